@@ -1,0 +1,62 @@
+"""The target table (绩效目标表 / 自评表) and its indicators."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from jixiao.model.source import SourceRef
+from jixiao.model.target import Target
+
+
+class TableKind(StrEnum):
+    PROJECT_TARGET = "project_target"  # 项目支出绩效目标表
+    SELF_EVALUATION = "self_evaluation"  # 项目支出绩效自评表
+    DEPARTMENT_TARGET = "department_target"  # 部门（单位）整体支出绩效目标表
+
+
+class Budget(BaseModel):
+    """预算数 and its split, in yuan; the printed texts and unit are kept."""
+
+    total: float | None = None
+    fiscal: float | None = Field(default=None, description="其中：财政资金 (财政拨款).")
+    other: float | None = Field(default=None, description="其他资金.")
+    unit_printed: str | None = Field(default=None, description="Unit as printed: 元 or 万元.")
+    total_printed: str | None = None
+    fiscal_printed: str | None = None
+    other_printed: str | None = None
+
+
+class Indicator(BaseModel):
+    """One 三级指标 row with its place in the 一级/二级 tree.
+
+    ``level1``/``level2`` are canonical names (domain.md §2) or ``None`` when the printed name
+    is not in the framework; the printed names are kept in ``level1_printed``/``level2_printed``.
+    """
+
+    level1: str | None = None
+    level1_printed: str | None = None
+    level2: str | None = None
+    level2_printed: str | None = None
+    name: str
+    description: str | None = None
+    target: Target
+    actual: Target | None = None
+    weight: float | None = None
+    score: float | None = None
+    source: SourceRef = SourceRef()
+
+
+class TargetTable(BaseModel):
+    kind: TableKind = TableKind.PROJECT_TARGET
+    title: str | None = None
+    department_code: str | None = None
+    department: str | None = None
+    project: str | None = None
+    year: int | None = None
+    budget: Budget = Budget()
+    purpose: str | None = Field(default=None, description="资金用途 / 项目概况.")
+    goals: list[str] = Field(default_factory=list, description="绩效目标 items, numbering removed.")
+    indicators: list[Indicator] = Field(default_factory=list)
+    source: SourceRef = SourceRef()
