@@ -1,0 +1,50 @@
+"""Values that are words: grades, qualitative statements, placeholders and other text.
+
+* a known grade phrase (达标, 按期完成, 效果显著 …) is qualitative with its canonical grade;
+* a placeholder (无, 不涉及, —, *, /) is text: the review decides what an empty row means;
+* other Chinese wording without digits is a qualitative statement;
+* wording with digits that no other rule read is text, so that a number inside a sentence
+  (完成2个项目的验收工作) never becomes a numeric target by accident;
+* anything else (latin words, symbols, emoji) is text.
+
+A qualitative value is vague when it uses a word of :data:`VAGUE_WORDS`, unless it is a grade of
+a tiered scale such as 较好.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.model.target import Target, TargetKind
+from jixiao.targets.vocabulary import (
+    GRADES,
+    PLACEHOLDER_SYMBOLS,
+    PLACEHOLDER_WORDS,
+    TIER_GRADES,
+    VAGUE_WORDS,
+    alternation,
+)
+
+PLACEHOLDER_RE = re.compile(
+    rf"{alternation(PLACEHOLDER_WORDS)}|[{re.escape(PLACEHOLDER_SYMBOLS)}]+"
+)
+VAGUE_RE = re.compile(alternation(VAGUE_WORDS))
+HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+DIGIT_RE = re.compile(r"[0-9]")
+
+
+def read_statement(raw: str, text: str) -> Target:
+    """A grade, a qualitative statement or text (see the module docstring). Never fails."""
+    if PLACEHOLDER_RE.fullmatch(text):
+        return Target(raw=raw, kind=TargetKind.TEXT)
+    if (grade := GRADES.get(text)) is not None:
+        vague = text not in TIER_GRADES and is_vague(text)
+        return Target(raw=raw, kind=TargetKind.QUALITATIVE, grade=grade, vague=vague)
+    if DIGIT_RE.search(text) or not HAN_RE.search(text):
+        return Target(raw=raw, kind=TargetKind.TEXT)
+    return Target(raw=raw, kind=TargetKind.QUALITATIVE, vague=is_vague(text))
+
+
+def is_vague(text: str) -> bool:
+    """True when ``text`` uses wording that cannot be measured (domain.md §3.3)."""
+    return VAGUE_RE.search(text) is not None
