@@ -25,26 +25,26 @@ class SourceRef(BaseModel):
     row: int | None = None
     column: int | None = None
 
-    def describe(self) -> str:
-        """A short Chinese description such as ``example.txt 第 12 行``."""
+    def describe(self, *, with_file: bool = True) -> str:
+        """A short Chinese description such as ``example.txt 第12行``."""
         parts: list[str] = []
-        if self.file:
+        if self.file and with_file:
             parts.append(self.file)
         if self.page is not None:
-            parts.append(f"第 {self.page} 页")
+            parts.append(f"第{self.page}页")
         if self.sheet is not None:
             parts.append(f"工作表 {self.sheet}")
         if self.cell is not None:
             parts.append(f"单元格 {self.cell}")
         if self.table_index is not None:
-            parts.append(f"第 {self.table_index} 个表格")
+            parts.append(f"第{self.table_index}个表格")
         if self.row is not None:
-            parts.append(f"第 {self.row} 行")
+            parts.append(f"第{self.row}行")
         if self.column is not None:
-            parts.append(f"第 {self.column} 列")
+            parts.append(f"第{self.column}列")
         if self.line is not None:
             if self.line_end is not None and self.line_end != self.line:
-                parts.append(f"第 {self.line}–{self.line_end} 行")
+                parts.append(f"第{self.line}–{self.line_end}行")
             else:
-                parts.append(f"第 {self.line} 行")
+                parts.append(f"第{self.line}行")
         return " ".join(parts)

@@ -1,0 +1,107 @@
+"""The canonical indicator framework (指标体系), domain.md §2, and its printed aliases.
+
+Both the classic 88号 tree (成本指标 under 产出指标) and the 2021 101号 tree (成本指标 as a
+一级指标 with 经济/社会/生态环境成本指标) are accepted. Printed names are normalised by removing
+whitespace, explanatory brackets ("数量指标(或建筑规模指标)") and traditional characters, then
+looked up in the alias tables below. Unknown names normalise to ``None``; the caller keeps the
+printed name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+OUTPUT: Final = "产出指标"
+COST: Final = "成本指标"
+BENEFIT: Final = "效益指标"
+SATISFACTION: Final = "满意度指标"
+
+FRAMEWORK: Final[dict[str, tuple[str, ...]]] = {
+    OUTPUT: (
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "成本指标",
+        "经济成本指标",
+        "社会成本指标",
+        "生态环境成本指标",
+    ),
+    COST: ("经济成本指标", "社会成本指标", "生态环境成本指标"),
+    BENEFIT: ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
+    SATISFACTION: ("服务对象满意度指标",),
+}
+
+LEVEL1_ALIASES: Final[dict[str, str]] = {
+    "产出": OUTPUT,
+    "预期产出指标": OUTPUT,
+    "产出指标": OUTPUT,
+    "成本": COST,
+    "成本指标": COST,
+    "效益": BENEFIT,
+    "效益指标": BENEFIT,
+    "效果指标": BENEFIT,
+    "预期效果指标": BENEFIT,
+    "满意度": SATISFACTION,
+    "满意度指标": SATISFACTION,
+    "服务对象满意度指标": SATISFACTION,
+}
+
+LEVEL2_ALIASES: Final[dict[str, str]] = {
+    "数量": "数量指标",
+    "质量": "质量指标",
+    "时效": "时效指标",
+    "成本": "成本指标",
+    "预算控制指标": "成本指标",
+    "经济效益": "经济效益指标",
+    "社会效益": "社会效益指标",
+    "生态效益": "生态效益指标",
+    "环境效益指标": "生态效益指标",
+    "环境效益": "生态效益指标",
+    "可持续影响": "可持续影响指标",
+    "服务对象满意度": "服务对象满意度指标",
+    "满意度指标": "服务对象满意度指标",
+    "社会公众或服务对象满意度指标": "服务对象满意度指标",
+    "社会公众满意度指标": "服务对象满意度指标",
+}
+
+# Traditional forms of the characters used in level names (the corpus has converted pages).
+_TRADITIONAL: Final = str.maketrans(
+    "產標質數時濟會態續響滿對務經個環資預總際與項兩",
+    "产标质数时济会态续响满对务经个环资预总际与项两",
+)
+_BRACKETED: Final = re.compile(r"[（(][^（()）]*[)）]")
+_SPACE: Final = re.compile(r"\s+")
+
+
+def clean_level_name(printed: str) -> str:
+    """Printed level name → lookup key: no spaces, brackets or traditional characters."""
+    key = _SPACE.sub("", printed).translate(_TRADITIONAL)
+    return _BRACKETED.sub("", key)
+
+
+def normalize_level1(printed: str | None) -> str | None:
+    """Canonical 一级指标 name for a printed one, or None if it is not in the framework."""
+    if not printed:
+        return None
+    return LEVEL1_ALIASES.get(clean_level_name(printed))
+
+
+def normalize_level2(printed: str | None) -> str | None:
+    """Canonical 二级指标 name for a printed one, or None if it is not in the framework."""
+    if not printed:
+        return None
+    key = clean_level_name(printed)
+    if key in LEVEL2_ALIASES:
+        return LEVEL2_ALIASES[key]
+    if any(key in names for names in FRAMEWORK.values()):
+        return key
+    return None
+
+
+def is_level1_name(text: str) -> bool:
+    return normalize_level1(text) is not None
+
+
+def is_level2_name(text: str) -> bool:
+    return normalize_level2(text) is not None

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import pytest
+
+from jixiao.errors import UnreadableFile, UnsupportedFormat
+from jixiao.ingest import RowKind, detect_format, read_grid
+from jixiao.ingest.cleaning import clean_cell_text
+from jixiao.ingest.text import decode_text
+
+
+def test_tab_rows_keep_empty_cells_for_merged_cells() -> None:
+    grid = read_grid("\t质量指标\t经费拨付合规率\t反映\t\t100%\t\n".encode(), "a.txt")
+    (row,) = grid.rows
+    assert row.kind is RowKind.TABLE
+    assert row.texts == ["", "质量指标", "经费拨付合规率", "反映", "", "100%"]
+    assert row.source.line == 1
+
+
+def test_markdown_headings_of_any_depth() -> None:
+    text = "## 1.甲绩效目标表\n\n### 3.乙\n#### 4.丙\n"
+    rows = read_grid(text.encode(), "a.md").rows
+    assert [(r.kind, r.text, r.source.line) for r in rows] == [
+        (RowKind.HEADING, "1.甲绩效目标表", 1),
+        (RowKind.HEADING, "3.乙", 3),
+        (RowKind.HEADING, "4.丙", 4),
+    ]
+
+
+def test_pipe_tables_and_rulers() -> None:
+    text = "| 一级指标 | 二级指标 |\n|---|---|\n| 产出指标 | 数量指标 |\n"
+    rows = read_grid(text.encode(), "a.md").rows
+    assert [r.texts for r in rows] == [["一级指标", "二级指标"], ["产出指标", "数量指标"]]
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("<b>项目名称</b>", "项目名称"),
+        ("<b>预算规模及 资金用途</b>", "预算规模及资金用途"),
+        ("<b>其中：财政 资金</b>", "其中：财政资金"),
+        ("<p>1.甲。</p> <p>2.乙。</p>", "1.甲。\n2.乙。"),
+        ("用于支付 2024 年经费。", "用于支付 2024 年经费。"),
+        ("≥16 个", "≥16 个"),
+        ("A &amp; B&nbsp;", "A & B"),
+    ],
+)
+def test_cell_cleaning(raw: str, clean: str) -> None:
+    assert clean_cell_text(raw) == clean
+
+
+def test_gbk_text_is_read() -> None:
+    data = "项目名称\t选调生补助\n".encode("gbk")
+    assert read_grid(data, "gbk.txt").rows[0].texts == ["项目名称", "选调生补助"]
+
+
+def test_utf8_bom_is_dropped() -> None:
+    data = "\ufeff项目名称\t甲\n".encode()
+    assert read_grid(data, "bom.txt").rows[0].texts == ["项目名称", "甲"]
+
+
+def test_binary_content_is_refused_with_the_file_name() -> None:
+    with pytest.raises(UnreadableFile) as caught:
+        decode_text(b"\x00\x01\x02binary", "photo.txt")
+    assert "photo.txt" in caught.value.message
+    assert "二进制" in caught.value.message
+
+
+def test_undecodable_bytes_are_refused() -> None:
+    with pytest.raises(UnreadableFile) as caught:
+        decode_text(b"\xff\xfe\xfa\xfb" * 10, "bad.txt")
+    assert "编码" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b"%PDF-1.7", "pdf"),
+        (b"PK\x03\x04", "zip"),
+        (b"\xd0\xcf\x11\xe0", "ole"),
+        (b"<!DOCTYPE html><html>", "html"),
+        ("项目名称".encode(), "text"),
+    ],
+)
+def test_format_is_detected_from_content(head: bytes, kind: str) -> None:
+    assert detect_format(head) == kind
+
+
+def test_formats_not_read_yet_get_a_clear_error() -> None:
+    with pytest.raises(UnsupportedFormat) as caught:
+        read_grid(b"%PDF-1.7 ...", "table.txt")
+    assert caught.value.message.startswith("table.txt：暂不支持读取PDF")
