@@ -1,0 +1,160 @@
+"""Turn collected drafts into typed target tables."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from jixiao.assemble.drafts import IndicatorDraft, TableDraft
+from jixiao.assemble.fields import (
+    find_year,
+    parse_amount,
+    parse_number,
+    split_goals,
+    table_kind,
+)
+from jixiao.assemble.findings import parse_finding
+from jixiao.assemble.vocabulary import Field
+from jixiao.model import Budget, Finding, Indicator, TargetTable
+from jixiao.model.framework import normalize_level1, normalize_level2
+from jixiao.targets import parse_target
+
+_TITLE_SUFFIXES = ("项目支出绩效目标表", "绩效目标申报表", "绩效目标表", "绩效自评表", "自评表")
+
+
+def own_year(draft: TableDraft) -> int | None:
+    """The year a table states in its own title, header or goals (not its targets)."""
+    header = draft.header
+    return find_year(
+        draft.title,
+        header.get(Field.PROJECT),
+        header.get(Field.PURPOSE),
+        header.get(Field.GOALS),
+    )
+
+
+def build_tables(
+    drafts: list[TableDraft], *, year: int | None = None
+) -> tuple[list[TargetTable], list[Finding]]:
+    """Typed tables and all parse findings; ``year`` overrides what the document says."""
+    years = {id(draft): own_year(draft) for draft in drafts}
+    stated = Counter(y for y in years.values() if y is not None)
+    document_year = max(stated, key=lambda y: (stated[y], y)) if stated else None
+    tables: list[TargetTable] = []
+    findings: list[Finding] = []
+    for draft in drafts:
+        table_year = year if year is not None else years[id(draft)]
+        if table_year is None:
+            table_year = document_year
+            findings.extend(year_findings(draft, document_year))
+        table = build_table(draft, table_year)
+        findings.extend(draft.findings)
+        findings.extend(level_findings(draft, table))
+        if not draft.project and table.project:
+            findings.append(
+                parse_finding(
+                    "PRS008",
+                    f"表内无“项目名称”栏，项目名称取自标题“{draft.title}”",
+                    draft.source,
+                    project=table.project,
+                )
+            )
+        tables.append(table)
+    return tables, findings
+
+
+def year_findings(draft: TableDraft, document_year: int | None) -> list[Finding]:
+    project = draft.project or draft.title
+    if document_year is None:
+        return [parse_finding("PRS006", "未能确定预算年度", draft.source, project=project)]
+    return [
+        parse_finding(
+            "PRS005",
+            f"表内未写明预算年度，按同一文档其他表推断为{document_year}年",
+            draft.source,
+            project=project,
+            year=document_year,
+        )
+    ]
+
+
+def build_table(draft: TableDraft, year: int | None) -> TargetTable:
+    header = draft.header
+    unit = draft.unit_printed
+    return TargetTable(
+        kind=table_kind(draft.title, draft.has_evaluation_columns),
+        title=draft.title,
+        department_code=draft.department_code,
+        department=draft.department or header.get(Field.DEPARTMENT),
+        project=draft.project or project_from_title(draft.title),
+        year=year,
+        budget=Budget(
+            total=parse_amount(header.get(Field.TOTAL), unit),
+            fiscal=parse_amount(header.get(Field.FISCAL), unit),
+            other=parse_amount(header.get(Field.OTHER), unit),
+            unit_printed=unit,
+            total_printed=header.get(Field.TOTAL),
+            fiscal_printed=header.get(Field.FISCAL),
+            other_printed=header.get(Field.OTHER),
+        ),
+        purpose=header.get(Field.PURPOSE),
+        goals=split_goals(header.get(Field.GOALS, "")),
+        indicators=[build_indicator(row, year) for row in draft.indicators],
+        source=draft.location(),
+    )
+
+
+def build_indicator(row: IndicatorDraft, year: int | None) -> Indicator:
+    actual = row.get(Field.ACTUAL)
+    return Indicator(
+        level1=normalize_level1(row.get(Field.LEVEL1)),
+        level1_printed=row.get(Field.LEVEL1) or None,
+        level2=normalize_level2(row.get(Field.LEVEL2)),
+        level2_printed=row.get(Field.LEVEL2) or None,
+        name=row.get(Field.NAME),
+        description=row.get(Field.DESCRIPTION) or None,
+        target=parse_target(row.get(Field.TARGET), year=year),
+        actual=parse_target(actual, year=year) if actual else None,
+        weight=parse_number(row.get(Field.WEIGHT)),
+        score=parse_number(row.get(Field.SCORE)),
+        source=row.source,
+    )
+
+
+def project_from_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    for suffix in _TITLE_SUFFIXES:
+        if title.endswith(suffix) and len(title) > len(suffix):
+            return title[: -len(suffix)]
+    return None
+
+
+def level_findings(draft: TableDraft, table: TargetTable) -> list[Finding]:
+    """Level names outside the framework, and rows with no level at all."""
+    findings: list[Finding] = []
+    for indicator in table.indicators:
+        for printed, canonical, label in (
+            (indicator.level1_printed, indicator.level1, "一级指标"),
+            (indicator.level2_printed, indicator.level2, "二级指标"),
+        ):
+            if printed and canonical is None:
+                findings.append(
+                    parse_finding(
+                        "PRS004",
+                        f"{label}“{printed}”不在标准指标体系中",
+                        indicator.source,
+                        project=table.project,
+                        indicator=indicator.name,
+                    )
+                )
+        if not indicator.level1_printed and not indicator.level2_printed:
+            findings.append(
+                parse_finding(
+                    "PRS007",
+                    f"指标“{indicator.name}”没有一级/二级指标",
+                    indicator.source,
+                    project=table.project,
+                    indicator=indicator.name,
+                )
+            )
+    return findings

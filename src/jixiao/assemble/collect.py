@@ -1,0 +1,282 @@
+"""Walk a grid's rows and collect table drafts.
+
+The layout this understands (the official 项目支出绩效目标表 and its printed variants)::
+
+    ## 1.<title>                       heading (optional)
+    503101 <department>                department line with its code (optional)
+    单位：元                           amount unit (optional; 元 assumed)
+    项目名称 | <project>
+    预算规模及资金用途 | 预算数 | 3300000.00 | 其中：财政资金 | 3300000.00 | 其他资金 |
+             | <purpose>                  (merged label cell left empty)
+    绩效目标 | 1.… 2.…
+    一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值
+    产出指标 | 数量指标 | … | … | ≥16 个
+             | 质量指标 | … | … | 100%      (merged 一级 cell left empty)
+    一级指标 | 二级指标 | …                   header repeated after a page break
+             |          | <rest of a cut row>  a row cut by the page break
+
+Every guess (a joined row, a level carried over a page break, a skipped line) becomes a
+parse finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jixiao.assemble.drafts import IndicatorDraft, TableDraft
+from jixiao.assemble.fields import (
+    looks_like_title,
+    parse_department_line,
+    parse_unit_line,
+    strip_title_number,
+)
+from jixiao.assemble.findings import parse_finding
+from jixiao.assemble.vocabulary import Field, column_label, header_label, is_indicator_header
+from jixiao.ingest.grid import Grid, Row, RowKind
+from jixiao.model import SourceRef
+
+
+@dataclass(slots=True)
+class Preamble:
+    """Lines seen before a table starts: its title, department and amount unit."""
+
+    title: str | None = None
+    title_source: SourceRef | None = None
+    department_code: str | None = None
+    department: str | None = None
+    unit_printed: str | None = None
+
+    def is_empty(self) -> bool:
+        return self.title is None and self.department is None and self.unit_printed is None
+
+
+@dataclass(slots=True)
+class Collector:
+    """The state of one pass over a grid."""
+
+    file: str
+    drafts: list[TableDraft] = field(default_factory=list)
+    preamble: Preamble = field(default_factory=Preamble)
+    current: TableDraft | None = None
+    last_label: Field | None = None
+    after_page_break: bool = False
+    fill_crosses_page: bool = False
+    orphan_findings: list[SourceRef] = field(default_factory=list)
+
+    # --- table boundaries -------------------------------------------------------------
+
+    def close(self) -> None:
+        self.current = None
+        self.last_label = None
+        self.after_page_break = False
+        self.fill_crosses_page = False
+
+    def open(self, source: SourceRef) -> TableDraft:
+        self.close()
+        pre = self.preamble
+        draft = TableDraft(
+            file=self.file,
+            source=pre.title_source or source,
+            title=pre.title,
+            department_code=pre.department_code,
+            department=pre.department,
+            unit_printed=pre.unit_printed,
+        )
+        self.drafts.append(draft)
+        self.current = draft
+        self.preamble = Preamble()
+        return draft
+
+    def in_indicators(self) -> bool:
+        return self.current is not None and self.current.columns is not None
+
+    # --- rows ----------------------------------------------------------------------------
+
+    def feed(self, row: Row) -> None:
+        if row.is_empty():
+            return
+        if row.kind is RowKind.HEADING:
+            self.close()
+            self.preamble = Preamble(title=strip_title_number(row.text), title_source=row.source)
+            return
+        texts = row.texts
+        if is_indicator_header(texts):
+            self.feed_column_header(row)
+            return
+        nonempty = [t for t in texts if t]
+        if len(nonempty) == 1 and header_label(nonempty[0]) is None and self.feed_preamble(row):
+            return
+        first = next((t for t in texts if t), "")
+        first_is_label = bool(texts) and texts[0] == first and header_label(first) is not None
+        if first_is_label:
+            self.feed_header(row)
+        elif self.in_indicators() and row.kind is RowKind.TABLE:
+            self.feed_indicator(row)
+        elif self.current is not None and not texts[0] and self.last_label is not None:
+            self.feed_continuation(row)
+        else:
+            self.skip(row)
+
+    def feed_preamble(self, row: Row) -> bool:
+        """A single-cell line outside table rows: title, department or unit line."""
+        text = row.text
+        unit = parse_unit_line(text)
+        department = parse_department_line(text)
+        is_title = looks_like_title(text) and len(text) <= 80
+        if unit is None and department is None and not is_title:
+            return False
+        if self.in_indicators() or (self.current is not None and self.current.project):
+            self.close()
+        if self.current is not None:
+            target: TableDraft | Preamble = self.current
+        else:
+            target = self.preamble
+        if unit is not None:
+            target.unit_printed = unit
+        elif department is not None:
+            target.department_code, target.department = department
+        else:
+            if self.current is not None:
+                self.close()
+            self.preamble.title = strip_title_number(text)
+            self.preamble.title_source = row.source
+        return True
+
+    def feed_header(self, row: Row) -> None:
+        """A header-block row of label/value pairs, e.g. 预算数 | 3300000.00 | 其他资金 | …"""
+        cells = row.texts
+        if header_label(cells[0]) is Field.PROJECT and (
+            self.current is None or self.current.project or self.current.indicators
+        ):
+            self.open(row.source)
+        draft = self.current if self.current is not None else self.open(row.source)
+        draft.last_line = row.source.line
+        self.last_label = header_label(cells[0])
+        pending: Field | None = None
+        for text in cells:
+            label = header_label(text)
+            if label is not None:
+                pending = label
+                continue
+            if pending is not None and text:
+                draft.set_header(pending, text, row.source)
+                pending = None
+
+    def feed_continuation(self, row: Row) -> None:
+        """A row whose label cell is empty: it continues the merged label above it."""
+        assert self.current is not None
+        assert self.last_label is not None
+        label = Field.PURPOSE if self.last_label is Field.BUDGET_SECTION else self.last_label
+        text = "\n".join(t for t in row.texts if t)
+        self.current.set_header(label, text, row.source)
+        self.current.last_line = row.source.line
+
+    def feed_column_header(self, row: Row) -> None:
+        """一级指标 | 二级指标 | … : maps columns; repeated after a page break."""
+        columns: dict[Field, list[int]] = {}
+        previous: Field | None = None
+        for cell in row.cells:
+            name = column_label(cell.text) if cell.text else previous
+            if name is not None:
+                columns.setdefault(name, []).append(cell.column)
+            previous = name
+        if self.in_indicators():
+            assert self.current is not None
+            self.after_page_break = bool(self.current.indicators)
+            self.fill_crosses_page = self.after_page_break
+        elif self.current is None:
+            self.open(row.source)
+        assert self.current is not None
+        self.current.columns = columns
+        self.current.last_line = row.source.line
+        self.last_label = None
+
+    def feed_indicator(self, row: Row) -> None:
+        draft = self.current
+        assert draft is not None
+        assert draft.columns is not None
+        texts = row.texts
+        cells = {
+            name: "".join(texts[i] for i in columns if i < len(texts) and texts[i])
+            for name, columns in draft.columns.items()
+        }
+        mapped = {i for columns in draft.columns.values() for i in columns}
+        if not any(cells.values()) or all(i not in mapped for i, text in enumerate(texts) if text):
+            self.skip(row)
+            return
+        draft.last_line = row.source.line
+        indicator = IndicatorDraft(cells=cells, source=row.source)
+        previous = draft.indicators[-1] if draft.indicators else None
+        after_break, self.after_page_break = self.after_page_break, False
+        if after_break and previous is not None and self.is_cut_row(indicator):
+            before = previous.get(Field.NAME)
+            previous.join(indicator)
+            draft.findings.append(
+                parse_finding(
+                    "PRS001",
+                    f"第{previous.source.line}行的三级指标“{before}”在分页处被截断，"
+                    f"已与第{row.source.line}行合并为“{previous.get(Field.NAME)}”",
+                    previous.source,
+                    project=draft.project,
+                    indicator=previous.get(Field.NAME),
+                )
+            )
+            return
+        self.fill_levels(indicator, previous)
+        draft.indicators.append(indicator)
+
+    @staticmethod
+    def is_cut_row(indicator: IndicatorDraft) -> bool:
+        """The rest of a row cut by a page break: no levels, no target, only text to append."""
+        return (
+            not indicator.get(Field.LEVEL1)
+            and not indicator.get(Field.LEVEL2)
+            and not indicator.get(Field.TARGET)
+            and bool(indicator.get(Field.NAME) or indicator.get(Field.DESCRIPTION))
+        )
+
+    def fill_levels(self, indicator: IndicatorDraft, previous: IndicatorDraft | None) -> None:
+        """Empty 一级/二级 cells are merged cells: carry the value of the row above."""
+        if indicator.get(Field.LEVEL1):
+            self.fill_crosses_page = False
+            return
+        if previous is None:
+            return
+        filled: list[str] = []
+        for level in (Field.LEVEL1, Field.LEVEL2):
+            if not indicator.get(level) and previous.get(level):
+                indicator.cells[level] = previous.get(level)
+                filled.append(previous.get(level))
+        if filled and self.fill_crosses_page:
+            assert self.current is not None
+            self.current.findings.append(
+                parse_finding(
+                    "PRS002",
+                    f"第{indicator.source.line}行位于续页，一级指标单元格为空，"
+                    f"已沿用上页的“{filled[0]}”",
+                    indicator.source,
+                    project=self.current.project,
+                    indicator=indicator.get(Field.NAME),
+                )
+            )
+        self.fill_crosses_page = False
+
+    def skip(self, row: Row) -> None:
+        self.orphan_findings.append(row.source)
+        if self.current is not None:
+            self.current.findings.append(
+                parse_finding(
+                    "PRS003",
+                    f"第{row.source.line}行未能识别，已跳过：“{row.text[:40]}”",
+                    row.source,
+                    project=self.current.project,
+                )
+            )
+
+
+def collect_drafts(grid: Grid) -> list[TableDraft]:
+    """All table drafts in a grid, in document order."""
+    collector = Collector(file=grid.file)
+    for row in grid.rows:
+        collector.feed(row)
+    return [draft for draft in collector.drafts if draft.indicators or draft.project]

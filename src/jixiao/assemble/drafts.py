@@ -1,0 +1,66 @@
+"""Table drafts: the cell texts of one table, collected row by row before anything is parsed.
+
+The assembler first collects drafts (so that a table's year can be settled from the whole
+document) and then builds the typed :class:`~jixiao.model.TargetTable` from each draft.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jixiao.assemble.vocabulary import Field
+from jixiao.model import Finding, SourceRef
+
+
+@dataclass(slots=True)
+class IndicatorDraft:
+    cells: dict[Field, str]
+    source: SourceRef
+
+    def get(self, name: Field) -> str:
+        return self.cells.get(name, "")
+
+    def join(self, other: IndicatorDraft) -> None:
+        """Append a row cut off by a page break (CJK text joins without a space)."""
+        for name, text in other.cells.items():
+            if text and name not in (Field.LEVEL1, Field.LEVEL2):
+                self.cells[name] = self.get(name) + text
+        self.source = self.source.model_copy(
+            update={"line_end": other.source.line_end or other.source.line}
+        )
+
+
+@dataclass(slots=True)
+class TableDraft:
+    file: str
+    source: SourceRef
+    title: str | None = None
+    department_code: str | None = None
+    department: str | None = None
+    unit_printed: str | None = None
+    header: dict[Field, str] = field(default_factory=dict)
+    header_sources: dict[Field, SourceRef] = field(default_factory=dict)
+    columns: dict[Field, list[int]] | None = None
+    indicators: list[IndicatorDraft] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    last_line: int | None = None
+
+    def set_header(self, name: Field, text: str, source: SourceRef) -> None:
+        if not text:
+            return
+        previous = self.header.get(name)
+        self.header[name] = f"{previous}\n{text}" if previous else text
+        self.header_sources.setdefault(name, source)
+
+    @property
+    def project(self) -> str | None:
+        return self.header.get(Field.PROJECT)
+
+    @property
+    def has_evaluation_columns(self) -> bool:
+        return bool(self.columns) and any(
+            name in (self.columns or {}) for name in (Field.ACTUAL, Field.SCORE)
+        )
+
+    def location(self) -> SourceRef:
+        return self.source.model_copy(update={"line_end": self.last_line})

@@ -1,0 +1,72 @@
+"""Use-cases. The CLI (and later the web app) call these and nothing deeper."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from jixiao.assemble import assemble_tables
+from jixiao.errors import IngestError, NoTableFound, UnreadableFile
+from jixiao.ingest import read_grid
+from jixiao.model import Document, DocumentError
+
+MAX_FILE_MB = 64
+
+
+def read_document(path: Path, *, year: int | None = None) -> Document:
+    """Read one file into a :class:`Document`; raises :class:`IngestError` when it cannot."""
+    file = str(path)
+    data = read_bytes(path)
+    grid = read_grid(data, file)
+    tables, findings = assemble_tables(grid, year=year)
+    if not tables:
+        raise NoTableFound(file)
+    return Document(
+        file=file,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=grid.format,
+        tables=tables,
+        findings=findings,
+    )
+
+
+def read_documents(paths: Iterable[Path], *, year: int | None = None) -> Iterator[Document]:
+    """Read every file; a file that cannot be read yields a Document carrying its error."""
+    for path in paths:
+        try:
+            yield read_document(path, year=year)
+        except IngestError as error:
+            yield Document(
+                file=str(path),
+                sha256=file_sha256(path),
+                error=DocumentError(code=error.code, message=error.message),
+            )
+
+
+def read_bytes(path: Path) -> bytes:
+    file = str(path)
+    try:
+        if path.is_dir():
+            raise UnreadableFile(file, "这是一个目录，不是文件")
+        size = path.stat().st_size
+        if size > MAX_FILE_MB * 1024 * 1024:
+            megabytes = size / 1024 / 1024
+            raise UnreadableFile(file, f"文件过大（{megabytes:.0f} MB，上限 {MAX_FILE_MB} MB）")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFile(file, "文件不存在") from None
+    except PermissionError:
+        raise UnreadableFile(file, "没有读取权限") from None
+    except IsADirectoryError:
+        raise UnreadableFile(file, "这是一个目录，不是文件") from None
+    except OSError as error:
+        raise UnreadableFile(file, f"读取失败（{error.strerror or error}）") from None
+
+
+def file_sha256(path: Path) -> str:
+    """Hash of a file's bytes, or '' when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    except OSError:
+        return ""
