@@ -1,0 +1,1 @@
+"""Exports of the model to files and other programs' formats."""
