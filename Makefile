@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/binhai-zuzhibu-2024.txt
 
-.PHONY: demo test lint typecheck architecture unit bench golden clean
+.PHONY: demo test lint typecheck architecture unit bench bench-review golden docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,14 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_ingest_text.py
 
+bench-review: $(STAMP)
+	$(BIN)/python bench/bench_review.py
+
 golden: $(STAMP)
 	$(BIN)/python scripts/update_golden.py
+
+docs: $(STAMP)
+	$(BIN)/python scripts/make_rules_doc.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -22,6 +22,15 @@ def test_golden(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert actual == expected, "behaviour changed: review, then run `make golden`"
 
 
+@pytest.mark.parametrize("name", sorted(update_golden.GOLDEN_INPUTS))
+def test_golden_review(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    path = ROOT / "tests" / "golden" / f"{name}.review.json"
+    expected = json.loads(path.read_text("utf-8"))
+    actual = json.loads(update_golden.golden_review_json(update_golden.GOLDEN_INPUTS[name]))
+    assert actual == expected, "review changed: read the diff, then run `make golden`"
+
+
 def test_published_schema_is_generated_from_the_model() -> None:
     from jixiao.export.json import json_schema_text
 

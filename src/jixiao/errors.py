@@ -8,6 +8,7 @@ Exceptions are for a document or a request that cannot be processed at all::
           ├── UnreadableFile    missing, unreadable, binary or undecodable
           ├── UnsupportedFormat a format jixiao does not read (yet)
           └── NoTableFound      read fine, but holds no target table
+     └── ConfigError            a configuration file or option is wrong
 
 Each carries a Chinese message for users and typed context; mapping to exit codes or HTTP
 status happens at the edges (CLI, web), once.
@@ -52,3 +53,14 @@ class NoTableFound(IngestError):
         super().__init__(
             file, "未找到绩效目标表（需要“项目名称”或“一级指标/二级指标/三级指标”表头）"
         )
+
+
+class ConfigError(JixiaoError):
+    """A configuration file (jixiao.toml, [tool.jixiao]) or option is invalid."""
+
+    code = "CFG001"
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}：{reason}")
+        self.source = source
+        self.reason = reason

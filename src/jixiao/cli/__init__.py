@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from jixiao.cli import parse, schema
+from jixiao.cli import parse, review, rules, schema
 
 app = typer.Typer(
     name="jixiao",
@@ -15,6 +15,8 @@ app = typer.Typer(
 )
 app.command(name="parse")(parse.parse_command)
 app.command(name="schema")(schema.schema_command)
+app.command(name="review")(review.review_command)
+app.command(name="rules")(rules.rules_command)
 
 
 def main() -> None:

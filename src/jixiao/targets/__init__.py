@@ -55,5 +55,6 @@ back the same (``parser.prints_back``); otherwise the cell is read as a statemen
 
 from jixiao.targets.parser import parse_target
 from jixiao.targets.printer import format_target
+from jixiao.targets.statements import is_placeholder, is_vague
 
-__all__ = ["format_target", "parse_target"]
+__all__ = ["format_target", "is_placeholder", "is_vague", "parse_target"]

@@ -45,6 +45,11 @@ def read_statement(raw: str, text: str) -> Target:
     return Target(raw=raw, kind=TargetKind.QUALITATIVE, vague=is_vague(text))
 
 
+def is_placeholder(text: str) -> bool:
+    """True for a placeholder instead of a value: 无, 不涉及, —, *, / (domain.md §3.5)."""
+    return PLACEHOLDER_RE.fullmatch(text.strip()) is not None
+
+
 def is_vague(text: str) -> bool:
     """True when ``text`` uses wording that cannot be measured (domain.md §3.3)."""
     return VAGUE_RE.search(text) is not None

@@ -1,0 +1,139 @@
+"""``jixiao review FILE...``: the findings of the review rules, grouped by table."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from jixiao.cli import exit_codes
+from jixiao.cli.parse import OutputFormat
+from jixiao.errors import ConfigError
+from jixiao.export.findings import findings_to_json
+from jixiao.model import Finding, Severity
+from jixiao.review import all_rules, load_config, severity_at_least
+from jixiao.services import ReviewedDocument, review_documents
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+SEVERITY_NAME = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+COLLAPSE_AFTER = 3
+
+
+def split_codes(values: list[str] | None) -> list[str]:
+    return [code.strip().upper() for value in values or [] for code in value.split(",") if code]
+
+
+def review_command(
+    files: Annotated[list[Path], typer.Argument(help="要审核的文件。")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="输出格式：human 或 json。")
+    ] = OutputFormat.HUMAN,
+    select: Annotated[
+        list[str] | None, typer.Option(help="只运行这些规则（代码或前缀，可用逗号分隔）。")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="不运行这些规则。")] = None,
+    fail_on: Annotated[
+        Severity | None, typer.Option(help="达到此级别的问题使退出码为 1（默认 error）。")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="配置文件（默认查找 jixiao.toml 或 pyproject.toml）。")
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="预算年度；表内未写明时使用。")] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="逐条列出同类问题，不合并。")] = False,
+    debug: Annotated[bool, typer.Option(help="出错时显示完整的错误堆栈。")] = False,
+) -> None:
+    """审核绩效目标表：按表列出问题（代码、级别、指标、说明与修改建议）。"""
+    err = Console(stderr=True, soft_wrap=True)
+    try:
+        settings = load_config(config).with_overrides(
+            select=split_codes(select), ignore=split_codes(ignore), fail_on=fail_on
+        )
+        reviewed = list(review_documents(files, config=settings, year=year))
+    except ConfigError as error:
+        err.print(Text(f"配置错误：{error.message}", style="red"))
+        raise typer.Exit(exit_codes.ERROR) from None
+    except Exception as error:
+        if debug:
+            traceback.print_exc()
+        else:
+            err.print(Text(f"程序错误：{error}（加 --debug 查看详情）", style="red"))
+        raise typer.Exit(exit_codes.ERROR) from None
+    if output_format is OutputFormat.JSON:
+        sys.stdout.write(findings_to_json((r.document, r.findings) for r in reviewed))
+    else:
+        render_review(Console(), reviewed, collapse=not show_all)
+    failed = [r.document for r in reviewed if r.document.error is not None]
+    for document in failed:
+        assert document.error is not None
+        err.print(Text.assemble(("错误 ", "bold red"), document.error.message))
+    if failed:
+        raise typer.Exit(exit_codes.ERROR)
+    if any(severity_at_least(f.severity, settings.fail_on) for r in reviewed for f in r.findings):
+        raise typer.Exit(exit_codes.FINDINGS)
+
+
+def render_review(console: Console, reviewed: list[ReviewedDocument], *, collapse: bool) -> None:
+    totals: Counter[Severity] = Counter()
+    tables = indicators = 0
+    for item in reviewed:
+        document = item.document
+        if document.error is not None:
+            continue
+        by_project: dict[str | None, list[Finding]] = defaultdict(list)
+        for finding in item.findings:
+            by_project[finding.project].append(finding)
+            totals[finding.severity] += 1
+        for table in document.tables:
+            tables += 1
+            indicators += len(table.indicators)
+            findings = by_project.pop(table.project, [])
+            title = f"{table.project or table.title or '（无项目名称）'}  {document.file}"
+            console.print(Text(title, style="bold"))
+            console.print(findings_table(findings, collapse) if findings else Text("  未发现问题"))
+        for project, findings in by_project.items():  # findings of no table (rare)
+            console.print(Text(f"{project or document.file}", style="bold"))
+            console.print(findings_table(findings, collapse))
+    summary = "，".join(f"{SEVERITY_NAME[s]} {totals[s]}" for s in Severity)
+    console.print(Text(f"共审核 {tables} 张表、{indicators} 个指标：{summary}", style="bold"))
+
+
+def findings_table(findings: list[Finding], collapse: bool) -> Table:
+    grid = Table(box=box.SIMPLE, show_header=True, pad_edge=False)
+    grid.add_column("级别", no_wrap=True)
+    grid.add_column("代码", no_wrap=True)
+    grid.add_column("位置", no_wrap=True)
+    grid.add_column("问题与修改建议", overflow="fold")
+    counts = Counter(f.code for f in findings)
+    shown: set[str] = set()
+    rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    for finding in sorted(findings, key=lambda f: (rank[f.severity], f.code)):
+        level = Text(SEVERITY_NAME[finding.severity], SEVERITY_STYLE[finding.severity])
+        if collapse and counts[finding.code] > COLLAPSE_AFTER:
+            if finding.code in shown:
+                continue
+            shown.add(finding.code)
+            same = [f for f in findings if f.code == finding.code]
+            names = "、".join(f"“{f.indicator}”" for f in same[:5] if f.indicator)
+            body = Text(f"{summary(finding)}：共 {len(same)} 处，如 {names} 等（--all 逐条列出）\n")
+            body.append(f"→{finding.hint}", style="dim")
+            grid.add_row(level, finding.code, f"×{len(same)}", body)
+            continue
+        body = Text(finding.message + "\n")
+        if finding.hint:
+            body.append(f"→{finding.hint}", style="dim")
+        grid.add_row(level, finding.code, finding.location.describe(with_file=False), body)
+    return grid
+
+
+def summary(finding: Finding) -> str:
+    """The rule's one-line summary (a parse finding's hint) for collapsed groups."""
+    rule = all_rules().get(finding.code)
+    return rule.doc().summary.rstrip("。") if rule else (finding.hint or finding.rule).rstrip("。")

@@ -1,0 +1,49 @@
+"""Run the selected rules over tables and documents. Pure: no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from jixiao.model import Document, Finding, TargetTable
+from jixiao.review.config import ReviewConfig
+from jixiao.review.registry import all_rules
+from jixiao.review.rule import Rule
+
+
+class Reviewer:
+    """The rules a configuration selects, instantiated once and run over many tables."""
+
+    def __init__(self, config: ReviewConfig | None = None) -> None:
+        self.config = config or ReviewConfig()
+        self.rules: list[tuple[Rule, dict[str, Any]]] = [
+            (rule(self.config.severity.get(code)), self.config.rule_options(code))
+            for code, rule in all_rules().items()
+            if self.config.is_selected(code)
+        ]
+
+    def review_table(self, table: TargetTable) -> list[Finding]:
+        findings: list[Finding] = []
+        for rule, options in self.rules:
+            if table.kind in rule.kinds:
+                findings.extend(rule.check(table, options))
+        return findings
+
+    def review_document(self, document: Document) -> list[Finding]:
+        """Parse findings the configuration selects, then each table's rule findings."""
+        overrides = self.config.severity
+        findings = [
+            f.model_copy(update={"severity": overrides[f.code]}) if f.code in overrides else f
+            for f in document.findings
+            if self.config.is_selected(f.code)
+        ]
+        for table in document.tables:
+            findings.extend(self.review_table(table))
+        return findings
+
+
+def review_tables(
+    tables: Iterable[TargetTable], config: ReviewConfig | None = None
+) -> list[Finding]:
+    reviewer = Reviewer(config)
+    return [finding for table in tables for finding in reviewer.review_table(table)]

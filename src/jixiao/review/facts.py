@@ -1,0 +1,113 @@
+"""What rules ask of indicators and targets: block membership, name patterns, money.
+
+Word lists live here so that each rule stays a few lines of logic and a change of vocabulary
+is made once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+from jixiao.model import Indicator, Target, TargetKind
+from jixiao.model.framework import (
+    BENEFIT,
+    COST,
+    FRAMEWORK,
+    LEVEL1_ALIASES,
+    LEVEL2_ALIASES,
+    OUTPUT,
+    SATISFACTION,
+    clean_level_name,
+)
+
+COST_LEVEL2: Final = frozenset({"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"})
+CATEGORY_NAMES: Final = frozenset(
+    {*LEVEL1_ALIASES, *LEVEL2_ALIASES, *FRAMEWORK, *(n for v in FRAMEWORK.values() for n in v)}
+)
+
+# Names of measures where lower is better (domain.md §3.2).
+REVERSE_WORDS: Final = re.compile(
+    r"成本|费用|单价|价格|投诉|事故|发生率|故障|差错|误差|损耗|违规|违纪|不合格|争议|时长|逾期|"
+    r"流失|空置|死亡|辍学|超支|返工|拥堵|污染|排放"
+)
+# Rates where higher is better: the common 三级 suffixes.
+FORWARD_RATE: Final = re.compile(
+    r"(合格|覆盖|完成|及时|达标|满意|知晓|到位|使用|利用|通过|准确|完好|执行|受益|参与|出勤|"
+    r"入学|就业|回收|处置|办结|验收合格|运行|上线|发放|兑现|落实|公开)率$"
+)
+GROWTH_WORDS: Final = re.compile(r"增长|增幅|增速|提升率|提高率|增加率|同比|环比")
+RATE_NAME: Final = re.compile(r"(率|比例|占比|比重|覆盖面)$")
+# Inputs and process measures (domain.md §3.5, §4.3, §8 PT-CAT-001).
+INPUT_WORDS: Final = re.compile(
+    r"资金到位|经费到位|到位率|预算执行|执行率|拨付|支出进度|支出金额|结余|调整次数|合规|"
+    r"资金保障|经费保障|制度执行|资金支付|经费支付|支付率"
+)
+SATISFACTION_WORD: Final = "满意"
+COST_NAME: Final = re.compile(r"成本|费用|单价|人均标准|补助标准|费标准|经费标准|价格|造价")
+PER_PERSON_NAME: Final = re.compile(r"人均|每人|生均|户均|单价|单位成本|每[个套本台件项次]")
+TOTAL_COST_NAME: Final = re.compile(
+    r"总成本|总投资|总金额|总额|总费用|总经费|预算总|项目成本|成本总"
+)
+# Names that state a goal instead of naming a measure.
+GOAL_VERBS: Final = re.compile(r"^(为|提高|提升|促进|推进|推动|保障|确保|加强|增强|不断|进一步)")
+SENTENCE_PUNCTUATION: Final = re.compile(r"[，,。；;！!？?]")
+
+
+def is_block(indicator: Indicator, level1: str) -> bool:
+    """In a 一级 block: by its canonical 一级, or by a 二级 that only exists under it."""
+    if indicator.level1 == level1:
+        return True
+    if level1 == COST:
+        return indicator.level2 in COST_LEVEL2
+    return indicator.level1 is None and indicator.level2 in FRAMEWORK.get(level1, ())
+
+
+def is_output(indicator: Indicator) -> bool:
+    return is_block(indicator, OUTPUT)
+
+
+def is_benefit(indicator: Indicator) -> bool:
+    return is_block(indicator, BENEFIT)
+
+
+def is_satisfaction(indicator: Indicator) -> bool:
+    return is_block(indicator, SATISFACTION) or indicator.level2 == "服务对象满意度指标"
+
+
+def is_cost(indicator: Indicator) -> bool:
+    return indicator.level1 == COST or indicator.level2 in COST_LEVEL2
+
+
+def is_money(target: Target) -> bool:
+    """A single amount in yuan (万元 already converted)."""
+    return target.kind is TargetKind.NUMERIC and target.unit == "元" and target.value is not None
+
+
+def per_unit_money(target: Target) -> str | None:
+    """'人' for 元/人 or 元/人/年, '本' for 元/本 …; None when not an amount per unit."""
+    unit = target.unit or ""
+    if target.kind is TargetKind.NUMERIC and unit.startswith("元/"):
+        return unit.split("/")[1] or None
+    return None
+
+
+def is_percent(target: Target) -> bool:
+    return target.unit == "%"
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """A name as compared: no spaces, brackets, quotes or traditional characters."""
+    return clean_level_name(text).strip("“”\"'")
+
+
+def is_growth(name: str) -> bool:
+    return GROWTH_WORDS.search(name) is not None
+
+
+def describe_yuan(amount: float) -> str:
+    """12345.5 → '12,345.5 元'; 3300000.0 → '3,300,000 元'."""
+    text = f"{amount:,.2f}".rstrip("0").rstrip(".")
+    return f"{text} 元"

@@ -1,0 +1,60 @@
+"""The rule reference (docs/rules.md), generated from the registry."""
+
+from __future__ import annotations
+
+from jixiao.review.registry import all_rules
+from jixiao.review.rule import Rule
+
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def rule_reference(rule: type[Rule]) -> str:
+    """One rule's section in markdown."""
+    doc = rule.doc()
+    lines = [
+        f"### {rule.code} `{rule.name}`",
+        "",
+        f"**{doc.summary}**",
+        "",
+        f"- 级别：{SEVERITY_NAMES[rule.severity]}（`{rule.severity}`）",
+        f"- 审核维度：{rule.dimension}",
+        f"- 适用：{'、'.join(sorted(kind.value for kind in rule.kinds))}",
+        "",
+        f"原因：{doc.why}",
+        "",
+        f"- 错误示例：{doc.bad}",
+        f"- 正确示例：{doc.good}",
+        f"- 依据：{doc.basis}",
+    ]
+    if rule.options:
+        lines += ["", "| 选项 | 默认值 | 说明 |", "|---|---|---|"]
+        lines += [
+            f"| `{name}` | `{option.default}` | {option.description} |"
+            for name, option in rule.options.items()
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def rules_markdown() -> str:
+    rules = all_rules()
+    out = [
+        "# 审核规则 / Review rules",
+        "",
+        "Generated from the rule registry by `make docs` (`scripts/make_rules_doc.py`); do not "
+        "edit by hand. `jixiao rules CODE` prints the same text.",
+        "",
+        "Codes: `BG` 预算与成本, `CT` 指标归类, `GL` 目标与指标对应, `HD` 表头, `NM` 名称与描述, "
+        "`SE` 自评, `ST` 结构, `VL` 指标值. Parse findings (`PRS…`) are listed in "
+        "[json-format.md](json-format.md#finding).",
+        "",
+        "| 代码 | 级别 | 维度 | 规则 |",
+        "|---|---|---|---|",
+    ]
+    out += [
+        f"| [{code}](#{code.lower()}-{rule.name.replace('.', '')}) | "
+        f"{SEVERITY_NAMES[rule.severity]} | {rule.dimension} | {rule.doc().summary} |"
+        for code, rule in rules.items()
+    ]
+    out.append("")
+    out += [rule_reference(rule) for rule in rules.values()]
+    return "\n".join(out)

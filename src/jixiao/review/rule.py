@@ -1,0 +1,159 @@
+"""The rule base class: a rule documents itself and checks one table, without I/O.
+
+A rule is a subclass of :class:`Rule` in ``jixiao/review/rules/<CODE>.py``::
+
+    class VL04(Rule):
+        \"\"\"指标值写成“≥100%”，应写“=100%”。
+
+        Why: 比率不可能超过 100%，“≥100%”在逻辑上只能等于 100%…
+        Bad example: 经费使用及时率 ≥100%
+        Good example: 经费使用及时率 =100%
+        Basis: 财政部安徽 2022 自评表 “≥100百分比” 被列为错误写法（domain.md §4.3）。
+        \"\"\"
+
+        code = "VL04"
+        name = "value.ge-100-percent"
+        severity = Severity.ERROR
+        dimension = Dimension.APPROPRIATENESS
+        message = "“{indicator}”的指标值“{value}”应写为“=100%”"
+        hint = "比率最多为 100%，请改为“=100%”或设定合理的目标值。"
+
+        def check(self, table, options): ...
+
+The first docstring line is the summary users see; the ``Why:``, ``Bad example:``,
+``Good example:`` and ``Basis:`` paragraphs feed ``jixiao rules CODE`` and docs/rules.md.
+Subclasses register themselves; the code is two letters for the family and two digits, never
+reused.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from jixiao.model import Finding, Indicator, Severity, TableKind, TargetTable
+
+_CODE = re.compile(r"^[A-Z]{2}\d{2}$")
+_SECTIONS = ("Why", "Bad example", "Good example", "Basis")
+
+RULES: dict[str, type[Rule]] = {}
+
+
+class Dimension(StrEnum):
+    """The four review dimensions of 财预〔2015〕88号, plus self-evaluation consistency."""
+
+    COMPLETENESS = "完整性"
+    RELEVANCE = "相关性"
+    APPROPRIATENESS = "适当性"
+    FEASIBILITY = "可行性"
+    SELF_EVALUATION = "自评一致性"
+
+
+@dataclass(frozen=True)
+class Option:
+    """A configurable threshold; the default and its source are documented."""
+
+    default: Any
+    description: str
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    summary: str
+    why: str
+    bad: str
+    good: str
+    basis: str
+
+
+def join_wrapped(text: str, more: str) -> str:
+    """Join a wrapped docstring line: no space between two CJK characters."""
+    if text and (text[-1].isascii() or more[0].isascii()):
+        return f"{text} {more}"
+    return text + more
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    dimension: ClassVar[Dimension]
+    message: ClassVar[str]
+    hint: ClassVar[str]
+    options: ClassVar[Mapping[str, Option]] = {}
+    kinds: ClassVar[frozenset[TableKind]] = frozenset(TableKind)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "code" not in cls.__dict__:
+            return  # a shared base for several rules, not a rule itself
+        if not _CODE.match(cls.code):
+            raise TypeError(f"rule code {cls.code!r} must be two letters and two digits")
+        if cls.code in RULES and RULES[cls.code] is not cls:
+            raise TypeError(f"rule code {cls.code} is used twice")
+        cls.doc()  # fail at import when the docstring lacks a section
+        RULES[cls.code] = cls
+
+    @classmethod
+    def doc(cls) -> RuleDoc:
+        text = inspect.cleandoc(cls.__doc__ or "")
+        summary, _, body = text.partition("\n")
+        sections: dict[str, str] = {}
+        current: str | None = None
+        for line in body.splitlines():
+            head, sep, rest = line.partition(":")
+            if sep and head in _SECTIONS:
+                current = head
+                sections[current] = rest.strip()
+            elif current is not None and line.strip():
+                sections[current] = join_wrapped(sections[current], line.strip())
+        missing = [s for s in _SECTIONS if not sections.get(s)]
+        if not summary or missing:
+            raise TypeError(f"rule {cls.code} docstring lacks: {', '.join(missing) or 'summary'}")
+        return RuleDoc(
+            summary=summary.strip(),
+            why=sections["Why"],
+            bad=sections["Bad example"],
+            good=sections["Good example"],
+            basis=sections["Basis"],
+        )
+
+    def __init__(self, severity: Severity | None = None) -> None:
+        self.effective_severity = severity or self.severity
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        """Yield findings for ``table``; ``options`` holds every option of the rule."""
+        raise NotImplementedError
+
+    def finding(
+        self,
+        table: TargetTable,
+        indicator: Indicator | None = None,
+        *,
+        severity: Severity | None = None,
+        **fields: Any,
+    ) -> Finding:
+        """A finding of this rule, its message and hint built from the templates and ``fields``.
+
+        Built without re-validation (every value here is already of the model's type): the
+        engine creates many of these and this is its hot path.
+        """
+        values = {"project": table.project or "", **fields}
+        if indicator is not None:
+            values.setdefault("indicator", indicator.name)
+            values.setdefault("value", indicator.target.raw)
+        return Finding.model_construct(
+            code=self.code,
+            severity=severity or self.effective_severity,
+            rule=self.name,
+            message=self.message.format(**values),
+            hint=self.hint.format(**values),
+            project=table.project,
+            indicator=indicator.name if indicator is not None else None,
+            location=indicator.source if indicator is not None else table.source,
+            fields={k: v for k, v in fields.items() if isinstance(v, str | int | float)},
+        )

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetTable
+from jixiao.review.facts import describe_yuan, is_cost, is_money
+from jixiao.review.rule import Dimension, Rule
+
+
+class BG02(Rule):
+    """成本指标的金额超过了项目预算数。
+
+    Why: 任何一项成本都不可能超过整个项目的预算；超过说明单位写错（元/万元）或目标与
+    资金不匹配。
+    Bad example: 预算数 30 万元，成本指标“技术服务费 ≤300 万元”。
+    Good example: 预算数 30 万元，成本指标“技术服务费 ≤30 万元”。
+    Basis: 88号“相应匹配”、适当性审核（domain.md §3.6）；§8 PT-BUD-001。
+    """
+
+    code = "BG02"
+    name = "budget.cost-exceeds-budget"
+    severity = Severity.ERROR
+    dimension = Dimension.APPROPRIATENESS
+    message = "成本指标“{indicator}”的金额 {amount} 超过预算数 {total}"
+    hint = "请核对金额单位（元/万元）或调整成本目标，使其不超过预算。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        total = table.budget.total
+        if not total:
+            return
+        for indicator in table.indicators:
+            target = indicator.target
+            if is_cost(indicator) and is_money(target) and (target.value or 0) > total + 0.5:
+                yield self.finding(
+                    table,
+                    indicator,
+                    amount=describe_yuan(target.value or 0.0),
+                    total=describe_yuan(total),
+                )

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Indicator, Severity, TargetKind, TargetTable
+from jixiao.review.facts import describe_yuan, is_cost, is_money, is_output, per_unit_money
+from jixiao.review.rule import Dimension, Rule
+
+_PER_NAME = {"人均": "人", "每人": "人", "生均": "人", "户均": "户"}
+_SAME_UNIT = {"人": ("人", "名", "人次"), "户": ("户",)}
+
+
+def unit_cost(indicator: Indicator) -> tuple[float, str] | None:
+    """(yuan per unit, unit) for 45元/人, or for ≤300元 named 举办培训班人均标准."""
+    target = indicator.target
+    per = per_unit_money(target)
+    if per is not None and target.value is not None:
+        return target.value, per
+    if is_money(target) and target.value is not None:
+        for word, unit in _PER_NAME.items():
+            if word in indicator.name:
+                return target.value, unit
+    return None
+
+
+def common_length(a: str, b: str) -> int:
+    """Length of the longest common substring (names are short; quadratic is fine)."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+_STOP = re.compile(r"指标|标准|人数|数量|费用|成本|人均")
+
+
+class BG03(Rule):
+    """单位成本 × 数量与预算数核对。
+
+    Why: 单位成本乘以相应的数量，是这笔钱的最低需要量；超过预算数说明单价、数量或预算
+    至少有一个不对。找不到唯一对应的数量指标时，规则说明“无法核对”而不去猜。
+    Bad example: 预算 30 万元；“人均补助 ≤1.5 万元”，“补助人数 ≥30 人”（需 45 万元）。
+    Good example: 预算 30 万元；“人均补助 ≤1.5 万元”，“补助人数 ≥20 人”（30 万元）。
+    Basis: 共性框架“与预算资金量相匹配”；88号 适当性审核（domain.md §3.6、§4.2）；§8 PT-BUD-002。
+    """
+
+    code = "BG03"
+    name = "budget.unit-cost-times-quantity"
+    severity = Severity.ERROR
+    dimension = Dimension.APPROPRIATENESS
+    message = "{detail}"
+    hint = "{advice}"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        total = table.budget.total
+        if not total:
+            return
+        quantities = [
+            i
+            for i in table.indicators
+            if is_output(i) and i.target.kind is TargetKind.NUMERIC and i.target.value
+        ]
+        for indicator in table.indicators:
+            cost = unit_cost(indicator) if is_cost(indicator) else None
+            if cost is None:
+                continue
+            amount, unit = cost
+            units = _SAME_UNIT.get(unit, (unit,))
+            matches = [q for q in quantities if q.target.unit in units]
+            quantity, tied = self.pick(indicator, matches)
+            if quantity is None:
+                names = "、".join(f"“{q.name}”" for q in tied[:3])
+                yield self.finding(
+                    table,
+                    indicator,
+                    severity=Severity.INFO,
+                    detail=f"无法核对“{indicator.name}”与预算："
+                    + (
+                        f"有多个可能对应的数量指标（{names}）"
+                        if matches
+                        else f"没有单位为“{unit}”的数量指标"
+                    ),
+                    advice="如需核对，请使单位成本与数量指标的名称、单位相对应。",
+                )
+                continue
+            needed = amount * (quantity.target.value or 0.0)
+            if needed > total + 0.5:
+                yield self.finding(
+                    table,
+                    indicator,
+                    detail=(
+                        f"“{indicator.name}” {describe_yuan(amount)}/{unit} × "
+                        f"“{quantity.name}” {quantity.target.value:g} {quantity.target.unit} = "
+                        f"{describe_yuan(needed)}，超过预算数 {describe_yuan(total)}"
+                    ),
+                    advice="请核对单位成本、数量和预算数，三者应能对上。",
+                )
+
+    @staticmethod
+    def pick(cost: Indicator, matches: list[Indicator]) -> tuple[Indicator | None, list[Indicator]]:
+        """The quantity that goes with ``cost`` (the only one, or the clear best name match),
+        else None and the candidates that tie."""
+        if len(matches) <= 1:
+            return (matches[0] if matches else None), matches
+        key = _STOP.sub("", cost.name)
+        scores = [common_length(key, q.name) for q in matches]
+        best = max(scores)
+        tied = [q for q, score in zip(matches, scores, strict=True) if score == best]
+        if best >= 2 and len(tied) == 1:
+            return tied[0], tied
+        return None, tied

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetTable
+from jixiao.review.facts import TOTAL_COST_NAME, describe_yuan, is_cost, is_money
+from jixiao.review.rule import Dimension, Option, Rule
+
+
+class BG04(Rule):
+    """总成本指标与预算数相差过大。
+
+    Why: 项目总成本指标应与预算数一致（或略低）；远低于预算说明预算虚高或指标随意填写。
+    Bad example: 预算数 90 万元，成本指标“项目总成本 ≤50 万元”。
+    Good example: 预算数 90 万元，成本指标“项目总成本 ≤90 万元”。
+    Basis: 安徽 2022 自评表“项目总成本 ≤90万元”与预算 90 万元一致的做法（domain.md §3.6）；
+    容差无统一规定，默认 10%，可配置。
+    """
+
+    code = "BG04"
+    name = "budget.total-cost-mismatch"
+    severity = Severity.WARNING
+    dimension = Dimension.APPROPRIATENESS
+    message = "总成本指标“{indicator}”{amount} 比预算数 {total} 低 {gap:.0%}"
+    hint = "总成本指标应与预算数相对应；如预算另有用途，请补充相应的成本指标。"
+    options = {"tolerance": Option(0.1, "允许总成本低于预算数的比例")}
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        total = table.budget.total
+        if not total:
+            return
+        for indicator in table.indicators:
+            target = indicator.target
+            if not (is_cost(indicator) and is_money(target) and target.value):
+                continue
+            if TOTAL_COST_NAME.search(indicator.name) and target.value < total:
+                gap = 1 - target.value / total
+                if gap > options["tolerance"]:
+                    yield self.finding(
+                        table,
+                        indicator,
+                        amount=describe_yuan(target.value),
+                        total=describe_yuan(total),
+                        gap=gap,
+                    )

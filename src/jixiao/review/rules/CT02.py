@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetTable
+from jixiao.review.facts import SATISFACTION_WORD, is_satisfaction
+from jixiao.review.rule import Dimension, Rule
+
+
+class CT02(Rule):
+    """满意度指标放在了满意度指标以外的位置。
+
+    Why: 满意度单列为一级指标（自评权重 10 分）；放在产出或效益指标下，既挤占了效益指标，
+    又会让权重计算出错。
+    Bad example: 社会效益指标 → 市民对空气质量改善的满意程度 ≥85%。
+    Good example: 满意度指标 → 服务对象满意度指标 → 市民满意度 ≥85%。
+    Basis: “满意度指标用来代替效益指标”被列为问题（domain.md §3.5）；§8 PT-CAT-002。
+    """
+
+    code = "CT02"
+    name = "category.satisfaction-misplaced"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    message = "“{indicator}”是满意度指标，却放在“{level}”下"
+    hint = "请移到 满意度指标 → 服务对象满意度指标 下。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            if SATISFACTION_WORD in indicator.name and not is_satisfaction(indicator):
+                level = indicator.level2_printed or indicator.level1_printed or "未分类"
+                yield self.finding(table, indicator, level=level)

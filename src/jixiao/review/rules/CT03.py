@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetTable
+from jixiao.review.facts import COST_NAME, is_cost, is_money, per_unit_money
+from jixiao.review.rule import Dimension, Rule
+
+
+class CT03(Rule):
+    """成本类指标（金额）放在了成本指标以外的位置。
+
+    Why: 以金额衡量的成本、费用标准应放在成本指标下，才能与预算核对；放在数量或效益指标下，
+    成本就没有被当作成本来审核。
+    Bad example: 数量指标 → 人均培训费用标准 ≤300 元。
+    Good example: 成本指标 → 人均培训费用标准 ≤300 元。
+    Basis: 成本指标定义（domain.md §2.1）；§8 PT-CAT-002“cost wording outside 成本”。
+    """
+
+    code = "CT03"
+    name = "category.cost-misplaced"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    message = "“{indicator}”是成本金额，却放在“{level}”下"
+    hint = "请移到成本指标下。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            target = indicator.target
+            amount = is_money(target) or per_unit_money(target) is not None
+            if amount and COST_NAME.search(indicator.name) and not is_cost(indicator):
+                level = indicator.level2_printed or indicator.level1_printed or "未分类"
+                yield self.finding(table, indicator, level=level)

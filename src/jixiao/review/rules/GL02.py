@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetTable
+from jixiao.review.rule import Dimension, Option, Rule
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# Bigrams every goal and indicator shares; they say nothing about coverage.
+_COMMON = frozenset(
+    [
+        "工作",
+        "开展",
+        "完成",
+        "提高",
+        "提升",
+        "进一步",
+        "一步",
+        "加强",
+        "推进",
+        "推动",
+        "促进",
+        "保障",
+        "确保",
+        "实现",
+        "落实",
+        "有关",
+        "相关",
+        "要求",
+        "规定",
+        "按照",
+        "根据",
+        "通过",
+        "全面",
+        "深入",
+        "持续",
+        "不断",
+        "有效",
+        "水平",
+        "能力",
+        "质量",
+        "效果",
+        "情况",
+        "管理",
+        "服务",
+        "建设",
+        "发展",
+        "资金",
+        "经费",
+        "项目",
+        "年度",
+        "本年",
+        "全年",
+        "新区",
+        "我区",
+        "全区",
+        "单位",
+        "部门",
+        "组织",
+        "目标",
+        "任务",
+        "及时",
+        "发放",
+        "支付",
+        "保证",
+        "为民",
+        "中央",
+        "市委",
+        "区委",
+        "区财",
+        "财政",
+    ]
+)
+
+
+def keywords(text: str) -> set[str]:
+    grams: set[str] = set()
+    for run in _HAN_RUN.findall(text):
+        grams.update(run[i : i + 2] for i in range(len(run) - 1))
+    return grams - _COMMON
+
+
+class GL02(Rule):
+    """有的绩效目标没有任何指标与之对应。
+
+    Why: 每一项绩效目标都应细化为指标，否则年终无法判断这项目标是否实现（相关性审核）。
+    规则比较目标与指标名称、描述中的关键词；找不到任何共同关键词时提示。
+    Bad example: 目标“完成干部纸质档案材料数字化任务”，但没有任何关于档案数字化的指标。
+    Good example: 对应指标“区管干部人事档案数字化数量 ≥50000 份”。
+    Basis: 88号 相关性审核“为每个目标设置指标”（domain.md §4.1）；§8 PT-GOAL-001。
+    """
+
+    code = "GL02"
+    name = "goal.not-covered"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    message = "第 {number} 项绩效目标“{goal}”没有对应的指标"
+    hint = "请为这项目标设置至少一个指标，或删去不属于本项目的目标。"
+    options = {"minimum_shared": Option(2, "目标与指标至少共有的关键词（二字词）数")}
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        if not table.indicators or not table.goals:
+            return
+        indicator_text = "\n".join(
+            f"{indicator.name}\n{indicator.description or ''}" for indicator in table.indicators
+        )
+        needed = options["minimum_shared"]
+        for number, goal in enumerate(table.goals, start=1):
+            shared = 0
+            for word in keywords(goal):
+                if word in indicator_text:
+                    shared += 1
+                    if shared >= needed:
+                        break
+            if shared < needed:
+                short = goal if len(goal) <= 30 else goal[:30] + "…"
+                yield self.finding(table, number=number, goal=short)

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from jixiao.model import Severity, TargetTable
+from jixiao.review.rule import Dimension
+from jixiao.review.rules._header import MissingFieldRule
+
+
+class HD01(MissingFieldRule):
+    """没有填写项目名称。
+
+    Why: 项目名称是目标表与预算项目对应的依据，缺少就无法审核、汇总和公开。
+    Bad example: 项目名称一栏为空。
+    Good example: 项目名称：滨海新区社区党组织工作活动专项经费。
+    Basis: 88号 完整性审核“填报格式规范、无缺项”（domain.md §2.5、§4.1）。
+    """
+
+    code = "HD01"
+    name = "header.missing-project"
+    severity = Severity.ERROR
+    dimension = Dimension.COMPLETENESS
+    message = "缺少{field}"
+    hint = "请填写与预算项目一致的项目名称。"
+    field_label = "项目名称"
+
+    def is_missing(self, table: TargetTable) -> bool:
+        return not table.project

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from jixiao.model import Severity, TargetTable
+from jixiao.review.rule import Dimension
+from jixiao.review.rules._header import MissingFieldRule
+
+
+class HD02(MissingFieldRule):
+    """没有填写预算数（年度资金总额）。
+
+    Why: 没有预算数就无法判断目标与资金规模是否匹配（适当性审核）。
+    Bad example: 预算规模一栏为空。
+    Good example: 预算数 3300000.00，其中财政资金 3300000.00。
+    Basis: 88号 完整性、适当性审核（domain.md §2.5、§3.6）。
+    """
+
+    code = "HD02"
+    name = "header.missing-budget"
+    severity = Severity.ERROR
+    dimension = Dimension.COMPLETENESS
+    message = "缺少{field}"
+    hint = "请填写预算数及其中财政资金、其他资金。"
+    field_label = "预算数"
+
+    def is_missing(self, table: TargetTable) -> bool:
+        return table.budget.total is None

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from jixiao.model import Severity, TargetTable
+from jixiao.review.rule import Dimension
+from jixiao.review.rules._header import MissingFieldRule
+
+
+class HD03(MissingFieldRule):
+    """没有填写资金用途（项目概况）。
+
+    Why: 资金用途说明钱花在哪里，是判断指标是否覆盖主要支出方向的依据。
+    Bad example: 资金用途一栏为空。
+    Good example: 用于支付 2024 年社区党组织工作和活动经费。
+    Basis: 申报表表头要素（domain.md §2.5）。
+    """
+
+    code = "HD03"
+    name = "header.missing-purpose"
+    severity = Severity.WARNING
+    dimension = Dimension.COMPLETENESS
+    message = "缺少{field}"
+    hint = "请简要写明资金的具体用途。"
+    field_label = "资金用途"
+
+    def is_missing(self, table: TargetTable) -> bool:
+        return not table.purpose

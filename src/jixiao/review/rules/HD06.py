@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from jixiao.model import Severity, TargetTable
+from jixiao.review.rule import Dimension
+from jixiao.review.rules._header import MissingFieldRule
+
+
+class HD06(MissingFieldRule):
+    """无法确定预算年度。
+
+    Why: 没有年度就无法核对截止日期是否在预算年度内，也无法与上年比较。
+    Bad example: 表内和文档中都没有写明年度。
+    Good example: 表题或资金用途写明“2024年”。
+    Basis: 申报表按年度编制（domain.md §2.1、§3.7）。
+    """
+
+    code = "HD06"
+    name = "header.missing-year"
+    severity = Severity.WARNING
+    dimension = Dimension.COMPLETENESS
+    message = "缺少{field}"
+    hint = "请在表题或资金用途中写明预算年度，或读取时用 --year 指定。"
+    field_label = "预算年度"
+
+    def is_missing(self, table: TargetTable) -> bool:
+        return table.year is None

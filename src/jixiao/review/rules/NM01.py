@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetTable
+from jixiao.review.rule import Dimension, Rule
+
+# Near-misses of the standard suffixes 率 and 度 (same sound, wrong character): 律 after a
+# rate stem (合规律 even though 规律 is a word), or after anything but a real 律 word.
+_RATE_STEMS = (
+    "合规|及时|完成|合格|覆盖|达标|满意|使用|到位|知晓|执行|利用|通过|准确|完好|办结|处置|回收|"
+    "出勤|参与|受益|运行|发放|兑现|落实|公开|支付|入学|就业|增长|发生|故障|差错|投诉|正确|达成"
+)
+_NEAR_MISS = re.compile(
+    rf"(?<=(?:{_RATE_STEMS}))律$|(?<!规|纪|法|旋|定|戒|格|音)律$|(?<=满意)渡$|(?<=满意程)渡$"
+)
+_FIX = {"律": "率", "渡": "度"}
+
+
+class NM01(Rule):
+    """三级指标名称以错别字结尾（合规律、及时律、满意渡……）。
+
+    Why: “率”“度”是指标名称的标准后缀，写成同音的“律”“渡”是错别字，公开后影响单位形象，
+    也让按名称汇总、检索的系统认不出指标。
+    Bad example: 工作经费拨付合规律。
+    Good example: 工作经费拨付合规率。
+    Basis: §8 PT-TXT-001 typos；示例文档第 126 行的实例。
+    """
+
+    code = "NM01"
+    name = "name.suffix-typo"
+    severity = Severity.WARNING
+    dimension = Dimension.COMPLETENESS
+    message = "三级指标“{indicator}”的结尾“{wrong}”应为“{right}”"
+    hint = "请改为“{fixed}”。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            match = _NEAR_MISS.search(indicator.name)
+            if match:
+                wrong = match.group(0)
+                right = _FIX[wrong]
+                fixed = indicator.name[: match.start()] + right
+                yield self.finding(table, indicator, wrong=wrong, right=right, fixed=fixed)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetTable
+from jixiao.review.facts import name_key
+from jixiao.review.rule import Dimension, Rule
+
+
+class NM02(Rule):
+    """绩效指标描述只是重复了指标名称。
+
+    Why: 指标描述（指标解释）应说明指标的含义、口径或计算方法；照抄名称没有提供任何信息。
+    Bad example: 选调生招录人数 → 描述“选调生招录人数”。
+    Good example: 选调生招录人数 → 描述“年度实际录用并报到的选调生人数”。
+    Basis: 填报指南要求定量指标说明计算公式（domain.md §3.5）；§8 PT-TXT-001。
+    """
+
+    code = "NM02"
+    name = "name.description-repeats-name"
+    severity = Severity.INFO
+    dimension = Dimension.COMPLETENESS
+    message = "“{indicator}”的指标描述与名称相同"
+    hint = "请在描述中写明指标的含义、统计口径或计算方法。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            description = indicator.description
+            if description and name_key(description) == name_key(indicator.name):
+                yield self.finding(table, indicator)

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetTable
+from jixiao.review.facts import GOAL_VERBS, SENTENCE_PUNCTUATION
+from jixiao.review.rule import Dimension, Rule
+
+
+class NM04(Rule):
+    """三级指标名称是一句目标表述，不是可衡量的指标。
+
+    Why: 三级指标应是一个可以计量的对象（如“档案查阅服务人次”）；把“提高……水平”“为……提供
+    保障”这样的目标句子当作指标名称，指标值就只能写成“效果显著”“有效提高”。
+    Bad example: 为社区顺利开展党建工作提供资金保障，进一步提升社区党建工作水平 → 效果显著。
+    Good example: 社区党组织活动开展覆盖率 → ≥95%。
+    Basis: 三级指标是二级指标按支出方向细化的具体衡量内容（domain.md §4.1）；赤峰审计发现中
+    “指标模糊、难以衡量”（§3.5）。
+    """
+
+    code = "NM04"
+    name = "name.is-goal-sentence"
+    severity = Severity.WARNING
+    dimension = Dimension.RELEVANCE
+    message = "三级指标“{indicator}”是目标表述，不是可衡量的指标名称"
+    hint = "请把它改写成可以计量的对象（数量、比率、金额、时间），目标表述放在绩效目标中。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            name = indicator.name
+            if SENTENCE_PUNCTUATION.search(name) or GOAL_VERBS.search(name):
+                yield self.finding(table, indicator)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetTable
+from jixiao.review.facts import SATISFACTION_WORD, is_satisfaction
+from jixiao.review.rule import Dimension, Rule
+
+
+class NM05(Rule):
+    """满意度指标的名称没有说明是谁的满意度。
+
+    Why: 满意度指标名称应写成“××满意度”，写明调查对象；只写人群（“参加考试培训的处科级干部”）
+    看不出衡量的是什么。
+    Bad example: 服务对象满意度指标 → 参加考试培训的处科级干部 → 100%。
+    Good example: 服务对象满意度指标 → 参训处科级干部满意度 → ≥95%。
+    Basis: 共性指标库的满意度指标命名（domain.md §7，gx010901 培训（参会）人员满意度）。
+    """
+
+    code = "NM05"
+    name = "name.satisfaction-unnamed"
+    severity = Severity.WARNING
+    dimension = Dimension.COMPLETENESS
+    message = "满意度指标“{indicator}”的名称中没有“满意度”"
+    hint = "请改为“{indicator}满意度”这样的名称。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            if is_satisfaction(indicator) and SATISFACTION_WORD not in indicator.name:
+                yield self.finding(table, indicator)

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetTable
+from jixiao.review.rule import Dimension, Rule
+
+_ASCII_OPERATOR = re.compile(r">=|<=|=>|=<|＞＝|＜＝|≧|≦|⩾|⩽")
+
+
+class NM06(Rule):
+    """比较符用“>=”“<=”等代替写法，而不是“≥”“≤”。
+
+    Why: 同一份表里混用“>=”和“≥”会让检索、汇总出错，公开的表格也不规范。
+    Bad example: 验收合格率 >=95%。
+    Good example: 验收合格率 ≥95%。
+    Basis: §8 PT-TXT-001“mixed full/half-width operators”。
+    """
+
+    code = "NM06"
+    name = "name.operator-spelling"
+    severity = Severity.INFO
+    dimension = Dimension.COMPLETENESS
+    message = "“{indicator}”的指标值“{value}”中的比较符写作“{written}”"
+    hint = "请统一写作“≥”“≤”。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            match = _ASCII_OPERATOR.search(indicator.target.raw)
+            if match:
+                yield self.finding(table, indicator, written=match.group(0))

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TableKind, TargetTable
+from jixiao.review.rule import Dimension, Option, Rule
+
+
+class SE01(Rule):
+    """自评表各指标分值之和不对（应为 100，或与预算执行分值合计 100）。
+
+    Why: 自评总分满分 100：预算执行率 10 分、产出 50、效益 30、满意度 10（或地方口径）；
+    分值合计不对，总分和等级都会算错。
+    Bad example: 指标分值合计 95。
+    Good example: 预算执行 10 + 指标分值合计 90 = 100。
+    Basis: 财预〔2020〕10号 自评权重；一体化系统校验（domain.md §5.1）；§8 SE-001。
+    """
+
+    code = "SE01"
+    name = "evaluation.weights-sum"
+    severity = Severity.ERROR
+    dimension = Dimension.SELF_EVALUATION
+    message = "指标分值合计 {total:g}，应为 {expected:g}（另有预算执行 {execution:g} 分）或 100"
+    hint = "请调整各指标分值，使总分为 100。"
+    options = {"execution_weight": Option(10, "预算执行率的分值（国家口径 10，部分地方 20）")}
+    kinds = frozenset({TableKind.SELF_EVALUATION})
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        weights = [i.weight for i in table.indicators if i.weight is not None]
+        if not weights:
+            return
+        total = sum(weights)
+        execution = options["execution_weight"]
+        if abs(total - 100) > 0.01 and abs(total + execution - 100) > 0.01:
+            yield self.finding(table, total=total, expected=100 - execution, execution=execution)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TableKind, TargetTable
+from jixiao.review.rule import Dimension, Rule
+
+
+class SE02(Rule):
+    """得分超过了该指标的分值。
+
+    Why: 单项得分不能超过其分值（“得分不得突破权重”）；超过说明计算或填写有误。
+    Bad example: 分值 10，得分 12。
+    Good example: 分值 10，得分 9。
+    Basis: 自评表填报说明（domain.md §5.3）；§8 SE-002。
+    """
+
+    code = "SE02"
+    name = "evaluation.score-above-weight"
+    severity = Severity.ERROR
+    dimension = Dimension.SELF_EVALUATION
+    message = "“{indicator}”得分 {score:g} 超过分值 {weight:g}"
+    hint = "得分最多等于分值，请重新计算。"
+    kinds = frozenset({TableKind.SELF_EVALUATION})
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            score, weight = indicator.score, indicator.weight
+            if score is not None and weight is not None and score > weight + 1e-9:
+                yield self.finding(table, indicator, score=score, weight=weight)

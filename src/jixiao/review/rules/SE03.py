@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TableKind, TargetTable
+from jixiao.review.rule import Dimension, Rule
+
+
+class SE03(Rule):
+    """自评指标的分值为 0 或负数。
+
+    Why: 分值为 0 的指标不参与评分，等于没有设置；一体化系统要求“自评指标权重大于 0”。
+    Bad example: 分值 0。
+    Good example: 分值 5。
+    Basis: 一体化系统校验“自评指标权重大于0”（domain.md §5.1）。
+    """
+
+    code = "SE03"
+    name = "evaluation.weight-not-positive"
+    severity = Severity.ERROR
+    dimension = Dimension.SELF_EVALUATION
+    message = "“{indicator}”的分值为 {weight:g}"
+    hint = "请为每个指标设置大于 0 的分值，或删除该指标。"
+    kinds = frozenset({TableKind.SELF_EVALUATION})
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            if indicator.weight is not None and indicator.weight <= 0:
+                yield self.finding(table, indicator, weight=indicator.weight)

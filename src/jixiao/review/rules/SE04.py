@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TableKind, TargetTable
+from jixiao.review.rule import Dimension, Rule
+
+
+class SE04(Rule):
+    """自评表没有填写实际完成值。
+
+    Why: 没有实际完成值就无法计算得分，也无法与目标比较。
+    Bad example: 年度指标值 ≥20 人，实际完成值一栏空白。
+    Good example: 年度指标值 ≥20 人，实际完成值 18 人。
+    Basis: 自评表列“实际完成值”（domain.md §5.6）。
+    """
+
+    code = "SE04"
+    name = "evaluation.actual-missing"
+    severity = Severity.WARNING
+    dimension = Dimension.SELF_EVALUATION
+    message = "“{indicator}”没有填写实际完成值"
+    hint = "请填写全年实际完成值；未完成的请在偏差原因中说明。"
+    kinds = frozenset({TableKind.SELF_EVALUATION})
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            if indicator.actual is None or not indicator.actual.raw:
+                yield self.finding(table, indicator)

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetTable
+from jixiao.review.facts import is_cost
+from jixiao.review.rule import Dimension, Rule
+
+
+class ST04(Rule):
+    """没有成本指标。
+
+    Why: 成本指标把目标和预算联系起来（单位成本、总成本），没有它就无法判断资金规模
+    与产出是否匹配。
+    Bad example: 产出指标只有数量、质量、时效，没有成本指标。
+    Good example: 成本指标“人均培训成本 ≤300 元/人”。
+    Basis: 101号 将成本指标列为核心指标；88号 适当性审核（domain.md §2.2、§2.3）。
+    """
+
+    code = "ST04"
+    name = "structure.missing-cost"
+    severity = Severity.WARNING
+    dimension = Dimension.APPROPRIATENESS
+    message = "没有成本指标"
+    hint = "请设置单位成本或总成本指标，并与预算数相对应。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        if table.indicators and not any(is_cost(i) for i in table.indicators):
+            yield self.finding(table)

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetTable
+from jixiao.review.facts import CATEGORY_NAMES, name_key
+from jixiao.review.rule import Dimension, Rule
+
+
+class ST06(Rule):
+    """三级指标名称为空，或只是重复了一级/二级指标名称。
+
+    Why: 三级指标是具体的衡量对象；写成“社会成本指标”“数量指标”等类别名称，等于没有
+    说明衡量什么。
+    Bad example: 成本指标 → 三级指标“社会成本指标”，指标值 100%。
+    Good example: 成本指标 → 三级指标“人均培训成本”，指标值 ≤300 元/人。
+    Basis: 湖南 2023 整体绩效目标表中的实例（domain.md §4.3）；§8 PT-STRUCT-003。
+    """
+
+    code = "ST06"
+    name = "structure.name-is-category"
+    severity = Severity.ERROR
+    dimension = Dimension.COMPLETENESS
+    message = "三级指标名称“{shown}”不是具体指标"
+    hint = "请写明具体衡量什么，例如“培训人次”“验收合格率”“人均成本”。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            key = name_key(indicator.name)
+            own = {name_key(n) for n in (indicator.level1_printed, indicator.level2_printed) if n}
+            if not key or key in CATEGORY_NAMES or key in own or f"{key}指标" in own:
+                yield self.finding(table, indicator, shown=indicator.name or "（空）")

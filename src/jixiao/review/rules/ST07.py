@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetTable
+from jixiao.review.rule import Dimension, Rule
+from jixiao.targets import is_placeholder
+
+
+class ST07(Rule):
+    """指标行只填了“无”“不涉及”“—”等占位内容。
+
+    Why: 为了“过分求全”而保留的空指标既不能衡量也不能打分，却占用权重；审计把它列为
+    目标设置问题。
+    Bad example: 经济效益指标 → “无” → “无”。
+    Good example: 删除不适用的指标行，只保留有实际内容的指标。
+    Basis: 赤峰市审计局 2023 年审计发现（domain.md §2.3、§3.5）；§8 PT-STRUCT-004。
+    """
+
+    code = "ST07"
+    name = "structure.placeholder-row"
+    severity = Severity.ERROR
+    dimension = Dimension.COMPLETENESS
+    message = "指标“{indicator}”的内容是占位符“{value}”"
+    hint = "不适用的指标请整行删除，不要用“无”“不涉及”填充。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            for text in (indicator.name, indicator.target.raw):
+                if text and is_placeholder(text):
+                    yield self.finding(table, indicator, value=text)
+                    break

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.review.rule import Dimension, Rule
+from jixiao.targets import is_placeholder
+
+
+class VL01(Rule):
+    """指标值既不是数值、日期，也不是定性表述，无法衡量。
+
+    Why: 指标值必须能判断完成与否：定量值写成“比较符 + 数值 + 单位”，时效写截止日期，
+    确实无法量化的写分级的定性表述。
+    Bad example: 完成2个项目的验收工作；详见附件。
+    Good example: 项目验收数量 ≥2 个；验收完成时间 2024年12月31日前。
+    Basis: 计算符号 ≥ ＞ ＝ ＜ ≤ 定性 与计量单位的填报规则（domain.md §3.1）；§8 PT-VAL-001。
+    """
+
+    code = "VL01"
+    name = "value.unreadable"
+    severity = Severity.ERROR
+    dimension = Dimension.COMPLETENESS
+    message = "“{indicator}”的指标值“{value}”无法识别为数值、日期或定性等级"
+    hint = "请写成“比较符 + 数值 + 单位”（如 ≥20 人）、截止日期或明确的定性标准。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            target = indicator.target
+            if target.kind is TargetKind.TEXT and not is_placeholder(target.raw):
+                yield self.finding(table, indicator)

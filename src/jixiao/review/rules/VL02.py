@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.review.rule import Dimension, Rule
+
+
+class VL02(Rule):
+    """指标值为空。
+
+    Why: 没有指标值的指标无法考核，也无法在年终自评时计算得分。
+    Bad example: 经费拨付合规率 → 指标值一栏空白。
+    Good example: 经费拨付合规率 → =100%。
+    Basis: 88号 完整性审核“无缺项”（domain.md §4.1）。
+    """
+
+    code = "VL02"
+    name = "value.empty"
+    severity = Severity.ERROR
+    dimension = Dimension.COMPLETENESS
+    message = "“{indicator}”没有填写指标值"
+    hint = "请填写指标值。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            if indicator.target.kind is TargetKind.EMPTY:
+                yield self.finding(table, indicator)

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Comparator, Finding, Severity, TargetKind, TargetTable
+from jixiao.review.facts import is_growth, is_percent
+from jixiao.review.rule import Dimension, Rule
+
+
+class VL03(Rule):
+    """比率或占比的目标超过 100%。
+
+    Why: 合格率、覆盖率、完成率、满意度等比率最多为 100%，超过 100% 的目标无法实现，
+    通常是笔误（如“290%”应为“≥90%”）。增长率不受此限。
+    Bad example: 市民满意度 290%；验收合格率 ≥105%。
+    Good example: 市民满意度 ≥90%；验收合格率 =100%。
+    Basis: §8 PT-VAL-004“ratio >100%”（domain.md §4.3 安徽自评表实例）。
+    """
+
+    code = "VL03"
+    name = "value.rate-over-100"
+    severity = Severity.ERROR
+    dimension = Dimension.FEASIBILITY
+    message = "“{indicator}”的指标值“{value}”超过 100%"
+    hint = "比率最多为 100%，请核对是否笔误。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            target = indicator.target
+            if not is_percent(target) or is_growth(indicator.name):
+                continue
+            if target.op in (Comparator.LE, Comparator.LT):
+                continue
+            top = target.high if target.kind is TargetKind.RANGE else target.value
+            if top is not None and top > 100:
+                yield self.finding(table, indicator)

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Comparator, Finding, Severity, TargetKind, TargetTable
+from jixiao.review.facts import is_growth, is_percent
+from jixiao.review.rule import Dimension, Rule
+
+
+class VL04(Rule):
+    """比率写成“≥100%”，应写“=100%”。
+
+    Why: 比率不可能超过 100%，“≥100%”实际只能等于 100%，写法不规范，自评时也会按正向
+    指标误算。
+    Bad example: 经费使用及时率 ≥100%。
+    Good example: 经费使用及时率 =100%。
+    Basis: 安徽 2022 自评表“≥100百分比”被列为错误写法（domain.md §4.3）；§8 PT-VAL-004。
+    """
+
+    code = "VL04"
+    name = "value.ge-100-percent"
+    severity = Severity.ERROR
+    dimension = Dimension.APPROPRIATENESS
+    message = "“{indicator}”的指标值“{value}”应写为“=100%”"
+    hint = "比率最多为 100%，请改为“=100%”，或设定一个可以衡量进步的目标值。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            target = indicator.target
+            if (
+                target.kind is TargetKind.NUMERIC
+                and target.op in (Comparator.GE, Comparator.GT)
+                and target.value == 100
+                and is_percent(target)
+                and not is_growth(indicator.name)
+            ):
+                yield self.finding(table, indicator)

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.review.rule import Dimension, Rule
+
+
+class VL05(Rule):
+    """定量指标值没有计量单位。
+
+    Why: 没有单位的数字含义不明（8 人？8 次？8 万元？），也无法与预算核对。
+    Bad example: 出差人数 =8；各类书籍审稿率 1。
+    Good example: 出差人数 =8 人；各类书籍审稿率 =100%。
+    Basis: 一体化系统规则：除定性、定量（其他）、不适用外，计量单位必填（domain.md §3.1）；
+    §8 PT-VAL-003。
+    """
+
+    code = "VL05"
+    name = "value.missing-unit"
+    severity = Severity.WARNING
+    dimension = Dimension.COMPLETENESS
+    message = "“{indicator}”的指标值“{value}”没有计量单位"
+    hint = "请写明计量单位，如人、个、%、元。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            target = indicator.target
+            numeric = target.kind in (TargetKind.NUMERIC, TargetKind.RANGE)
+            if numeric and not target.unit and not target.unit_printed:
+                yield self.finding(table, indicator)

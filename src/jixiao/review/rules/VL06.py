@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.review.facts import is_output
+from jixiao.review.rule import Dimension, Rule
+
+
+class VL06(Rule):
+    """定性指标值表述模糊（提高、改善、显著、进一步……）或没有可判断的标准。
+
+    Why: “效果显著”“有效提高”无法判断是否完成，审计将其列为“模糊、难以衡量”；“积极拥护党的
+    路线”这样的陈述也没有说明怎样算达到。产出指标
+    应当量化（错误）；效益、满意度指标确实难以量化时，应写明基准或分级标准（警告）。
+    Bad example: 社会效益指标“为社区党建提供资金保障” → 效果显著。
+    Good example: 社会效益指标“社区党组织活动覆盖率” → ≥95%；或“较上年增长≥5%”。
+    Basis: 赤峰市审计局 2023 年审计发现；domain.md §3.3、§3.5；§8 PT-VAL-005（产出 E，效益 W）。
+    """
+
+    code = "VL06"
+    name = "value.vague"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    message = "“{indicator}”的指标值“{value}”{problem}，无法衡量"
+    hint = "请改为可量化的目标（比较符 + 数值 + 单位），或写明基准与分级标准。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            target = indicator.target
+            if target.kind is not TargetKind.QUALITATIVE:
+                continue
+            if target.vague or target.grade is None:
+                problem = "表述模糊" if target.vague else "是一句陈述，没有可判断的标准"
+                severity = Severity.ERROR if is_output(indicator) else None
+                yield self.finding(table, indicator, severity=severity, problem=problem)

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Comparator, Finding, Severity, TargetKind, TargetTable
+from jixiao.review.facts import FORWARD_RATE, REVERSE_WORDS, is_growth
+from jixiao.review.rule import Dimension, Rule
+
+_UPWARD = (Comparator.GE, Comparator.GT)
+_DOWNWARD = (Comparator.LE, Comparator.LT)
+
+
+class VL07(Rule):
+    """比较方向与指标性质相反（成本、事故等用了“≥”，合格率等用了“≤”）。
+
+    Why: 成本、费用、投诉、事故、故障等是反向指标，越低越好，应写“≤”；合格率、覆盖率、
+    完成率等是正向指标，应写“≥”或“=”。方向写反，考核就会鼓励相反的结果。
+    Bad example: 人均培训成本 ≥300 元；验收合格率 ≤95%。
+    Good example: 人均培训成本 ≤300 元；验收合格率 ≥95%。
+    Basis: 正向/反向指标的定义（domain.md §3.2）；§8 PT-VAL-006。
+    """
+
+    code = "VL07"
+    name = "value.direction"
+    severity = Severity.WARNING
+    dimension = Dimension.APPROPRIATENESS
+    message = "“{indicator}”是{nature}指标，指标值“{value}”的比较方向相反"
+    hint = "{nature}指标应写“{expected}”。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            target = indicator.target
+            name = indicator.name
+            if target.kind not in (TargetKind.NUMERIC, TargetKind.DURATION) or is_growth(name):
+                continue
+            if target.op in _UPWARD and REVERSE_WORDS.search(name):
+                yield self.finding(table, indicator, nature="反向", expected="≤")
+            elif (
+                target.op in _DOWNWARD
+                and FORWARD_RATE.search(name)
+                and not REVERSE_WORDS.search(name)
+            ):
+                yield self.finding(table, indicator, nature="正向", expected="≥")

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.review.rule import Dimension, Rule
+
+
+class VL08(Rule):
+    """一个指标值里列了多项标准，应拆分成多个指标。
+
+    Why: “住宿费 80 元，餐费 90 元”这样的多项标准不能作为一个目标打分；每一项都应是单独
+    的成本指标，并写明比较符（通常是“≤”）。
+    Bad example: 招录餐费和住宿费标准 → 每人每天费用：住宿费 80 元，餐费 90 元。
+    Good example: 住宿费标准 → ≤80 元/人·天；餐费标准 → ≤90 元/人·天。
+    Basis: 示例文档的解析说明（domain.md §3.7）；§8 PT-VAL-008。
+    """
+
+    code = "VL08"
+    name = "value.compound"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    message = "“{indicator}”的指标值包含 {count} 项标准（{parts}），应拆分"
+    hint = "请把每项标准拆成单独的指标，并写明比较符，如“住宿费标准 ≤80 元/人·天”。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            target = indicator.target
+            if target.kind is TargetKind.COMPOUND:
+                parts = "、".join(c.name or f"{c.value:g}{c.unit or ''}" for c in target.components)
+                yield self.finding(table, indicator, count=len(target.components), parts=parts)

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.review.rule import Dimension, Rule
+
+
+class VL09(Rule):
+    """截止日期不在预算年度内。
+
+    Why: 年度绩效目标考核的是本预算年度；截止日期在年度之外，要么是笔误，要么把长期
+    目标当成了年度目标。
+    Bad example: 2024 年度的表中“培训完成时间 2023年12月底前”。
+    Good example: “培训完成时间 2024年11月底前完成”。
+    Basis: 长期目标与年度目标混用被列为问题（domain.md §3.5）；§8 PT-VAL-007。
+    """
+
+    code = "VL09"
+    name = "value.deadline-outside-year"
+    severity = Severity.ERROR
+    dimension = Dimension.FEASIBILITY
+    message = "“{indicator}”的截止日期 {date} 不在 {year} 预算年度内"
+    hint = "请核对年份；跨年度的工作请只填写本年度应完成的部分。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        if table.year is None:
+            return
+        for indicator in table.indicators:
+            target = indicator.target
+            if target.kind not in (TargetKind.DEADLINE, TargetKind.PERIOD) or not target.date:
+                continue
+            if target.date.year != table.year:
+                yield self.finding(table, indicator, date=target.date.isoformat(), year=table.year)

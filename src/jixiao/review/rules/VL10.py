@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.review.rule import Dimension, Rule
+
+
+class VL10(Rule):
+    """时效指标的指标值不是日期、时长或比率。
+
+    Why: 时效指标衡量“何时完成”，指标值应是截止日期（2024年6月30日前）、时长（≤15 个工作日）
+    或及时率（≥95%），写“及时”“按期”无法考核。
+    Bad example: 结算款支付及时性 → 及时。
+    Good example: 结算款支付及时率 → ≥95%；或 支付完成时间 → 2024年6月30日前。
+    Basis: §8 PT-VAL-007：时效值应为预算年度内的截止日期或时间、比率度量（domain.md §3.7）。
+    """
+
+    code = "VL10"
+    name = "value.timeliness-not-measurable"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    message = "时效指标“{indicator}”的指标值“{value}”不是日期、时长或比率"
+    hint = "请写截止日期（如 2024年12月31日前）、时长或及时率（如 ≥95%）。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            if indicator.level2 != "时效指标":
+                continue
+            if indicator.target.kind in (TargetKind.QUALITATIVE, TargetKind.TEXT):
+                yield self.finding(table, indicator)

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Comparator, Finding, Indicator, Severity, TargetKind, TargetTable
+from jixiao.review.facts import SATISFACTION_WORD, is_percent, is_satisfaction
+from jixiao.review.rule import Dimension, Option, Rule
+
+
+class VL11(Rule):
+    """满意度目标不合理：100%、低于下限、没有写“≥”或不是百分比。
+
+    Why: 满意度通过抽样调查得到，100% 的目标不现实，也失去考核意义；过低的目标没有压力；
+    只写“95%”没有比较符，不知是下限还是要求恰好达到；定性写法无法与调查结果对比。
+    Bad example: 获奖公务员和集体满意度 100%；基层党组织满意度 95%。
+    Good example: 获奖公务员和集体满意度 ≥95%。
+    Basis: 无全国统一的满意度下限，默认 80%、可配置（domain.md §8 PT-SAT-001）。
+    """
+
+    code = "VL11"
+    name = "value.satisfaction-target"
+    severity = Severity.WARNING
+    dimension = Dimension.APPROPRIATENESS
+    message = "满意度指标“{indicator}”的指标值“{value}”{problem}"
+    hint = "满意度一般写成“≥90%”这样的下限，介于 {floor}% 与 100% 之间（不含 100%）。"
+    options = {"floor": Option(80, "满意度目标的下限（%）")}
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        floor = options["floor"]
+        for indicator in table.indicators:
+            if not (is_satisfaction(indicator) or SATISFACTION_WORD in indicator.name):
+                continue
+            problem = self.problem(indicator, floor)
+            if problem:
+                yield self.finding(table, indicator, problem=problem, floor=floor)
+
+    @staticmethod
+    def problem(indicator: Indicator, floor: float) -> str | None:
+        target = indicator.target
+        if target.kind in (TargetKind.EMPTY, TargetKind.TEXT):
+            return None  # VL01/VL02 report these
+        if target.kind is not TargetKind.NUMERIC or not is_percent(target):
+            return "不是百分比，无法与满意度调查结果对比"
+        value = target.value or 0.0
+        if value >= 100:
+            return "为 100%，目标不现实"
+        if value < floor:
+            return f"低于 {floor:g}%，目标过低"
+        if target.op_implied or target.op is Comparator.EQ:
+            return "没有写“≥”，应为下限"
+        return None

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.review.facts import RATE_NAME
+from jixiao.review.rule import Dimension, Rule
+
+_RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
+
+
+class VL14(Rule):
+    """比率指标的单位不是百分比。
+
+    Why: 名称是“…率”“…比例”的指标，指标值应是百分比；写成金额或个数，说明名称或数值
+    填错（如“28.8 万元”配“%”）。
+    Bad example: 资金到位率 → 28.8 万元。
+    Good example: 资金到位率 → =100%；或 资金到位金额 → 28.8 万元。
+    Basis: 湖南 2023 整体绩效目标表中单位与数值矛盾的实例（domain.md §4.3）；§8 PT-VAL-003。
+    """
+
+    code = "VL14"
+    name = "value.rate-unit"
+    severity = Severity.ERROR
+    dimension = Dimension.COMPLETENESS
+    message = "比率指标“{indicator}”的指标值“{value}”不是百分比"
+    hint = "请把指标值写成百分比，或把指标名称改成与数值相符的名称。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            target = indicator.target
+            if target.kind not in (TargetKind.NUMERIC, TargetKind.RANGE) or not target.unit:
+                continue
+            if RATE_NAME.search(indicator.name) and target.unit not in _RATE_UNITS:
+                yield self.finding(table, indicator)

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.review.rule import Dimension, Rule
+
+
+class VL15(Rule):
+    """指标值是负数。
+
+    Why: 数量、比率、金额的目标不会是负数；下降幅度应写成“较上年下降 5%”，而不是“-5%”。
+    Bad example: 投诉件数 ≥-3 件。
+    Good example: 投诉件数 ≤3 件；或 较上年下降≥5%。
+    Basis: §8 PT-VAL-004“negative values”。
+    """
+
+    code = "VL15"
+    name = "value.negative"
+    severity = Severity.ERROR
+    dimension = Dimension.FEASIBILITY
+    message = "“{indicator}”的指标值“{value}”是负数"
+    hint = "请写成正数，下降的目标写成“较上年下降…”。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            target = indicator.target
+            if target.kind in (TargetKind.NUMERIC, TargetKind.DURATION) and (target.value or 0) < 0:
+                yield self.finding(table, indicator)

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, Target, TargetKind, TargetTable
+from jixiao.review.facts import is_cost, is_percent
+from jixiao.review.rule import Dimension, Rule
+
+
+def is_cost_value(target: Target) -> bool:
+    """An amount (元, 元/人 …), a list of amounts, or a cost-control rate (%)."""
+    unit = target.unit or ""
+    if target.kind is TargetKind.COMPOUND:
+        return True
+    if target.kind in (TargetKind.NUMERIC, TargetKind.RANGE):
+        return unit == "元" or unit.startswith("元/") or is_percent(target)
+    return target.kind is TargetKind.TREND and target.value is not None
+
+
+class VL16(Rule):
+    """成本指标的指标值不是金额。
+
+    Why: 成本指标要能与预算核对，指标值应是金额（总成本、单位成本）或成本控制率；写成
+    “与上年持平”“控制在合理范围”无法核对。
+    Bad example: 公务员工资系统年度维护成本增长率 → 与上年度持平，无增长。
+    Good example: 公务员工资系统年度维护费 → ≤12 万元。
+    Basis: 成本指标分单位成本和总成本（domain.md §2.1、§3.6）；101号 成本指标取值指引。
+    """
+
+    code = "VL16"
+    name = "value.cost-not-amount"
+    severity = Severity.WARNING
+    dimension = Dimension.APPROPRIATENESS
+    message = "成本指标“{indicator}”的指标值“{value}”不是金额"
+    hint = "请写成金额上限，如“≤12 万元”或“≤300 元/人”。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            target = indicator.target
+            if target.kind in (TargetKind.EMPTY, TargetKind.TEXT):
+                continue  # VL01/VL02
+            if is_cost(indicator) and not is_cost_value(target):
+                yield self.finding(table, indicator)

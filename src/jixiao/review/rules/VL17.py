@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.review.facts import (
+    REVERSE_WORDS,
+    SATISFACTION_WORD,
+    is_cost,
+    is_money,
+    is_percent,
+    is_satisfaction,
+    per_unit_money,
+)
+from jixiao.review.rule import Dimension, Rule
+
+
+class VL17(Rule):
+    """指标值没有写比较符（“98%”“130 元”），看不出是下限、上限还是恰好等于。
+
+    Why: 没有比较符时只能当作“=”理解：及时率“98%”是要求恰好 98% 还是至少 98%？成本“130 元”
+    是上限还是定额？正向比率应写“≥”，成本金额一般写“≤”。=100% 的比率不在此列。
+    Bad example: 经费发放及时率 98%；工作人员住宿费 130 元。
+    Good example: 经费发放及时率 ≥98%；工作人员住宿费 ≤130 元/人·天。
+    Basis: 计算符号为必填项（≥ ＞ ＝ ＜ ≤ 定性，domain.md §3.1）；正向/反向指标（§3.2）。
+    """
+
+    code = "VL17"
+    name = "value.missing-comparator"
+    severity = Severity.WARNING
+    dimension = Dimension.FEASIBILITY
+    message = "“{indicator}”的指标值“{value}”没有写比较符"
+    hint = "建议写成“{expected}{value}”。"
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            target = indicator.target
+            if target.kind is not TargetKind.NUMERIC or not target.op_implied:
+                continue
+            if is_cost(indicator) and (is_money(target) or per_unit_money(target)):
+                yield self.finding(table, indicator, expected="≤")
+            elif is_percent(target) and (target.value or 0) < 100:
+                if is_satisfaction(indicator) or SATISFACTION_WORD in indicator.name:
+                    continue  # VL11 says it for satisfaction targets
+                expected = "≤" if REVERSE_WORDS.search(indicator.name) else "≥"
+                yield self.finding(table, indicator, expected=expected)

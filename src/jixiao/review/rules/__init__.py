@@ -1,0 +1,1 @@
+"""One rule per module, named by its code. See :mod:`jixiao.review.rule`."""

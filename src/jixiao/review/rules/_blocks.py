@@ -1,0 +1,20 @@
+"""Shared check for the block rules ST01–ST03: a 一级 block with no indicator."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
+
+from jixiao.model import Finding, TargetTable
+from jixiao.review.facts import is_block
+from jixiao.review.rule import Rule
+
+
+class MissingBlockRule(Rule):
+    """Base: subclasses set ``block`` to the canonical 一级 name."""
+
+    block: ClassVar[str]
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        if not any(is_block(indicator, self.block) for indicator in table.indicators):
+            yield self.finding(table, block=self.block)

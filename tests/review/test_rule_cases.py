@@ -1,0 +1,104 @@
+"""Every rule's pass/fail cases (tests/review/cases/<CODE>.yml), run by one test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from jixiao.model import Budget, Indicator, Severity, SourceRef, TableKind, TargetTable
+from jixiao.model.framework import normalize_level1, normalize_level2
+from jixiao.review import all_rules
+from jixiao.targets import parse_target
+
+CASES = Path(__file__).parent / "cases"
+TABLE_DEFAULTS: dict[str, Any] = {
+    "project": "测试项目",
+    "department": "某部门",
+    "year": 2024,
+    "purpose": "用于测试。",
+    "goals": ["完成测试。"],
+    "budget": {},
+    "kind": "project_target",
+}
+
+
+def build_indicator(row: list[Any], year: int | None, line: int) -> Indicator:
+    level1, level2, name, target, *rest = row
+    description, actual, weight, score = (rest + [None] * 4)[:4]
+    return Indicator(
+        level1=normalize_level1(level1),
+        level1_printed=level1 or None,
+        level2=normalize_level2(level2),
+        level2_printed=level2 or None,
+        name=name,
+        description=description or None,
+        target=parse_target(target, year=year),
+        actual=parse_target(actual, year=year) if actual else None,
+        weight=weight,
+        score=score,
+        source=SourceRef(line=line),
+    )
+
+
+def build_table(case: dict[str, Any]) -> TargetTable:
+    spec = {**TABLE_DEFAULTS, **case}
+    return TargetTable(
+        kind=TableKind(spec["kind"]),
+        project=spec["project"],
+        department=spec["department"],
+        year=spec["year"],
+        purpose=spec["purpose"],
+        goals=spec["goals"],
+        budget=Budget(**spec["budget"]),
+        indicators=[
+            build_indicator(row, spec["year"], line)
+            for line, row in enumerate(spec["indicators"], start=1)
+        ],
+    )
+
+
+def load_cases() -> list[Any]:
+    params = []
+    for path in sorted(CASES.glob("*.yml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for case in data["cases"]:
+            params.append(pytest.param(data["rule"], case, id=f"{data['rule']}-{case['name']}"))
+    return params
+
+
+@pytest.mark.parametrize(("code", "case"), load_cases())
+def test_rule_case(code: str, case: dict[str, Any]) -> None:
+    rule = all_rules()[code]()
+    options = {name: option.default for name, option in rule.options.items()}
+    options.update(case.get("options", {}))
+    table = build_table(case)
+    findings = list(rule.check(table, options)) if table.kind in rule.kinds else []
+    got = sorted(f"{f.indicator or 'table'}@{f.severity}" for f in findings)
+    expected = sorted(e if "@" in e else f"{e}@{rule.severity}" for e in case["expect"])
+    assert got == expected
+    for finding in findings:
+        assert finding.code == code
+        assert finding.message
+        assert "{" not in finding.message
+        assert finding.hint
+        assert "{" not in finding.hint
+
+
+def test_every_rule_has_failing_and_passing_cases() -> None:
+    covered: dict[str, tuple[bool, bool]] = {}
+    for param in load_cases():
+        code, case = param.values
+        fails, passes = covered.get(code, (False, False))
+        covered[code] = (fails or bool(case["expect"]), passes or not case["expect"])
+    for code in all_rules():
+        assert covered.get(code) == (True, True), f"{code} needs a failing and a passing case"
+
+
+def test_severities_in_cases_are_valid() -> None:
+    for param in load_cases():
+        for expected in param.values[1]["expect"]:
+            if "@" in expected:
+                Severity(expected.split("@")[1])
