@@ -6,15 +6,17 @@ from collections import Counter
 
 from jixiao.assemble.drafts import IndicatorDraft, TableDraft
 from jixiao.assemble.fields import (
+    compose_target,
     find_year,
     parse_amount,
     parse_number,
+    printed_amount_unit,
     split_goals,
     table_kind,
 )
 from jixiao.assemble.findings import parse_finding
 from jixiao.assemble.vocabulary import Field
-from jixiao.model import Budget, Finding, Indicator, TargetTable
+from jixiao.model import Budget, Finding, Indicator, TableKind, TargetTable
 from jixiao.model.framework import normalize_level1, normalize_level2
 from jixiao.targets import parse_target
 
@@ -26,6 +28,7 @@ def own_year(draft: TableDraft) -> int | None:
     header = draft.header
     return find_year(
         draft.title,
+        draft.year_line,
         header.get(Field.PROJECT),
         header.get(Field.PURPOSE),
         header.get(Field.GOALS),
@@ -79,13 +82,13 @@ def year_findings(draft: TableDraft, document_year: int | None) -> list[Finding]
 
 def build_table(draft: TableDraft, year: int | None) -> TargetTable:
     header = draft.header
-    unit = draft.unit_printed
+    unit = draft.unit_printed or printed_amount_unit(header)
     return TargetTable(
         kind=table_kind(draft.title, draft.has_evaluation_columns),
         title=draft.title,
         department_code=draft.department_code,
         department=draft.department or header.get(Field.DEPARTMENT),
-        project=draft.project or project_from_title(draft.title),
+        project=draft.project or project_from_title(draft.title, draft.has_evaluation_columns),
         year=year,
         budget=Budget(
             total=parse_amount(header.get(Field.TOTAL), unit),
@@ -104,15 +107,19 @@ def build_table(draft: TableDraft, year: int | None) -> TargetTable:
 
 
 def build_indicator(row: IndicatorDraft, year: int | None) -> Indicator:
-    actual = row.get(Field.ACTUAL)
+    unit = row.get(Field.UNIT)
+    target = compose_target(
+        row.get(Field.TARGET), row.get(Field.OPERATOR), row.get(Field.DIRECTION), unit
+    )
+    actual = compose_target(row.get(Field.ACTUAL), unit=unit)
     return Indicator(
         level1=normalize_level1(row.get(Field.LEVEL1)),
-        level1_printed=row.get(Field.LEVEL1) or None,
+        level1_printed=row.printed.get(Field.LEVEL1) or row.get(Field.LEVEL1) or None,
         level2=normalize_level2(row.get(Field.LEVEL2)),
-        level2_printed=row.get(Field.LEVEL2) or None,
+        level2_printed=row.printed.get(Field.LEVEL2) or row.get(Field.LEVEL2) or None,
         name=row.get(Field.NAME),
         description=row.get(Field.DESCRIPTION) or None,
-        target=parse_target(row.get(Field.TARGET), year=year),
+        target=parse_target(target, year=year),
         actual=parse_target(actual, year=year) if actual else None,
         weight=parse_number(row.get(Field.WEIGHT)),
         score=parse_number(row.get(Field.SCORE)),
@@ -120,9 +127,11 @@ def build_indicator(row: IndicatorDraft, year: int | None) -> Indicator:
     )
 
 
-def project_from_title(title: str | None) -> str | None:
+def project_from_title(title: str | None, has_evaluation_columns: bool = False) -> str | None:
     if not title:
         return None
+    if table_kind(title, has_evaluation_columns) is TableKind.DEPARTMENT_TARGET:
+        return None  # a department's whole-budget table has no project
     for suffix in _TITLE_SUFFIXES:
         if title.endswith(suffix) and len(title) > len(suffix):
             return title[: -len(suffix)]

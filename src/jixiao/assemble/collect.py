@@ -23,17 +23,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from jixiao.assemble.columns import (
+    PROJECT_COLUMNS,
+    is_parallel_group,
+    keep_last_group,
+    map_columns,
+    strip_section_weight,
+)
 from jixiao.assemble.drafts import IndicatorDraft, TableDraft
 from jixiao.assemble.fields import (
     looks_like_title,
     parse_department_line,
     parse_unit_line,
+    parse_year_line,
     strip_title_number,
 )
-from jixiao.assemble.findings import parse_finding
-from jixiao.assemble.vocabulary import Field, column_label, header_label, is_indicator_header
-from jixiao.ingest.grid import Grid, Row, RowKind
-from jixiao.model import SourceRef
+from jixiao.assemble.findings import parse_finding, where
+from jixiao.assemble.vocabulary import (
+    Field,
+    header_label,
+    is_indicator_header,
+    is_known_label,
+    label_unit,
+)
+from jixiao.ingest.grid import Cell, Grid, Row, RowKind
+from jixiao.model import Finding, SourceRef
 
 
 @dataclass(slots=True)
@@ -45,6 +59,7 @@ class Preamble:
     department_code: str | None = None
     department: str | None = None
     unit_printed: str | None = None
+    year_line: str | None = None  # a line such as （2019年度） under the title
 
     def is_empty(self) -> bool:
         return self.title is None and self.department is None and self.unit_printed is None
@@ -62,6 +77,7 @@ class Collector:
     after_page_break: bool = False
     fill_crosses_page: bool = False
     orphan_findings: list[SourceRef] = field(default_factory=list)
+    pending_findings: list[Finding] = field(default_factory=list)  # doubts before any table
 
     # --- table boundaries -------------------------------------------------------------
 
@@ -81,7 +97,10 @@ class Collector:
             department_code=pre.department_code,
             department=pre.department,
             unit_printed=pre.unit_printed,
+            year_line=pre.year_line,
         )
+        draft.findings.extend(self.pending_findings)
+        self.pending_findings.clear()
         self.drafts.append(draft)
         self.current = draft
         self.preamble = Preamble()
@@ -93,11 +112,47 @@ class Collector:
     # --- rows ----------------------------------------------------------------------------
 
     def feed(self, row: Row) -> None:
+        self.feed_row(row)
+        if row.doubts:
+            self.record_doubts(row)
+
+    def record_doubts(self, row: Row) -> None:
+        """A reader's doubts about a row, as findings on the table (and indicator) it became."""
+        draft = self.current
+        indicator = None
+        if draft is not None and draft.indicators and draft.indicators[-1].source == row.source:
+            indicator = draft.indicators[-1].get(Field.NAME) or None
+        findings = [
+            parse_finding(
+                doubt.code,
+                f"{where(row.source)}{doubt.message}",
+                row.source,
+                project=draft.project if draft is not None else None,
+                indicator=indicator,
+            )
+            for doubt in row.doubts
+        ]
+        if draft is not None:
+            draft.findings.extend(findings)
+        else:
+            self.pending_findings.extend(findings)
+
+    def feed_row(self, row: Row) -> None:
+        if row.starts_page and self.in_indicators():
+            assert self.current is not None
+            # A new page inside the indicator rows: its first row may be the rest of a row
+            # cut by the page break, and its empty 一级 cells continue the previous page.
+            self.after_page_break = bool(self.current.indicators)
+            self.fill_crosses_page = self.after_page_break
         if row.is_empty():
             return
         if row.kind is RowKind.HEADING:
             self.close()
-            self.preamble = Preamble(title=strip_title_number(row.text), title_source=row.source)
+            if self.preamble.title is not None:
+                self.preamble = Preamble()
+            # A heading after the department and 单位 lines (an HTML <caption>) keeps them.
+            self.preamble.title = strip_title_number(row.text)
+            self.preamble.title_source = row.source
             return
         texts = row.texts
         if is_indicator_header(texts):
@@ -106,8 +161,13 @@ class Collector:
         nonempty = [t for t in texts if t]
         if len(nonempty) == 1 and header_label(nonempty[0]) is None and self.feed_preamble(row):
             return
+        if len(nonempty) > 1 and all(is_preamble_text(t) for t in nonempty):
+            # one spreadsheet row holding several preamble lines: 单位名称：… | 金额单位：万元
+            for text in nonempty:
+                self.feed_preamble(Row(RowKind.LINE, (Cell(text, 0),), row.source))
+            return
         first = next((t for t in texts if t), "")
-        first_is_label = bool(texts) and texts[0] == first and header_label(first) is not None
+        first_is_label = bool(texts) and texts[0] == first and is_known_label(first)
         if first_is_label:
             self.feed_header(row)
         elif self.in_indicators() and row.kind is RowKind.TABLE:
@@ -123,6 +183,11 @@ class Collector:
         unit = parse_unit_line(text)
         department = parse_department_line(text)
         is_title = looks_like_title(text) and len(text) <= 80
+        if parse_year_line(text) is not None and not self.in_indicators():
+            # （2019年度） printed under the title: the table's year
+            target_of_year = self.current if self.current is not None else self.preamble
+            target_of_year.year_line = text
+            return True
         if unit is None and department is None and not is_title:
             return False
         if self.in_indicators() or (self.current is not None and self.current.project):
@@ -154,9 +219,11 @@ class Collector:
         self.last_label = header_label(cells[0])
         pending: Field | None = None
         for text in cells:
-            label = header_label(text)
-            if label is not None:
-                pending = label
+            if is_known_label(text):
+                # a label of a value the model does not keep (负责人, 执行数…) ends the pending one
+                pending = header_label(text)
+                if draft.unit_printed is None:
+                    draft.unit_printed = label_unit(text)
                 continue
             if pending is not None and text:
                 draft.set_header(pending, text, row.source)
@@ -173,13 +240,10 @@ class Collector:
 
     def feed_column_header(self, row: Row) -> None:
         """一级指标 | 二级指标 | … : maps columns; repeated after a page break."""
-        columns: dict[Field, list[int]] = {}
-        previous: Field | None = None
-        for cell in row.cells:
-            name = column_label(cell.text) if cell.text else previous
-            if name is not None:
-                columns.setdefault(name, []).append(cell.column)
-            previous = name
+        columns = map_columns(row.cells)
+        parallel = is_parallel_group(columns)
+        if parallel:
+            columns = keep_last_group(columns)
         if self.in_indicators():
             assert self.current is not None
             self.after_page_break = bool(self.current.indicators)
@@ -187,6 +251,16 @@ class Collector:
         elif self.current is None:
             self.open(row.source)
         assert self.current is not None
+        if parallel and self.current.columns is None:
+            self.current.findings.append(
+                parse_finding(
+                    "PRS009",
+                    f"{where(row.source)}的指标表头有两组并列的二级/三级指标列（如中期与年度），"
+                    "只读取了最后一组",
+                    row.source,
+                    project=self.current.project,
+                )
+            )
         self.current.columns = columns
         self.current.last_line = row.source.line
         self.last_label = None
@@ -196,6 +270,7 @@ class Collector:
         assert draft is not None
         assert draft.columns is not None
         texts = row.texts
+        printed_texts = [cell.printed_text for cell in row.cells]
         cells = {
             name: "".join(texts[i] for i in columns if i < len(texts) and texts[i])
             for name, columns in draft.columns.items()
@@ -204,8 +279,23 @@ class Collector:
         if not any(cells.values()) or all(i not in mapped for i, text in enumerate(texts) if text):
             self.skip(row)
             return
+        if cells.get(Field.PROJECT) and cells[Field.PROJECT] != draft.project:
+            draft = self.open_project_row(cells, row)
+        if not any(text for name, text in cells.items() if name not in PROJECT_COLUMNS):
+            self.skip(row)  # only project cells: a department subtotal row of the sheet
+            return
+        assert draft.columns is not None
         draft.last_line = row.source.line
-        indicator = IndicatorDraft(cells=cells, source=row.source)
+        printed = {
+            name: "".join(printed_texts[i] for i in draft.columns.get(name, ()) if i < len(texts))
+            for name in (Field.LEVEL1, Field.LEVEL2)
+        }
+        for level in (Field.LEVEL1, Field.LEVEL2):
+            cells[level] = strip_section_weight(cells.get(level, ""))
+            printed[level] = strip_section_weight(printed[level])
+        indicator = IndicatorDraft(
+            cells=cells, source=row.source, printed={k: v for k, v in printed.items() if v}
+        )
         previous = draft.indicators[-1] if draft.indicators else None
         after_break, self.after_page_break = self.after_page_break, False
         if after_break and previous is not None and self.is_cut_row(indicator):
@@ -214,8 +304,8 @@ class Collector:
             draft.findings.append(
                 parse_finding(
                     "PRS001",
-                    f"第{previous.source.line}行的三级指标“{before}”在分页处被截断，"
-                    f"已与第{row.source.line}行合并为“{previous.get(Field.NAME)}”",
+                    f"{where(previous.source)}的三级指标“{before}”在分页处被截断，"
+                    f"已与{where(row.source)}合并为“{previous.get(Field.NAME)}”",
                     previous.source,
                     project=draft.project,
                     indicator=previous.get(Field.NAME),
@@ -224,6 +314,34 @@ class Collector:
             return
         self.fill_levels(indicator, previous)
         draft.indicators.append(indicator)
+
+    def open_project_row(self, cells: dict[Field, str], row: Row) -> TableDraft:
+        """A row of a multi-project sheet whose project cells are filled starts a new table.
+
+        Layout: 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | … on one header row; the
+        project cells are merged down the project's rows (empty on the rows after its first).
+        """
+        previous = self.current
+        assert previous is not None
+        columns = previous.columns
+        draft = previous
+        if previous.project or previous.indicators:
+            # the sheet's title, unit and department (merged down) are the new table's too
+            self.preamble = Preamble(
+                title=previous.title,
+                department=previous.department,
+                unit_printed=previous.unit_printed,
+                year_line=previous.year_line,
+            )
+            draft = self.open(row.source)
+        draft.columns = columns
+        for name in PROJECT_COLUMNS:
+            if cells.get(name):
+                if name is Field.DEPARTMENT:
+                    draft.department = cells[name]
+                else:
+                    draft.set_header(name, cells[name], row.source)
+        return draft
 
     @staticmethod
     def is_cut_row(indicator: IndicatorDraft) -> bool:
@@ -246,13 +364,15 @@ class Collector:
         for level in (Field.LEVEL1, Field.LEVEL2):
             if not indicator.get(level) and previous.get(level):
                 indicator.cells[level] = previous.get(level)
+                if level in previous.printed:
+                    indicator.printed[level] = previous.printed[level]
                 filled.append(previous.get(level))
         if filled and self.fill_crosses_page:
             assert self.current is not None
             self.current.findings.append(
                 parse_finding(
                     "PRS002",
-                    f"第{indicator.source.line}行位于续页，一级指标单元格为空，"
+                    f"{where(indicator.source)}位于续页，一级指标单元格为空，"
                     f"已沿用上页的“{filled[0]}”",
                     indicator.source,
                     project=self.current.project,
@@ -267,11 +387,20 @@ class Collector:
             self.current.findings.append(
                 parse_finding(
                     "PRS003",
-                    f"第{row.source.line}行未能识别，已跳过：“{row.text[:40]}”",
+                    f"{where(row.source)}未能识别，已跳过：“{row.text[:40]}”",
                     row.source,
                     project=self.current.project,
                 )
             )
+
+
+def is_preamble_text(text: str) -> bool:
+    """A title, department or amount-unit line (what may come before a table)."""
+    return (
+        parse_unit_line(text) is not None
+        or parse_department_line(text) is not None
+        or (looks_like_title(text) and len(text) <= 80)
+    )
 
 
 def collect_drafts(grid: Grid) -> list[TableDraft]:

@@ -16,6 +16,8 @@ from jixiao.model import Finding, SourceRef
 class IndicatorDraft:
     cells: dict[Field, str]
     source: SourceRef
+    # 一级/二级 as printed, where the reader normalised the text (traditional characters)
+    printed: dict[Field, str] = field(default_factory=dict)
 
     def get(self, name: Field) -> str:
         return self.cells.get(name, "")
@@ -38,6 +40,7 @@ class TableDraft:
     department_code: str | None = None
     department: str | None = None
     unit_printed: str | None = None
+    year_line: str | None = None  # （2019年度） printed under the title
     header: dict[Field, str] = field(default_factory=dict)
     header_sources: dict[Field, SourceRef] = field(default_factory=dict)
     columns: dict[Field, list[int]] | None = None

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from jixiao.assemble.vocabulary import Field
 from jixiao.model import TableKind
 
 _AMOUNT: Final = re.compile(r"^\s*([-+]?\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元|亿|万)?")
@@ -19,8 +21,22 @@ _AMOUNT_FACTORS: Final[dict[str, Decimal]] = {
     "亿元": Decimal(100000000),
     "亿": Decimal(100000000),
 }
-_UNIT_LINE: Final = re.compile(r"^(?:金额|资金|预算)?单位\s*[:：]\s*(万元|元|千元|亿元)\s*$")
-_DEPARTMENT_LINE: Final = re.compile(r"^(\d{3,12})\s*([\u3400-\u9fff（(].*)$")
+# 单位：元 — alone, or at the end of a line such as 填报单位：（盖章） 单位：万元
+_UNIT_LINE: Final = re.compile(r"(?:^|(?<=[)）]))(?:金额|资金|预算)?单位[:：](万元|元|千元|亿元)$")
+# （2019年度） / 2019年度) / ( 2019 年度) printed under a title
+_YEAR_LINE: Final = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
+# the title may end in its year: 部门预算项目绩效目标申报表（2023年度）
+_TITLE_END: Final = re.compile(
+    r"(绩效目标表|绩效目标申报表|绩效自评表|自评表|绩效目标批复表)"
+    r"(?:\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?$"
+)
+# a code is never a year: '2023年项目支出绩效目标申报表' is a title
+_DEPARTMENT_LINE: Final = re.compile(r"^(\d{3,12})\s*(?!年)([\u3400-\u9fff（(].*)$")
+# 单位名称：… / 部门（单位）名称：… / 编制单位（盖章）：… — a department written with its label
+_NAMED_DEPARTMENT: Final = re.compile(
+    r"^(?:主管部门|预算单位|填报单位|编制单位|实施单位|部门名称|单位名称|部门[（(]单位[)）]名称)"
+    r"\s*(?:[（(]盖章[)）])?\s*[:：]\s*(?:(\d{3,12})\s*)?([\u3400-\u9fff（(].*)$"
+)
 _YEAR: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _GOAL_NUMBER: Final = re.compile(
     r"(?:^|(?<=[。；;！!\s]))\s*(?:目标\s*\d{1,2}\s*[:：、.．]?|[（(]\d{1,2}[)）]|\d{1,2}\s*[.．、](?!\d))"
@@ -52,15 +68,91 @@ def parse_number(text: str | None) -> float | None:
     return float(match.group(1)) if match else None
 
 
+_COMPARATORS: Final[tuple[tuple[str, str], ...]] = (
+    # longest first: '≥' must not be read as '>' followed by '='
+    (">=", "≥"),
+    ("<=", "≤"),
+    ("≥", "≥"),
+    ("≤", "≤"),
+    ("≧", "≥"),
+    ("≦", "≤"),
+    ("大于等于", "≥"),
+    ("小于等于", "≤"),
+    ("不低于", "≥"),
+    ("不高于", "≤"),
+    ("不少于", "≥"),
+    ("不多于", "≤"),
+    ("不超过", "≤"),
+    ("＞", ">"),
+    (">", ">"),
+    ("＜", "<"),
+    ("<", "<"),
+    ("＝", "="),
+    ("=", "="),
+    ("大于", ">"),
+    ("小于", "<"),
+    ("等于", "="),
+)
+_BARE_NUMBER: Final = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?$")
+# a number with a unit but no further digits: '95%', '230人', '1年' (not '2023年12月31日')
+_QUANTITY: Final = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*[^\d\s]{0,8}$")
+
+
+def find_comparator(text: str) -> str | None:
+    """The comparator in a 指标性质/指标方向 cell: '大于等于' → '≥'; '正向', '定性' → None."""
+    text = unicodedata.normalize("NFKC", text)  # ＞ ＝ ﹦ → > =
+    for printed, comparator in _COMPARATORS:
+        if printed in text:
+            return comparator
+    return None
+
+
+def compose_target(value: str, operator: str = "", direction: str = "", unit: str = "") -> str:
+    """One target text from a value printed in parts: ('30', '≤', '', '万元') → '≤30万元'.
+
+    The comparator comes from the 指标性质 cell, else from the 指标方向 cell (some templates
+    swap them); the unit is appended only to a bare number (not to '效果显著', not when the
+    unit cell holds a number, as Excel date serials exported as text do); the comparator is
+    put only before a quantity (a date such as '2023年12月31日' is a deadline by itself).
+    """
+    value = value.strip()
+    if not value:
+        return value
+    comparator = find_comparator(operator) or find_comparator(direction)
+    unit = unit.strip()
+    if unit and _BARE_NUMBER.match(value) and not _BARE_NUMBER.match(unit):
+        value += unit
+    if comparator and _QUANTITY.match(value):
+        value = comparator + value
+    return value
+
+
 def parse_unit_line(text: str) -> str | None:
     """'单位：元' → '元'; '金额单位：万元' → '万元'; anything else → None."""
-    match = _UNIT_LINE.match(text.replace(" ", ""))
+    match = _UNIT_LINE.search(re.sub(r"\s+", "", text))
     return match.group(1) if match else None
 
 
-def parse_department_line(text: str) -> tuple[str, str] | None:
-    """'503101 中国共产党…组织部' → ('503101', '中国共产党…组织部')."""
-    match = _DEPARTMENT_LINE.match(text.strip())
+def parse_year_line(text: str) -> int | None:
+    """'（2019年度）' → 2019: a line that holds nothing but the table's year."""
+    match = _YEAR_LINE.match(text.strip())
+    return int(match.group(1)) if match else None
+
+
+def printed_amount_unit(header: dict[Field, str]) -> str | None:
+    """The unit printed after a header amount ('2.38万元') when the table names none."""
+    for name in (Field.TOTAL, Field.FISCAL, Field.OTHER):
+        match = _AMOUNT.match(header.get(name, ""))
+        if match and match.group(2) in ("万元", "亿元", "千元"):
+            return match.group(2)
+    return None
+
+
+def parse_department_line(text: str) -> tuple[str | None, str] | None:
+    """'503101 中国共产党…组织部' → ('503101', '中国共产党…组织部');
+    '单位名称：某县财政局' → (None, '某县财政局')."""
+    text = text.strip()
+    match = _DEPARTMENT_LINE.match(text) or _NAMED_DEPARTMENT.match(text)
     return (match.group(1), match.group(2).strip()) if match else None
 
 
@@ -100,4 +192,4 @@ def table_kind(title: str | None, has_evaluation_columns: bool) -> TableKind:
 
 
 def looks_like_title(text: str) -> bool:
-    return bool(re.search(r"(绩效目标表|绩效目标申报表|绩效自评表|自评表|绩效目标批复表)$", text))
+    return bool(_TITLE_END.search(text))

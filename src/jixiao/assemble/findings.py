@@ -48,7 +48,35 @@ PARSE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
         "parse.project-from-title",
         "表内无“项目名称”栏，项目名称取自表标题；请核对。",
     ),
+    "PRS009": (
+        Severity.INFO,
+        "parse.parallel-column-group",
+        "表头有两组并列的指标列（如中期与年度），只读取了最后一组（年度）；前一组未读取。",
+    ),
+    # Doubts of the pasted-text reader (cells rebuilt from text that lost its table).
+    "PRS010": (
+        Severity.WARNING,
+        "parse.cell-boundary-uncertain",
+        "此行的单元格边界无法确定，有歧义的单元格未读取；请对照原表补全。",
+    ),
+    "PRS011": (
+        Severity.WARNING,
+        "parse.row-incomplete",
+        "此行缺少指标值（可能是原文在此截断），请对照原表补全。",
+    ),
+    "PRS012": (
+        Severity.INFO,
+        "parse.glued-cells-split",
+        "原文单元格之间没有分隔符，已按指标词汇与数值格式拆分；请核对。",
+    ),
 }
+
+
+def where(source: SourceRef) -> str:
+    """A position for a message: '第74行' in text, '第3页 第5行' or '工作表 表1 单元格 C12 …'."""
+    if source.line is not None:
+        return f"第{source.line}行"
+    return source.describe(with_file=False) or "未知位置"
 
 
 def parse_finding(

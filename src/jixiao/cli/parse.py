@@ -14,8 +14,10 @@ from rich.text import Text
 
 from jixiao.cli import exit_codes
 from jixiao.cli.render import render_document
+from jixiao.errors import IngestError
 from jixiao.export.json import documents_to_json
-from jixiao.services import read_documents
+from jixiao.model import Document
+from jixiao.services import read_documents, write_pdf_debug_images
 
 
 class OutputFormat(StrEnum):
@@ -24,7 +26,10 @@ class OutputFormat(StrEnum):
 
 
 def parse_command(
-    files: Annotated[list[Path], typer.Argument(help="要读取的文件（文本、Markdown）。")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="要读取的文件：.xlsx .docx .html .pdf .md .txt（按内容识别格式）。"),
+    ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="输出格式：human 或 json。")
     ] = OutputFormat.HUMAN,
@@ -32,6 +37,15 @@ def parse_command(
         int | None, typer.Option(help="预算年度；表内未写明时使用。", min=1990, max=2100)
     ] = None,
     debug: Annotated[bool, typer.Option(help="出错时显示完整的错误堆栈。")] = False,
+    debug_image: Annotated[
+        Path | None,
+        typer.Option(
+            "--debug-image",
+            metavar="DIR",
+            help="把 PDF 每页识别出的单元格画成 PNG 图片，写入此目录。",
+            file_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """读取绩效目标表并显示：项目、预算、绩效目标与指标树；--format json 输出 JSON。"""
     out = Console(soft_wrap=False)
@@ -44,6 +58,8 @@ def parse_command(
         else:
             err.print(Text(f"程序错误：{error}（加 --debug 查看详情）", style="red"))
         raise typer.Exit(exit_codes.ERROR) from None
+    if debug_image is not None:
+        write_images(documents, debug_image, err)
     if output_format is OutputFormat.JSON:
         sys.stdout.write(documents_to_json(documents))
     else:
@@ -56,3 +72,19 @@ def parse_command(
         err.print(Text.assemble(("错误 ", "bold red"), document.error.message))
     if failed:
         raise typer.Exit(exit_codes.ERROR)
+
+
+def write_images(documents: list[Document], directory: Path, err: Console) -> None:
+    """--debug-image: one PNG per page of every PDF that could be read."""
+    for document in documents:
+        if document.error is not None:
+            continue
+        try:
+            images = write_pdf_debug_images(Path(document.file), directory)
+        except IngestError as error:
+            err.print(Text.assemble(("错误 ", "bold red"), error.message))
+            continue
+        if images:
+            err.print(f"{document.file}：已写出 {len(images)} 张调试图片到 {directory}")
+        else:
+            err.print(f"{document.file}：不是 PDF，未生成调试图片")

@@ -1,6 +1,8 @@
 """Readers: one per format, each turning a file's bytes into a :class:`Grid`.
 
-The format is detected from the content, not the file name.
+The format is detected from the content, not the file name: a PDF by its ``%PDF`` header, a
+zip by its signature (then XLSX or DOCX by the parts inside it), an OLE compound file (old
+.xls/.doc, or an encrypted workbook), HTML by its first tag, anything else as text.
 """
 
 from __future__ import annotations
@@ -8,26 +10,38 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from jixiao.errors import UnsupportedFormat
+from jixiao.ingest.archive import office_kind, open_archive
+from jixiao.ingest.docx import read_docx
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind
-from jixiao.ingest.text import read_text
+from jixiao.ingest.html import read_html
+from jixiao.ingest.ole import refuse_ole
+from jixiao.ingest.pasted import has_indicator_header, needs_pasted_reading, read_pasted_text
+from jixiao.ingest.pdf import PdfSettings, read_pdf
+from jixiao.ingest.text import decode_text, read_text
+from jixiao.ingest.xlsx import read_xlsx
 
-__all__ = ["Cell", "Grid", "Row", "RowKind", "detect_format", "read_grid"]
+__all__ = [
+    "Cell",
+    "Grid",
+    "PdfSettings",
+    "Row",
+    "RowKind",
+    "detect_format",
+    "read_grid",
+]
 
-_HTML: Final = re.compile(rb"^\s*(<!doctype html|<html|<table|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
-
-_NOT_YET: Final[dict[str, str]] = {
-    "pdf": "PDF 文件",
-    "zip": "Excel/Word（.xlsx/.docx）文件",
-    "ole": "旧版 Office（.xls/.doc）文件",
-    "html": "HTML 网页",
-}
+_HTML: Final = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*"
+    rb"(?:<!doctype\s+html|<html|<head|<body|<meta|<title|<table"
+    rb"|<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html))",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def detect_format(data: bytes) -> str:
     """'pdf', 'zip' (xlsx/docx), 'ole' (xls/doc), 'html' or 'text', from the first bytes."""
-    head = data[:1024]
-    if head.startswith(b"%PDF"):
+    head = data[:4096]
+    if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:  # junk may precede the header
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "zip"
@@ -41,8 +55,22 @@ def detect_format(data: bytes) -> str:
 def read_grid(data: bytes, file: str) -> Grid:
     """Read a document's bytes into a grid, choosing the reader by content."""
     kind = detect_format(data)
-    if kind != "text":
-        raise UnsupportedFormat(
-            file, f"暂不支持读取{_NOT_YET[kind]}；目前可读取转换器输出的文本或 Markdown"
-        )
-    return read_text(data, file)
+    if kind == "pdf":
+        return read_pdf(data, file)
+    if kind == "zip":
+        archive = open_archive(data, file)
+        with archive:
+            if office_kind(archive, file) == "xlsx":
+                return read_xlsx(archive, data, file)
+        return read_docx(data, file)
+    if kind == "ole":
+        refuse_ole(data, file)
+    if kind == "html":
+        return read_html(data, file)
+    grid = read_text(data, file)
+    if needs_pasted_reading(grid):
+        # no table in tab/pipe rows: a web page pasted as text, whose cells are rebuilt
+        pasted = read_pasted_text(decode_text(data, file), file)
+        if has_indicator_header(pasted):
+            return pasted
+    return grid

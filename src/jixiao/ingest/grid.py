@@ -4,6 +4,15 @@ A grid is the document's rows in reading order. A row is either a table row (cel
 column order, empty cells kept: an empty cell is where a merged cell was) or a line of running
 text (one cell), or a heading. Readers decide nothing about target tables; they only report
 what is on the page and where.
+
+Merged cells: a reader puts the text in the merged range's top-left cell (with its
+``colspan``/``rowspan``) and an empty cell in every other position it covers, so that column
+positions stay aligned and the assembler can fill an empty 一级/二级 cell from the row above.
+
+Page breaks: readers of paged formats (PDF) set ``starts_page`` on the first row of every page
+after the first. A table row cut in two by a page break, continued on the next page without a
+repeated column header, is recognised from this flag (with a repeated header the header itself
+says it).
 """
 
 from __future__ import annotations
@@ -26,6 +35,24 @@ class Cell:
     column: int  # 0-based position in the row
     colspan: int = 1
     rowspan: int = 1
+    # The text as printed when a reader normalised it (traditional characters converted to
+    # simplified): kept for the fields the model stores as printed (level1_printed…).
+    printed: str | None = None
+
+    @property
+    def printed_text(self) -> str:
+        return self.text if self.printed is None else self.printed
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingDoubt:
+    """What a reader could not settle about a row; the assembler reports it as a finding.
+
+    ``code`` is a parse-finding code (PRS…); ``message`` says what was doubtful, in Chinese.
+    """
+
+    code: str
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +60,8 @@ class Row:
     kind: RowKind
     cells: tuple[Cell, ...]
     source: SourceRef
+    starts_page: bool = False  # the first row of a page after the first (paged formats)
+    doubts: tuple[ReadingDoubt, ...] = ()  # set by readers that rebuild rows (pasted text)
 
     @property
     def texts(self) -> list[str]:
@@ -52,3 +81,10 @@ class Grid:
     file: str
     format: str
     rows: list[Row] = field(default_factory=list)
+
+
+def drop_text_after_tables(rows: list[Row]) -> list[Row]:
+    """Rows up to the last table row: what follows every table (signatures, notes, a web
+    site's footer) belongs to no table, and would only be reported as unreadable lines."""
+    last = max((i for i, row in enumerate(rows) if row.kind is RowKind.TABLE), default=-1)
+    return rows[: last + 1]

@@ -39,7 +39,9 @@ class SourceRef(BaseModel):
         if self.table_index is not None:
             parts.append(f"第{self.table_index}个表格")
         if self.row is not None:
-            parts.append(f"第{self.row}行")
+            # a paragraph or text block outside tables (DOCX, HTML) has a row and nothing else
+            alone = self.page is None and self.sheet is None and self.table_index is None
+            parts.append(f"第{self.row}段" if alone and self.line is None else f"第{self.row}行")
         if self.column is not None:
             parts.append(f"第{self.column}列")
         if self.line is not None:

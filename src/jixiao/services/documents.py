@@ -8,7 +8,8 @@ from pathlib import Path
 
 from jixiao.assemble import assemble_tables
 from jixiao.errors import IngestError, NoTableFound, UnreadableFile
-from jixiao.ingest import read_grid
+from jixiao.ingest import detect_format, read_grid
+from jixiao.ingest.pdf_debug import write_debug_images
 from jixiao.model import Document, DocumentError
 
 MAX_FILE_MB = 64
@@ -44,6 +45,14 @@ def read_documents(paths: Iterable[Path], *, year: int | None = None) -> Iterato
             )
 
 
+def write_pdf_debug_images(path: Path, directory: Path) -> list[Path]:
+    """PNG images of what the PDF reader found on each page; [] for a file that is no PDF."""
+    data = read_bytes(path)
+    if detect_format(data) != "pdf":
+        return []
+    return write_debug_images(data, str(path), directory)
+
+
 def read_bytes(path: Path) -> bytes:
     file = str(path)
     try:
@@ -65,8 +74,14 @@ def read_bytes(path: Path) -> bytes:
 
 
 def file_sha256(path: Path) -> str:
-    """Hash of a file's bytes, or '' when it cannot be read."""
+    """Hash of a file's bytes, or '' when it cannot be read or is over the size limit."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+        if not path.is_file() or path.stat().st_size > MAX_FILE_MB * 1024 * 1024:
+            return ""
+        digest = hashlib.sha256()
+        with path.open("rb") as stream:
+            while chunk := stream.read(1024 * 1024):
+                digest.update(chunk)
+        return digest.hexdigest()
     except OSError:
         return ""

@@ -1,0 +1,71 @@
+"""The indicator column header: which grid column holds which field.
+
+Besides the usual 一级指标 | 二级指标 | 三级指标 | … | 指标值 row, two layouts need care:
+
+* a multi-project sheet puts the project's own cells in front of the indicator columns
+  (单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | …): these are the *project columns*;
+* an approval form (批复表) prints two parallel groups side by side — 中期 and 年度 —
+  (一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值): only the last group is
+  read, and the assembler records that it did so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from jixiao.assemble.vocabulary import Field, column_label, header_label
+from jixiao.ingest.grid import Cell
+
+# Header-block fields that a multi-project sheet prints as columns of the indicator header.
+PROJECT_COLUMNS: Final = (Field.DEPARTMENT, Field.PROJECT, Field.TOTAL, Field.GOALS)
+
+# '产出指标（70分）': the section's weight printed in the level cell
+_SECTION_WEIGHT: Final = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
+
+
+def map_columns(cells: Iterable[Cell]) -> dict[Field, list[int]]:
+    """Field → grid columns; an empty header cell continues the label on its left (colspan)."""
+    columns: dict[Field, list[int]] = {}
+    previous: Field | None = None
+    for cell in cells:
+        name = column_field(cell.text) if cell.text else previous
+        if name is not None:
+            columns.setdefault(name, []).append(cell.column)
+        previous = name
+    return columns
+
+
+def column_field(text: str) -> Field | None:
+    name = column_label(text)
+    if name is None:
+        label = header_label(text)
+        name = label if label in PROJECT_COLUMNS else None
+    return name
+
+
+def runs(columns: list[int]) -> list[list[int]]:
+    """Contiguous runs of column numbers: [2, 3, 6] → [[2, 3], [6]]."""
+    found: list[list[int]] = []
+    for column in sorted(columns):
+        if found and column == found[-1][-1] + 1:
+            found[-1].append(column)
+        else:
+            found.append([column])
+    return found
+
+
+def is_parallel_group(columns: dict[Field, list[int]]) -> bool:
+    """True when 三级指标 and 指标值 are each printed twice, apart (two column groups)."""
+    return all(len(runs(columns.get(name, []))) >= 2 for name in (Field.NAME, Field.TARGET))
+
+
+def keep_last_group(columns: dict[Field, list[int]]) -> dict[Field, list[int]]:
+    """Each field printed in several separate places keeps only its last place."""
+    return {name: runs(places)[-1] for name, places in columns.items()}
+
+
+def strip_section_weight(text: str) -> str:
+    """'产出指标（70分）' → '产出指标' (the section weight is not part of the name)."""
+    return _SECTION_WEIGHT.sub("", text)

@@ -1,0 +1,161 @@
+"""Reader for pasted web text: tables that lost their cell boundaries on the way.
+
+What users paste or download from government pages is a table flattened to text in one of a
+few ways (:class:`~.tokens.Form`): cells separated by ``|`` with rows running over lines, one
+cell per line or paragraph, cells separated by spaces with the empty ones gone, or cells glued
+with no separator at all; sometimes in traditional characters with pinyin glosses. The reader
+
+1. drops pinyin glosses and, for traditional text, matches on a simplified copy
+   (:mod:`.characters`), keeping the printed text beside it;
+2. cuts the text into cells as the form allows (:mod:`.tokens`, :mod:`.glued`);
+3. pairs header-block labels with their values (:mod:`.header`);
+4. finds the indicator header and places every row's cells under its columns by what they say —
+   level names, operators, units, 指标值 the grammar reads (:mod:`.cells`, :mod:`.alignment`) —
+   putting the vanished empty cells back (:mod:`.layout`).
+
+A cell that could go under two columns equally well is left out and the row carries a doubt,
+which the assembler reports as a parse finding: a value is never put in a field silently.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from jixiao.ingest.grid import Grid, RowKind, drop_text_after_tables
+from jixiao.ingest.pasted.cells import is_level_name
+from jixiao.ingest.pasted.characters import is_traditional, strip_pinyin_glosses, to_simplified
+from jixiao.ingest.pasted.glued import read_glued
+from jixiao.ingest.pasted.header import group_label_runs
+from jixiao.ingest.pasted.layout import (
+    RowBuilder,
+    header_columns,
+    is_header_row,
+    is_stop,
+    stream_header_end,
+)
+from jixiao.ingest.pasted.tokens import (
+    Form,
+    Token,
+    detect_form,
+    line_cells,
+    pipe_rows,
+    whitespace_rows,
+)
+from jixiao.model.labels import Field, column_label, is_indicator_header
+
+__all__ = ["has_indicator_header", "needs_pasted_reading", "read_pasted_text"]
+
+
+def read_pasted_text(text: str, file: str) -> Grid:
+    """Pasted text → grid rows with the table's cells put back in their columns."""
+    text = strip_pinyin_glosses(text)
+    convert = is_traditional(text)
+    lines = text.splitlines()
+    form = detect_form([to_simplified(line) for line in lines] if convert else lines)
+    builder = RowBuilder(file)
+    if form is Form.GLUED:
+        read_glued(builder, to_simplified(text) if convert else text)
+    elif form is Form.LINES:
+        read_stream(builder, line_cells(lines, convert))
+    else:
+        whitespace = form is Form.WHITESPACE
+        rows = whitespace_rows(lines, convert) if whitespace else pipe_rows(lines, convert)
+        read_rows(builder, rows, whitespace=whitespace)
+    return Grid(file=file, format="text", rows=drop_text_after_tables(builder.rows))
+
+
+def read_rows(builder: RowBuilder, rows: list[list[Token]], *, whitespace: bool) -> None:
+    """Forms whose rows are known (pipes, spaces): place each row's cells."""
+    start = 0
+    while start < len(rows):
+        header = next((i for i in range(start, len(rows)) if is_header_row(rows[i])), None)
+        if header is None:
+            builder.header_rows(rows[start:], whitespace=whitespace)
+            return
+        above: list[Token] = []
+        block_end = header
+        if header > start and is_header_above(rows[header - 1]):
+            above = rows[header - 1]
+            block_end = header - 1
+        builder.header_rows(rows[start:block_end], whitespace=whitespace)
+        columns = header_columns(rows[header], above)
+        builder.column_header(columns)
+        end = header + 1
+        while end < len(rows) and not is_stop(rows[end][0]) and not is_header_row(rows[end]):
+            end += 1
+        builder.indicator_rows(rows[header + 1 : end], columns)
+        start = end
+
+
+def is_header_above(tokens: list[Token]) -> bool:
+    """The first row of a two-row header: column labels but no level columns."""
+    fields = [column_label(t.text) for t in tokens]
+    levels = {Field.LEVEL1, Field.LEVEL2, Field.NAME}
+    return sum(f is not None for f in fields) >= 2 and not levels & set(fields)
+
+
+def read_stream(builder: RowBuilder, tokens: list[Token]) -> None:
+    """One cell per line: the rows are cut by what the cells say."""
+    start = 0
+    while start < len(tokens):
+        header = find_stream_header(tokens, start)
+        if header is None:
+            builder.header_groups(group_label_runs(tokens[start:]))
+            return
+        builder.header_groups(group_label_runs(tokens[start:header]))
+        end = stream_header_end(tokens, header)
+        columns = header_columns(tokens[header:end])
+        builder.column_header(columns)
+        stop = end
+        while stop < len(tokens) and not is_stop(tokens[stop]):
+            stop += 1
+        builder.indicator_stream(tokens[end:stop], columns)
+        start = stop
+
+
+def find_stream_header(tokens: list[Token], start: int) -> int | None:
+    for index in range(start, len(tokens)):
+        if column_label(tokens[index].text) in (Field.LEVEL1, Field.LEVEL2, Field.NAME):
+            end = stream_header_end(tokens, index)
+            if is_indicator_header([t.text for t in tokens[index:end]]):
+                return index
+    return None
+
+
+def needs_pasted_reading(grid: Grid) -> bool:
+    """True when the tab/pipe reading of a text found no indicator table it could place.
+
+    The tab/pipe reading holds when an indicator header row is found and every level name in
+    the rows after it sits in a level column; a level name elsewhere means the row lost its
+    empty cells (a flattened web table), and no header at all means the table is not in
+    tab/pipe rows.
+    """
+    columns: set[int] | None = None
+    for row in grid.rows:
+        if row.kind is not RowKind.TABLE:
+            continue
+        texts = row.texts
+        if any(level_column(t) for t in texts) and is_indicator_header(texts):
+            columns = {i for i, t in enumerate(texts) if level_column(t)}
+            continue
+        if columns is not None and any(
+            t and i not in columns and is_level_cell(t) for i, t in enumerate(texts)
+        ):
+            return True
+    return columns is None
+
+
+@lru_cache(maxsize=4096)
+def level_column(text: str) -> bool:
+    """The header cell of the 一级指标 or 二级指标 column."""
+    return column_label(text) in (Field.LEVEL1, Field.LEVEL2)
+
+
+@lru_cache(maxsize=4096)
+def is_level_cell(text: str) -> bool:
+    return is_level_name(text)
+
+
+def has_indicator_header(grid: Grid) -> bool:
+    """True when a grid holds an indicator header row (一级指标 | 二级指标 | … | 指标值)."""
+    return any(row.kind is RowKind.TABLE and is_indicator_header(row.texts) for row in grid.rows)

@@ -1,0 +1,170 @@
+"""How well a piece of pasted text fits an indicator column — the reader's cell recognizers.
+
+A fit is a score (higher is better) or ``None`` when the text cannot be that column's cell:
+a level name is never a 三级指标, a number is never a 一级指标, ``≥`` is only an operator. The
+scores only rank alternatives; what matters is that a strong, vocabulary-based fit (a level
+name, an operator, a unit, a target the 指标值 grammar reads) beats free text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+from jixiao.model import TargetKind
+from jixiao.model.framework import normalize_level1, normalize_level2
+from jixiao.model.labels import Field, column_label, is_known_label
+from jixiao.targets import parse_target
+
+_NUMBER: Final = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?$")
+_SCORE: Final = re.compile(r"^(?:100|[1-9]?\d)(?:\.\d{1,2})?$")
+_CJK_OR_LETTER: Final = re.compile(r"[\u3400-\u9fffA-Za-z]")
+# '820001-井研县马踏镇人民政府': a unit name with its budget code (Sichuan sheets)
+_CODED_UNIT: Final = re.compile(r"^\d{3,12}\s*[-－—]\s*[\u3400-\u9fff]")
+# '3,309,840.00': an amount as a budget prints it (targets are rarely printed so)
+_AMOUNT: Final = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d{2}$")
+_COMPARATOR: Final = re.compile(
+    r"^(?:[≥≤=<>＝﹦＞＜≧≦]|>=|<=|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不超过)$"
+)
+_DIRECTION: Final = re.compile(r"^(?:正向|反向|中性)(?:指标)?$")
+_QUALITY: Final = frozenset({"定性", "定量"})
+_LEVEL_LIKE: Final = re.compile(r"^.{2,16}指标$")
+_VALUE_KINDS: Final = frozenset(
+    {
+        TargetKind.NUMERIC,
+        TargetKind.RANGE,
+        TargetKind.DEADLINE,
+        TargetKind.PERIOD,
+        TargetKind.DURATION,
+        TargetKind.TREND,
+        TargetKind.COMPOUND,
+    }
+)
+
+# Columns a row may leave empty at its start because a merged cell covers them.
+MERGED_COLUMNS: Final = frozenset(
+    {Field.LEVEL1, Field.LEVEL2, Field.PROJECT, Field.DEPARTMENT, Field.TOTAL, Field.GOALS}
+)
+
+
+def is_level_name(text: str) -> bool:
+    return normalize_level1(text) is not None or normalize_level2(text) is not None
+
+
+def is_number(text: str) -> bool:
+    return bool(_NUMBER.match(text))
+
+
+def is_comparator(text: str) -> bool:
+    return bool(_COMPARATOR.match(text))
+
+
+def is_direction(text: str) -> bool:
+    return bool(_DIRECTION.match(text))
+
+
+@lru_cache(maxsize=4096)
+def target_kind(text: str) -> TargetKind:
+    return parse_target(text).kind
+
+
+@lru_cache(maxsize=4096)
+def is_grade(text: str) -> bool:
+    """A qualitative grade of the 指标值 grammar: 达标, 已完成, 高, 效果显著."""
+    return parse_target(text).grade is not None
+
+
+@lru_cache(maxsize=1024)
+def is_unit(text: str) -> bool:
+    """'%', '个', '人/次', '万元/人': what the 指标值 grammar reads as a unit after a number."""
+    if not text or len(text) > 8 or _NUMBER.match(text):
+        return False
+    target = parse_target("1" + text)
+    return target.kind in (TargetKind.NUMERIC, TargetKind.DURATION) and text in (
+        target.unit,
+        target.unit_printed,
+    )
+
+
+def level_fit(text: str, level: Field) -> float | None:
+    one = normalize_level1(text) is not None
+    two = normalize_level2(text) is not None
+    if one and two:
+        return 5.0  # 成本指标, 满意度指标: either level; the row's other cells decide
+    if (one and level is Field.LEVEL1) or (two and level is Field.LEVEL2):
+        return 6.0
+    if one or two:
+        return None
+    if _LEVEL_LIKE.match(text) and not is_known_label(text) and column_label(text) is None:
+        return 1.0  # a level name outside the framework, e.g. 社会、经济、生态效益指标
+    return None
+
+
+def value_fit(text: str) -> float | None:
+    """A 指标值 or 实际完成值 cell."""
+    kind = target_kind(text)
+    if kind is TargetKind.EMPTY:
+        return None
+    if _AMOUNT.match(text):
+        return 1.0
+    if kind in _VALUE_KINDS:
+        return 3.0
+    if kind is TargetKind.QUALITATIVE:
+        return 2.5
+    return 0.5
+
+
+def name_fit(text: str) -> float | None:
+    if not _CJK_OR_LETTER.search(text) or is_comparator(text) or is_direction(text):
+        return None
+    if _CODED_UNIT.match(text):
+        return 0.3
+    if target_kind(text) in _VALUE_KINDS or is_unit(text):
+        return 0.3
+    if is_grade(text):
+        return 0.5  # 已完成, 达标: more likely a value
+    return 2.0
+
+
+def fit(text: str, field: Field | None) -> float | None:
+    """The score of ``text`` as the cell of a column holding ``field`` (None: a column whose
+    label the model does not know); ``None`` when it cannot be."""
+    if field in (Field.LEVEL1, Field.LEVEL2):
+        return level_fit(text, field)
+    if is_known_label(text) or column_label(text) is not None:
+        return None
+    if is_level_name(text):
+        # a short alias (满意度, 产出) may well be a 三级指标's own name; 满意度指标 may not
+        if text.endswith("指标") or field is not Field.NAME:
+            return None
+        return 1.0
+    match field:
+        case Field.NAME:
+            return name_fit(text)
+        case Field.TARGET | Field.ACTUAL:
+            return value_fit(text)
+        case Field.OPERATOR:
+            if is_comparator(text) or text in _QUALITY:
+                return 5.0
+            return 4.0 if is_direction(text) else None
+        case Field.DIRECTION:
+            if is_direction(text):
+                return 5.0
+            return 4.0 if is_comparator(text) else None
+        case Field.UNIT:
+            if is_unit(text):
+                return 5.0
+            return 0.5 if is_number(text) else None  # an Excel date serial in the unit column
+        case Field.WEIGHT | Field.SCORE:
+            return 3.0 if _SCORE.match(text) else None
+        case Field.TOTAL:
+            return 3.0 if is_number(text) else None
+        case Field.DEPARTMENT if _CODED_UNIT.match(text):
+            return 5.0
+        case Field.PROJECT | Field.DEPARTMENT:
+            return 1.5 if _CJK_OR_LETTER.search(text) and not is_number(text) else None
+        case Field.GOALS:
+            return 1.0 if _CJK_OR_LETTER.search(text) else None
+        case _:
+            return 1.0 if field is Field.DESCRIPTION else 0.3

@@ -1,0 +1,51 @@
+"""Characters of pasted text: pinyin glosses dropped, traditional characters converted.
+
+Pages reposted through converters come in traditional characters with pinyin glosses put
+after some characters (``項(xiàng)目``). A gloss is an annotation, not text: it is dropped
+everywhere. Traditional characters are converted to simplified (OpenCC ``t2s``) so that labels,
+level names and units are recognised; readers keep the printed form beside the converted one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Final
+
+import opencc
+
+_TONE_MARKS: Final = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# a bracketed pinyin syllable with a tone mark, right after a CJK character
+_GLOSS: Final = re.compile(
+    rf"(?<=[\u3400-\u9fff])[（(](?=[a-zü]*[{_TONE_MARKS}])[a-zü{_TONE_MARKS}]{{1,7}}[)）]"
+)
+_CJK: Final = re.compile(r"[\u3400-\u9fff]")
+# A text counts as traditional when conversion changes at least this share of its CJK characters
+# (simplified text is left alone: t2s is not the identity on every simplified character).
+_TRADITIONAL_SHARE: Final = 0.03
+
+
+def strip_pinyin_glosses(text: str) -> str:
+    """'項(xiàng)目' → '項目'; '(km)' and '(万元)' are kept."""
+    return _GLOSS.sub("", text)
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters converted to simplified; other characters unchanged."""
+    converted: str = _converter().convert(text)
+    return converted
+
+
+def is_traditional(text: str) -> bool:
+    """True when a text is written in traditional characters."""
+    cjk = _CJK.findall(text)
+    if not cjk:
+        return False
+    converted = to_simplified("".join(cjk))
+    changed = sum(a != b for a, b in zip(cjk, converted, strict=False))
+    return bool(changed >= max(3, _TRADITIONAL_SHARE * len(cjk)))

@@ -1,0 +1,236 @@
+"""Cells glued with no separator: document-sharing previews and aggregator reposts.
+
+``安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米…`` is a whole table with every boundary
+lost. It is cut with what the vocabulary knows:
+
+* header labels (项目名称, 主管部门, 年度资金总额 …) and level names ending in 指标 are found
+  by name; the text between two labels is the first label's value;
+* a run of glued numbers under sub-column labels (全年预算数 | 全年执行数 | 执行率) is split
+  where every piece is a well-formed number and 执行数 ÷ 预算数 gives the printed 执行率;
+* an indicator row is a 三级指标 followed by the value columns of the header (分值, 指标值,
+  实际值, 得分 …): a dynamic programme over the characters tries every cut, scoring a piece
+  by what the 指标值 grammar makes of it (``≥266米`` is a target, ``10`` a score, ``高高`` a
+  grade printed twice), and keeps the best reading.
+
+Page-break junk of previews (``2、`` page numbers, a repeated header fragment) is dropped.
+A row whose cut fell between two digits, or inside a value printed twice, carries an info
+doubt (PRS012): that boundary was inferred, not printed. The rows are read in
+:mod:`.glued_rows`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Final
+
+from jixiao.ingest.pasted.glued_rows import read_indicators
+from jixiao.ingest.pasted.header import group_label_runs
+from jixiao.ingest.pasted.tokens import Token
+from jixiao.model.labels import (
+    COLUMN_LABELS,
+    HEADER_LABELS,
+    IGNORED_LABELS,
+    clean_label,
+)
+from jixiao.targets.vocabulary import alternation
+
+if TYPE_CHECKING:
+    from jixiao.ingest.pasted.layout import Column, RowBuilder
+
+_PAGE_MARK: Final = re.compile(r"^\s*\d{1,2}、")
+_SPACE: Final = re.compile(r"\s+")
+_BRACKET: Final = r"(?:[（(][^（()）]{1,12}[)）])?"
+# a label, not a title that contains one (…绩效目标自评表)
+_HEADER_LABEL: Final = re.compile(
+    rf"(?:其中[:：]?)?(?:{alternation([*HEADER_LABELS, *IGNORED_LABELS])})"
+    rf"(?!(?:自评|申报|批复)?表){_BRACKET}[:：]?"
+)
+_COLUMN_LABEL: Final = re.compile(rf"(?:{alternation(COLUMN_LABELS)}){_BRACKET}")
+_FOOTER: Final = re.compile(r"注[:：]|说明|……|总分|填表人|填报人")
+_INDICATOR_HEADER: Final = re.compile(r"一级指标二级指标")
+_TITLE_END: Final = re.compile(r"(?:表|报告)(?:[（(](?:19|20)\d{2}年度?[)）])?")
+
+_NUMBER_PIECE: Final = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+_RATE_PIECE: Final = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?%")
+_SCORE_PIECE: Final = re.compile(r"(?:100|[1-9]?\d)(?:\.\d{1,2})?")
+_NUMERIC_RUN: Final = re.compile(r"^[\d.,%]+")
+# sub-column labels of a budget block and what their values look like
+_SUB_COLUMNS: Final[dict[str, str]] = {
+    "全年预算数": "amount",
+    "年初预算数": "amount",
+    "预算数": "amount",
+    "全年执行数": "executed",
+    "执行数": "executed",
+    "执行率": "rate",
+    "分值": "score",
+    "得分": "score",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class GluedText:
+    """The text with page marks and whitespace removed, and the line of every character."""
+
+    text: str
+    lines: tuple[int, ...]
+
+    def token(self, start: int, end: int) -> Token:
+        piece = self.text[start:end]
+        return Token(piece, piece, self.lines[min(start, len(self.lines) - 1)])
+
+
+def glue(lines: list[str], first_line: int) -> GluedText:
+    chars: list[str] = []
+    numbers: list[int] = []
+    for offset, line in enumerate(lines):
+        line = _SPACE.sub("", _PAGE_MARK.sub("", line))
+        chars.append(line)
+        numbers.extend([first_line + offset] * len(line))
+    return GluedText("".join(chars), tuple(numbers))
+
+
+def read_glued(builder: RowBuilder, text: str) -> None:
+    lines = text.splitlines()
+    start = next(
+        (i for i, line in enumerate(lines) if _HEADER_LABEL.search(_SPACE.sub("", line))), 0
+    )
+    for number, line in enumerate(lines[:start], start=1):
+        if line.strip():
+            builder.line([Token(line.strip(), line.strip(), number)])
+    glued = glue(lines[start:], start + 1)
+    header = _INDICATOR_HEADER.search(glued.text)
+    end_of_block = header.start() if header else len(glued.text)
+    read_header_block(builder, glued, 0, end_of_block)
+    if header is None:
+        return
+    columns_end, columns = read_column_labels(builder, glued, header.start())
+    footer = _FOOTER.search(glued.text, columns_end)
+    read_indicators(builder, glued, columns_end, footer.start() if footer else None, columns)
+
+
+# --- header block ---------------------------------------------------------------------------
+
+
+def read_header_block(builder: RowBuilder, glued: GluedText, start: int, end: int) -> None:
+    tokens: list[Token] = []
+    position = start
+    for match in _HEADER_LABEL.finditer(glued.text, start, end):
+        if match.start() > position:
+            tokens.append(glued.token(position, match.start()))
+        tokens.append(glued.token(match.start(), match.end()))
+        position = match.end()
+    if position < end:
+        tokens.append(glued.token(position, end))
+    if tokens and not _HEADER_LABEL.fullmatch(tokens[0].text):
+        tokens[:1] = split_titles(tokens[0])
+    builder.header_groups(group_label_runs(split_number_runs(tokens)))
+
+
+def split_titles(token: Token) -> list[Token]:
+    """Text before the first label, cut after each title-like end (…自评表（2022年度）)."""
+    pieces: list[Token] = []
+    position = 0
+    for match in _TITLE_END.finditer(token.text):
+        pieces.append(Token(token.text[position : match.end()], "", token.line))
+        position = match.end()
+    if position < len(token.text):
+        pieces.append(Token(token.text[position:], "", token.line))
+    return [Token(p.text, p.text, p.line) for p in pieces if p.text]
+
+
+def split_number_runs(tokens: list[Token]) -> list[Token]:
+    """Glued numbers under sub-column labels → one token per number, when the split is sure."""
+    result: list[Token] = []
+    kinds: list[str] = []
+    run: list[str] = []
+    for token in tokens:
+        label = clean_label(token.text)
+        if _HEADER_LABEL.fullmatch(token.text):
+            run.append(_SUB_COLUMNS.get(label, ""))
+            result.append(token)
+            continue
+        if len([k for k in run if k]) >= 2:
+            kinds = [k for k in run if k]
+        run = []
+        numbers = _NUMERIC_RUN.match(token.text)
+        if kinds and numbers:
+            pieces = split_numbers(numbers.group(), tuple(kinds))
+            if pieces is not None:
+                result.extend(Token(p, p, token.line) for p in pieces)
+                rest = token.text[numbers.end() :]
+                if rest:
+                    result.append(Token(rest, rest, token.line))
+                continue
+        result.append(token)
+    return result
+
+
+@lru_cache(maxsize=256)
+def split_numbers(run: str, kinds: tuple[str, ...]) -> tuple[str, ...] | None:
+    """'194.9194.9100%' under (amount, executed, rate) → ('194.9', '194.9', '100%'); None when
+    no split, or more than one, fits the columns."""
+    found = [pieces for pieces in number_splits(run, kinds) if numbers_agree(pieces, kinds)]
+    return found[0] if len(found) == 1 else None
+
+
+def number_splits(run: str, kinds: tuple[str, ...]) -> list[tuple[str, ...]]:
+    if not run:
+        return [()]
+    if not kinds:
+        return []
+    pattern = {"rate": _RATE_PIECE, "score": _SCORE_PIECE}.get(kinds[0], _NUMBER_PIECE)
+    splits: list[tuple[str, ...]] = []
+    for end in range(1, len(run) + 1):
+        if pattern.fullmatch(run[:end]):
+            splits.extend((run[:end], *rest) for rest in number_splits(run[end:], kinds[1:]))
+    return splits
+
+
+def numbers_agree(pieces: tuple[str, ...], kinds: tuple[str, ...]) -> bool:
+    """The pieces read as a budget row: 执行数 ÷ 预算数 gives the printed 执行率 (to its
+    printed precision), 得分 is at most 分值, and a 0% execution earns no score."""
+    if len(pieces) != len(kinds) and not (
+        {"amount", "executed", "rate"} <= set(kinds[: len(pieces)])
+    ):
+        return False
+    values: dict[str, Decimal] = {}
+    scores: list[Decimal] = []
+    for kind, piece in zip(kinds, pieces, strict=False):
+        number = Decimal(piece.rstrip("%"))
+        if kind == "score":
+            scores.append(number)
+        else:
+            values.setdefault(kind, number)
+    if len(scores) >= 2 and scores[1] > scores[0]:
+        return False
+    rate = values.get("rate")
+    if rate is None or "amount" not in values or "executed" not in values:
+        return len(pieces) == len(kinds)
+    exponent = rate.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    tolerance = Decimal(5).scaleb(-(decimals + 1))  # half the last printed digit
+    budget, executed = values["amount"], values["executed"]
+    if budget <= 0 or abs(executed / budget * 100 - rate) > tolerance:
+        return False
+    return not (rate == 0 and scores and scores[-1] > 0)
+
+
+# --- indicator header -------------------------------------------------------------------------
+
+
+def read_column_labels(
+    builder: RowBuilder, glued: GluedText, start: int
+) -> tuple[int, list[Column]]:
+    from jixiao.ingest.pasted.layout import header_columns
+
+    tokens: list[Token] = []
+    position = start
+    while match := _COLUMN_LABEL.match(glued.text, position):
+        tokens.append(glued.token(match.start(), match.end()))
+        position = match.end()
+    columns = header_columns(tokens)
+    builder.column_header(columns)
+    return position, columns

@@ -1,0 +1,68 @@
+"""The header block of pasted text: labels paired with their values, title lines kept.
+
+The header block (项目名称, 主管部门, 资金情况, 年度目标 …) is printed as label/value pairs. In text
+that lost its table, a label is recognised from the vocabulary (:mod:`jixiao.model.labels`)
+and owns the values after it. Several labels in a row are a sub-table's column headings
+(全年预算数 | 全年执行数 | 执行率) followed by the row label that owns the values (年度资金总额),
+or a label followed by its sub-headings (年度总体目标 | 年初设定目标 | 全年实际完成情况): the
+owner is the last label the model keeps a value for.
+"""
+
+from __future__ import annotations
+
+from jixiao.ingest.pasted.tokens import Token
+from jixiao.model.labels import header_label, is_known_label
+
+
+def is_label(token: Token) -> bool:
+    return is_known_label(token.text)
+
+
+def group_label_runs(tokens: list[Token]) -> list[list[Token]]:
+    """Header rows from a stream of cells: ``[label, value, …]``, ``[label]`` or ``[text]``."""
+    groups: list[list[Token]] = []
+    index = 0
+    while index < len(tokens):
+        if not is_label(tokens[index]):
+            groups.append([tokens[index]])
+            index += 1
+            continue
+        run_end = index
+        while run_end < len(tokens) and is_label(tokens[run_end]):
+            run_end += 1
+        values_end = run_end
+        while values_end < len(tokens) and not is_label(tokens[values_end]):
+            values_end += 1
+        run = tokens[index:run_end]
+        values = tokens[run_end:values_end]
+        owner = max(
+            (i for i, token in enumerate(run) if header_label(token.text) is not None),
+            default=len(run) - 1,
+        )
+        for i, label in enumerate(run):
+            groups.append([label, *values] if i == owner else [label])
+        index = values_end
+    return groups
+
+
+def group_whitespace_row(tokens: list[Token]) -> list[Token]:
+    """A space-separated header row: each label followed by its value, the value's words
+    joined with a space (年度目标 围绕… 目标1:… 目标2:… → 年度目标 | 围绕… 目标1:… 目标2:…)."""
+    cells: list[Token] = []
+    words: list[Token] = []
+
+    def flush() -> None:
+        if words:
+            text = " ".join(w.text for w in words)
+            printed = " ".join(w.printed for w in words)
+            cells.append(Token(text, printed, words[0].line))
+            words.clear()
+
+    for token in tokens:
+        if is_label(token):
+            flush()
+            cells.append(token)
+        else:
+            words.append(token)
+    flush()
+    return cells

@@ -1,0 +1,273 @@
+"""Rebuilding grid rows from pasted cells: header block, indicator header, indicator rows.
+
+The output is the common :class:`~jixiao.ingest.grid.Grid` the assembler reads: header rows
+as ``label | value`` cells, the indicator header as one row of column labels, and every
+indicator row with its cells under the right columns (empty cells put back). What could not be
+placed with confidence is left out of the row and said in the row's ``doubts``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from jixiao.ingest.grid import Cell, ReadingDoubt, Row, RowKind
+from jixiao.ingest.pasted.alignment import is_level_row, place_cells, segment_rows
+from jixiao.ingest.pasted.cells import is_number
+from jixiao.ingest.pasted.header import group_label_runs, group_whitespace_row, is_label
+from jixiao.ingest.pasted.tokens import Token
+from jixiao.model import SourceRef
+from jixiao.model.framework import normalize_level1, normalize_level2
+from jixiao.model.labels import Field, column_label, header_label, is_indicator_header
+
+# Where the indicator rows end: a note under the table, a signature line, a total.
+_FOOTER: Final = re.compile(r"^(?:注\s*[:：]|说明|填表人|填报人|审核人|联系电话|……|总分|合计)")
+
+_FIELD_NAMES: Final[dict[Field, str]] = {
+    Field.LEVEL1: "一级指标",
+    Field.LEVEL2: "二级指标",
+    Field.NAME: "三级指标",
+    Field.DESCRIPTION: "指标描述",
+    Field.TARGET: "指标值",
+    Field.OPERATOR: "指标性质",
+    Field.DIRECTION: "指标方向",
+    Field.UNIT: "度量单位",
+    Field.ACTUAL: "实际完成值",
+    Field.WEIGHT: "分值",
+    Field.SCORE: "得分",
+    Field.PROJECT: "项目名称",
+    Field.DEPARTMENT: "单位名称",
+    Field.TOTAL: "预算数",
+    Field.GOALS: "年度目标",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    field: Field | None
+    label: Token
+
+    @property
+    def name(self) -> str:
+        if self.field is None:
+            return self.label.text
+        return _FIELD_NAMES.get(self.field, self.label.text)
+
+
+@dataclass(slots=True)
+class RowBuilder:
+    """Grid rows for one file, in reading order."""
+
+    file: str
+    rows: list[Row] = field(default_factory=list)
+
+    def source(self, tokens: Sequence[Token]) -> SourceRef:
+        first, last = tokens[0].line, tokens[-1].line
+        return SourceRef(file=self.file, line=first, line_end=last if last != first else None)
+
+    def line(self, tokens: Sequence[Token]) -> None:
+        text = " ".join(t.text for t in tokens)
+        printed = " ".join(t.printed for t in tokens)
+        cell = Cell(text, 0, printed=printed if printed != text else None)
+        self.rows.append(Row(RowKind.LINE, (cell,), self.source(tokens)))
+
+    def table(
+        self,
+        cells: Sequence[Token | None],
+        tokens: Sequence[Token],
+        doubts: tuple[ReadingDoubt, ...] = (),
+    ) -> None:
+        placed = tuple(
+            Cell(
+                t.text if t else "",
+                column,
+                printed=t.printed if t is not None and t.printed != t.text else None,
+            )
+            for column, t in enumerate(cells)
+        )
+        self.rows.append(Row(RowKind.TABLE, placed, self.source(tokens), doubts=doubts))
+
+    # --- header block ---------------------------------------------------------------------
+
+    def header_groups(self, groups: list[list[Token]]) -> None:
+        for group in groups:
+            if len(group) == 1 and not is_label(group[0]):
+                self.line(group)
+            else:
+                self.table(group, group)
+
+    def header_rows(self, rows: list[list[Token]], *, whitespace: bool) -> None:
+        """Rows of a row-structured form (pipes, spaces) before the indicator header."""
+        after_label = False
+        for index, row in enumerate(rows):
+            cells = group_whitespace_row(row) if whitespace else row
+            if not cells:
+                continue
+            below = rows[index + 1] if index + 1 < len(rows) else []
+            if (
+                not whitespace
+                and all(is_label(t) for t in cells)
+                and below
+                and not any(is_label(t) for t in below)
+            ):
+                # a sub-table: labels over their values (总体目标 | 中期目标 | 年度目标)
+                self.header_groups(pair_labels_with_values(cells, below))
+                rows[index + 1] = []
+                after_label = False
+                continue
+            if is_label(cells[0]):
+                self.table(cells, row)
+                after_label = True
+            elif whitespace and after_label and not any(is_label(t) for t in cells):
+                # a value printed under its label (goals one per line): a continuation row
+                self.table([None, *cells], row)
+            elif len(cells) == 1:
+                self.line(cells)
+                after_label = False
+            else:
+                self.table(cells, row)
+
+    # --- indicator header -------------------------------------------------------------------
+
+    def column_header(self, columns: list[Column]) -> None:
+        tokens = [c.label for c in columns]
+        cells = [
+            Token(c.name, c.label.printed, c.label.line)
+            if c.field is not None and column_label(c.label.text) is None
+            else c.label
+            for c in columns
+        ]
+        self.table(cells, tokens)
+
+    # --- indicator rows ---------------------------------------------------------------------
+
+    def indicator_rows(self, rows: list[list[Token]], columns: list[Column]) -> None:
+        fields = [c.field for c in columns]
+        carried: Token | None = None
+        for tokens in rows:
+            texts = [t.text for t in tokens]
+            if is_level_row(texts):
+                carried = level_one(tokens)
+                continue
+            placement = place_cells(texts, fields)
+            if placement is None:
+                self.line(tokens)
+                continue
+            cells: list[Token | None] = [None] * len(columns)
+            for token, place in zip(tokens, placement.places, strict=True):
+                if place is not None:
+                    cells[place] = token
+            doubts: list[ReadingDoubt] = []
+            if placement.uncertain:
+                doubts.append(uncertain_doubt(tokens, placement.uncertain, columns, placement))
+            if carried is not None and Field.LEVEL1 in fields:
+                level1 = fields.index(Field.LEVEL1)
+                if cells[level1] is None:
+                    cells[level1] = carried
+            carried = None
+            if is_cut(cells, fields) and not placement.uncertain:
+                doubts.append(
+                    ReadingDoubt("PRS011", f"的指标“{texts[0]}”所在行没有指标值，可能被截断")
+                )
+            self.table(cells, tokens, tuple(doubts))
+
+    def indicator_stream(self, tokens: list[Token], columns: list[Column]) -> None:
+        fields = [c.field for c in columns]
+        rows = [tokens[a:b] for a, b in segment_rows([t.text for t in tokens], fields)]
+        self.indicator_rows(rows, columns)
+
+
+def is_cut(cells: Sequence[Token | None], fields: Sequence[Field | None]) -> bool:
+    """An indicator row with a name but no 指标值."""
+    if Field.NAME not in fields or Field.TARGET not in fields:
+        return False
+    return cells[fields.index(Field.NAME)] is not None and cells[fields.index(Field.TARGET)] is None
+
+
+def pair_labels_with_values(labels: list[Token], values: list[Token]) -> list[list[Token]]:
+    """Column labels over a row of values: the first label is the row's own when there is
+    one value fewer than labels (年度总体目标 | 预期目标 | 实际完成情况 over two values)."""
+    if len(values) == len(labels) - 1:
+        pairs = zip(labels[1:], values, strict=True)
+        return [[labels[0]], *([label, value] for label, value in pairs)]
+    if len(values) == len(labels):
+        return [[label, value] for label, value in zip(labels, values, strict=True)]
+    return group_label_runs([*labels, *values])
+
+
+def level_one(tokens: Sequence[Token]) -> Token | None:
+    """The 一级指标 of a row holding only level names, to carry to the next row."""
+    first = tokens[0]
+    if len(tokens) >= 2 or normalize_level2(first.text) is None:
+        return first if normalize_level1(first.text) is not None else None
+    return None
+
+
+def uncertain_doubt(
+    tokens: Sequence[Token], uncertain: Sequence[int], columns: list[Column], placement: object
+) -> ReadingDoubt:
+    from jixiao.ingest.pasted.alignment import Placement
+
+    assert isinstance(placement, Placement)
+    parts = []
+    for i in uncertain:
+        names = sorted({columns[p[i]].name for p in placement.alternatives})
+        parts.append(f"“{tokens[i].text}”（{'或'.join(names)}）")
+    return ReadingDoubt("PRS010", f"的单元格位置无法确定，未读取：{'、'.join(parts)}")
+
+
+def header_columns(tokens: Sequence[Token], above: Sequence[Token] = ()) -> list[Column]:
+    """The indicator columns from a header row (and the row above it, for a two-row header).
+
+    A leading cell that names no column (绩效指标, 本年度绩效指标: a label merged down the
+    indicator rows) is dropped; a number after the labels is the section's maximum score
+    printed over the 得分 column.
+    """
+    columns = [Column(column_field(t), t) for t in tokens]
+    while columns and columns[0].field is None:
+        columns.pop(0)
+    known = {c.field for c in columns}
+    extra = [Column(column_field(t), t) for t in above]
+    seen_target = False
+    for column in extra:
+        if column.field is Field.TARGET:
+            seen_target = True
+        elif seen_target and column.field is not None and column.field not in known:
+            columns.append(column)
+    if columns and is_number(columns[-1].label.text) and Field.SCORE not in known:
+        columns[-1] = Column(Field.SCORE, columns[-1].label)
+    return columns
+
+
+def column_field(token: Token) -> Field | None:
+    label = column_label(token.text)
+    if label is None:
+        header = header_label(token.text)
+        if header in (Field.PROJECT, Field.DEPARTMENT, Field.TOTAL, Field.GOALS):
+            return header
+    return label
+
+
+def is_header_row(tokens: Sequence[Token]) -> bool:
+    return is_indicator_header([t.text for t in tokens])
+
+
+def is_stop(token: Token) -> bool:
+    """Where the indicator rows end: a footnote, a signature, or a header-block label."""
+    if _FOOTER.match(token.text):
+        return True
+    return is_label(token) and column_label(token.text) is None
+
+
+def stream_header_end(tokens: Sequence[Token], start: int) -> int:
+    """The end of the column labels starting at ``start`` (and a trailing score number)."""
+    end = start
+    while end < len(tokens) and (
+        column_label(tokens[end].text) is not None or column_field(tokens[end]) is not None
+    ):
+        end += 1
+    if end < len(tokens) and is_number(tokens[end].text):
+        end += 1
+    return end

@@ -1,0 +1,191 @@
+"""Pasted text → cells ("tokens"), for each way a flattened table is printed.
+
+* ``PIPE``: an HTML table flattened with ``|``; a row may run over several lines (a cell with
+  a line break), ends at a run of ``||`` (the empty cells) and may start with a lone ``|``.
+* ``WHITESPACE``: one row per line, cells separated by spaces; a label merged down several
+  rows is printed one piece per line (年度 / 预算 / 安排 / （万元）) and is joined back.
+* ``LINES``: one cell per line or paragraph, rows not marked at all.
+* ``GLUED``: cells glued with no separator (:mod:`.glued`).
+
+Empty cells are not kept: where they were cannot be told from the text, so the rows are rebuilt
+by :mod:`.alignment` from what the cells say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Final
+
+from jixiao.ingest.cleaning import normalize_cell_text
+from jixiao.ingest.pasted.cells import is_level_name
+from jixiao.model.labels import column_label, is_known_label
+
+
+class Form(StrEnum):
+    PIPE = "pipe"
+    WHITESPACE = "whitespace"
+    LINES = "lines"
+    GLUED = "glued"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One cell of pasted text: ``text`` for matching (simplified), ``printed`` as printed."""
+
+    text: str
+    printed: str
+    line: int
+
+
+# 一级指标 followed, with no separator, by 二级: the glued form
+_GLUED_HEADER: Final = re.compile(r"一\s?级\s?指\s?标二\s?级")
+_LEVEL1_LABEL: Final = re.compile(r"一\s?级\s?指\s?标")
+_MARKDOWN_RULER: Final = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_PIPE_ROW_END: Final = re.compile(r"\|\s*\|\s*$")
+_BRACKET_ONLY: Final = re.compile(r"^[（(][^（()）]{1,8}[)）]$")
+_QUALIFIER_ONLY: Final = re.compile(r"^其中\s*[:：]$")
+
+
+def detect_form(lines: list[str]) -> Form:
+    """Which printing of a table the text is, judged around its 一级指标 header."""
+    for number, line in enumerate(lines):
+        if _GLUED_HEADER.search(line):
+            return Form.GLUED
+        if _LEVEL1_LABEL.search(line):
+            near = " ".join(lines[max(0, number - 1) : number + 2])
+            if "|" in near:
+                return Form.PIPE
+            if re.search(r"二\s?级\s?指\s?标", line):
+                return Form.WHITESPACE
+            return Form.LINES
+    return Form.LINES
+
+
+def clean(text: str) -> str:
+    """Whitespace collapsed and CJK wrap gaps removed, on one line."""
+    return normalize_cell_text(text).replace("\n", " ")
+
+
+def make_token(printed: str, line: int, convert: bool) -> Token | None:
+    from jixiao.ingest.pasted.characters import to_simplified
+
+    printed = clean(printed)
+    if not printed:
+        return None
+    return Token(to_simplified(printed) if convert else printed, printed, line)
+
+
+def pipe_rows(lines: list[str], convert: bool) -> list[list[Token]]:
+    """Rows of a ``|``-flattened table (and single-cell rows for the text around it)."""
+    rows: list[list[Token]] = []
+    current: list[Token] = []
+    open_row = False
+
+    def flush() -> None:
+        nonlocal current, open_row
+        if current:
+            rows.append(current)
+        current, open_row = [], False
+
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped or _MARKDOWN_RULER.match(stripped):
+            continue
+        if "|" not in stripped:
+            token = make_token(stripped, number, convert)
+            if not open_row:
+                flush()
+            if token is not None:
+                current.append(token)
+            if not open_row:
+                flush()
+            continue
+        if stripped.startswith("|") or not open_row:
+            flush()
+        for part in stripped.split("|"):
+            token = make_token(part, number, convert)
+            if token is not None:
+                current.append(token)
+        open_row = True
+        if _PIPE_ROW_END.search(stripped):
+            flush()
+    flush()
+    return rows
+
+
+def whitespace_rows(lines: list[str], convert: bool) -> list[list[Token]]:
+    """Rows of a space-separated table; labels printed one piece per line are joined."""
+    rows: list[list[Token]] = []
+    for number, line in enumerate(lines, start=1):
+        tokens = [t for part in line.split() if (t := make_token(part, number, convert))]
+        if tokens:
+            rows.append(join_row_fragments(tokens))
+    return join_vertical_labels(rows)
+
+
+def join_row_fragments(tokens: list[Token]) -> list[Token]:
+    """'投入目标' '（万元）' → '投入目标（万元）'; '其中:' '财政拨款数' → '其中:财政拨款数'."""
+    joined: list[Token] = []
+    for token in tokens:
+        if joined and (_BRACKET_ONLY.match(token.text) or _QUALIFIER_ONLY.match(joined[-1].text)):
+            joined[-1] = concat(joined[-1], token)
+        else:
+            joined.append(token)
+    return joined
+
+
+def concat(first: Token, second: Token) -> Token:
+    return Token(first.text + second.text, first.printed + second.printed, first.line)
+
+
+def join_vertical_labels(rows: list[list[Token]]) -> list[list[Token]]:
+    """Single short cells on consecutive lines that together make a label: one cell."""
+    joined: list[list[Token]] = []
+    index = 0
+    while index < len(rows):
+        end = index
+        while end < len(rows) and len(rows[end]) == 1 and len(rows[end][0].text) <= 6:
+            end += 1
+        found = None
+        for stop in range(end, index + 1, -1):
+            text = "".join(row[0].text for row in rows[index:stop])
+            if is_known_label(text) or column_label(text) is not None or is_level_name(text):
+                found = stop
+                break
+        if found is None:
+            joined.append(rows[index])
+            index += 1
+            continue
+        token = rows[index][0]
+        for row in rows[index + 1 : found]:
+            token = concat(token, row[0])
+        joined.append([token])
+        index = found
+    return joined
+
+
+def line_cells(lines: list[str], convert: bool) -> list[Token]:
+    """Cells printed one per line or paragraph; a cell broken over lines is joined back
+    when the pieces make a label or level name (经济效益 / 指标)."""
+    tokens: list[Token] = []
+    for number, line in enumerate(lines, start=1):
+        token = make_token(line.strip().strip("|").strip(), number, convert)
+        if token is None or set(token.text) <= {"|", " "}:
+            continue
+        if tokens and is_fragment_of(tokens[-1], token):
+            tokens[-1] = concat(tokens[-1], token)
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def is_fragment_of(previous: Token, token: Token) -> bool:
+    complete = is_known_label(previous.text) or is_level_name(previous.text)
+    # '经济效益' is a level name by itself, but '经济效益' + '指标' is the printed one
+    level_tail = token.text == "指标" and is_level_name(previous.text)
+    if (len(token.text) > 3 or complete) and not level_tail:
+        return False
+    text = previous.text + token.text
+    return is_known_label(text) or column_label(text) is not None or is_level_name(text)

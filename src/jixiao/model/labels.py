@@ -1,0 +1,200 @@
+"""The printed labels of a target table's header block and indicator columns.
+
+Labels are compared after :func:`clean_label`: no whitespace, no trailing colon, no leading
+"其中：", brackets such as "（万元）" dropped, traditional characters converted.
+
+This vocabulary sits in the model layer because two layers read it: the assembler (to map a
+grid's cells to fields) and the pasted-text reader (to find cell boundaries in text that lost
+them). ``jixiao.assemble.vocabulary`` re-exports it.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Final
+
+from jixiao.model.framework import clean_level_name
+
+
+class Field(StrEnum):
+    """What a cell of the header block or an indicator column holds."""
+
+    PROJECT = "project"
+    DEPARTMENT = "department"
+    BUDGET_SECTION = "budget_section"  # 预算规模及资金用途: its continuation row is the purpose
+    TOTAL = "total"
+    FISCAL = "fiscal"
+    OTHER = "other"
+    PURPOSE = "purpose"
+    GOALS = "goals"
+    # indicator columns
+    LEVEL1 = "level1"
+    LEVEL2 = "level2"
+    NAME = "name"
+    DESCRIPTION = "description"
+    TARGET = "target"
+    # a target printed in parts (Sichuan, Inner Mongolia): 指标性质 ≥ | 指标值 30 | 度量单位 万元
+    OPERATOR = "operator"
+    DIRECTION = "direction"  # 指标方向: 正向/反向, and in some templates the comparator
+    UNIT = "unit"
+    ACTUAL = "actual"
+    WEIGHT = "weight"
+    SCORE = "score"
+    REMARK = "remark"  # 备注, 未完成原因…: free text the model does not keep
+
+
+HEADER_LABELS: Final[dict[str, Field]] = {
+    "项目名称": Field.PROJECT,
+    "项目支出名称": Field.PROJECT,
+    "专项名称": Field.PROJECT,
+    "专项资金名称": Field.PROJECT,
+    "主管部门": Field.DEPARTMENT,
+    "部门名称": Field.DEPARTMENT,
+    "预算单位": Field.DEPARTMENT,
+    "预算部门": Field.DEPARTMENT,
+    "单位名称": Field.DEPARTMENT,
+    "县级主管部门": Field.DEPARTMENT,
+    "预算规模及资金用途": Field.BUDGET_SECTION,
+    "资金情况": Field.BUDGET_SECTION,
+    "项目资金": Field.BUDGET_SECTION,
+    "年度预算安排": Field.BUDGET_SECTION,
+    "投入目标": Field.BUDGET_SECTION,
+    "预算执行情况": Field.BUDGET_SECTION,
+    "预算数": Field.TOTAL,
+    "预算金额": Field.TOTAL,
+    "年度预算数": Field.TOTAL,
+    "全年预算数": Field.TOTAL,
+    "资金总额": Field.TOTAL,
+    "年度资金总额": Field.TOTAL,
+    "项目总金额": Field.TOTAL,
+    "年度本级预算金额": Field.TOTAL,
+    "本年度申请市财政预算资金": Field.TOTAL,
+    "财政资金": Field.FISCAL,
+    "财政拨款": Field.FISCAL,
+    "本年财政拨款": Field.FISCAL,
+    "财政拨款资金": Field.FISCAL,
+    "财政拨款数": Field.FISCAL,
+    "当年财政拨款": Field.FISCAL,
+    "中央补助": Field.FISCAL,
+    "其他资金": Field.OTHER,
+    "资金用途": Field.PURPOSE,
+    "项目概况": Field.PURPOSE,
+    "项目内容": Field.PURPOSE,
+    "绩效目标": Field.GOALS,
+    "年度绩效目标": Field.GOALS,
+    "年度目标": Field.GOALS,
+    "项目年度目标": Field.GOALS,
+    "年度总体目标": Field.GOALS,
+    "本年度绩效目标": Field.GOALS,
+    "预期目标": Field.GOALS,
+    "年初设定目标": Field.GOALS,
+}
+
+COLUMN_LABELS: Final[dict[str, Field]] = {
+    "一级指标": Field.LEVEL1,
+    "二级指标": Field.LEVEL2,
+    "三级指标": Field.NAME,
+    "指标名称": Field.NAME,
+    "绩效指标描述": Field.DESCRIPTION,
+    "指标描述": Field.DESCRIPTION,
+    "指标解释": Field.DESCRIPTION,
+    "指标内容": Field.DESCRIPTION,
+    "绩效标准": Field.DESCRIPTION,
+    "指标值": Field.TARGET,
+    "目标值": Field.TARGET,
+    "年度指标值": Field.TARGET,
+    "预期指标值": Field.TARGET,
+    "绩效指标值": Field.TARGET,
+    "年度目标值": Field.TARGET,
+    "计划指标值": Field.TARGET,
+    "指标值及单位": Field.TARGET,
+    "指标性质": Field.OPERATOR,
+    "计算符号": Field.OPERATOR,
+    "比较符号": Field.OPERATOR,
+    "运算符号": Field.OPERATOR,
+    "符号": Field.OPERATOR,
+    "指标方向": Field.DIRECTION,
+    "指标方向性": Field.DIRECTION,
+    "度量单位": Field.UNIT,
+    "计量单位": Field.UNIT,
+    "指标值单位": Field.UNIT,
+    "单位": Field.UNIT,
+    "实际完成值": Field.ACTUAL,
+    "全年实际值": Field.ACTUAL,
+    "全年完成值": Field.ACTUAL,
+    "实际值": Field.ACTUAL,
+    "完成值": Field.ACTUAL,
+    "实际完成指标值": Field.ACTUAL,
+    "分值": Field.WEIGHT,
+    "权重": Field.WEIGHT,
+    "得分": Field.SCORE,
+    "备注": Field.REMARK,
+    "未完成原因和改进措施": Field.REMARK,
+    "未完成原因及拟采取的改进措施": Field.REMARK,
+    "偏差原因分析及改进措施": Field.REMARK,
+}
+
+# Header-block labels of values the model does not keep (contacts, execution, sub-column
+# headings). Knowing them stops a label from being read as the value of the label before it.
+IGNORED_LABELS: Final = frozenset(
+    {
+        "项目负责人及电话", "负责人及电话", "项目负责人", "实施单位", "项目类别", "归口科室",
+        "资金来源", "年初安排金额", "年初预算数", "全年执行数", "执行数", "执行率", "分值",
+        "得分", "自评得分", "上年结转资金", "该项目支出上级资金", "地方资金/其他",
+        "中期市财政预算", "中期滚动目标", "总体目标", "实施期绩效目标", "项目支出实施期",
+        "全年实际完成情况", "年度总体目标完成情况综述", "绩效指标",
+        "实际完成情况", "目标实际完成情况", "年度目标完成情况", "年度绩效指标完成情况",
+        "中央主管部门", "省级财政部门", "省级主管部门", "部门预算编码", "项目支出", "基本支出",
+        "年度履职目标", "部门职能", "年度目标任务", "支出项目名称", "财政部门审核意见",
+    }
+)  # fmt: skip
+
+# An indicator header row names at least these many of the level columns.
+_LEVEL_COLUMNS: Final = frozenset({Field.LEVEL1, Field.LEVEL2, Field.NAME})
+
+_LEADING_QUALIFIER: Final = re.compile(r"^其中[:：]?")
+_TRAILING_COLON: Final = re.compile(r"[:：]+$")
+_BRACKETED: Final = re.compile(r"[（(][^（()）]*[)）]")
+_UNIT_IN_BRACKETS: Final = re.compile(r"[（(]\s*(万元|元|千元|亿元)\s*[)）]\s*[:：]?\s*$")
+
+
+def clean_label(text: str) -> str:
+    label = clean_level_name(text)  # whitespace and traditional characters
+    label = _LEADING_QUALIFIER.sub("", label)
+    label = _BRACKETED.sub("", label)
+    return _TRAILING_COLON.sub("", label)
+
+
+def header_label(text: str) -> Field | None:
+    """The header-block field a cell labels, or None."""
+    if not text or len(text) > 24:
+        return None
+    return HEADER_LABELS.get(clean_label(text))
+
+
+def is_known_label(text: str) -> bool:
+    """A header-block label, whether or not the model keeps its value."""
+    if not text or len(text) > 24:
+        return False
+    label = clean_label(text)
+    return label in HEADER_LABELS or label in IGNORED_LABELS
+
+
+def label_unit(text: str) -> str | None:
+    """The amount unit a label prints in brackets: '资金情况（万元）' → '万元'."""
+    match = _UNIT_IN_BRACKETS.search(text)
+    return match.group(1) if match else None
+
+
+def column_label(text: str) -> Field | None:
+    """The indicator column a header cell names, or None."""
+    if not text or len(text) > 24:
+        return None
+    return COLUMN_LABELS.get(clean_label(text))
+
+
+def is_indicator_header(texts: list[str]) -> bool:
+    """True for a row such as 一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值."""
+    fields = {column_label(text) for text in texts}
+    return len(fields & _LEVEL_COLUMNS) >= 2 and Field.TARGET in fields

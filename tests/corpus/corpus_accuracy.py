@@ -1,0 +1,246 @@
+"""Compare jixiao's reading of the development corpus with its gold annotations.
+
+Shared by ``tests/corpus/test_corpus_accuracy.py`` (which asserts floors) and
+``bench/bench_corpus.py`` (which prints the same table with throughput).
+
+How values are compared
+-----------------------
+A gold indicator row is *exact* when its ``level1``, ``level2``, ``name`` and ``target`` all
+equal jixiao's ``level1_printed``, ``level2_printed``, ``name`` and ``target.raw`` after
+:func:`normalize`: whitespace removed (gold removes in-cell line-break spaces, and a converter
+may put spaces inside ``≥ 95 %``), Unicode NFKC (the small and full-width forms ``﹦``/``＝``
+of ``=``: jixiao stores the comparator of an operator column canonically), pinyin glosses
+dropped and traditional characters converted to simplified. The last two only matter for the
+traditional document, whose gold gives the printed traditional text with glosses
+(``產(chǎn)出指標(biāo)``): jixiao keeps the printed traditional level names (without the
+glosses) and converts names and targets to simplified.
+
+Table fields (project, department, year, budget_total in yuan) are compared the same way,
+amounts to the cent. Gold tables are matched to jixiao's tables in document order.
+
+A gold row that does not come out exactly is *covered* when jixiao says it had a doubt about
+it: a finding whose ``indicator`` is the name of the indicator jixiao read for that row, or
+whose location (line range) includes the line of that indicator — or, when jixiao read no
+indicator for it, the line where the gold name is printed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jixiao.ingest.pasted.characters import strip_pinyin_glosses, to_simplified
+from jixiao.model import Document, Finding, Indicator, TargetTable
+from jixiao.services import read_document
+
+CORPUS = Path(__file__).resolve().parent
+DOCS = CORPUS / "docs"
+GOLD = CORPUS / "gold"
+ROW_FIELDS = ("level1", "level2", "name", "target")
+TABLE_FIELDS = ("project", "department", "year", "budget_total")
+
+
+def normalize(text: object) -> str:
+    """The comparison form of a value: see the module docstring."""
+    if text is None:
+        return ""
+    value = unicodedata.normalize("NFKC", str(text))
+    value = to_simplified(strip_pinyin_glosses(value))
+    return re.sub(r"\s+", "", value)
+
+
+def output_row(indicator: Indicator) -> dict[str, str]:
+    return {
+        "level1": normalize(indicator.level1_printed),
+        "level2": normalize(indicator.level2_printed),
+        "name": normalize(indicator.name),
+        "target": normalize(indicator.target.raw),
+    }
+
+
+def gold_row(row: dict[str, Any]) -> dict[str, str]:
+    return {name: normalize(row.get(name)) for name in ROW_FIELDS}
+
+
+@dataclass
+class Miss:
+    gold: dict[str, str]
+    read: dict[str, str] | None  # the indicator jixiao read for the row, if any
+    covered_by: list[str]  # finding codes that cover it
+
+
+@dataclass
+class DocumentScore:
+    name: str
+    rows: int = 0
+    exact: int = 0
+    fields: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ROW_FIELDS, 0))
+    misses: list[Miss] = field(default_factory=list)
+    table_fields: int = 0
+    table_fields_ok: int = 0
+    table_diffs: list[str] = field(default_factory=list)
+
+    @property
+    def share(self) -> float:
+        return self.exact / self.rows if self.rows else 1.0
+
+    @property
+    def uncovered(self) -> list[Miss]:
+        return [miss for miss in self.misses if not miss.covered_by]
+
+
+def documents() -> list[Path]:
+    return sorted(DOCS.iterdir())
+
+
+def gold_for(document: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((GOLD / f"{document.stem}.json").read_text("utf-8"))
+    return data
+
+
+def score_document(path: Path) -> DocumentScore:
+    document = read_document(path)
+    gold = gold_for(path)
+    score = DocumentScore(path.name)
+    lines = [normalize(line) for line in path.read_text("utf-8").splitlines()]
+    for index, gold_table in enumerate(gold["tables"]):
+        table = document.tables[index] if index < len(document.tables) else None
+        score_table_fields(score, gold_table, table)
+        indicators = table.indicators if table is not None else []
+        for row in gold_table["indicators"]:
+            score_row(score, gold_row(row), indicators, document, lines)
+    return score
+
+
+def score_row(
+    score: DocumentScore,
+    expected: dict[str, str],
+    indicators: list[Indicator],
+    document: Document,
+    lines: list[str],
+) -> None:
+    score.rows += 1
+    read = [(output_row(i), i) for i in indicators]
+    same = next((pair for pair in read if pair[0] == expected), None)
+    if same is not None:
+        score.exact += 1
+        for name in ROW_FIELDS:
+            score.fields[name] += 1
+        return
+    paired = next((pair for pair in read if pair[0]["name"] == expected["name"]), None)
+    if paired is None:  # same value under another name: the closest row by target and level
+        paired = next(
+            (
+                pair
+                for pair in read
+                if pair[0]["target"] == expected["target"]
+                and pair[0]["level2"] == expected["level2"]
+                and expected["name"].startswith(pair[0]["name"][:2])
+            ),
+            None,
+        )
+    if paired is not None:
+        for name in ROW_FIELDS:
+            score.fields[name] += paired[0][name] == expected[name]
+    covered = covering_findings(document.findings, expected, paired, lines)
+    score.misses.append(Miss(expected, paired[0] if paired else None, covered))
+
+
+def covering_findings(
+    findings: list[Finding],
+    expected: dict[str, str],
+    paired: tuple[dict[str, str], Indicator] | None,
+    lines: list[str],
+) -> list[str]:
+    if paired is not None:
+        name = paired[0]["name"]
+        first = paired[1].source.line
+        last = paired[1].source.line_end or first
+    else:
+        name = expected["name"]
+        found = [n for n, line in enumerate(lines, start=1) if expected["name"] in line]
+        first = last = found[0] if found else None
+    codes = []
+    for finding in findings:
+        if finding.indicator is not None and normalize(finding.indicator) == name:
+            codes.append(finding.code)
+            continue
+        begin = finding.location.line
+        end = finding.location.line_end or begin
+        known = None not in (first, last, begin, end)
+        if known and begin <= last and first <= end:  # type: ignore[operator]
+            codes.append(finding.code)
+    return codes
+
+
+def score_table_fields(
+    score: DocumentScore, gold: dict[str, Any], table: TargetTable | None
+) -> None:
+    read: dict[str, object] = {}
+    if table is not None:
+        read = {
+            "project": table.project,
+            "department": table.department,
+            "year": table.year,
+            "budget_total": table.budget.total,
+        }
+    for name in TABLE_FIELDS:
+        if name not in gold:
+            continue
+        score.table_fields += 1
+        expected, got = gold[name], read.get(name)
+        if name == "budget_total":
+            same = (expected is None and got is None) or (
+                expected is not None
+                and isinstance(got, float)
+                and abs(float(expected) - got) < 0.005
+            )
+        else:
+            same = normalize(expected) == normalize(got)
+        if same:
+            score.table_fields_ok += 1
+        else:
+            score.table_diffs.append(f"{name}: gold {expected!r}, read {got!r}")
+
+
+def score_corpus() -> list[DocumentScore]:
+    return [score_document(path) for path in documents()]
+
+
+def format_table(scores: list[DocumentScore]) -> str:
+    """The per-document table, with an overall line."""
+    header = (
+        f"{'document':<62} {'rows':>4} {'exact':>5} {'share':>6} "
+        f"{'lvl1':>4} {'lvl2':>4} {'name':>4} {'tgt':>4} {'miss!':>5} {'table':>6}"
+    )
+    lines = [header, "-" * len(header)]
+    for s in scores:
+        lines.append(
+            f"{s.name:<62} {s.rows:>4} {s.exact:>5} {s.share:>6.1%} "
+            + " ".join(f"{s.fields[n]:>4}" for n in ROW_FIELDS)
+            + f" {len(s.uncovered):>5} {s.table_fields_ok:>3}/{s.table_fields:<2}"
+        )
+    rows = sum(s.rows for s in scores)
+    exact = sum(s.exact for s in scores)
+    fields = {n: sum(s.fields[n] for s in scores) for n in ROW_FIELDS}
+    table_ok = sum(s.table_fields_ok for s in scores)
+    table_all = sum(s.table_fields for s in scores)
+    lines.append("-" * len(header))
+    lines.append(
+        f"{'overall':<62} {rows:>4} {exact:>5} {exact / rows:>6.1%} "
+        + " ".join(f"{fields[n]:>4}" for n in ROW_FIELDS)
+        + f" {sum(len(s.uncovered) for s in scores):>5} {table_ok:>3}/{table_all:<2}"
+    )
+    lines.append("")
+    lines.append("miss! = gold rows not read exactly and not covered by a parse finding")
+    for s in scores:
+        for miss in s.misses:
+            status = ",".join(sorted(set(miss.covered_by))) or "UNCOVERED"
+            lines.append(f"  {s.name}: {miss.gold} → {miss.read} [{status}]")
+        for diff in s.table_diffs:
+            lines.append(f"  {s.name}: table {diff}")
+    return "\n".join(lines)
