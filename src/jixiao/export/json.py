@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TextIO
 
 from jixiao.model import Document, DocumentSet
 
@@ -13,8 +14,24 @@ FORMAT_VERSION = "1"
 
 def documents_to_json(documents: Iterable[Document]) -> str:
     """``{"documents": [...]}`` as indented UTF-8 JSON text."""
-    document_set = DocumentSet(documents=list(documents))
-    return document_set.model_dump_json(indent=2) + "\n"
+    out = io.StringIO()
+    write_documents_json(documents, out)
+    return out.getvalue()
+
+
+def write_documents_json(documents: Iterable[Document], out: TextIO) -> int:
+    """Write ``{"documents": [...]}`` one document at a time; returns how many.
+
+    The text is the same as ``DocumentSet(...).model_dump_json(indent=2)`` plus a newline,
+    without holding every document in memory.
+    """
+    count = 0
+    for document in documents:
+        out.write(",\n    " if count else '{\n  "documents": [\n    ')
+        out.write(document.model_dump_json(indent=2).replace("\n", "\n    "))
+        count += 1
+    out.write("\n  ]\n}\n" if count else DocumentSet().model_dump_json(indent=2) + "\n")
+    return count
 
 
 def json_schema() -> dict[str, Any]:

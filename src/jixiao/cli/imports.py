@@ -1,0 +1,143 @@
+"""``jixiao import FILE|DIR...``: read documents and store them, with a progress bar."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich import box
+from rich.console import Console, Group
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+from rich.text import Text
+
+from jixiao.cli import exit_codes
+from jixiao.cli.database import DbOption, DebugOption, reporting_errors
+from jixiao.cli.parse import OutputFormat
+from jixiao.model import Severity
+from jixiao.review import load_config
+from jixiao.services import (
+    ImportOutcome,
+    ImportSummary,
+    collect_paths,
+    import_files,
+    open_store,
+    rule_reviewer,
+)
+
+
+def import_command(
+    paths: Annotated[list[Path], typer.Argument(help="要导入的文件或目录（目录内逐个查找）。")],
+    db: DbOption = None,
+    year: Annotated[
+        int | None, typer.Option(help="预算年度；表内未写明时使用。", min=1990, max=2100)
+    ] = None,
+    user: Annotated[
+        str | None, typer.Option(envvar="JIXIAO_USER", help="记入修改历史的操作人。")
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="输出格式：human 或 json。")
+    ] = OutputFormat.HUMAN,
+    review: Annotated[
+        bool, typer.Option(help="导入时运行审核规则并保存审核发现（默认开启）。")
+    ] = True,
+    config: Annotated[
+        Path | None, typer.Option(help="审核配置文件（默认查找 jixiao.toml 或 pyproject.toml）。")
+    ] = None,
+    debug: DebugOption = False,
+) -> None:
+    """导入绩效目标表到数据库：同一文件再次导入不做任何改动，内容有变化的表记为新修订版。"""
+    summary = ImportSummary()
+    outcomes: list[ImportOutcome] = []
+    with reporting_errors(debug) as err:
+        files = collect_paths(paths)
+        reviewer = rule_reviewer(load_config(config)) if review else None
+        with open_store(db, for_writes=True) as database:
+            progress = Progress(
+                TextColumn("导入"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}"),
+                console=err,
+                transient=True,
+            )
+            with progress:
+                task = progress.add_task("", total=len(files))
+                imported = import_files(database, files, year=year, user=user, review=reviewer)
+                for outcome in imported:
+                    summary.add(outcome)
+                    if output_format is OutputFormat.JSON:
+                        outcomes.append(outcome)
+                    progress.update(task, advance=1, description=Path(outcome.file).name)
+            name = database.name
+    if output_format is OutputFormat.JSON:
+        sys.stdout.write(json.dumps(summary_json(name, summary, outcomes), ensure_ascii=False))
+        sys.stdout.write("\n")
+    else:
+        Console().print(render_summary(name, summary))
+    for failed in summary.failed:
+        assert failed.error is not None
+        err.print(Text.assemble(("失败 ", "bold red"), failed.error.message))
+    if summary.failed:
+        raise typer.Exit(exit_codes.ERROR)
+
+
+def render_summary(name: str, summary: ImportSummary) -> Group:
+    table = Table(box=box.SIMPLE_HEAD, show_header=False)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right")
+    rows: list[tuple[str, int | str, str]] = [
+        ("文件", summary.documents, ""),
+        ("  已导入", summary.imported, "green"),
+        ("  未变（此前已导入）", summary.already_imported, ""),
+        ("  失败", len(summary.failed), "red" if summary.failed else ""),
+        ("表：新增", summary.new_tables, "green"),
+        ("表：新修订版", summary.revised_tables, "yellow" if summary.revised_tables else ""),
+        ("表：未变", summary.unchanged_tables, ""),
+    ]
+    findings = summary.findings
+    rows.append(
+        (
+            "审核发现：错误/警告/提示",
+            f"{findings[Severity.ERROR]}/{findings[Severity.WARNING]}/{findings[Severity.INFO]}",
+            "red" if findings[Severity.ERROR] else "",
+        )
+    )
+    for label, count, style in rows:
+        table.add_row(label, Text(str(count), style=style))
+    return Group(Text(f"导入结果（数据库 {name}）", style="bold"), table)
+
+
+def summary_json(name: str, summary: ImportSummary, outcomes: list[ImportOutcome]) -> Any:
+    return {
+        "database": name,
+        "summary": {
+            "files": summary.documents,
+            "imported": summary.imported,
+            "already_imported": summary.already_imported,
+            "failed": len(summary.failed),
+            "new_tables": summary.new_tables,
+            "revised_tables": summary.revised_tables,
+            "unchanged_tables": summary.unchanged_tables,
+            "findings": {severity.value: summary.findings[severity] for severity in Severity},
+        },
+        "files": [
+            {
+                "file": outcome.file,
+                "status": "failed"
+                if outcome.result is None
+                else "unchanged"
+                if outcome.result.already_imported
+                else "imported",
+                "error": outcome.error.model_dump() if outcome.error else None,
+                "tables": [
+                    table.model_dump(mode="json")
+                    for table in (outcome.result.tables if outcome.result else ())
+                ],
+            }
+            for outcome in outcomes
+        ],
+    }

@@ -1,0 +1,131 @@
+"""Importing files into the store: each document in its own transaction, the batch goes on.
+
+Findings beyond the reader's own come from an optional ``review`` callable (a document in, its
+findings out), so that the store never needs the review engine and the caller decides.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from jixiao.model import Document, DocumentError, Finding, Severity
+from jixiao.services.documents import read_documents
+from jixiao.store import (
+    Database,
+    DocumentImport,
+    TableStatus,
+    import_document,
+    write_transaction,
+)
+
+DOCUMENT_SUFFIXES: Final = frozenset(
+    {".txt", ".md", ".markdown", ".pdf", ".xlsx", ".xls", ".docx", ".doc", ".html", ".htm"}
+)
+"""Files taken from a directory; files named on the command line are always tried."""
+
+ReviewDocument = Callable[[Document], Sequence[Finding]]
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """One file's import: what the store did, or why the file failed."""
+
+    file: str
+    result: DocumentImport | None = None
+    error: DocumentError | None = None
+    findings: tuple[Finding, ...] = ()  # the reader's and the review's, of this file
+
+
+@dataclass
+class ImportSummary:
+    documents: int = 0
+    imported: int = 0  # documents with new content stored
+    already_imported: int = 0  # the same bytes were stored before
+    failed: list[ImportOutcome] = field(default_factory=list)
+    new_tables: int = 0
+    revised_tables: int = 0
+    unchanged_tables: int = 0
+    findings: Counter[Severity] = field(default_factory=Counter)
+
+    def add(self, outcome: ImportOutcome) -> None:
+        self.documents += 1
+        result = outcome.result
+        if result is None:
+            self.failed.append(outcome)
+        elif result.already_imported:
+            self.already_imported += 1
+        else:
+            self.imported += 1
+            self.findings.update(finding.severity for finding in outcome.findings)
+            self.new_tables += result.count(TableStatus.NEW)
+            self.revised_tables += result.count(TableStatus.REVISED)
+            self.unchanged_tables += result.count(TableStatus.UNCHANGED)
+
+
+def collect_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files named, and documents found in directories (recursively, sorted, no hidden)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                child
+                for child in path.rglob("*")
+                if child.is_file()
+                and child.suffix.lower() in DOCUMENT_SUFFIXES
+                and not any(part.startswith(".") for part in child.relative_to(path).parts)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def import_files(
+    database: Database,
+    paths: Sequence[Path],
+    *,
+    year: int | None = None,
+    review: ReviewDocument | None = None,
+    user: str | None = None,
+) -> Iterator[ImportOutcome]:
+    """Read and store each file in turn; a file that fails is reported and skipped."""
+    for document in read_documents(paths, year=year):
+        yield import_one(database, document, review=review, user=user)
+
+
+def import_one(
+    database: Database,
+    document: Document,
+    *,
+    review: ReviewDocument | None = None,
+    user: str | None = None,
+) -> ImportOutcome:
+    """Store one read document in its own transaction; any failure leaves nothing behind."""
+    if document.error is not None:
+        return ImportOutcome(document.file, error=document.error)
+    for attempt in (1, 2):
+        try:
+            findings = list(review(document)) if review else []
+            with write_transaction(database) as connection:
+                result = import_document(connection, document, findings=findings, user=user)
+            found = (*document.findings, *findings)
+            return ImportOutcome(document.file, result=result, findings=found)
+        except IntegrityError:
+            if attempt == 2:  # another import stored the same table or document meanwhile
+                return ImportOutcome(document.file, error=store_error(document, "并发写入冲突"))
+        except DBAPIError as error:
+            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+            return ImportOutcome(document.file, error=store_error(document, reason))
+        except Exception as error:  # a bug: report it with the file, and go on with the batch
+            reason = f"{type(error).__name__}: {error}"
+            return ImportOutcome(document.file, error=store_error(document, reason))
+    raise AssertionError("unreachable")
+
+
+def store_error(document: Document, reason: str) -> DocumentError:
+    return DocumentError(code="STO000", message=f"{document.file}：写入数据库失败（{reason}）")

@@ -1,0 +1,96 @@
+"""The store: SQLAlchemy 2 tables, repository functions and Alembic migrations.
+
+SQLite by default (``jixiao.db``), PostgreSQL for teams. No review rules, no HTTP: callers
+(:mod:`jixiao.services`) pass findings in and decide what to show. See docs/store.md.
+"""
+
+from jixiao.store.database import (
+    DEFAULT_DATABASE,
+    Database,
+    database_url,
+    open_database,
+    write_transaction,
+)
+from jixiao.store.diff import FIELD_LABELS, Change, compare_tables
+from jixiao.store.imports import import_document, table_identity
+from jixiao.store.migrate import (
+    check_schema,
+    head_revision,
+    prepare_for_writes,
+    schema_revision,
+    upgrade_database,
+)
+from jixiao.store.queries import (
+    count_tables,
+    current_revision,
+    find_tables,
+    iter_documents,
+    list_changes,
+    list_revisions,
+    list_tables,
+    load_stored_table,
+    table_summary,
+)
+from jixiao.store.records import (
+    ChangeRecord,
+    DocumentImport,
+    FindingCount,
+    RevisionSummary,
+    StoredTable,
+    TableCount,
+    TableFilter,
+    TableFinding,
+    TableImport,
+    TableStatus,
+    TableSummary,
+    UserRecord,
+)
+from jixiao.store.stats import (
+    count_findings,
+    count_findings_of,
+    count_tables_by_department,
+    list_findings,
+)
+
+__all__ = [
+    "DEFAULT_DATABASE",
+    "FIELD_LABELS",
+    "Change",
+    "ChangeRecord",
+    "Database",
+    "DocumentImport",
+    "FindingCount",
+    "RevisionSummary",
+    "StoredTable",
+    "TableCount",
+    "TableFilter",
+    "TableFinding",
+    "TableImport",
+    "TableStatus",
+    "TableSummary",
+    "UserRecord",
+    "check_schema",
+    "compare_tables",
+    "count_findings",
+    "count_findings_of",
+    "count_tables",
+    "count_tables_by_department",
+    "current_revision",
+    "database_url",
+    "find_tables",
+    "head_revision",
+    "import_document",
+    "iter_documents",
+    "list_changes",
+    "list_findings",
+    "list_revisions",
+    "list_tables",
+    "load_stored_table",
+    "open_database",
+    "prepare_for_writes",
+    "schema_revision",
+    "table_identity",
+    "table_summary",
+    "upgrade_database",
+    "write_transaction",
+]

@@ -1,0 +1,209 @@
+"""Importing one document: new tables, new revisions of known tables, their findings, history.
+
+The caller owns the transaction (one per document), so that a document either goes in whole or
+leaves nothing behind. A document is known by the SHA-256 of its bytes: the same bytes again
+write nothing. A table is known by its *identity* (kind, department, project, year; see
+:func:`table_identity`); when its content differs from its current revision it becomes the
+next revision, and every changed value is written to ``changes``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, insert, select
+
+from jixiao.model import Document, Finding, TargetTable
+from jixiao.store.queries import load_table
+from jixiao.store.records import DocumentImport, TableImport, TableStatus
+from jixiao.store.rows import (
+    content_sha256,
+    indicator_rows,
+    revision_values,
+)
+from jixiao.store.schema import documents, revisions, target_tables
+from jixiao.store.writes import (
+    Stamp,
+    TablePlan,
+    write_changes,
+    write_findings,
+    write_revisions,
+    write_tables,
+)
+
+_CHUNK = 500
+
+
+@dataclass
+class Known:
+    """A table identity as it stands while the document is planned."""
+
+    table_id: int | None
+    number: int
+    content: str
+    revision_id: int | None = None
+    table: TargetTable | None = None
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def table_identity(table: TargetTable, *, sha256: str, position: int) -> str:
+    """Which stored table a table is a revision of: kind, department, project and year.
+
+    Spaces do not count. A table with neither project nor title cannot be recognised again
+    and is identified by its document and position.
+    """
+    name = table.project or table.title
+    if not name:
+        return json.dumps([table.kind.value, f"document:{sha256}", position])
+    department = table.department or table.department_code or ""
+    return json.dumps(
+        [table.kind.value, squash(department), squash(name), table.year], ensure_ascii=False
+    )
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def import_document(
+    connection: Connection,
+    document: Document,
+    *,
+    findings: Sequence[Finding] = (),
+    user: str | None = None,
+    now: dt.datetime | None = None,
+) -> DocumentImport:
+    """Store a readable document; ``findings`` are added to its own (e.g. from a review).
+
+    Findings are attached to the table whose lines (or, failing that, project) they name;
+    those of a table that is unchanged are not stored again.
+    """
+    if document.error is not None:
+        raise ValueError(f"{document.file} could not be read; it has nothing to import")
+    known_id = connection.scalar(
+        select(documents.c.id).where(documents.c.sha256 == document.sha256)
+    )
+    if known_id is not None:
+        return DocumentImport(
+            file=document.file, sha256=document.sha256, document_id=known_id, already_imported=True
+        )
+    now = now or utc_now()
+    document_id = connection.execute(
+        insert(documents).returning(documents.c.id),
+        {
+            "sha256": document.sha256,
+            "file": document.file,
+            "format": document.format,
+            "imported_at": now,
+            "imported_by": user,
+        },
+    ).scalar_one()  # from here on, the transaction holds the write lock (SQLite)
+    stamp = Stamp(document_id, now, user)
+    plans = plan_tables(connection, document)
+    stored = [plan for plan in plans if plan.status is not TableStatus.UNCHANGED]
+    orphans = attach_findings(plans, [*document.findings, *findings])
+    table_ids = write_tables(connection, plans, now)
+    write_revisions(connection, stored, table_ids, stamp)
+    write_findings(connection, stored, orphans, stamp)
+    write_changes(connection, stored, table_ids, stamp)
+    return DocumentImport(
+        file=document.file,
+        sha256=document.sha256,
+        document_id=document_id,
+        tables=tuple(
+            TableImport(
+                position=plan.position,
+                project=plan.table.project,
+                status=plan.status,
+                table_id=table_ids[plan.identity],
+                revision=plan.number,
+            )
+            for plan in plans
+        ),
+    )
+
+
+def plan_tables(connection: Connection, document: Document) -> list[TablePlan]:
+    plans: list[TablePlan] = []
+    for position, table in enumerate(document.tables):
+        header = revision_values(table)
+        contents, sources = indicator_rows(table.indicators)
+        identity = table_identity(table, sha256=document.sha256, position=position)
+        content = content_sha256(header, contents)
+        plans.append(TablePlan(position, table, identity, header, contents, sources, content))
+    known = known_tables(connection, {plan.identity for plan in plans})
+    for plan in plans:
+        plan.known_id = known[plan.identity].table_id if plan.identity in known else None
+        state = known.get(plan.identity)
+        if state is None:
+            known[plan.identity] = Known(None, 1, plan.content, table=plan.table)
+            continue
+        if state.content == plan.content:
+            plan.status = TableStatus.UNCHANGED
+            plan.number = state.number
+            continue
+        plan.status = TableStatus.REVISED
+        plan.number = state.number + 1
+        plan.previous = state.table
+        if plan.previous is None and state.revision_id is not None:
+            plan.previous = load_table(connection, state.revision_id)
+        state.number, state.content, state.table = plan.number, plan.content, plan.table
+    return plans
+
+
+def known_tables(connection: Connection, identities: Iterable[str]) -> dict[str, Known]:
+    wanted = sorted(identities)
+    known: dict[str, Known] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        query = (
+            select(
+                target_tables.c.identity,
+                target_tables.c.id,
+                target_tables.c.current_revision,
+                revisions.c.id.label("revision_id"),
+                revisions.c.content_sha256,
+            )
+            .join(
+                revisions,
+                (revisions.c.table_id == target_tables.c.id)
+                & (revisions.c.number == target_tables.c.current_revision),
+            )
+            .where(target_tables.c.identity.in_(wanted[start : start + _CHUNK]))
+        )
+        for row in connection.execute(query):
+            known[row.identity] = Known(
+                row.id, row.current_revision, row.content_sha256, row.revision_id
+            )
+    return known
+
+
+def attach_findings(plans: list[TablePlan], found: list[Finding]) -> list[tuple[int, Finding]]:
+    """Give each finding (numbered in report order) to its table; return the rest."""
+    orphans: list[tuple[int, Finding]] = []
+    for number, finding in enumerate(found):
+        plan = owner_of(plans, finding)
+        if plan is None:
+            orphans.append((number, finding))
+        else:
+            plan.findings.append((number, finding))
+    return orphans
+
+
+def owner_of(plans: list[TablePlan], finding: Finding) -> TablePlan | None:
+    line = finding.location.line
+    if line is not None:
+        for plan in plans:
+            source = plan.table.source
+            if source.line is not None and source.line <= line <= (source.line_end or source.line):
+                return plan
+    if finding.project is not None:
+        for plan in plans:
+            if plan.table.project == finding.project:
+                return plan
+    return None

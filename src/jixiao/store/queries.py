@@ -1,0 +1,370 @@
+"""Reading the store: table lists, one table at a revision, revisions, history, exports.
+
+Lists select tables at their *current* revision. Exports stream: revisions are read in
+chunks (keyset pagination on document and position), each chunk's indicators and findings in
+one query each, so that memory stays flat however large the database is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    Select,
+    and_,
+    exists,
+    false,
+    func,
+    or_,
+    select,
+    true,
+    tuple_,
+)
+
+from jixiao.model import Document, Finding, TargetTable
+from jixiao.store.records import (
+    ChangeRecord,
+    RevisionSummary,
+    StoredTable,
+    TableFilter,
+    TableSummary,
+)
+from jixiao.store.rows import INDICATOR_COLUMNS, finding_from_row, table_from_rows
+from jixiao.store.schema import changes, documents, findings, indicators, revisions, target_tables
+
+EXPORT_CHUNK: Final = 200
+_CURRENT = and_(
+    revisions.c.table_id == target_tables.c.id,
+    revisions.c.number == target_tables.c.current_revision,
+)
+_INDICATOR_COLUMNS = [indicators.c[name] for name in INDICATOR_COLUMNS]
+
+
+def filter_clause(wanted: TableFilter) -> ColumnElement[bool]:
+    """The WHERE clause of a filter, over ``target_tables`` joined to current revisions."""
+    clauses: list[ColumnElement[bool]] = []
+    if wanted.department:
+        clauses.append(
+            or_(
+                target_tables.c.department.contains(wanted.department, autoescape=True),
+                target_tables.c.department_code == wanted.department,
+            )
+        )
+    if wanted.departments is not None:
+        clauses.append(in_departments(wanted.departments))
+    if wanted.year is not None:
+        clauses.append(target_tables.c.year == wanted.year)
+    if wanted.kind is not None:
+        clauses.append(target_tables.c.kind == wanted.kind.value)
+    if wanted.has_findings is not None:
+        clauses.append(
+            revisions.c.finding_count > 0 if wanted.has_findings else revisions.c.finding_count == 0
+        )
+    if wanted.search:
+        text = wanted.search
+        in_indicators = exists().where(
+            indicators.c.revision_id == revisions.c.id,
+            or_(
+                *(
+                    column.contains(text, autoescape=True)
+                    for column in (
+                        indicators.c.name,
+                        indicators.c.description,
+                        indicators.c.target_raw,
+                    )
+                )
+            ),
+        )
+        clauses.append(
+            or_(
+                *(
+                    column.contains(text, autoescape=True)
+                    for column in (
+                        revisions.c.project,
+                        revisions.c.title,
+                        revisions.c.department,
+                        revisions.c.purpose,
+                        revisions.c.goals_json,
+                    )
+                ),
+                in_indicators,
+            )
+        )
+    return and_(true(), *clauses)
+
+
+def in_departments(departments: Sequence[str]) -> ColumnElement[bool]:
+    """Tables whose department (name) or department code is one of ``departments``."""
+    if not departments:
+        return false()
+    return or_(
+        target_tables.c.department.in_(departments),
+        target_tables.c.department_code.in_(departments),
+    )
+
+
+def summary_query() -> Select[Any]:
+    return select(
+        target_tables.c.id,
+        target_tables.c.kind,
+        target_tables.c.department_code,
+        target_tables.c.department,
+        target_tables.c.project,
+        target_tables.c.year,
+        target_tables.c.current_revision.label("revision"),
+        revisions.c.indicator_count,
+        revisions.c.finding_count,
+        target_tables.c.updated_at,
+    ).join(revisions, _CURRENT)
+
+
+def summary(row: Row[Any]) -> TableSummary:
+    return TableSummary.model_validate(row._asdict())
+
+
+def list_tables(
+    connection: Connection, wanted: TableFilter, *, limit: int | None = None, offset: int = 0
+) -> list[TableSummary]:
+    query = (
+        summary_query()
+        .where(filter_clause(wanted))
+        .order_by(
+            target_tables.c.department,
+            target_tables.c.year,
+            target_tables.c.project,
+            target_tables.c.id,
+        )
+        .offset(offset)
+        .limit(limit)
+    )
+    return [summary(row) for row in connection.execute(query)]
+
+
+def count_tables(connection: Connection, wanted: TableFilter) -> int:
+    # Every table has exactly one current revision: join it only when the filter needs it.
+    needs_revision = wanted.has_findings is not None or bool(wanted.search)
+    source = target_tables.join(revisions, _CURRENT) if needs_revision else target_tables
+    query = select(func.count()).select_from(source).where(filter_clause(wanted))
+    return connection.scalar(query) or 0
+
+
+def table_summary(connection: Connection, table_id: int) -> TableSummary | None:
+    """The table with this id at its current revision, or None."""
+    row = connection.execute(summary_query().where(target_tables.c.id == table_id)).one_or_none()
+    return summary(row) if row else None
+
+
+def current_revision(connection: Connection, table_id: int) -> int | None:
+    """The number of the table's current revision, or None if there is no such table."""
+    number: int | None = connection.scalar(
+        select(target_tables.c.current_revision).where(target_tables.c.id == table_id)
+    )
+    return number
+
+
+def find_tables(
+    connection: Connection,
+    name: str,
+    *,
+    year: int | None = None,
+    department: str | None = None,
+) -> list[TableSummary]:
+    """Tables named ``name`` (exactly, else containing it), or with the id ``name``/``#name``."""
+    narrowed = filter_clause(TableFilter(year=year, department=department))
+    number = name.removeprefix("#")
+    if number.isdigit():
+        query = summary_query().where(target_tables.c.id == int(number), narrowed)
+        found = [summary(row) for row in connection.execute(query)]
+        if found:
+            return found
+    for match in (
+        target_tables.c.project == name,
+        target_tables.c.project.contains(name, autoescape=True),
+    ):
+        query = summary_query().where(match, narrowed).order_by(target_tables.c.id)
+        found = [summary(row) for row in connection.execute(query)]
+        if found:
+            return found
+    return []
+
+
+def load_table(connection: Connection, revision_id: int) -> TargetTable:
+    revision = connection.execute(select(revisions).where(revisions.c.id == revision_id)).one()
+    return table_from_rows(revision._mapping, indicator_rows_of(connection, [revision_id]))
+
+
+def load_stored_table(
+    connection: Connection, table_id: int, number: int | None = None
+) -> StoredTable | None:
+    """A table at revision ``number`` (default: current), or None if there is no such one."""
+    current = connection.scalar(
+        select(target_tables.c.current_revision).where(target_tables.c.id == table_id)
+    )
+    if current is None:
+        return None
+    query = (
+        select(revisions, documents.c.file.label("document_file"))
+        .join(documents, documents.c.id == revisions.c.document_id)
+        .where(revisions.c.table_id == table_id, revisions.c.number == (number or current))
+    )
+    revision = connection.execute(query).one_or_none()
+    if revision is None:
+        return None
+    found = connection.execute(
+        select(findings).where(findings.c.revision_id == revision.id).order_by(findings.c.position)
+    )
+    return StoredTable(
+        id=table_id,
+        revision=revision.number,
+        current_revision=current,
+        created_at=revision.created_at,
+        file=revision.document_file,
+        table=table_from_rows(revision._mapping, indicator_rows_of(connection, [revision.id])),
+        findings=tuple(finding_from_row(row._mapping) for row in found),
+    )
+
+
+def indicator_rows_of(connection: Connection, revision_ids: Sequence[int]) -> list[Row[Any]]:
+    query = (
+        select(*_INDICATOR_COLUMNS)
+        .where(indicators.c.revision_id.in_(revision_ids))
+        .order_by(indicators.c.revision_id, indicators.c.position)
+    )
+    return list(connection.execute(query))
+
+
+def list_revisions(connection: Connection, table_id: int) -> list[RevisionSummary]:
+    query = (
+        select(
+            revisions.c.number,
+            revisions.c.created_at,
+            revisions.c.created_by,
+            documents.c.file,
+            documents.c.sha256,
+            revisions.c.content_sha256,
+            revisions.c.indicator_count,
+            revisions.c.finding_count,
+        )
+        .join(documents, documents.c.id == revisions.c.document_id)
+        .where(revisions.c.table_id == table_id)
+        .order_by(revisions.c.number)
+    )
+    return [RevisionSummary.model_validate(row._asdict()) for row in connection.execute(query)]
+
+
+def list_changes(connection: Connection, table_id: int) -> list[ChangeRecord]:
+    query = (
+        select(
+            revisions.c.number.label("revision"),
+            changes.c.changed_at,
+            changes.c.changed_by,
+            changes.c.indicator,
+            changes.c.field,
+            changes.c.old_value.label("old"),
+            changes.c.new_value.label("new"),
+        )
+        .join(revisions, revisions.c.id == changes.c.revision_id)
+        .where(changes.c.table_id == table_id)
+        .order_by(changes.c.id)
+    )
+    return [ChangeRecord.model_validate(row._asdict()) for row in connection.execute(query)]
+
+
+def iter_documents(connection: Connection, wanted: TableFilter) -> Iterator[Document]:
+    """The selected tables at their current revision, grouped by the document that brought
+    each revision, in import order; with the findings of those tables and documents."""
+    pending: DocumentPart | None = None
+    for part in iter_document_parts(connection, wanted):
+        if pending is not None and part.document_id == pending.document_id:
+            pending.tables += part.tables
+            pending.findings += part.findings
+            continue
+        if pending is not None:
+            yield pending.document()
+        pending = part
+    if pending is not None:
+        yield pending.document()
+
+
+@dataclass
+class DocumentPart:
+    """Some of a document's selected tables, with their findings numbered in report order."""
+
+    document_id: int
+    file: str
+    sha256: str
+    format: str | None
+    tables: list[TargetTable]
+    findings: list[tuple[int, Finding]]
+
+    def document(self) -> Document:
+        return Document(
+            file=self.file,
+            sha256=self.sha256,
+            format=self.format,
+            tables=self.tables,
+            findings=[finding for _, finding in sorted(self.findings, key=lambda f: f[0])],
+        )
+
+
+def iter_document_parts(connection: Connection, wanted: TableFilter) -> Iterator[DocumentPart]:
+    """One part per selected revision, read in chunks ordered by document and position."""
+    after: tuple[int, int] | None = None
+    seen_documents: set[int] = set()
+    while True:
+        query = (
+            select(revisions, documents.c.file, documents.c.sha256, documents.c.format)
+            .join(target_tables, _CURRENT)
+            .join(documents, documents.c.id == revisions.c.document_id)
+            .where(filter_clause(wanted))
+            .where(
+                tuple_(revisions.c.document_id, revisions.c.position) > tuple_(*after)
+                if after
+                else true()
+            )
+            .order_by(revisions.c.document_id, revisions.c.position)
+            .limit(EXPORT_CHUNK)
+        )
+        chunk = list(connection.execute(query))
+        if not chunk:
+            return
+        after = (chunk[-1].document_id, chunk[-1].position)
+        ids = [row.id for row in chunk]
+        by_revision: dict[int, list[Row[Any]]] = {revision_id: [] for revision_id in ids}
+        for row in indicator_rows_of(connection, ids):
+            by_revision[row.revision_id].append(row)
+        new_documents = sorted({row.document_id for row in chunk} - seen_documents)
+        seen_documents.update(new_documents)
+        found = findings_of(connection, ids, new_documents)
+        for row in chunk:
+            yield DocumentPart(
+                document_id=row.document_id,
+                file=row.file,
+                sha256=row.sha256,
+                format=row.format,
+                tables=[table_from_rows(row._mapping, by_revision[row.id])],
+                findings=found.pop((row.document_id, row.id), [])
+                + found.pop((row.document_id, None), []),
+            )
+
+
+def findings_of(
+    connection: Connection, revision_ids: list[int], document_ids: list[int]
+) -> dict[tuple[int, int | None], list[tuple[int, Finding]]]:
+    """Findings of these revisions, and those of these documents that belong to no table."""
+    of_documents = (
+        and_(findings.c.document_id.in_(document_ids), findings.c.revision_id.is_(None))
+        if document_ids
+        else false()
+    )
+    query = select(findings).where(or_(findings.c.revision_id.in_(revision_ids), of_documents))
+    grouped: dict[tuple[int, int | None], list[tuple[int, Finding]]] = {}
+    for row in connection.execute(query):
+        key = (row.document_id, row.revision_id)
+        grouped.setdefault(key, []).append((row.position, finding_from_row(row._mapping)))
+    return grouped

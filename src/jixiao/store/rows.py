@@ -1,0 +1,297 @@
+"""Model objects ↔ database rows, exact both ways.
+
+Rows are plain tuples in the column order of :data:`INDICATOR_COLUMNS` (and friends), so that
+bulk writes (``executemany``, PostgreSQL ``COPY``) take them as they are. A parsed target has
+one column per field (``target_*``; enums as their values, dates as ISO text, compound parts
+as JSON text), and so has its source (``source_*``). Reading a row back validates the same
+values, so ``target_from_columns(target_columns(t)) == t`` for every target.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from enum import Enum
+from typing import Any, Final
+
+from pydantic_core import to_jsonable_python
+
+from jixiao.model import (
+    Budget,
+    Comparator,
+    Finding,
+    Indicator,
+    SourceRef,
+    TableKind,
+    Target,
+    TargetKind,
+    TargetTable,
+    TrendDirection,
+)
+
+TARGET_FIELDS: Final = (
+    "raw",
+    "kind",
+    "op",
+    "op_implied",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "unit_printed",
+    "factor",
+    "qualifier",
+    "date",
+    "date_from",
+    "grade",
+    "vague",
+    "baseline",
+    "direction",
+    "basis",
+    "components",
+)
+"""Every field of :class:`Target`, in column order (tests check that none is missing)."""
+SOURCE_FIELDS: Final = (
+    "file",
+    "line",
+    "line_end",
+    "page",
+    "sheet",
+    "cell",
+    "table_index",
+    "row",
+    "column",
+)
+"""Every field of :class:`SourceRef`, in column order."""
+_CONTENT_COLUMNS: Final = (
+    "position",
+    "level1",
+    "level1_printed",
+    "level2",
+    "level2_printed",
+    "name",
+    "description",
+    *(f"target_{name}" for name in TARGET_FIELDS[:-1]),
+    "target_components_json",
+    "actual_json",
+    "weight",
+    "score",
+)
+INDICATOR_COLUMNS: Final = (
+    "revision_id",
+    *_CONTENT_COLUMNS,
+    *(f"source_{name}" for name in SOURCE_FIELDS),
+)
+FINDING_COLUMNS: Final = (
+    "document_id",
+    "revision_id",
+    "position",
+    "code",
+    "severity",
+    "rule",
+    "message",
+    "hint",
+    "project",
+    "indicator",
+    "location_json",
+    "fields_json",
+)
+_BUDGET_FIELDS: Final = tuple(Budget.model_fields)
+_TARGET_END: Final = 7 + len(TARGET_FIELDS)  # the target's columns are content[7:_TARGET_END]
+
+_VALUES: Final[dict[Enum | None, str | None]] = {
+    None: None,
+    **{
+        member: member.value for enum in (TargetKind, Comparator, TrendDirection) for member in enum
+    },
+}
+"""Enum member → stored text (a dict lookup is much faster than ``.value``)."""
+
+ContentRow = tuple[Any, ...]
+"""What an indicator says: its columns from ``position`` to ``score``."""
+SourceRow = tuple[Any, ...]
+"""Where it was printed: the ``source_*`` columns."""
+
+
+def dump_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def target_columns(target: Target) -> tuple[Any, ...]:
+    """The ``target_*`` column values of a target, in :data:`TARGET_FIELDS` order."""
+    date, date_from, components = target.date, target.date_from, target.components
+    return (
+        target.raw,
+        _VALUES[target.kind],
+        _VALUES[target.op],
+        target.op_implied,
+        target.value,
+        target.low,
+        target.high,
+        target.unit,
+        target.unit_printed,
+        target.factor,
+        target.qualifier,
+        None if date is None else date.isoformat(),
+        None if date_from is None else date_from.isoformat(),
+        target.grade,
+        target.vague,
+        target.baseline,
+        _VALUES[target.direction],
+        target.basis,
+        dump_json([c.model_dump(mode="json", exclude_defaults=True) for c in components])
+        if components
+        else None,
+    )
+
+
+def target_from_columns(values: Sequence[Any]) -> Target:
+    fields = dict(zip(TARGET_FIELDS, values, strict=True))
+    fields["components"] = json.loads(fields["components"]) if fields["components"] else ()
+    return Target.model_validate(fields)
+
+
+def source_columns(source: SourceRef) -> SourceRow:
+    return (
+        source.file,
+        source.line,
+        source.line_end,
+        source.page,
+        source.sheet,
+        source.cell,
+        source.table_index,
+        source.row,
+        source.column,
+    )
+
+
+def source_json(source: SourceRef) -> str:
+    return dump_json(source.model_dump(exclude_none=True))
+
+
+def source_from_json(text: str) -> SourceRef:
+    return SourceRef.model_validate_json(text)
+
+
+def indicator_rows(indicators: Sequence[Indicator]) -> tuple[list[ContentRow], list[SourceRow]]:
+    """What each indicator says, and where it was printed; in printed order."""
+    contents: list[ContentRow] = []
+    sources: list[SourceRow] = []
+    for position, indicator in enumerate(indicators):
+        actual = indicator.actual
+        contents.append(
+            (
+                position,
+                indicator.level1,
+                indicator.level1_printed,
+                indicator.level2,
+                indicator.level2_printed,
+                indicator.name,
+                indicator.description,
+                *target_columns(indicator.target),
+                None if actual is None else dump_json(target_columns(actual)),
+                indicator.weight,
+                indicator.score,
+            )
+        )
+        sources.append(source_columns(indicator.source))
+    return contents, sources
+
+
+def indicator_from_row(row: Sequence[Any]) -> Indicator:
+    """An :class:`Indicator` from a row in :data:`INDICATOR_COLUMNS` order."""
+    (_, _, level1, level1_printed, level2, level2_printed, name, description) = row[:8]
+    target_end = 1 + _TARGET_END
+    actual_json, weight, score = row[target_end : target_end + 3]
+    source = dict(zip(SOURCE_FIELDS, row[target_end + 3 :], strict=True))
+    return Indicator(
+        level1=level1,
+        level1_printed=level1_printed,
+        level2=level2,
+        level2_printed=level2_printed,
+        name=name,
+        description=description,
+        target=target_from_columns(row[8:target_end]),
+        actual=None if actual_json is None else target_from_columns(json.loads(actual_json)),
+        weight=weight,
+        score=score,
+        source=SourceRef.model_validate(source),
+    )
+
+
+def revision_values(table: TargetTable) -> dict[str, Any]:
+    """The header columns of a revision (everything but ids, times and counts)."""
+    values: dict[str, Any] = {
+        "kind": table.kind.value,
+        "title": table.title,
+        "department_code": table.department_code,
+        "department": table.department,
+        "project": table.project,
+        "year": table.year,
+        "purpose": table.purpose,
+        "goals_json": dump_json(table.goals),
+        "source_json": source_json(table.source),
+    }
+    for name in _BUDGET_FIELDS:
+        values[f"budget_{name}"] = getattr(table.budget, name)
+    return values
+
+
+def table_from_rows(
+    revision: Mapping[Any, Any], indicators: Iterable[Sequence[Any]]
+) -> TargetTable:
+    """A :class:`TargetTable` from a revision row (a mapping) and its indicator rows."""
+    budget = Budget.model_validate({name: revision[f"budget_{name}"] for name in _BUDGET_FIELDS})
+    return TargetTable(
+        kind=TableKind(revision["kind"]),
+        title=revision["title"],
+        department_code=revision["department_code"],
+        department=revision["department"],
+        project=revision["project"],
+        year=revision["year"],
+        budget=budget,
+        purpose=revision["purpose"],
+        goals=json.loads(revision["goals_json"]),
+        indicators=[indicator_from_row(row) for row in indicators],
+        source=source_from_json(revision["source_json"]),
+    )
+
+
+def content_sha256(header: Mapping[str, Any], contents: list[ContentRow]) -> str:
+    """Hash of what a table says, not where it was printed: sources are left out."""
+    said = sorted((k, v) for k, v in header.items() if k != "source_json")
+    return hashlib.sha256(repr((said, contents)).encode()).hexdigest()
+
+
+def finding_row(
+    finding: Finding, *, document_id: int, revision_id: int | None, position: int
+) -> tuple[Any, ...]:
+    return (
+        document_id,
+        revision_id,
+        position,
+        finding.code,
+        finding.severity.value,
+        finding.rule,
+        finding.message,
+        finding.hint,
+        finding.project,
+        finding.indicator,
+        source_json(finding.location),
+        dump_json(to_jsonable_python(finding.fields)),
+    )
+
+
+def finding_from_row(row: Mapping[Any, Any]) -> Finding:
+    return Finding(
+        code=row["code"],
+        severity=row["severity"],
+        rule=row["rule"],
+        message=row["message"],
+        hint=row["hint"],
+        project=row["project"],
+        indicator=row["indicator"],
+        location=source_from_json(row["location_json"]),
+        fields=json.loads(row["fields_json"]),
+    )

@@ -1,0 +1,165 @@
+"""Users, their departments, login sessions and API tokens: repository functions.
+
+Secrets never reach the database: sessions and tokens are stored by the SHA-256 of the value
+the client holds, passwords by the hash the caller computed (:mod:`jixiao.services.users`
+chooses the algorithm). No policy here: who may do what is decided by the caller.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, Row, delete, insert, select, update
+
+from jixiao.store.records import UserRecord
+from jixiao.store.schema import api_tokens, sessions, user_departments, users
+
+
+def insert_user(
+    connection: Connection,
+    *,
+    name: str,
+    password_hash: str,
+    role: str,
+    departments: Iterable[str],
+    now: dt.datetime,
+) -> int:
+    user_id: int = connection.execute(
+        insert(users).returning(users.c.id),
+        {
+            "name": name,
+            "password_hash": password_hash,
+            "role": role,
+            "active": True,
+            "created_at": now,
+        },
+    ).scalar_one()
+    set_departments(connection, user_id, departments)
+    return user_id
+
+
+def set_departments(connection: Connection, user_id: int, departments: Iterable[str]) -> None:
+    connection.execute(delete(user_departments).where(user_departments.c.user_id == user_id))
+    rows = [{"user_id": user_id, "department": name} for name in sorted(set(departments))]
+    if rows:
+        connection.execute(insert(user_departments), rows)
+
+
+def update_password(connection: Connection, user_id: int, password_hash: str) -> None:
+    connection.execute(
+        update(users).where(users.c.id == user_id).values(password_hash=password_hash)
+    )
+
+
+def user_id_by_name(connection: Connection, name: str) -> int | None:
+    found: int | None = connection.scalar(select(users.c.id).where(users.c.name == name))
+    return found
+
+
+def password_hash_of(connection: Connection, name: str) -> tuple[int, str] | None:
+    """(id, password hash) of an active user, or None."""
+    row = connection.execute(
+        select(users.c.id, users.c.password_hash).where(users.c.name == name, users.c.active)
+    ).one_or_none()
+    return (row.id, row.password_hash) if row else None
+
+
+def load_user(connection: Connection, user_id: int) -> UserRecord | None:
+    row = connection.execute(select(users).where(users.c.id == user_id)).one_or_none()
+    return user_record(connection, row) if row else None
+
+
+def list_users(connection: Connection) -> list[UserRecord]:
+    return [
+        user_record(connection, row)
+        for row in connection.execute(select(users).order_by(users.c.name))
+    ]
+
+
+def user_record(connection: Connection, row: Row[Any]) -> UserRecord:
+    departments = connection.scalars(
+        select(user_departments.c.department)
+        .where(user_departments.c.user_id == row.id)
+        .order_by(user_departments.c.department)
+    )
+    return UserRecord(
+        id=row.id,
+        name=row.name,
+        role=row.role,
+        active=row.active,
+        created_at=row.created_at,
+        departments=tuple(departments),
+    )
+
+
+def insert_session(
+    connection: Connection,
+    *,
+    token_hash: str,
+    user_id: int,
+    csrf_token: str,
+    now: dt.datetime,
+    expires_at: dt.datetime,
+) -> None:
+    connection.execute(delete(sessions).where(sessions.c.expires_at <= now))
+    connection.execute(
+        insert(sessions),
+        {
+            "token_hash": token_hash,
+            "user_id": user_id,
+            "csrf_token": csrf_token,
+            "created_at": now,
+            "expires_at": expires_at,
+        },
+    )
+
+
+def session_of(connection: Connection, token_hash: str, now: dt.datetime) -> tuple[int, str] | None:
+    """(user id, CSRF token) of an unexpired session of an active user, or None."""
+    row = connection.execute(
+        select(sessions.c.user_id, sessions.c.csrf_token)
+        .join(users, users.c.id == sessions.c.user_id)
+        .where(sessions.c.token_hash == token_hash, sessions.c.expires_at > now, users.c.active)
+    ).one_or_none()
+    return (row.user_id, row.csrf_token) if row else None
+
+
+def delete_session(connection: Connection, token_hash: str) -> None:
+    connection.execute(delete(sessions).where(sessions.c.token_hash == token_hash))
+
+
+def insert_api_token(
+    connection: Connection,
+    *,
+    token_hash: str,
+    user_id: int,
+    label: str | None,
+    now: dt.datetime,
+    expires_at: dt.datetime | None,
+) -> None:
+    connection.execute(
+        insert(api_tokens),
+        {
+            "token_hash": token_hash,
+            "user_id": user_id,
+            "label": label,
+            "created_at": now,
+            "expires_at": expires_at,
+        },
+    )
+
+
+def api_token_user(connection: Connection, token_hash: str, now: dt.datetime) -> int | None:
+    """The id of the active user an unexpired token belongs to, or None."""
+    found: int | None = connection.scalar(
+        select(api_tokens.c.user_id)
+        .join(users, users.c.id == api_tokens.c.user_id)
+        .where(
+            api_tokens.c.token_hash == token_hash,
+            (api_tokens.c.expires_at.is_(None)) | (api_tokens.c.expires_at > now),
+            users.c.active,
+        )
+    )
+    return found
