@@ -4,11 +4,22 @@ Problems *in* a user's document are findings (:class:`jixiao.model.Finding`), no
 Exceptions are for a document or a request that cannot be processed at all::
 
     JixiaoError
-     └── IngestError            a file could not be read into tables
-          ├── UnreadableFile    missing, unreadable, binary or undecodable
-          ├── UnsupportedFormat a format jixiao does not read (yet)
-          └── NoTableFound      read fine, but holds no target table
+     └── IngestError               a file could not be read into tables
+          ├── UnreadableFile       missing, unreadable, binary, undecodable, corrupt, too large
+          │    ├── EncryptedFile   needs a password (encrypted workbook or PDF)
+          │    └── UnsafeArchive   a zip whose contents would unpack too large (zip bomb)
+          ├── UnsupportedFormat    a format jixiao does not read (yet)
+          │    └── OcrRequired     a PDF without a text layer (scanned pages)
+          └── NoTableFound         read fine, but holds no target table
      └── ConfigError            a configuration file or option is wrong
+          └── ProfileError      an unknown or invalid scoring profile
+     └── StoreError             the database cannot be used
+          ├── DatabaseUnavailable cannot connect to or open the database
+          ├── DatabaseMissing   no jixiao database there yet (read commands do not create one)
+          └── DatabaseOutdated  the schema is older or newer than this jixiao
+     └── NotFound               no such project, table or revision in the database
+     └── Ambiguous              a name matches several tables; say which one
+     └── EvaluationError        a score cannot be given as asked (e.g. outside its band)
 
 Each carries a Chinese message for users and typed context; mapping to exit codes or HTTP
 status happens at the edges (CLI, web), once.
@@ -42,8 +53,20 @@ class UnreadableFile(IngestError):
     code = "ING001"
 
 
+class EncryptedFile(UnreadableFile):
+    code = "ING004"
+
+
+class UnsafeArchive(UnreadableFile):
+    code = "ING005"
+
+
 class UnsupportedFormat(IngestError):
     code = "ING002"
+
+
+class OcrRequired(UnsupportedFormat):
+    code = "ING006"
 
 
 class NoTableFound(IngestError):
@@ -64,3 +87,132 @@ class ConfigError(JixiaoError):
         super().__init__(f"{source}：{reason}")
         self.source = source
         self.reason = reason
+
+
+class StoreError(JixiaoError):
+    """The database cannot be used. ``database`` is the URL without its password."""
+
+    code = "STO000"
+
+    def __init__(self, database: str, reason: str) -> None:
+        super().__init__(f"数据库 {database}：{reason}")
+        self.database = database
+        self.reason = reason
+
+
+class DatabaseUnavailable(StoreError):
+    code = "STO001"
+
+
+class DatabaseMissing(StoreError):
+    code = "STO002"
+
+    def __init__(self, database: str) -> None:
+        super().__init__(
+            database, "不存在或尚未初始化（先运行 jixiao import 或 jixiao db upgrade）"
+        )
+
+
+class DatabaseOutdated(StoreError):
+    code = "STO003"
+
+    def __init__(self, database: str, current: str | None, expected: str) -> None:
+        super().__init__(
+            database,
+            f"结构版本为 {current or '无'}，本程序需要 {expected}（请运行 jixiao db upgrade）",
+        )
+        self.current = current
+        self.expected = expected
+
+
+class NotFound(JixiaoError):
+    """A project, table or revision asked for is not in the database."""
+
+    code = "STO004"
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"未找到{what}")
+        self.what = what
+
+
+class Ambiguous(JixiaoError):
+    """A name matches several tables; ``candidates`` describes each, in Chinese."""
+
+    code = "STO005"
+
+    def __init__(self, name: str, candidates: list[str]) -> None:
+        listed = "；".join(candidates[:10]) + ("……" if len(candidates) > 10 else "")
+        super().__init__(
+            f"“{name}”对应 {len(candidates)} 张表：{listed}。"
+            "请用编号，或加 --year/--department 指定"
+        )
+        self.name = name
+        self.candidates = candidates
+
+
+class ProfileError(ConfigError):
+    """A scoring profile (jixiao.evaluate) is unknown, or its data file is invalid."""
+
+    code = "CFG002"
+
+    def __init__(self, profile: str, reason: str) -> None:
+        super().__init__(f"评分方案“{profile}”", reason)
+        self.profile = profile
+
+
+class EvaluationError(JixiaoError):
+    """A self-evaluation or monitoring request cannot be computed as asked.
+
+    For example a qualitative score outside the band the evaluator chose, a score above the
+    indicator's 分值, or an indicator key that matches no indicator.
+    """
+
+    code = "EVL001"
+
+    def __init__(self, reason: str, *, indicator: str | None = None) -> None:
+        super().__init__(f"“{indicator}”：{reason}" if indicator else reason)
+        self.reason = reason
+        self.indicator = indicator
+
+
+# The web application's requests (jixiao.web maps these to HTTP status codes, once).
+#
+#  JixiaoError
+#   ├── InvalidRequest          a value a user sent is not acceptable (bad role, short password)
+#   │    └── StaleRevision      an edit based on a revision that is no longer the current one
+#   ├── NotAuthenticated        no valid session, token, or a wrong name or password
+#   └── PermissionDenied        signed in, but the role or department does not allow it
+
+
+class InvalidRequest(JixiaoError):
+    """A value sent by a user cannot be accepted; the message says which and why."""
+
+    code = "REQ001"
+
+
+class StaleRevision(InvalidRequest):
+    """Someone saved the table since the edit began: the edit is refused, not merged."""
+
+    code = "REQ002"
+
+    def __init__(self, table: str, based_on: int, current: int) -> None:
+        super().__init__(
+            f"{table} 已被他人修改（您编辑的是第 {based_on} 版，当前为第 {current} 版），"
+            "本次修改未保存。请刷新页面，查看最新内容后重新修改。"
+        )
+        self.based_on = based_on
+        self.current = current
+
+
+class NotAuthenticated(JixiaoError):
+    code = "AUT001"
+
+    def __init__(self, message: str = "请先登录") -> None:
+        super().__init__(message)
+
+
+class PermissionDenied(JixiaoError):
+    code = "AUT002"
+
+    def __init__(self, message: str = "没有权限执行此操作") -> None:
+        super().__init__(message)

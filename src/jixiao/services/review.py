@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +15,17 @@ from jixiao.services.documents import read_documents
 class ReviewedDocument:
     document: Document
     findings: list[Finding]
+
+
+def rule_reviewer(config: ReviewConfig | None = None) -> Callable[[Document], list[Finding]]:
+    """The review rules' findings of a document's tables (its parse findings not repeated):
+    what the store is given at import."""
+    reviewer = Reviewer(config)
+
+    def review(document: Document) -> list[Finding]:
+        return [finding for table in document.tables for finding in reviewer.review_table(table)]
+
+    return review
 
 
 def review_documents(

@@ -1,0 +1,312 @@
+"""Use-cases of self-evaluation and monitoring over the store.
+
+Actual values and budget execution are recorded per table (and month, for monitoring);
+``evaluate`` scores a stored table under a profile and stores the result with the profile's
+name and version; ``monitor`` lights every table at a month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+
+from jixiao.assemble.fields import parse_amount
+from jixiao.errors import EvaluationError, NotFound
+from jixiao.evaluate import Evaluation, Monitoring, Profile, evaluate_table, load_profile
+from jixiao.evaluate import monitor_table as light_table
+from jixiao.export.self_evaluation import (
+    SelfEvaluation,
+    write_self_evaluations_csv,
+    write_self_evaluations_json,
+    write_self_evaluations_xlsx,
+)
+from jixiao.model import Indicator, TableKind, TargetKind, TargetTable
+from jixiao.services.store import resolve_table
+from jixiao.store import (
+    Database,
+    TableFilter,
+    TableSummary,
+    list_tables,
+    load_stored_table,
+    write_transaction,
+)
+from jixiao.store.evaluations import (
+    YEAR,
+    ActualRecord,
+    actuals_of,
+    execution_of,
+    save_evaluation,
+    set_actual,
+    set_execution,
+)
+from jixiao.targets import parse_target
+
+
+@dataclass(frozen=True)
+class TableRef:
+    """How a user names a table: project (or its number from ``ls``), narrowed if needed."""
+
+    name: str
+    year: int | None = None
+    department: str | None = None
+
+
+@dataclass(frozen=True)
+class ActualSet:
+    table: TableSummary
+    indicator: str
+    value: str
+    kind: TargetKind
+    replaced: str | None
+
+
+@dataclass(frozen=True)
+class TableEvaluation:
+    table: TableSummary
+    evaluation: Evaluation
+
+
+@dataclass(frozen=True)
+class TableMonitoring:
+    table: TableSummary
+    monitoring: Monitoring | None
+    missing: str | None = None  # why it could not be lit (no execution recorded …)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def find_indicator(table: TargetTable, wanted: str) -> Indicator:
+    """By exact name, by number (1-based, as ``show`` prints), or by a unique part."""
+    indicators = table.indicators
+    exact = [i for i in indicators if i.name == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    if wanted.isdigit() and 1 <= int(wanted) <= len(indicators):
+        return indicators[int(wanted) - 1]
+    partial = [i for i in indicators if wanted in i.name]
+    if len(partial) == 1:
+        return partial[0]
+    if not partial:
+        raise NotFound(f"指标“{wanted}”（项目“{table.project}”）")
+    names = "、".join(f"“{i.name}”" for i in partial[:5])
+    raise EvaluationError(f"“{wanted}”对应多个指标：{names}；请写出完整名称或序号")
+
+
+def check_month(month: int) -> int:
+    if not 0 <= month <= 12:
+        raise EvaluationError(f"月份 {month} 无效（0 表示全年，1–12 表示监控月份）")
+    return month
+
+
+def record_actual(
+    database: Database,
+    ref: TableRef,
+    indicator: str,
+    value: str,
+    *,
+    month: int = YEAR,
+    band: str | None = None,
+    score: float | None = None,
+    note: str | None = None,
+    user: str | None = None,
+) -> ActualSet:
+    """Store an indicator's 实际完成值 (or its 1–m 月 value); recorded in the history."""
+    check_month(month)
+    if not value.strip():
+        raise EvaluationError("实际完成值不能为空")
+    with write_transaction(database) as connection:
+        summary, table = stored_table(connection, ref)
+        chosen = find_indicator(table, indicator)
+        parsed = parse_target(value, year=table.year)
+        old = set_actual(
+            connection,
+            summary.id,
+            chosen.name,
+            month=month,
+            value=value.strip(),
+            band=band,
+            score=score,
+            note=note,
+            user=user,
+            now=now(),
+        )
+    return ActualSet(summary, chosen.name, value.strip(), parsed.kind, old.value if old else None)
+
+
+def record_execution(
+    database: Database,
+    ref: TableRef,
+    executed: str,
+    *,
+    adjusted: str | None = None,
+    month: int = YEAR,
+    note: str | None = None,
+    user: str | None = None,
+) -> tuple[TableSummary, float, float | None]:
+    """Store the amount spent (执行数) and the adjusted budget ('300000' or '30万元')."""
+    check_month(month)
+    spent = amount(executed)
+    budget = amount(adjusted) if adjusted else None
+    with write_transaction(database) as connection:
+        summary, _ = stored_table(connection, ref)
+        set_execution(
+            connection,
+            summary.id,
+            month=month,
+            executed=spent,
+            adjusted=budget,
+            note=note,
+            user=user,
+            now=now(),
+        )
+    return summary, spent, budget
+
+
+def amount(text: str) -> float:
+    value = parse_amount(text.strip(), "元")
+    if value is None or value < 0:
+        raise EvaluationError(f"金额“{text}”无效（写成 300000、300000.00 或 30万元）")
+    return value
+
+
+def evaluate_stored(
+    database: Database,
+    refs: list[TableRef] | None,
+    *,
+    profile: str | None = None,
+    user: str | None = None,
+) -> Iterator[TableEvaluation | TableMonitoring]:
+    """Score each named table (or every table when ``refs`` is None) and store the result.
+
+    A table with no recorded budget execution is yielded as a :class:`TableMonitoring` whose
+    ``missing`` says so, instead of being scored with a made-up execution.
+    """
+    rules = load_profile(profile)
+    with write_transaction(database) as connection:
+        for summary, table in selected_tables(connection, refs):
+            execution = execution_of(connection, summary.id, YEAR)
+            if execution is None:
+                yield TableMonitoring(summary, None, "未录入全年预算执行数（jixiao execution set）")
+                continue
+            records = actuals_of(connection, summary.id, YEAR)
+            evaluation = evaluate_table(
+                with_actuals(table, records),
+                executed=execution.executed,
+                adjusted=execution.adjusted,
+                profile=rules,
+                bands=keyed(table, records, "band"),
+                manual=keyed(table, records, "score"),
+            )
+            save_evaluation(
+                connection,
+                summary.id,
+                profile=evaluation.profile,
+                profile_version=evaluation.profile_version,
+                total=evaluation.total,
+                grade=evaluation.grade,
+                complete=evaluation.complete,
+                result_json=evaluation.model_dump_json(),
+                user=user,
+                now=now(),
+            )
+            yield TableEvaluation(summary, evaluation)
+
+
+def monitor_stored(
+    database: Database, month: int, *, profile: str | None = None
+) -> Iterator[TableMonitoring]:
+    """Lights of every target table at ``month`` from the values recorded for that month."""
+    if not 1 <= month <= 12:
+        raise EvaluationError(f"监控月份 {month} 无效（应为 1–12）")
+    rules: Profile = load_profile(profile)
+    with database.engine.connect() as connection:
+        for summary, table in selected_tables(connection, None):
+            if summary.kind is not TableKind.PROJECT_TARGET:
+                continue
+            execution = execution_of(connection, summary.id, month)
+            if execution is None:
+                yield TableMonitoring(summary, None, f"未录入 1–{month} 月预算执行数")
+                continue
+            records = actuals_of(connection, summary.id, month)
+            lights = light_table(
+                with_actuals(table, records),
+                month=month,
+                executed=execution.executed,
+                adjusted=execution.adjusted,
+                profile=rules,
+                bands=keyed(table, records, "band"),
+            )
+            yield TableMonitoring(summary, lights)
+
+
+def stored_table(connection: Connection, ref: TableRef) -> tuple[TableSummary, TargetTable]:
+    summary = resolve_table(connection, ref.name, year=ref.year, department=ref.department)
+    stored = load_stored_table(connection, summary.id)
+    if stored is None:
+        raise NotFound(summary.describe())
+    return summary, stored.table
+
+
+def selected_tables(
+    connection: Connection, refs: list[TableRef] | None
+) -> Iterator[tuple[TableSummary, TargetTable]]:
+    if refs is not None:
+        for ref in refs:
+            yield stored_table(connection, ref)
+        return
+    for summary in list_tables(connection, TableFilter()):
+        stored = load_stored_table(connection, summary.id)
+        if stored is not None:
+            yield summary, stored.table
+
+
+def with_actuals(table: TargetTable, records: dict[str, ActualRecord]) -> TargetTable:
+    """The table with each recorded value as its indicators' ``actual``."""
+    indicators = [
+        indicator.model_copy(
+            update={"actual": parse_target(records[indicator.name].value, year=table.year)}
+        )
+        if indicator.name in records
+        else indicator
+        for indicator in table.indicators
+    ]
+    return table.model_copy(update={"indicators": indicators})
+
+
+def keyed(table: TargetTable, records: dict[str, ActualRecord], field: str) -> dict[int | str, Any]:
+    """Bands (or manual scores) by indicator position, for the scoring engine."""
+    chosen: dict[int | str, Any] = {}
+    for index, indicator in enumerate(table.indicators):
+        record = records.get(indicator.name)
+        value = getattr(record, field) if record else None
+        if value is not None:
+            chosen[index] = value
+    return chosen
+
+
+def export_self_evaluations(database: Database, results: list[TableEvaluation], path: Path) -> int:
+    """Write the 自评表 of ``results`` to ``path``: .xlsx (official layout), .json or .csv."""
+    writers = {".json": write_self_evaluations_json, ".csv": write_self_evaluations_csv}
+    suffix = path.suffix.lower()
+    if suffix != ".xlsx" and suffix not in writers:
+        raise EvaluationError(f"{path}：不支持的导出格式（可用 .xlsx、.json、.csv）")
+    items: list[SelfEvaluation] = []
+    with database.engine.connect() as connection:
+        for result in results:
+            stored = load_stored_table(connection, result.table.id)
+            if stored is None:
+                raise NotFound(result.table.describe())
+            records = actuals_of(connection, result.table.id, YEAR)
+            notes = {name: record.note for name, record in records.items() if record.note}
+            items.append(SelfEvaluation(stored.table, result.evaluation, notes))
+    if suffix == ".xlsx":
+        return write_self_evaluations_xlsx(items, path)
+    with path.open("w", encoding="utf-8", newline="") as out:
+        return writers[suffix](items, out)

@@ -1,0 +1,145 @@
+"""Self-evaluation and monitoring over the store, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from jixiao.cli import app
+from jixiao.errors import EvaluationError, NotFound
+from jixiao.evaluate import Light
+from jixiao.model import Document
+from jixiao.services import open_store, table_history
+from jixiao.services.evaluation import (
+    TableEvaluation,
+    TableMonitoring,
+    TableRef,
+    evaluate_stored,
+    export_self_evaluations,
+    monitor_stored,
+    record_actual,
+    record_execution,
+)
+from jixiao.store import Database, import_document, write_transaction
+
+PROJECT = TableRef("选调生到村任职")
+runner = CliRunner()
+
+
+@pytest.fixture
+def stored(database: Database, example: Document) -> Database:
+    with write_transaction(database) as connection:
+        import_document(connection, example)
+    return database
+
+
+def fill_actuals(database: Database) -> None:
+    # 产出 50 over four indicators (12.5 each), 效益 30, 满意度 10, execution 10
+    for indicator, value in (
+        ("工作经费补助人数", "18人"),  # 18/20 × 12.5 = 11.25
+        ("合规律", "100%"),  # ≥98%: 100/98 capped → 12.5
+        ("经费使用及时率", "100%"),  # ≥100%: 12.5
+        ("人均标准", "1.5万元"),  # ≤1.5万元: 12.5
+        ("开展质量", "达成年度指标"),  # 达成 band, no score given: 100% × 30
+        ("满意度", "96%"),  # 96/98 × 10 = 9.80
+    ):
+        note = "2 名选调生年中调离" if indicator == "工作经费补助人数" else None
+        record_actual(database, PROJECT, indicator, value, note=note, user="张三")
+    record_execution(database, PROJECT, "27万元", user="张三")  # 90% × 10 = 9
+
+
+def test_evaluation_is_computed_stored_and_explained(stored: Database) -> None:
+    fill_actuals(stored)
+    (result,) = evaluate_stored(stored, [PROJECT], user="李四")
+    assert isinstance(result, TableEvaluation)
+    evaluation = result.evaluation
+    assert (evaluation.profile, evaluation.profile_version) == ("national", "1.0")
+    assert evaluation.execution.score == 9.0
+    scores = {s.name: s.score for s in evaluation.indicators}
+    assert scores["工作经费补助人数"] == 11.25
+    assert scores["到村任职选调生满意度"] == 9.8
+    # 9 + 11.25 + 12.5 + 12.5 + 12.5 + 30 + 9.8 = 97.55
+    assert evaluation.total == 97.55
+    assert evaluation.grade == "优"
+    first = next(s for s in evaluation.indicators if s.name == "工作经费补助人数")
+    assert "18人" in first.explanation
+    assert "11.25" in first.explanation
+
+
+def test_entered_values_are_in_the_history(stored: Database) -> None:
+    fill_actuals(stored)
+    record_actual(stored, PROJECT, "工作经费补助人数", "19人", user="王五")
+    history = table_history(stored, "选调生到村任职")
+    changed = [c for c in history.changes if c.indicator == "工作经费补助人数"]
+    assert [(c.old, c.new, c.changed_by) for c in changed][-1] == (
+        "18人",
+        "19人",
+        "王五",
+    )
+
+
+def test_a_table_without_execution_is_not_scored(stored: Database) -> None:
+    (result,) = evaluate_stored(stored, [PROJECT])
+    assert isinstance(result, TableMonitoring)
+    assert result.missing is not None
+    assert "执行数" in result.missing
+
+
+def test_unknown_indicator_and_bad_band_score(stored: Database) -> None:
+    with pytest.raises(NotFound):
+        record_actual(stored, PROJECT, "不存在的指标", "1个")
+    fill_actuals(stored)
+    record_actual(stored, PROJECT, "开展质量", "部分达成", band="部分达成", score=29)
+    with pytest.raises(EvaluationError, match="不在"):
+        list(evaluate_stored(stored, [PROJECT]))
+
+
+def test_monitoring_lights(stored: Database) -> None:
+    record_execution(stored, PROJECT, "10万元", month=7)  # 1/3 spent after 7/12 of the year
+    record_actual(stored, PROJECT, "工作经费补助人数", "8人", month=7)
+    results = {r.table.project: r for r in monitor_stored(stored, 7)}
+    lit = results["选调生到村任职工作补助区配套资金"].monitoring
+    assert lit is not None
+    # execution rate 33.3% against 58.3% of the year elapsed: 57% of the pace → red
+    assert lit.budget.light is Light.RED
+    assert lit.at_risk
+    missing = results["组织工作专项经费"]
+    assert missing.monitoring is None
+    assert "7" in (missing.missing or "")
+
+
+def test_self_evaluation_workbook(stored: Database, tmp_path: Path) -> None:
+    fill_actuals(stored)
+    results = [r for r in evaluate_stored(stored, [PROJECT]) if isinstance(r, TableEvaluation)]
+    path = tmp_path / "自评表.xlsx"
+    assert export_self_evaluations(stored, results, path) == 1
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    assert sheet["A1"].value == "项目支出绩效自评表"
+    assert sheet["A8"].value == "一级指标"
+    assert sheet["H8"].value == "偏差原因分析及改进措施"
+    rows = {row[2]: row for row in sheet.iter_rows(min_row=9, values_only=True)}
+    assert rows["工作经费补助人数"][6] == 11.25
+    assert rows["工作经费补助人数"][7] == "2 名选调生年中调离"
+    assert any(str(merged) == "A9:A12" for merged in sheet.merged_cells.ranges)
+    total_row = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "总分")
+    assert total_row[6] == 97.55
+
+
+def test_cli_round_trip(stored: Database, database_url: str, tmp_path: Path) -> None:
+    fill_actuals(stored)
+    result = runner.invoke(app, ["evaluate", "--db", database_url, "选调生到村任职", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["evaluations"][0]["total"] == 97.55
+    missing = runner.invoke(app, ["actual", "set", "--db", database_url, "选调生", "没有", "1"])
+    assert missing.exit_code == 2
+    assert "未找到指标“没有”" in missing.stderr
+    both = runner.invoke(app, ["evaluate", "--db", database_url])
+    assert both.exit_code == 2
+    with open_store(database_url) as database:
+        assert database.name
