@@ -143,3 +143,32 @@ def test_cli_round_trip(stored: Database, database_url: str, tmp_path: Path) -> 
     assert both.exit_code == 2
     with open_store(database_url) as database:
         assert database.name
+
+
+def test_an_imported_self_evaluation_feeds_its_target_table(
+    stored: Database, tmp_path: Path
+) -> None:
+    from jixiao.services import import_files
+
+    filled = tmp_path / "自评表.txt"
+    filled.write_text(
+        "\n".join(
+            [
+                "## 选调生到村任职工作补助区配套资金绩效自评表",
+                "项目名称\t选调生到村任职工作补助区配套资金",
+                "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+                "产出指标\t数量指标\t工作经费补助人数\t≥20人\t19人\t10\t9.5",
+                "\t质量指标\t不在目标表中的指标\t100%\t100%\t10\t10",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    (outcome,) = import_files(stored, [filled], year=2024)
+    assert outcome.error is None
+    target = TableRef("选调生到村任职", department="503101")  # the 自评表 is a table too
+    record_execution(stored, target, "30万元")
+    (result,) = evaluate_stored(stored, [target])
+    assert isinstance(result, TableEvaluation)
+    actuals = {s.name: s.actual for s in result.evaluation.indicators}
+    assert actuals["工作经费补助人数"] == "19人"
+    assert actuals["经费使用及时率"] is None

@@ -31,6 +31,7 @@ from jixiao.store import (
     Database,
     TableFilter,
     TableSummary,
+    find_tables,
     list_tables,
     load_stored_table,
     write_transaction,
@@ -310,3 +311,46 @@ def export_self_evaluations(database: Database, results: list[TableEvaluation], 
         return write_self_evaluations_xlsx(items, path)
     with path.open("w", encoding="utf-8", newline="") as out:
         return writers[suffix](items, out)
+
+
+def apply_self_evaluation(
+    connection: Connection, table: TargetTable, *, user: str | None = None
+) -> tuple[TableSummary, int] | None:
+    """Copy the 实际完成值 of an imported 自评表 to its stored target table.
+
+    The target table is the project_target of the same project and year (and department, when
+    printed). Returns it and how many actual values were recorded, or None when there is no
+    single such table. Values already entered by hand are replaced (the history keeps both).
+    """
+    if table.kind is not TableKind.SELF_EVALUATION or not table.project:
+        return None
+    found = [
+        summary
+        for summary in find_tables(connection, table.project, year=table.year)
+        if summary.kind is TableKind.PROJECT_TARGET
+        and summary.project == table.project
+        and (not table.department or summary.department in (None, table.department))
+    ]
+    if len(found) != 1:
+        return None
+    target = found[0]
+    stored = load_stored_table(connection, target.id)
+    names = {indicator.name for indicator in stored.table.indicators} if stored else set()
+    recorded = 0
+    for indicator in table.indicators:
+        if indicator.actual is None or not indicator.actual.raw or indicator.name not in names:
+            continue
+        set_actual(
+            connection,
+            target.id,
+            indicator.name,
+            month=YEAR,
+            value=indicator.actual.raw,
+            band=None,
+            score=None,
+            note=None,
+            user=user,
+            now=now(),
+        )
+        recorded += 1
+    return target, recorded

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from jixiao.model import Document, DocumentError, Finding, Severity
 from jixiao.services.documents import read_documents
+from jixiao.services.evaluation import apply_self_evaluation
 from jixiao.store import (
     Database,
     DocumentImport,
@@ -113,6 +114,9 @@ def import_one(
             findings = list(review(document)) if review else []
             with write_transaction(database) as connection:
                 result = import_document(connection, document, findings=findings, user=user)
+                if not result.already_imported:
+                    for table in document.tables:  # a filled 自评表 feeds its target table
+                        apply_self_evaluation(connection, table, user=user)
             found = (*document.findings, *findings)
             return ImportOutcome(document.file, result=result, findings=found)
         except IntegrityError:
