@@ -50,7 +50,17 @@ def build_tables(
             table_year = document_year
             findings.extend(year_findings(draft, document_year))
         table = build_table(draft, table_year)
+        table, dropped = drop_impossible_amounts(table)
         findings.extend(draft.findings)
+        findings.extend(
+            parse_finding(
+                "PRS013",
+                f"{label}“{printed}”大于预算数“{table.budget.total_printed}”，未读取",
+                draft.source,
+                project=table.project,
+            )
+            for label, printed in dropped
+        )
         findings.extend(level_findings(draft, table))
         if not draft.project and table.project:
             findings.append(
@@ -63,6 +73,23 @@ def build_tables(
             )
         tables.append(table)
     return tables, findings
+
+
+def drop_impossible_amounts(table: TargetTable) -> tuple[TargetTable, list[tuple[str, str]]]:
+    """Clear 财政资金/其他资金 amounts larger than the 预算数 they are part of."""
+    budget = table.budget
+    if budget.total is None:
+        return table, []
+    dropped: list[tuple[str, str]] = []
+    update: dict[str, None] = {}
+    for field, label in (("fiscal", "其中：财政资金"), ("other", "其他资金")):
+        value = getattr(budget, field)
+        if value is not None and value > budget.total + 0.5:
+            dropped.append((label, getattr(budget, f"{field}_printed") or ""))
+            update[field] = None
+    if not dropped:
+        return table, []
+    return table.model_copy(update={"budget": budget.model_copy(update=update)}), dropped
 
 
 def year_findings(draft: TableDraft, document_year: int | None) -> list[Finding]:

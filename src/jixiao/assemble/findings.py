@@ -69,6 +69,11 @@ PARSE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
         "parse.glued-cells-split",
         "原文单元格之间没有分隔符，已按指标词汇与数值格式拆分；请核对。",
     ),
+    "PRS013": (
+        Severity.WARNING,
+        "parse.amount-exceeds-total",
+        "“其中”的金额不可能大于预算数，多半是粘连或错位的数字，未读取；请对照原表填写。",
+    ),
 }
 
 

@@ -41,7 +41,7 @@ GROWTH_WORDS: Final = re.compile(r"增长|增幅|增速|提升率|提高率|增�
 RATE_NAME: Final = re.compile(r"(率|比例|占比|比重|覆盖面)$")
 # Inputs and process measures (domain.md §3.5, §4.3, §8 PT-CAT-001).
 INPUT_WORDS: Final = re.compile(
-    r"资金到位|经费到位|到位率|预算执行|执行率|拨付|支出进度|支出金额|结余|调整次数|合规|"
+    r"资金到位|经费到位|预算执行|执行率|拨付|支出进度|支出金额|结余|调整次数|合规|"
     r"资金保障|经费保障|制度执行|资金支付|经费支付|支付率"
 )
 SATISFACTION_WORD: Final = "满意"
@@ -81,8 +81,10 @@ def is_cost(indicator: Indicator) -> bool:
 
 
 def is_money(target: Target) -> bool:
-    """A single amount in yuan (万元 already converted)."""
-    return target.kind is TargetKind.NUMERIC and target.unit == "元" and target.value is not None
+    """A single amount in yuan (万元 already converted; a bare 万 as in "250万" counts)."""
+    if target.kind is not TargetKind.NUMERIC or target.value is None:
+        return False
+    return target.unit == "元" or (target.unit is None and target.unit_printed in ("万", "亿"))
 
 
 def per_unit_money(target: Target) -> str | None:

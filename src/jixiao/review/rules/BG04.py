@@ -30,11 +30,16 @@ class BG04(Rule):
         total = table.budget.total
         if not total:
             return
-        for indicator in table.indicators:
+        totals = [
+            i
+            for i in table.indicators
+            if is_cost(i) and is_money(i.target) and TOTAL_COST_NAME.search(i.name)
+        ]
+        if len(totals) != 1:
+            return  # several "总成本" are parts (出差总成本, 劳务总成本 …), not the project total
+        for indicator in totals:
             target = indicator.target
-            if not (is_cost(indicator) and is_money(target) and target.value):
-                continue
-            if TOTAL_COST_NAME.search(indicator.name) and target.value < total:
+            if target.value and target.value < total:
                 gap = 1 - target.value / total
                 if gap > options["tolerance"]:
                     yield self.finding(

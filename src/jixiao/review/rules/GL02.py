@@ -98,7 +98,10 @@ class GL02(Rule):
     dimension = Dimension.RELEVANCE
     message = "第 {number} 项绩效目标“{goal}”没有对应的指标"
     hint = "请为这项目标设置至少一个指标，或删去不属于本项目的目标。"
-    options = {"minimum_shared": Option(2, "目标与指标至少共有的关键词（二字词）数")}
+    options = {
+        "minimum_shared": Option(1, "目标与指标至少共有的关键词（二字词）数"),
+        "minimum_keywords": Option(4, "关键词少于此数的目标（如“20”“按期完成”）不检查"),
+    }
 
     def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
         if not table.indicators or not table.goals:
@@ -108,8 +111,11 @@ class GL02(Rule):
         )
         needed = options["minimum_shared"]
         for number, goal in enumerate(table.goals, start=1):
+            words = keywords(goal)
+            if len(words) < options["minimum_keywords"]:
+                continue
             shared = 0
-            for word in keywords(goal):
+            for word in words:
                 if word in indicator_text:
                     shared += 1
                     if shared >= needed:

@@ -32,4 +32,12 @@ class VL09(Rule):
             if target.kind not in (TargetKind.DEADLINE, TargetKind.PERIOD) or not target.date:
                 continue
             if target.date.year != table.year:
-                yield self.finding(table, indicator, date=target.date.isoformat(), year=table.year)
+                # a service period running into the next year may be a contract term
+                severity = Severity.WARNING if target.kind is TargetKind.PERIOD else None
+                yield self.finding(
+                    table,
+                    indicator,
+                    severity=severity,
+                    date=target.date.isoformat(),
+                    year=table.year,
+                )

@@ -43,7 +43,9 @@ class VL11(Rule):
         if target.kind is not TargetKind.NUMERIC or not is_percent(target):
             return "不是百分比，无法与满意度调查结果对比"
         value = target.value or 0.0
-        if value >= 100:
+        if value > 100:
+            return None  # VL03 reports a rate over 100%
+        if value == 100:
             return "为 100%，目标不现实"
         if value < floor:
             return f"低于 {floor:g}%，目标过低"

@@ -4,14 +4,14 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jixiao.model import Finding, Severity, Target, TargetKind, TargetTable
-from jixiao.review.facts import is_cost, is_percent
+from jixiao.review.facts import is_cost, is_money, is_percent
 from jixiao.review.rule import Dimension, Rule
 
 
 def is_cost_value(target: Target) -> bool:
     """An amount (元, 元/人 …), a list of amounts, or a cost-control rate (%)."""
     unit = target.unit or ""
-    if target.kind is TargetKind.COMPOUND:
+    if target.kind is TargetKind.COMPOUND or is_money(target):
         return True
     if target.kind in (TargetKind.NUMERIC, TargetKind.RANGE):
         return unit == "元" or unit.startswith("元/") or is_percent(target)
