@@ -27,7 +27,7 @@ TABLE_DEFAULTS: dict[str, Any] = {
 
 def build_indicator(row: list[Any], year: int | None, line: int) -> Indicator:
     level1, level2, name, target, *rest = row
-    description, actual, weight, score = (rest + [None] * 4)[:4]
+    description, actual, weight, score, deviation = (rest + [None] * 5)[:5]
     return Indicator(
         level1=normalize_level1(level1),
         level1_printed=level1 or None,
@@ -39,6 +39,7 @@ def build_indicator(row: list[Any], year: int | None, line: int) -> Indicator:
         actual=parse_target(actual, year=year) if actual else None,
         weight=weight,
         score=score,
+        deviation=deviation,
         source=SourceRef(line=line),
     )
 

@@ -150,6 +150,7 @@ def build_indicator(row: IndicatorDraft, year: int | None) -> Indicator:
         actual=parse_target(actual, year=year) if actual else None,
         weight=parse_number(row.get(Field.WEIGHT)),
         score=parse_number(row.get(Field.SCORE)),
+        deviation=row.get(Field.DEVIATION) or None,
         source=row.source,
     )
 

@@ -41,6 +41,7 @@ class Field(StrEnum):
     ACTUAL = "actual"
     WEIGHT = "weight"
     SCORE = "score"
+    DEVIATION = "deviation"  # 偏差原因分析及改进措施, 未完成原因…
     REMARK = "remark"  # 备注, 未完成原因…: free text the model does not keep
 
 
@@ -130,9 +131,13 @@ COLUMN_LABELS: Final[dict[str, Field]] = {
     "权重": Field.WEIGHT,
     "得分": Field.SCORE,
     "备注": Field.REMARK,
-    "未完成原因和改进措施": Field.REMARK,
-    "未完成原因及拟采取的改进措施": Field.REMARK,
-    "偏差原因分析及改进措施": Field.REMARK,
+    "未完成原因和改进措施": Field.DEVIATION,
+    "未完成原因及拟采取的改进措施": Field.DEVIATION,
+    "偏差原因分析及改进措施": Field.DEVIATION,
+    "偏差原因分析": Field.DEVIATION,
+    "偏差原因": Field.DEVIATION,
+    "未完成原因分析": Field.DEVIATION,
+    "未完成原因": Field.DEVIATION,
 }
 
 # Header-block labels of values the model does not keep (contacts, execution, sub-column

@@ -45,6 +45,9 @@ class Indicator(BaseModel):
     actual: Target | None = None
     weight: float | None = None
     score: float | None = None
+    deviation: str | None = Field(
+        default=None, description="偏差原因分析及改进措施 / 未完成原因 (self-evaluations)."
+    )
     source: SourceRef = SourceRef()
 
 

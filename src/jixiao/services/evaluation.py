@@ -305,7 +305,8 @@ def export_self_evaluations(database: Database, results: list[TableEvaluation], 
             if stored is None:
                 raise NotFound(result.table.describe())
             records = actuals_of(connection, result.table.id, YEAR)
-            notes = {name: record.note for name, record in records.items() if record.note}
+            notes = {i.name: i.deviation for i in stored.table.indicators if i.deviation}
+            notes |= {name: record.note for name, record in records.items() if record.note}
             items.append(SelfEvaluation(stored.table, result.evaluation, notes))
     if suffix == ".xlsx":
         return write_self_evaluations_xlsx(items, path)

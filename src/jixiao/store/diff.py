@@ -37,6 +37,7 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "actual": "实际完成值",
     "weight": "分值",
     "score": "得分",
+    "deviation": "偏差原因分析及改进措施",
 }
 _HEADER: Final = ("title", "department_code", "department", "project", "year", "purpose")
 _BUDGET: Final = (
@@ -110,6 +111,8 @@ def compare_indicator(key: str, old: Indicator, new: Indicator) -> Iterator[Chan
         yield Change("target", *printed_pair(old.target, new.target), key)
     if old.actual != new.actual:
         yield Change("actual", *printed_pair(old.actual, new.actual), key)
+    if old.deviation != new.deviation:
+        yield Change("deviation", old.deviation, new.deviation, key)
     for name in ("weight", "score"):
         if getattr(old, name) != getattr(new, name):
             yield Change(name, text(getattr(old, name)), text(getattr(new, name)), key)

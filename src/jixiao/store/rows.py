@@ -77,6 +77,7 @@ _CONTENT_COLUMNS: Final = (
     "actual_json",
     "weight",
     "score",
+    "deviation",
 )
 INDICATOR_COLUMNS: Final = (
     "revision_id",
@@ -109,7 +110,7 @@ _VALUES: Final[dict[Enum | None, str | None]] = {
 """Enum member → stored text (a dict lookup is much faster than ``.value``)."""
 
 ContentRow = tuple[Any, ...]
-"""What an indicator says: its columns from ``position`` to ``score``."""
+"""What an indicator says: its columns from ``position`` to ``deviation``."""
 SourceRow = tuple[Any, ...]
 """Where it was printed: the ``source_*`` columns."""
 
@@ -193,6 +194,7 @@ def indicator_rows(indicators: Sequence[Indicator]) -> tuple[list[ContentRow], l
                 None if actual is None else dump_json(target_columns(actual)),
                 indicator.weight,
                 indicator.score,
+                indicator.deviation,
             )
         )
         sources.append(source_columns(indicator.source))
@@ -203,8 +205,8 @@ def indicator_from_row(row: Sequence[Any]) -> Indicator:
     """An :class:`Indicator` from a row in :data:`INDICATOR_COLUMNS` order."""
     (_, _, level1, level1_printed, level2, level2_printed, name, description) = row[:8]
     target_end = 1 + _TARGET_END
-    actual_json, weight, score = row[target_end : target_end + 3]
-    source = dict(zip(SOURCE_FIELDS, row[target_end + 3 :], strict=True))
+    actual_json, weight, score, deviation = row[target_end : target_end + 4]
+    source = dict(zip(SOURCE_FIELDS, row[target_end + 4 :], strict=True))
     return Indicator(
         level1=level1,
         level1_printed=level1_printed,
@@ -216,6 +218,7 @@ def indicator_from_row(row: Sequence[Any]) -> Indicator:
         actual=None if actual_json is None else target_from_columns(json.loads(actual_json)),
         weight=weight,
         score=score,
+        deviation=deviation,
         source=SourceRef.model_validate(source),
     )
 

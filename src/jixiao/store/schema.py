@@ -140,6 +140,7 @@ indicators = Table(
     Column("actual_json", Text),
     Column("weight", Double),
     Column("score", Double),
+    Column("deviation", Text),
     Column("source_file", Text),
     Column("source_line", Integer),
     Column("source_line_end", Integer),

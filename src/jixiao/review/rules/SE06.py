@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jixiao.model import Finding, Severity, TableKind, TargetTable
+from jixiao.review.rule import Dimension, Rule
+
+
+class SE06(Rule):
+    """自评未得满分的指标没有填写偏差原因分析及改进措施。
+
+    Why: 没有完成目标的指标必须说明偏差原因和改进措施，否则自评无法用于改进管理，也无法
+    判断扣分是否合理。
+    Bad example: 分值 10，得分 9，偏差原因一栏空白。
+    Good example: 分值 10，得分 9，偏差原因“2 名选调生年中调离，下年度按计划补充”。
+    Basis: 自评表“偏差原因分析及改进措施”栏（domain.md §5.6）；§8 SE-003。
+    """
+
+    code = "SE06"
+    name = "evaluation.deviation-reason-missing"
+    severity = Severity.ERROR
+    dimension = Dimension.SELF_EVALUATION
+    message = "“{indicator}”得分 {score:g} 低于分值 {weight:g}，但没有填写偏差原因"
+    hint = "请在“偏差原因分析及改进措施”中说明未完成的原因和改进措施。"
+    kinds = frozenset({TableKind.SELF_EVALUATION})
+
+    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.indicators:
+            score, weight = indicator.score, indicator.weight
+            if score is None or weight is None or score >= weight - 1e-9:
+                continue
+            if not (indicator.deviation or "").strip():
+                yield self.finding(table, indicator, score=score, weight=weight)
