@@ -10,20 +10,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from jixiao.ingest.archive import office_kind, open_archive
-from jixiao.ingest.docx import read_docx
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind
-from jixiao.ingest.html import read_html
-from jixiao.ingest.ole import refuse_ole
-from jixiao.ingest.pasted import has_indicator_header, needs_pasted_reading, read_pasted_text
-from jixiao.ingest.pdf import PdfSettings, read_pdf
 from jixiao.ingest.text import decode_text, read_text
-from jixiao.ingest.xlsx import read_xlsx
 
 __all__ = [
     "Cell",
     "Grid",
-    "PdfSettings",
     "Row",
     "RowKind",
     "detect_format",
@@ -53,21 +45,37 @@ def detect_format(data: bytes) -> str:
 
 
 def read_grid(data: bytes, file: str) -> Grid:
-    """Read a document's bytes into a grid, choosing the reader by content."""
+    """Read a document's bytes into a grid, choosing the reader by content.
+
+    Each reader (and its library: pdfplumber, openpyxl, python-docx, lxml) is imported when a
+    document needs it, so that commands that read no such file start quickly.
+    """
     kind = detect_format(data)
     if kind == "pdf":
+        from jixiao.ingest.pdf import read_pdf
+
         return read_pdf(data, file)
     if kind == "zip":
+        from jixiao.ingest.archive import office_kind, open_archive
+        from jixiao.ingest.docx import read_docx
+        from jixiao.ingest.xlsx import read_xlsx
+
         archive = open_archive(data, file)
         with archive:
             if office_kind(archive, file) == "xlsx":
                 return read_xlsx(archive, data, file)
         return read_docx(data, file)
     if kind == "ole":
+        from jixiao.ingest.ole import refuse_ole
+
         refuse_ole(data, file)
     if kind == "html":
+        from jixiao.ingest.html import read_html
+
         return read_html(data, file)
     grid = read_text(data, file)
+    from jixiao.ingest.pasted import has_indicator_header, needs_pasted_reading, read_pasted_text
+
     if needs_pasted_reading(grid):
         # no table in tab/pipe rows: a web page pasted as text, whose cells are rebuilt
         pasted = read_pasted_text(decode_text(data, file), file)

@@ -9,7 +9,6 @@ from pathlib import Path
 from jixiao.assemble import assemble_tables
 from jixiao.errors import IngestError, NoTableFound, UnreadableFile
 from jixiao.ingest import detect_format, read_grid
-from jixiao.ingest.pdf_debug import write_debug_images
 from jixiao.model import Document, DocumentError
 
 MAX_FILE_MB = 64
@@ -47,6 +46,8 @@ def read_documents(paths: Iterable[Path], *, year: int | None = None) -> Iterato
 
 def write_pdf_debug_images(path: Path, directory: Path) -> list[Path]:
     """PNG images of what the PDF reader found on each page; [] for a file that is no PDF."""
+    from jixiao.ingest.pdf_debug import write_debug_images  # pdfplumber: only when asked
+
     data = read_bytes(path)
     if detect_format(data) != "pdf":
         return []

@@ -19,12 +19,6 @@ from jixiao.assemble.fields import parse_amount
 from jixiao.errors import EvaluationError, NotFound
 from jixiao.evaluate import Evaluation, Monitoring, Profile, evaluate_table, load_profile
 from jixiao.evaluate import monitor_table as light_table
-from jixiao.export.self_evaluation import (
-    SelfEvaluation,
-    write_self_evaluations_csv,
-    write_self_evaluations_json,
-    write_self_evaluations_xlsx,
-)
 from jixiao.model import Indicator, TableKind, TargetKind, TargetTable
 from jixiao.services.store import resolve_table
 from jixiao.store import (
@@ -294,6 +288,13 @@ def keyed(table: TargetTable, records: dict[str, ActualRecord], field: str) -> d
 
 def export_self_evaluations(database: Database, results: list[TableEvaluation], path: Path) -> int:
     """Write the 自评表 of ``results`` to ``path``: .xlsx (official layout), .json or .csv."""
+    from jixiao.export.self_evaluation import (  # openpyxl: only when asked
+        SelfEvaluation,
+        write_self_evaluations_csv,
+        write_self_evaluations_json,
+        write_self_evaluations_xlsx,
+    )
+
     writers = {".json": write_self_evaluations_json, ".csv": write_self_evaluations_csv}
     suffix = path.suffix.lower()
     if suffix != ".xlsx" and suffix not in writers:

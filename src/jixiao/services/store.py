@@ -16,9 +16,7 @@ from typing import IO, TextIO
 from sqlalchemy import Connection
 
 from jixiao.errors import Ambiguous, NotFound
-from jixiao.export.csv import write_indicators_csv
 from jixiao.export.json import write_documents_json
-from jixiao.export.xlsx import write_tables_xlsx
 from jixiao.model import Document
 from jixiao.store import (
     Change,
@@ -179,6 +177,8 @@ def export_tables(
     with database.engine.connect() as connection:
         documents = map(reader_findings_only, iter_documents(connection, wanted))
         if output_format is ExportFormat.CSV:
+            from jixiao.export.csv import write_indicators_csv
+
             return write_indicators_csv(documents, out)
         if output_format is ExportFormat.JSON:
             tables = TableCounter()
@@ -206,6 +206,8 @@ class TableCounter:
 
 def export_workbook(database: Database, wanted: TableFilter, out: Path | IO[bytes]) -> int:
     """Write the selected tables to an XLSX workbook, one sheet per table."""
+    from jixiao.export.xlsx import write_tables_xlsx  # openpyxl: only when asked
+
     with database.engine.connect() as connection:
         return write_tables_xlsx(iter_documents(connection, wanted), out)
 
