@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 from typing import Final
 
 from jixiao.model.framework import clean_level_name
@@ -164,6 +165,7 @@ _BRACKETED: Final = re.compile(r"[（(][^（()）]*[)）]")
 _UNIT_IN_BRACKETS: Final = re.compile(r"[（(]\s*(万元|元|千元|亿元)\s*[)）]\s*[:：]?\s*$")
 
 
+@lru_cache(maxsize=4096)
 def clean_label(text: str) -> str:
     label = clean_level_name(text)  # whitespace and traditional characters
     label = _LEADING_QUALIFIER.sub("", label)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from jixiao.model.target import Target, TargetKind
 from jixiao.targets.compounds import read_compound
@@ -27,8 +28,12 @@ STRUCTURE_READERS: tuple[Callable[[str, str], Target | None], ...] = (
 )
 
 
+@lru_cache(maxsize=16384)
 def parse_target(text: str, *, year: int | None = None) -> Target:
-    """Read a printed 指标值; never raises. ``year`` completes dates printed without one."""
+    """Read a printed 指标值; never raises. ``year`` completes dates printed without one.
+
+    Cached: tables repeat the same values ("100%", "≥95%") and a Target is immutable.
+    """
     raw = text.strip()
     normalized = normalize_text(raw)
     if not normalized:
