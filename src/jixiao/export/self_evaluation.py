@@ -26,7 +26,16 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.evaluate import Evaluation, IndicatorScore
-from jixiao.export.xlsx import BOX, CENTER, FONT, WRAP, setup_page, sheet_name, text_height
+from jixiao.export.xlsx import (
+    BOX,
+    CENTER,
+    FONT,
+    WRAP,
+    merge_runs,
+    setup_page,
+    sheet_name,
+    text_height,
+)
 from jixiao.model import TargetTable
 
 _WIDTHS = (12, 14, 28, 16, 16, 8, 8, 30)
@@ -155,19 +164,8 @@ def write_score(sheet: Worksheet, row: int, score: IndicatorScore, note: str | N
 
 
 def merge_levels(sheet: Worksheet, scores: list[IndicatorScore], first_row: int) -> None:
-    for column, key in ((1, lambda s: (s.level1,)), (2, lambda s: (s.level1, s.level2))):
-        start = 0
-        for end in range(1, len(scores) + 1):
-            if end < len(scores) and key(scores[end]) == key(scores[start]):
-                continue
-            if end - start > 1:
-                sheet.merge_cells(
-                    start_row=first_row + start,
-                    start_column=column,
-                    end_row=first_row + end - 1,
-                    end_column=column,
-                )
-            start = end
+    merge_runs(sheet, scores, first_row, 1, lambda s: (s.level1,))
+    merge_runs(sheet, scores, first_row, 2, lambda s: (s.level1, s.level2))
 
 
 def write_self_evaluations_json(items: Sequence[SelfEvaluation], out: TextIO) -> int:

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import IO, Final
+from typing import IO, Final, TypeVar
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -36,6 +36,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.model import Document, Indicator, TableKind, TargetTable
+
+T = TypeVar("T")
 
 TITLES: Final = {
     TableKind.PROJECT_TARGET: "项目支出绩效目标表",
@@ -169,12 +171,13 @@ def write_indicators(
 
 def merge_runs(
     sheet: Worksheet,
-    indicators: list[Indicator],
+    indicators: Sequence[T],
     first_row: int,
     column: int,
-    key: Callable[[Indicator], tuple[str | None, ...]],
+    key: Callable[[T], tuple[str | None, ...]],
 ) -> None:
-    """Merge the cells of ``column`` over each run of indicators with the same ``key``."""
+    """Merge the cells of ``column`` over each run of rows (indicators, scores) with the same
+    ``key``, e.g. the 一级 or (一级, 二级) of consecutive indicators."""
     start = 0
     for end in range(1, len(indicators) + 1):
         if end < len(indicators) and key(indicators[end]) == key(indicators[start]):
