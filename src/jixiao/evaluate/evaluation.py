@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from jixiao.errors import EvaluationError
 from jixiao.evaluate.display import money, number, percent, round_half_up
-from jixiao.evaluate.models import Evaluation, ExecutionScore, IndicatorScore, Method
+from jixiao.evaluate.models import Evaluation, ExecutionScore, IndicatorScore, Method, described
 from jixiao.evaluate.profiles import Profile, load_profile
 from jixiao.evaluate.scoring import score_indicator
 from jixiao.evaluate.weights import allocate_weights
@@ -128,12 +128,7 @@ def unweighted(index: int, table: TargetTable, rules: Profile) -> IndicatorScore
     indicator = table.indicators[index]
     return IndicatorScore(
         index=index,
-        name=indicator.name,
-        level1=indicator.level1 or indicator.level1_printed,
-        level2=indicator.level2 or indicator.level2_printed,
-        kind=indicator.target.kind,
-        target=indicator.target.raw,
-        actual=None if indicator.actual is None else indicator.actual.raw,
+        **described(indicator),
         weight=None,
         weight_source="none",
         score=None,

@@ -8,9 +8,11 @@ reason in its explanation; it is never a silent 0.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, Field
 
+from jixiao.model.table import Indicator
 from jixiao.model.target import TargetKind
 
 
@@ -164,3 +166,15 @@ class Monitoring(BaseModel):
     light: Light | None = Field(description="Worst of the budget and target lights.")
     at_risk: bool = Field(description="True when any light is yellow or red.")
     explanation: str
+
+
+def described(indicator: Indicator) -> dict[str, Any]:
+    """The fields that say which indicator a score or light is about."""
+    return {
+        "name": indicator.name,
+        "level1": indicator.level1 or indicator.level1_printed,
+        "level2": indicator.level2 or indicator.level2_printed,
+        "kind": indicator.target.kind,
+        "target": indicator.target.raw,
+        "actual": None if indicator.actual is None else indicator.actual.raw,
+    }

@@ -30,7 +30,7 @@ from jixiao.evaluate.bands import read_band
 from jixiao.evaluate.dates import completion_date, day
 from jixiao.evaluate.display import money, number, percent, target_quantity
 from jixiao.evaluate.evaluation import IndicatorKey, resolve_keys
-from jixiao.evaluate.models import BudgetLight, IndicatorLight, Light, Monitoring
+from jixiao.evaluate.models import BudgetLight, IndicatorLight, Light, Monitoring, described
 from jixiao.evaluate.profiles import Profile, load_profile
 from jixiao.evaluate.readings import Unscorable, convert, read_number
 from jixiao.evaluate.scoring import effective_operator, read_trend_actual
@@ -178,12 +178,7 @@ def light_indicator(
         text += "，须填写偏差原因分析"
     return IndicatorLight(
         index=index,
-        name=indicator.name,
-        level1=indicator.level1 or indicator.level1_printed,
-        level2=indicator.level2 or indicator.level2_printed,
-        kind=indicator.target.kind,
-        target=indicator.target.raw,
-        actual=None if indicator.actual is None else indicator.actual.raw,
+        **described(indicator),
         expected=expected,
         progress=progress,
         light=light,

@@ -23,7 +23,7 @@ from jixiao.evaluate.bands import band_of_share, read_band, score_band
 from jixiao.evaluate.dates import score_deadline
 from jixiao.evaluate.display import number, target_quantity
 from jixiao.evaluate.formulas import Share, award, equal, positive, reverse
-from jixiao.evaluate.models import IndicatorScore, Method
+from jixiao.evaluate.models import IndicatorScore, Method, described
 from jixiao.evaluate.profiles import CompoundMethod, Profile
 from jixiao.evaluate.readings import Reading, Unscorable, convert, read_number
 from jixiao.model.framework import COST, FRAMEWORK
@@ -82,12 +82,7 @@ def score_indicator(
         text += "；未达到满分，须填写偏差原因分析及改进措施"
     return IndicatorScore(
         index=index,
-        name=indicator.name,
-        level1=indicator.level1 or indicator.level1_printed,
-        level2=indicator.level2 or indicator.level2_printed,
-        kind=indicator.target.kind,
-        target=indicator.target.raw,
-        actual=None if indicator.actual is None else indicator.actual.raw,
+        **described(indicator),
         weight=weight,
         weight_source=weight_source,
         score=score,
