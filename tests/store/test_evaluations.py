@@ -156,6 +156,8 @@ def test_an_imported_self_evaluation_feeds_its_target_table(
             [
                 "## 选调生到村任职工作补助区配套资金绩效自评表",
                 "项目名称\t选调生到村任职工作补助区配套资金",
+                "项目资金（万元）\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+                "年度资金总额\t30\t27\t10\t90%\t9",
                 "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
                 "产出指标\t数量指标\t工作经费补助人数\t≥20人\t19人\t10\t9.5",
                 "\t质量指标\t不在目标表中的指标\t100%\t100%\t10\t10",
@@ -166,9 +168,9 @@ def test_an_imported_self_evaluation_feeds_its_target_table(
     (outcome,) = import_files(stored, [filled], year=2024)
     assert outcome.error is None
     target = TableRef("选调生到村任职", department="503101")  # the 自评表 is a table too
-    record_execution(stored, target, "30万元")
-    (result,) = evaluate_stored(stored, [target])
+    (result,) = evaluate_stored(stored, [target])  # its 全年执行数 came with the 自评表
     assert isinstance(result, TableEvaluation)
+    assert result.evaluation.execution.executed == 270000.0
     actuals = {s.name: s.actual for s in result.evaluation.indicators}
     assert actuals["工作经费补助人数"] == "19人"
     assert actuals["经费使用及时率"] is None

@@ -41,6 +41,7 @@ from jixiao.assemble.fields import (
 from jixiao.assemble.findings import parse_finding, where
 from jixiao.assemble.vocabulary import (
     Field,
+    budget_sub_column,
     header_label,
     is_indicator_header,
     is_known_label,
@@ -77,6 +78,7 @@ class Collector:
     after_page_break: bool = False
     fill_crosses_page: bool = False
     orphan_findings: list[SourceRef] = field(default_factory=list)
+    sub_columns: list[Field] = field(default_factory=list)
     pending_findings: list[Finding] = field(default_factory=list)  # doubts before any table
 
     # --- table boundaries -------------------------------------------------------------
@@ -207,8 +209,33 @@ class Collector:
             self.preamble.title_source = row.source
         return True
 
+    def feed_sub_columns(self, row: Row) -> bool:
+        """The budget block of a 自评表: sub-column headings (全年预算数 | 全年执行数 | 执行率 …,
+        in one row or one per row), then the 年度资金总额 row with the values in that order."""
+        labels = [text for text in row.texts if text]
+        sub = [budget_sub_column(text) for text in labels]
+        if all(sub[i] or header_label(t) is Field.BUDGET_SECTION for i, t in enumerate(labels)):
+            if self.current is not None and self.current.unit_printed is None:
+                self.current.unit_printed = next(filter(None, map(label_unit, labels)), None)
+            self.sub_columns += [field for field in sub if field]
+            return bool(self.sub_columns)
+        columns, self.sub_columns = self.sub_columns, []
+        if not columns or header_label(labels[0]) is not Field.TOTAL or self.current is None:
+            return False
+        values = [text for text in labels[1:] if not is_known_label(text)]
+        if Field.TOTAL not in columns and Field.INITIAL in columns:
+            columns = [Field.TOTAL if c is Field.INITIAL else c for c in columns]
+        for column, value in zip(columns, values, strict=False):
+            if column is not Field.INITIAL:
+                self.current.set_header(column, value, row.source)
+        self.current.last_line = row.source.line
+        self.last_label = Field.TOTAL
+        return True
+
     def feed_header(self, row: Row) -> None:
         """A header-block row of label/value pairs, e.g. 预算数 | 3300000.00 | 其他资金 | …"""
+        if self.feed_sub_columns(row):
+            return
         cells = row.texts
         if header_label(cells[0]) is Field.PROJECT and (
             self.current is None or self.current.project or self.current.indicators

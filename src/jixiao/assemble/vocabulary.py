@@ -7,10 +7,12 @@ module keeps the assembler's imports short.
 from __future__ import annotations
 
 from jixiao.model.labels import (
+    BUDGET_SUB_COLUMNS,
     COLUMN_LABELS,
     HEADER_LABELS,
     IGNORED_LABELS,
     Field,
+    budget_sub_column,
     clean_label,
     column_label,
     header_label,
@@ -20,10 +22,12 @@ from jixiao.model.labels import (
 )
 
 __all__ = [
+    "BUDGET_SUB_COLUMNS",
     "COLUMN_LABELS",
     "HEADER_LABELS",
     "IGNORED_LABELS",
     "Field",
+    "budget_sub_column",
     "clean_label",
     "column_label",
     "header_label",

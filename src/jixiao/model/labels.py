@@ -27,6 +27,12 @@ class Field(StrEnum):
     TOTAL = "total"
     FISCAL = "fiscal"
     OTHER = "other"
+    # the budget-execution block of a 自评表: 全年执行数, 执行率, and its 分值/得分
+    INITIAL = "initial"  # 年初预算数
+    EXECUTED = "executed"
+    EXECUTION_RATE = "execution_rate"
+    EXECUTION_WEIGHT = "execution_weight"
+    EXECUTION_SCORE = "execution_score"
     PURPOSE = "purpose"
     GOALS = "goals"
     # indicator columns
@@ -80,6 +86,10 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "当年财政拨款": Field.FISCAL,
     "中央补助": Field.FISCAL,
     "其他资金": Field.OTHER,
+    "全年执行数": Field.EXECUTED,
+    "执行数": Field.EXECUTED,
+    "预算执行数": Field.EXECUTED,
+    "执行率": Field.EXECUTION_RATE,
     "资金用途": Field.PURPOSE,
     "项目概况": Field.PURPOSE,
     "项目内容": Field.PURPOSE,
@@ -91,6 +101,23 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "本年度绩效目标": Field.GOALS,
     "预期目标": Field.GOALS,
     "年初设定目标": Field.GOALS,
+}
+
+# Sub-column headings of a 自评表's budget block (项目资金 | 年初预算数 | 全年预算数 | 全年执行数 |
+# 分值 | 执行率 | 得分), whose values follow on the 年度资金总额 row in the same order.
+BUDGET_SUB_COLUMNS: Final[dict[str, Field]] = {
+    "年初预算数": Field.INITIAL,
+    "年初预算": Field.INITIAL,
+    "全年预算数": Field.TOTAL,
+    "调整后预算数": Field.TOTAL,
+    "全年执行数": Field.EXECUTED,
+    "执行数": Field.EXECUTED,
+    "预算执行数": Field.EXECUTED,
+    "执行率": Field.EXECUTION_RATE,
+    "预算执行率": Field.EXECUTION_RATE,
+    "分值": Field.EXECUTION_WEIGHT,
+    "权重": Field.EXECUTION_WEIGHT,
+    "得分": Field.EXECUTION_SCORE,
 }
 
 COLUMN_LABELS: Final[dict[str, Field]] = {
@@ -186,6 +213,13 @@ def is_known_label(text: str) -> bool:
         return False
     label = clean_label(text)
     return label in HEADER_LABELS or label in IGNORED_LABELS
+
+
+def budget_sub_column(text: str) -> Field | None:
+    """The budget-block sub-column a cell heads (全年执行数, 执行率 …), or None."""
+    if not text or len(text) > 24:
+        return None
+    return BUDGET_SUB_COLUMNS.get(clean_label(text))
 
 
 def label_unit(text: str) -> str | None:

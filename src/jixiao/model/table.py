@@ -26,6 +26,13 @@ class Budget(BaseModel):
     total_printed: str | None = None
     fiscal_printed: str | None = None
     other_printed: str | None = None
+    executed: float | None = Field(default=None, description="全年执行数 (self-evaluations).")
+    executed_printed: str | None = None
+    execution_rate_printed: str | None = Field(
+        default=None, description="执行率 as printed, e.g. 100.00%."
+    )
+    execution_weight: float | None = Field(default=None, description="预算执行的分值.")
+    execution_score: float | None = Field(default=None, description="预算执行的得分.")
 
 
 class Indicator(BaseModel):

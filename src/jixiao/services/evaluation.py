@@ -318,7 +318,7 @@ def export_self_evaluations(database: Database, results: list[TableEvaluation], 
 def apply_self_evaluation(
     connection: Connection, table: TargetTable, *, user: str | None = None
 ) -> tuple[TableSummary, int] | None:
-    """Copy the 实际完成值 of an imported 自评表 to its stored target table.
+    """Copy the 实际完成值 (and 全年执行数) of an imported 自评表 to its stored target table.
 
     The target table is the project_target of the same project and year (and department, when
     printed). Returns it and how many actual values were recorded, or None when there is no
@@ -336,6 +336,17 @@ def apply_self_evaluation(
     if len(found) != 1:
         return None
     target = found[0]
+    if table.budget.executed is not None:
+        set_execution(
+            connection,
+            target.id,
+            month=YEAR,
+            executed=table.budget.executed,
+            adjusted=None,
+            note=None,
+            user=user,
+            now=now(),
+        )
     stored = load_stored_table(connection, target.id)
     names = {indicator.name for indicator in stored.table.indicators} if stored else set()
     recorded = 0
