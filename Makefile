@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/binhai-zuzhibu-2024.txt
 
-.PHONY: demo test lint typecheck architecture unit postgres bench bench-review bench-store golden fixtures docs clean
+VENDOR := src/jixiao/web/static/vendor
+ASSETS := $(VENDOR)/VERSIONS
+
+.PHONY: demo test lint typecheck architecture unit postgres chromium bench bench-review bench-store bench-web golden fixtures docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,9 +16,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
-	$(BIN)/jixiao import $(EXAMPLE)
-	$(BIN)/jixiao ls
+# The web app's htmx and ECharts, from the npm registry (not committed, not fetched at run time).
+$(ASSETS): scripts/vendor_assets.sh
+	scripts/vendor_assets.sh
+
+# Imports the example, prints its review, creates an admin and serves http://127.0.0.1:8000.
+demo: $(STAMP) $(ASSETS)
+	$(BIN)/python scripts/demo.py
 
 test: lint typecheck architecture unit
 
@@ -29,8 +36,14 @@ typecheck: $(STAMP)
 architecture: $(STAMP)
 	$(BIN)/lint-imports
 
-unit: $(STAMP) postgres
+unit: $(STAMP) $(ASSETS) postgres chromium
 	$(BIN)/pytest
+
+# The browser tests drive Debian's chromium; install it in CI or as root when it is missing.
+chromium:
+	@if [ ! -x /usr/bin/chromium ] && { [ "$${CI:-}" = true ] || [ "$$(id -u)" = 0 ]; }; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	fi
 
 # The store tests run against a real PostgreSQL server too; start it if it is down.
 postgres:
@@ -47,6 +60,10 @@ bench-review: $(STAMP)
 # Imports 1,000,000 indicators into SQLite and PostgreSQL (minutes; not part of `make test`).
 bench-store: $(STAMP) postgres
 	$(BIN)/python bench/bench_store.py
+
+# Latency and throughput of the table and search pages under 20 concurrent clients.
+bench-web: $(STAMP) $(ASSETS)
+	$(BIN)/python bench/bench_web.py
 
 golden: $(STAMP)
 	$(BIN)/python scripts/update_golden.py

@@ -17,7 +17,9 @@ from jixiao.cli.export import export_command
 from jixiao.cli.history import history_command
 from jixiao.cli.imports import import_command
 from jixiao.cli.ls import ls_command
+from jixiao.cli.serve import serve_command
 from jixiao.cli.show import show_command
+from jixiao.cli.user import app as user_app
 
 app = typer.Typer(
     name="jixiao",
@@ -37,6 +39,8 @@ app.command(name="history")(history_command)
 app.command(name="diff")(diff_command)
 app.command(name="export")(export_command)
 app.add_typer(db_app, name="db")
+app.command(name="serve")(serve_command)
+app.add_typer(user_app, name="user")
 app.add_typer(actual_app, name="actual")
 app.add_typer(execution_app, name="execution")
 app.command(name="evaluate")(evaluate_command)

@@ -1,0 +1,195 @@
+"""Web latency and throughput: the table page and the search page under 20 concurrent clients,
+against a bare Starlette endpoint measured in the same run.
+
+Sets up a SQLite database in a temporary folder (the example document imported under
+``--copies`` project names, so the search has tables to look through, and an admin user),
+starts two uvicorn servers on free loopback ports (one worker each, in subprocesses): the
+jixiao app, and a Starlette app with one endpoint returning a short text. Then 20 clients
+(asyncio tasks sharing one httpx2 connection pool, a signed-in session) send ``--requests``
+requests to each target, bounded by ``--seconds`` per target, and the script prints p50 and
+p95 latency, requests per second, and the ratio of each page's throughput to the bare
+endpoint's.
+
+    .venv/bin/python bench/bench_web.py [--copies 50] [--requests 400] [--clients 20]
+
+Not part of the test suite (make bench-web). One run on a shared 2-core machine (SQLite,
+200 tables, the client in the same machine):
+
+    target              p50       p95       req/s    of bare
+    bare Starlette /    15.6 ms   16.9 ms   1276
+    table page         112.6 ms  214.8 ms    163     12.8%
+    search page        212.3 ms  298.8 ms     91      7.1%
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx2
+
+from jixiao.services import add_user, connect_store, import_uploads
+from jixiao.services.uploads import Upload
+from jixiao.services.users import Role, User
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "binhai-zuzhibu-2024.txt"
+PASSWORD = "bench-password"
+PROJECT = re.compile(r"(<b>项目名称</b>\t)([^\t\n]+)")
+BARE_APP = """
+from starlette.applications import Starlette
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+
+async def hello(request):
+    return PlainTextResponse("ok")
+
+app = Starlette(routes=[Route("/", hello)])
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def prepare(database: str, copies: int) -> None:
+    store = connect_store(database)
+    try:
+        add_user(store, "admin", PASSWORD, "admin")
+        admin = User(1, "admin", Role.ADMIN)
+        text = EXAMPLE.read_text("utf-8")
+        uploads = [  # each copy's tables under new project names: new tables, not revisions
+            Upload(f"copy-{n}.txt", re.sub(PROJECT, rf"\1\2（第{n}组）", text).encode())
+            for n in range(copies)
+        ]
+        import_uploads(store, admin, uploads)
+    finally:
+        store.close()
+
+
+def start(args: list[str], port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "uvicorn", *args, "--host", "127.0.0.1"]
+    command += ["--port", str(port), "--log-level", "warning", "--workers", "1"]
+    server = subprocess.Popen(command, env=env)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit(f"server on port {port} did not start")
+
+
+async def sign_in(client: httpx2.AsyncClient) -> None:
+    page = await client.get("/login")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert token, page.text
+    data = {"name": "admin", "password": PASSWORD, "csrf_token": token.group(1)}
+    response = await client.post("/login", data=data)
+    assert response.status_code == 303, response.text
+
+
+async def measure(
+    client: httpx2.AsyncClient, path: str, requests: int, clients: int, seconds: float
+) -> tuple[list[float], float]:
+    latencies: list[float] = []
+    remaining = requests
+    deadline = time.monotonic() + seconds
+
+    async def worker() -> None:
+        nonlocal remaining
+        while remaining > 0 and time.monotonic() < deadline:
+            remaining -= 1
+            started = time.perf_counter()
+            response = await client.get(path)
+            latencies.append(time.perf_counter() - started)
+            assert response.status_code == 200, (path, response.status_code)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(clients)))
+    return latencies, time.perf_counter() - started
+
+
+def report(name: str, latencies: list[float], elapsed: float, bare_rate: float | None) -> float:
+    ordered = sorted(latencies)
+    p50 = statistics.median(ordered) * 1000
+    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] * 1000
+    rate = len(ordered) / elapsed
+    ratio = f"{rate / bare_rate:6.1%} of bare" if bare_rate else ""
+    print(f"{name:<22} {len(ordered):>5} req  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
+          f"{rate:8.1f} req/s  {ratio}")  # fmt: skip
+    return rate
+
+
+async def run(options: argparse.Namespace, jixiao_port: int, bare_port: int) -> None:
+    limits = httpx2.Limits(max_connections=options.clients)
+    timeout = httpx2.Timeout(30.0)
+    async with (
+        httpx2.AsyncClient(base_url=f"http://127.0.0.1:{bare_port}", limits=limits) as bare,
+        httpx2.AsyncClient(
+            base_url=f"http://127.0.0.1:{jixiao_port}", limits=limits, timeout=timeout
+        ) as app,
+    ):
+        await sign_in(app)
+        listing = await app.get("/tables", params={"q": "选调生到村任职工作补助区配套资金"})
+        table = re.search(r'href="/tables/(\d+)"', listing.text)
+        assert table, listing.text
+        targets = [
+            ("bare Starlette /", bare, "/"),
+            ("table page", app, f"/tables/{table.group(1)}"),
+            ("search page", app, "/tables?q=经费使用及时率"),
+        ]
+        for _name, client, path in targets:  # warm up
+            await measure(client, path, options.clients, options.clients, 10)
+        bare_rate = None
+        print(f"{options.clients} concurrent clients, up to {options.requests} requests "
+              f"or {options.seconds:g} s per target, {options.copies * 4} tables\n")  # fmt: skip
+        for name, client, path in targets:
+            latencies, elapsed = await measure(
+                client, path, options.requests, options.clients, options.seconds
+            )
+            rate = report(name, latencies, elapsed, bare_rate)
+            bare_rate = bare_rate or rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=50, help="copies of the example (4 tables)")
+    parser.add_argument("--requests", type=int, default=400, help="requests per target")
+    parser.add_argument("--clients", type=int, default=20, help="concurrent clients")
+    parser.add_argument("--seconds", type=float, default=60, help="time limit per target")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        database = str(Path(folder) / "bench.db")
+        prepare(database, options.copies)
+        Path(folder, "bare_app.py").write_text(BARE_APP, "utf-8")
+        env = {**os.environ, "JIXIAO_DB": database, "PYTHONPATH": folder}
+        jixiao_port, bare_port = free_port(), free_port()
+        servers = [
+            start(["--factory", "jixiao.web:app_from_environment"], jixiao_port, env),
+            start(["bare_app:app"], bare_port, env),
+        ]
+        try:
+            asyncio.run(run(options, jixiao_port, bare_port))
+        finally:
+            for server in servers:
+                server.terminate()
+                server.wait(10)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+"""Use-cases of users: create them, sign them in and out, API tokens, and what a role allows.
+
+Roles (docs/web.md):
+
+=========  ======  ==================================================================
+role       label   may
+=========  ======  ==================================================================
+filler     填报    read, upload and edit the tables of the departments it belongs to
+reviewer   审核    read and export the tables of the departments assigned to it
+admin      管理员  everything, in every department; create API tokens for anyone
+=========  ======  ==================================================================
+
+A table belongs to a department when its 主管部门 name or its department code is one of the
+user's departments. Passwords are hashed with Argon2id (argon2-cffi); sessions and API tokens
+are random secrets held by the client, stored as their SHA-256.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Final
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from jixiao.errors import InvalidRequest, NotAuthenticated, PermissionDenied
+from jixiao.store import Database, TableSummary, UserRecord, write_transaction
+from jixiao.store import users as user_store
+
+SESSION_HOURS: Final = 12
+MIN_PASSWORD_LENGTH: Final = 8
+MAX_NAME_LENGTH: Final = 64
+
+_hasher = PasswordHasher()
+_DUMMY_HASH: Final = _hasher.hash("jixiao: a password nobody has")
+
+
+class Role(StrEnum):
+    FILLER = "filler"
+    REVIEWER = "reviewer"
+    ADMIN = "admin"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS: Final = {Role.FILLER: "填报", Role.REVIEWER: "审核", Role.ADMIN: "管理员"}
+
+
+@dataclass(frozen=True)
+class User:
+    """A signed-in user and what the role allows, department by department."""
+
+    id: int
+    name: str
+    role: Role
+    departments: tuple[str, ...] = ()
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.ADMIN
+
+    @property
+    def scope(self) -> tuple[str, ...] | None:
+        """The departments whose tables the user sees; None: every department."""
+        return None if self.is_admin else self.departments
+
+    def covers(self, department: str | None, department_code: str | None) -> bool:
+        if self.is_admin:
+            return True
+        return any(name in self.departments for name in (department, department_code) if name)
+
+    def can_read(self, table: TableSummary) -> bool:
+        return self.covers(table.department, table.department_code)
+
+    def can_edit(self, table: TableSummary) -> bool:
+        return self.role is not Role.REVIEWER and self.can_read(table)
+
+    @property
+    def can_upload(self) -> bool:
+        return self.role is not Role.REVIEWER
+
+    def require_read(self, table: TableSummary) -> None:
+        if not self.can_read(table):
+            raise PermissionDenied(f"您无权查看{table.describe()}（不属于您的部门）")
+
+    def require_edit(self, table: TableSummary) -> None:
+        self.require_read(table)
+        if not self.can_edit(table):
+            raise PermissionDenied(f"{self.role.label}角色不能修改表格（{table.describe()}）")
+
+    def require_upload(self) -> None:
+        if not self.can_upload:
+            raise PermissionDenied(f"{self.role.label}角色不能上传文件")
+
+    def require_admin(self) -> None:
+        if not self.is_admin:
+            raise PermissionDenied("只有管理员可以执行此操作")
+
+
+@dataclass(frozen=True)
+class Session:
+    """A signed-in browser: the user, the cookie secret and the CSRF token of its forms."""
+
+    user: User
+    token: str
+    csrf_token: str
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def secret_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def user_of(record: UserRecord) -> User:
+    return User(record.id, record.name, Role(record.role), record.departments)
+
+
+def check_new_user(name: str, password: str, role: str, departments: Iterable[str]) -> Role:
+    if not name.strip() or len(name) > MAX_NAME_LENGTH or name != name.strip():
+        raise InvalidRequest(f"用户名不能为空、不能以空格开头或结尾，最长 {MAX_NAME_LENGTH} 个字符")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidRequest(f"密码至少 {MIN_PASSWORD_LENGTH} 个字符")
+    try:
+        chosen = Role(role)
+    except ValueError:
+        raise InvalidRequest(f"未知角色“{role}”（应为 filler、reviewer 或 admin）") from None
+    if chosen is not Role.ADMIN and not [d for d in departments if d.strip()]:
+        raise InvalidRequest(f"{chosen.label}用户至少需要一个部门（--department）")
+    return chosen
+
+
+def add_user(
+    database: Database,
+    name: str,
+    password: str,
+    role: str,
+    departments: Iterable[str] = (),
+) -> User:
+    """Create a user; :class:`InvalidRequest` for a taken name or an unacceptable value."""
+    wanted = [department.strip() for department in departments if department.strip()]
+    chosen = check_new_user(name, password, role, wanted)
+    with write_transaction(database) as connection:
+        if user_store.user_id_by_name(connection, name) is not None:
+            raise InvalidRequest(f"用户名“{name}”已被使用")
+        user_id = user_store.insert_user(
+            connection,
+            name=name,
+            password_hash=_hasher.hash(password),
+            role=chosen.value,
+            departments=wanted,
+            now=utc_now(),
+        )
+    return User(user_id, name, chosen, tuple(sorted(set(wanted))))
+
+
+def list_users(database: Database, acting: User) -> list[UserRecord]:
+    acting.require_admin()
+    with database.engine.connect() as connection:
+        return user_store.list_users(connection)
+
+
+def authenticate(database: Database, name: str, password: str) -> User:
+    """The user with this name and password; :class:`NotAuthenticated` otherwise."""
+    with database.engine.connect() as connection:
+        found = user_store.password_hash_of(connection, name)
+    try:
+        _hasher.verify(found[1] if found else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        found = None
+    if found is None:
+        raise NotAuthenticated("用户名或密码错误")
+    with write_transaction(database) as connection:
+        if _hasher.check_needs_rehash(found[1]):
+            user_store.update_password(connection, found[0], _hasher.hash(password))
+        record = user_store.load_user(connection, found[0])
+    if record is None:  # deleted meanwhile
+        raise NotAuthenticated("用户名或密码错误")
+    return user_of(record)
+
+
+def start_session(database: Database, user: User) -> Session:
+    token, csrf_token = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    now = utc_now()
+    with write_transaction(database) as connection:
+        user_store.insert_session(
+            connection,
+            token_hash=secret_hash(token),
+            user_id=user.id,
+            csrf_token=csrf_token,
+            now=now,
+            expires_at=now + dt.timedelta(hours=SESSION_HOURS),
+        )
+    return Session(user, token, csrf_token)
+
+
+def session_of(database: Database, token: str) -> Session | None:
+    """The live session a cookie names, or None (expired, signed out, unknown)."""
+    with database.engine.connect() as connection:
+        found = user_store.session_of(connection, secret_hash(token), utc_now())
+        record = user_store.load_user(connection, found[0]) if found else None
+    if found is None or record is None:
+        return None
+    return Session(user_of(record), token, found[1])
+
+
+def end_session(database: Database, token: str) -> None:
+    with write_transaction(database) as connection:
+        user_store.delete_session(connection, secret_hash(token))
+
+
+def create_api_token(database: Database, user_name: str, *, label: str | None = None) -> str:
+    """A new API token for the user (the secret is returned once and stored only hashed)."""
+    token = "jx_" + secrets.token_urlsafe(32)
+    with write_transaction(database) as connection:
+        user_id = user_store.user_id_by_name(connection, user_name)
+        if user_id is None:
+            raise InvalidRequest(f"没有用户“{user_name}”")
+        user_store.insert_api_token(
+            connection,
+            token_hash=secret_hash(token),
+            user_id=user_id,
+            label=label,
+            now=utc_now(),
+            expires_at=None,
+        )
+    return token
+
+
+def token_user(database: Database, token: str) -> User | None:
+    """The user an API token (``Authorization: Bearer``) belongs to, or None."""
+    with database.engine.connect() as connection:
+        user_id = user_store.api_token_user(connection, secret_hash(token), utc_now())
+        record = user_store.load_user(connection, user_id) if user_id is not None else None
+    return user_of(record) if record else None

@@ -1,0 +1,69 @@
+"""The app factory: ``create_app(database_url)``; ``jixiao serve`` runs it under uvicorn.
+
+The app keeps no state in memory beyond its settings and the database connection pool:
+users, sessions and tables live in the database, so several worker processes may serve it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Final
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+import jixiao
+from jixiao.services import connect_store
+from jixiao.web.api import router as api_router
+from jixiao.web.errors import install_error_handlers
+from jixiao.web.limits import UploadLimit
+from jixiao.web.settings import Settings
+from jixiao.web.ui import router as ui_router
+
+STATIC: Final = Path(__file__).parent / "static"
+
+
+def create_app(
+    database_url: str | None,
+    *,
+    max_upload_mb: float = 20,
+    secure_cookies: bool = False,
+) -> FastAPI:
+    """The web app over the database at ``database_url`` (created and set up when new)."""
+    database = connect_store(database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        database.close()
+
+    app = FastAPI(
+        title="jixiao 绩效目标表 API",
+        version=jixiao.__version__,
+        description="绩效目标表的查询、审核发现、上传与导出。认证：Authorization: Bearer <令牌>。",
+        lifespan=lifespan,
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.database = database
+    app.state.settings = Settings(max_upload_mb=max_upload_mb, secure_cookies=secure_cookies)
+    install_error_handlers(app)
+    app.add_middleware(UploadLimit, max_bytes=app.state.settings.max_upload_bytes)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api_router)
+    app.include_router(ui_router)
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for ``uvicorn --factory``: database from ``JIXIAO_DB``, upload limit from
+    ``JIXIAO_MAX_UPLOAD_MB``, secure cookies when ``JIXIAO_SECURE_COOKIES=1``."""
+    return create_app(
+        os.environ.get("JIXIAO_DB") or None,
+        max_upload_mb=float(os.environ.get("JIXIAO_MAX_UPLOAD_MB", "20")),
+        secure_cookies=os.environ.get("JIXIAO_SECURE_COOKIES") == "1",
+    )

@@ -1,0 +1,11 @@
+"""The Chinese UI: pages rendered with Jinja2, made interactive with htmx."""
+
+from fastapi import APIRouter
+
+from jixiao.web.ui import account, login, pages, tables, uploads
+
+router = APIRouter(include_in_schema=False)
+for module in (login, pages, tables, uploads, account):
+    router.include_router(module.router)
+
+__all__ = ["router"]

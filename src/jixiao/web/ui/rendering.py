@@ -1,0 +1,58 @@
+"""Templates (Jinja2, autoescaped): every page is rendered through :func:`render`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Final
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from jixiao.model import SourceRef
+from jixiao.services import FIELD_LABELS, ROLE_LABELS, Session
+
+TEMPLATES: Final = Path(__file__).parent.parent / "templates"
+SEVERITY_LABELS: Final = {"error": "错误", "warning": "警告", "info": "提示"}
+KIND_LABELS: Final = {
+    "project_target": "项目支出绩效目标表",
+    "self_evaluation": "项目支出绩效自评表",
+    "department_target": "部门整体支出绩效目标表",
+}
+STATUS_LABELS: Final = {"new": "新表", "revised": "新修订版", "unchanged": "内容未变"}
+
+templates = Jinja2Templates(directory=TEMPLATES)
+templates.env.globals.update(
+    SEVERITY_LABELS=SEVERITY_LABELS,
+    KIND_LABELS=KIND_LABELS,
+    ROLE_LABELS=ROLE_LABELS,
+    FIELD_LABELS=FIELD_LABELS,
+    STATUS_LABELS=STATUS_LABELS,
+)
+
+
+def describe_source(source: SourceRef) -> str:
+    return source.describe(with_file=False) or "—"
+
+
+def local_time(value: Any) -> str:
+    from datetime import UTC
+
+    return str(value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M"))
+
+
+templates.env.filters["source"] = describe_source
+templates.env.filters["local_time"] = local_time
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any] | None = None, status: int = 200
+) -> HTMLResponse:
+    session: Session | None = getattr(request.state, "session", None)
+    values = {"session": session, "user": session.user if session else None, **(context or {})}
+    return templates.TemplateResponse(request, name, values, status_code=status)
+
+
+def render_error(request: Request, status: int, code: str, message: str) -> HTMLResponse:
+    template = "_error_fragment.html" if "hx-request" in request.headers else "error.html"
+    return render(request, template, {"status": status, "code": code, "message": message}, status)

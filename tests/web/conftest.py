@@ -1,0 +1,138 @@
+"""Web tests: the app over a real database holding the example, with one user per role.
+
+A SQLite database is prepared once per session (the example imported and reviewed, users
+created: hashing passwords is deliberately slow) and copied for every test.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from jixiao.services import (
+    add_user,
+    connect_store,
+    create_api_token,
+    import_files,
+    rule_reviewer,
+)
+from jixiao.web import create_app
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+EXAMPLE = ROOT / "examples" / "binhai-zuzhibu-2024.txt"
+EXAMPLE_XLSX = ROOT / "tests" / "documents" / "binhai-zuzhibu-2024.xlsx"
+DEPARTMENT = "中国共产党天津市滨海新区委员会组织部"
+PASSWORD = "correct-horse-battery"
+USERS = {  # name: (role, departments)
+    "admin": ("admin", ()),
+    "filler": ("filler", (DEPARTMENT,)),
+    "reviewer": ("reviewer", ("503101",)),
+    "outsider": ("filler", ("某某区财政局",)),
+}
+PROJECT_WITH_VL04 = "选调生到村任职工作补助区配套资金"
+
+
+def prepare_database(url: str, *, with_example: bool = True) -> dict[str, str]:
+    """Users (and the example, imported by admin) in a new database; their API tokens."""
+    database = connect_store(url)
+    try:
+        for name, (role, departments) in USERS.items():
+            add_user(database, name, PASSWORD, role, departments)
+        if with_example:
+            outcomes = list(import_files(database, [EXAMPLE], review=rule_reviewer(), user="admin"))
+            assert outcomes[0].result is not None, outcomes[0].error
+        return {name: create_api_token(database, name) for name in USERS}
+    finally:
+        database.close()
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    path = tmp_path_factory.mktemp("web") / "jixiao.db"
+    tokens = prepare_database(str(path))
+    return path, tokens
+
+
+@pytest.fixture
+def database_path(template: tuple[Path, dict[str, str]], tmp_path: Path) -> Path:
+    path = tmp_path / "jixiao.db"
+    shutil.copyfile(template[0], path)
+    return path
+
+
+@pytest.fixture
+def tokens(template: tuple[Path, dict[str, str]]) -> dict[str, str]:
+    return template[1]
+
+
+@pytest.fixture
+def app(database_path: Path) -> FastAPI:
+    return create_app(str(database_path), max_upload_mb=1)
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, follow_redirects=False) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def api(client: TestClient, tokens: dict[str, str]) -> Callable[..., Any]:
+    """``api(method, path, user=..., **kwargs)``: a request with that user's bearer token."""
+
+    def call(method: str, path: str, *, user: str | None = "admin", **kwargs: Any) -> Any:
+        headers = dict(kwargs.pop("headers", {}))
+        if user is not None:
+            headers["Authorization"] = f"Bearer {tokens[user]}"
+        return client.request(method, path, headers=headers, **kwargs)
+
+    return call
+
+
+def log_in(client: TestClient, name: str, password: str = PASSWORD) -> str:
+    """Sign in through the login form; returns the session's CSRF token."""
+    page = client.get("/login")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert token, page.text
+    response = client.post(
+        "/login", data={"name": name, "password": password, "csrf_token": token.group(1)}
+    )
+    assert response.status_code == 303, response.text
+    home = client.get("/")
+    csrf = re.search(r'"X-CSRF-Token": "([^"]+)"', home.text)
+    assert csrf, home.text
+    return csrf.group(1)
+
+
+@pytest.fixture
+def login(client: TestClient) -> Callable[[str], str]:
+    return lambda name: log_in(client, name)
+
+
+@pytest.fixture
+def vl04_table(api: Callable[..., Any]) -> int:
+    """The id of the example's table whose 经费使用及时率 says ≥100% (finding VL04)."""
+    found = api("GET", "/api/v1/tables", params={"q": PROJECT_WITH_VL04}).json()
+    ids: list[int] = [t["id"] for t in found["tables"] if t["project"] == PROJECT_WITH_VL04]
+    assert len(ids) == 1, found
+    return ids[0]
+
+
+@pytest.fixture
+def position_of(api: Callable[..., Any]) -> Callable[[int, str], int]:
+    """The position (from 0) of the indicator named so in a table's current revision."""
+
+    def find(table_id: int, name: str) -> int:
+        indicators = api("GET", f"/api/v1/tables/{table_id}/indicators").json()["indicators"]
+        positions = [i["position"] for i in indicators if i["indicator"]["name"] == name]
+        assert positions, name
+        return int(positions[0])
+
+    return find
