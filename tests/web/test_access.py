@@ -44,6 +44,10 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/tables/{table_id}/indicators/{position}/edit"): EDIT_PAGE,
     ("GET", "/tables/{table_id}/indicators/{position}/preview"): EDIT_PAGE,
     ("POST", "/tables/{table_id}/indicators/{position}"): statuses(303, 303, 403, 303, 403),
+    ("GET", "/tables/{table_id}/evaluation"): OWN_TABLE_PAGE,
+    ("POST", "/tables/{table_id}/evaluation"): statuses(303, 303, 403, 303, 403),
+    # walked before any execution is entered: the 自评表 cannot be computed yet (422)
+    ("GET", "/tables/{table_id}/evaluation/download"): statuses(303, 422, 422, 422, 403),
     ("GET", "/upload"): statuses(303, 200, 403, 200, 200),
     ("POST", "/upload"): statuses(303, 200, 403, 200, 200),
     ("GET", "/account"): PAGE,
@@ -61,6 +65,8 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("PUT", "/api/v1/tables/{table_id}/indicators/{position}/target"): statuses(
         401, 200, 403, 200, 403
     ),
+    ("GET", "/api/v1/tables/{table_id}/evaluation"): OWN_TABLE_API,
+    ("PUT", "/api/v1/tables/{table_id}/evaluation"): statuses(401, 200, 403, 200, 403),
     ("GET", "/api/v1/findings"): API,
     ("POST", "/api/v1/documents"): statuses(401, 200, 403, 200, 200),
     ("GET", "/api/v1/exports"): API,
@@ -88,6 +94,10 @@ def request_arguments(method: str, path: str, revision: int) -> dict[str, Any]:
     """A valid request body (edits are based on the current revision, ``revision``)."""
     if path.endswith("/target"):
         return {"json": {"target": "≥99%", "based_on": revision}}
+    if path.endswith("/evaluation") and method == "PUT":
+        return {"json": {"executed": "27万元", "actuals": [{"position": 0, "value": "20人"}]}}
+    if path.endswith("/evaluation") and method == "POST":
+        return {"data": {"executed": "27万元", "actual-0": "20人"}}
     if path.endswith("{position}") and method == "POST":
         return {"data": {"target": "=100%", "based_on": str(revision)}}
     if path in ("/upload", "/api/v1/documents"):

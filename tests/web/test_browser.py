@@ -1,5 +1,6 @@
 """In a real browser (Debian's chromium, driven by Playwright): sign in, upload the example in
-two forms, see VL04 on 经费使用及时率, correct it in place and see the finding go.
+two forms, see VL04 on 经费使用及时率, correct it in place and see the finding go, then enter
+what was achieved and see the self-evaluation's grade.
 
 The server is uvicorn on a free loopback port, started by the test. Screenshots of the main
 pages go to ``test-artifacts/`` (ignored by git). Playwright's own browser downloads are
@@ -141,3 +142,23 @@ def test_upload_review_and_correct_in_the_browser(page: Any) -> None:
     expect(row.locator('li[data-code="VL04"]')).to_have_count(0)
     expect(page.locator("#changes")).to_contain_text("admin")
     shot(page, "table-corrected")
+
+    # enter what was achieved and the money spent, and see the self-evaluation's grade
+    page.click("#self-evaluation-link")
+    expect(page.locator("#problem")).to_contain_text("尚未录入全年执行数")
+    achieved = {
+        "工作经费补助人数": "18人",
+        "工作经费拨付合规律": "100%",
+        TIMELY: "100%",
+        "工作经费拨付人均标准": "1.5万元",
+        "提高到村任职选调生工作开展质量": "达成年度指标",
+        "到村任职选调生满意度": "96%",
+    }
+    for name, value in achieved.items():
+        page.locator(f'#actuals tr[data-indicator="{name}"] input[name^=actual-]').fill(value)
+    page.fill("#executed", "27万元")
+    page.click("#evaluation-form button[type=submit]")
+    expect(page.locator("#grade")).to_have_text("优")
+    expect(page.locator("#total")).to_have_text("97.55")
+    expect(page.locator('#scores tr[data-indicator="工作经费补助人数"]')).to_contain_text("11.25")
+    shot(page, "self-evaluation")

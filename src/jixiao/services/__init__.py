@@ -31,6 +31,13 @@ from jixiao.services.imports import (
     import_files,
 )
 from jixiao.services.review import ReviewedDocument, review_documents, rule_reviewer
+from jixiao.services.self_evaluation import (
+    ActualInput,
+    SelfEvaluationView,
+    save_self_evaluation,
+    self_evaluation_file,
+    self_evaluation_view,
+)
 from jixiao.services.store import (
     ExportFormat,
     TableDiff,
@@ -80,6 +87,7 @@ __all__ = [
     "FIELD_LABELS",
     "MAX_FILE_MB",
     "ROLE_LABELS",
+    "ActualInput",
     "ChangeRecord",
     "Dashboard",
     "Database",
@@ -92,6 +100,7 @@ __all__ = [
     "ReviewedDocument",
     "RevisionSummary",
     "Role",
+    "SelfEvaluationView",
     "Session",
     "StoredTable",
     "TableDiff",
@@ -132,8 +141,11 @@ __all__ = [
     "resolve_table",
     "review_documents",
     "rule_reviewer",
+    "save_self_evaluation",
     "search_findings",
     "search_tables",
+    "self_evaluation_file",
+    "self_evaluation_view",
     "session_of",
     "show_stored_table",
     "start_session",

@@ -19,12 +19,14 @@ from starlette.exceptions import HTTPException
 from jixiao.errors import (
     Ambiguous,
     ConfigError,
+    EvaluationError,
     IngestError,
     InvalidRequest,
     JixiaoError,
     NotAuthenticated,
     NotFound,
     PermissionDenied,
+    ProfileError,
     StaleRevision,
     StoreError,
 )
@@ -58,7 +60,9 @@ STATUS: Final[Sequence[tuple[type[JixiaoError], int]]] = (
     (RequestTooLarge, 413),
     (InvalidRequest, 422),
     (IngestError, 422),
+    (EvaluationError, 422),  # a value that cannot be scored (score outside its band …)
     (StoreError, 503),
+    (ProfileError, 422),  # an unknown scoring profile asked for
     (ConfigError, 500),
 )
 

@@ -1,0 +1,181 @@
+"""Self-evaluation for a signed-in user (the web app): the page's data, and saving its form.
+
+The same store functions as the ``jixiao actual``/``execution``/``evaluate`` commands, with the
+user's rights checked: anyone who may read a table sees its self-evaluation; entering values
+needs the right to edit it (填报 of its department, or 管理员).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from jixiao.errors import EvaluationError, JixiaoError
+from jixiao.evaluate import Evaluation, evaluate_table, list_profiles, load_profile
+from jixiao.model import TargetTable
+from jixiao.services.browse import readable_table
+from jixiao.services.evaluation import (
+    TableEvaluation,
+    TableRef,
+    amount,
+    evaluate_stored,
+    export_self_evaluations,
+    keyed,
+    now,
+    with_actuals,
+)
+from jixiao.services.users import User
+from jixiao.store import Database, TableSummary, load_stored_table, write_transaction
+from jixiao.store.evaluations import (
+    YEAR,
+    ActualRecord,
+    ExecutionRecord,
+    actuals_of,
+    execution_of,
+    set_actual,
+    set_execution,
+)
+from jixiao.targets import parse_target
+
+
+@dataclass(frozen=True)
+class ActualInput:
+    """One row of the form: the indicator by position (from 0) and what was entered."""
+
+    position: int
+    value: str
+    note: str | None = None
+    band: str | None = None
+
+
+@dataclass(frozen=True)
+class SelfEvaluationView:
+    summary: TableSummary
+    table: TargetTable
+    actuals: dict[str, ActualRecord]
+    execution: ExecutionRecord | None
+    profile: str
+    profiles: list[str]
+    evaluation: Evaluation | None
+    problem: str | None  # why there is no evaluation yet (no execution, a band error …)
+    can_edit: bool
+
+
+def self_evaluation_view(
+    database: Database, user: User, table_id: int, *, profile: str | None = None
+) -> SelfEvaluationView:
+    """The table, the values entered so far and the evaluation they give now (not stored)."""
+    summary = readable_table(database, user, table_id)
+    rules = load_profile(profile)
+    with database.engine.connect() as connection:
+        stored = load_stored_table(connection, table_id)
+        if stored is None:
+            raise EvaluationError(f"{summary.describe()} 没有可评价的版本")
+        actuals = actuals_of(connection, table_id, YEAR)
+        execution = execution_of(connection, table_id, YEAR)
+    evaluation: Evaluation | None = None
+    problem: str | None = None
+    if execution is None:
+        problem = "尚未录入全年执行数，录入后即可计算自评得分。"
+    else:
+        try:
+            evaluation = evaluate_table(
+                with_actuals(stored.table, actuals),
+                executed=execution.executed,
+                adjusted=execution.adjusted,
+                profile=rules,
+                bands=keyed(stored.table, actuals, "band"),
+                manual=keyed(stored.table, actuals, "score"),
+            )
+        except JixiaoError as error:
+            problem = error.message
+    return SelfEvaluationView(
+        summary=summary,
+        table=stored.table,
+        actuals=actuals,
+        execution=execution,
+        profile=rules.name,
+        profiles=list_profiles(),
+        evaluation=evaluation,
+        problem=problem,
+        can_edit=user.can_edit(summary),
+    )
+
+
+def save_self_evaluation(
+    database: Database,
+    user: User,
+    table_id: int,
+    actuals: Sequence[ActualInput],
+    *,
+    executed: str | None = None,
+    adjusted: str | None = None,
+    profile: str | None = None,
+) -> Evaluation | None:
+    """Record the entered values (each a change in the history, by ``user``) and, once the
+    execution is known, evaluate and store the result. Nothing is stored if any value is bad."""
+    summary = readable_table(database, user, table_id)
+    user.require_edit(summary)
+    load_profile(profile)  # an unknown profile is refused before anything is written
+    spent = amount(executed) if executed and executed.strip() else None
+    budget = amount(adjusted) if adjusted and adjusted.strip() else None
+    with write_transaction(database) as connection:
+        stored = load_stored_table(connection, table_id)
+        if stored is None:
+            raise EvaluationError(f"{summary.describe()} 没有可评价的版本")
+        indicators = stored.table.indicators
+        known = actuals_of(connection, table_id, YEAR)
+        for entry in actuals:
+            if not 0 <= entry.position < len(indicators):
+                raise EvaluationError(f"此表没有第 {entry.position + 1} 个指标")
+            name = indicators[entry.position].name
+            value = entry.value.strip()
+            if not value:
+                continue  # a blank field leaves the value as it was
+            parse_target(value, year=stored.table.year)  # total: never raises
+            before = known.get(name)
+            unchanged = before is not None and (before.value, before.note, before.band) == (
+                value,
+                entry.note or None,
+                entry.band or None,
+            )
+            if unchanged:
+                continue
+            set_actual(
+                connection,
+                table_id,
+                name,
+                month=YEAR,
+                value=value,
+                band=entry.band or None,
+                score=None,
+                note=entry.note,
+                user=user.name,
+                now=now(),
+            )
+        if spent is not None:
+            set_execution(
+                connection,
+                table_id,
+                month=YEAR,
+                executed=spent,
+                adjusted=budget,
+                note=None,
+                user=user.name,
+                now=now(),
+            )
+    results = list(evaluate_stored(database, [TableRef(f"#{table_id}")], profile=profile))
+    found = [r for r in results if isinstance(r, TableEvaluation)]
+    return found[0].evaluation if found else None
+
+
+def self_evaluation_file(
+    database: Database, user: User, table_id: int, path: Path, *, profile: str | None = None
+) -> Path:
+    """Write the table's 自评表 (.xlsx, .json or .csv by ``path``'s suffix) and return it."""
+    view = self_evaluation_view(database, user, table_id, profile=profile)
+    if view.evaluation is None:
+        raise EvaluationError(view.problem or "尚不能计算自评得分")
+    export_self_evaluations(database, [TableEvaluation(view.summary, view.evaluation)], path)
+    return path

@@ -1,0 +1,77 @@
+"""/api/v1/tables/{id}/evaluation: a table's self-evaluation; entering its actual values."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+
+from jixiao.services import ActualInput, save_self_evaluation, self_evaluation_view
+from jixiao.web.auth import ApiUser
+from jixiao.web.settings import database_of
+
+router = APIRouter(tags=["evaluation"])
+
+ProfileQuery = Annotated[
+    str | None, Query(max_length=40, pattern=r"^[a-z0-9-]+$", description="评分口径")
+]
+
+
+class ActualEntry(BaseModel):
+    position: int = Field(ge=0, description="指标的序号（从 0 起，同 /indicators）")
+    value: str = Field(max_length=500, description="实际完成值，如 18人、98%")
+    note: str | None = Field(default=None, max_length=1000, description="偏差原因分析及改进措施")
+    band: str | None = Field(
+        default=None, max_length=20, description="定性档次：达成/部分达成/未达成"
+    )
+
+
+class EvaluationInput(BaseModel):
+    actuals: list[ActualEntry] = Field(default_factory=list, max_length=2000)
+    executed: str | None = Field(
+        default=None, max_length=40, description="全年执行数，如 270000 或 27万元"
+    )
+    adjusted: str | None = Field(default=None, max_length=40, description="调整后预算数")
+    profile: str | None = Field(default=None, max_length=40, pattern=r"^[a-z0-9-]+$")
+
+
+class EvaluationOutput(BaseModel):
+    table_id: int
+    profile: str
+    evaluation: dict[str, Any] | None = Field(description="自评结果（每个得分附计算过程）")
+    problem: str | None = Field(description="尚不能计算时的原因")
+
+
+def output(request: Request, user: ApiUser, table_id: int, profile: str | None) -> EvaluationOutput:
+    view = self_evaluation_view(database_of(request), user, table_id, profile=profile)
+    evaluation = json.loads(view.evaluation.model_dump_json()) if view.evaluation else None
+    return EvaluationOutput(
+        table_id=table_id, profile=view.profile, evaluation=evaluation, problem=view.problem
+    )
+
+
+@router.get("/tables/{table_id}/evaluation", response_model=EvaluationOutput)
+def get_evaluation(
+    request: Request, user: ApiUser, table_id: int, profile: ProfileQuery = None
+) -> EvaluationOutput:
+    """按已录入的实际完成值和执行数计算的自评结果（不保存）。"""
+    return output(request, user, table_id, profile)
+
+
+@router.put("/tables/{table_id}/evaluation", response_model=EvaluationOutput)
+def put_evaluation(
+    request: Request, user: ApiUser, table_id: int, body: EvaluationInput
+) -> EvaluationOutput:
+    """录入实际完成值与全年执行数（记入修改历史），计算并保存自评结果。"""
+    save_self_evaluation(
+        database_of(request),
+        user,
+        table_id,
+        [ActualInput(e.position, e.value, e.note, e.band) for e in body.actuals],
+        executed=body.executed,
+        adjusted=body.adjusted,
+        profile=body.profile,
+    )
+    return output(request, user, table_id, body.profile)

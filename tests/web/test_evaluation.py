@@ -1,0 +1,105 @@
+"""Self-evaluation in the web app: enter actual values and execution, see and download the score."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+ACTUALS = {  # indicator of the VL04 table (选调生到村任职…) → actual value
+    "工作经费补助人数": "18人",  # 18/20 × 12.5 = 11.25
+    "工作经费拨付合规律": "100%",
+    "经费使用及时率": "100%",
+    "工作经费拨付人均标准": "1.5万元",
+    "提高到村任职选调生工作开展质量": "达成年度指标",
+    "到村任职选调生满意度": "96%",  # 96/98 × 10 = 9.8
+}
+
+
+def entries(position_of: Callable[[int, str], int], table: int) -> list[dict[str, Any]]:
+    return [
+        {"position": position_of(table, name), "value": value} for name, value in ACTUALS.items()
+    ]
+
+
+def test_api_enters_actuals_and_returns_the_explained_score(
+    api: Callable[..., Any], vl04_table: int, position_of: Callable[[int, str], int]
+) -> None:
+    before = api("GET", f"/api/v1/tables/{vl04_table}/evaluation").json()
+    assert before["evaluation"] is None
+    assert "执行数" in before["problem"]
+    body = {"actuals": entries(position_of, vl04_table), "executed": "27万元"}
+    response = api("PUT", f"/api/v1/tables/{vl04_table}/evaluation", json=body, user="filler")
+    assert response.status_code == 200, response.text
+    evaluation = response.json()["evaluation"]
+    # execution 27/30 × 10 = 9; 11.25 + 12.5 + 12.5 + 12.5 + 30 + 9.8 = 88.55 → 97.55 in total
+    assert evaluation["total"] == 97.55
+    assert evaluation["grade"] == "优"
+    first = next(s for s in evaluation["indicators"] if s["name"] == "工作经费补助人数")
+    assert "11.25" in first["explanation"]
+    history = api("GET", f"/api/v1/tables/{vl04_table}/history").json()
+    assert any(c.get("changed_by") == "filler" for c in history["changes"])
+
+
+def test_api_refuses_reviewers_and_unknown_profiles(
+    api: Callable[..., Any], vl04_table: int
+) -> None:
+    body = {"executed": "27万元"}
+    denied = api("PUT", f"/api/v1/tables/{vl04_table}/evaluation", json=body, user="reviewer")
+    assert denied.status_code == 403
+    assert denied.json()["error"]["message"]
+    bad = api("PUT", f"/api/v1/tables/{vl04_table}/evaluation", json={"profile": "nowhere"})
+    assert bad.status_code == 422
+    assert "nowhere" in bad.json()["error"]["message"]
+    amount = api("PUT", f"/api/v1/tables/{vl04_table}/evaluation", json={"executed": "很多"})
+    assert amount.status_code == 422
+
+
+def test_page_form_saves_and_shows_the_grade_and_the_workbook(
+    client: TestClient,
+    login: Callable[[str], str],
+    vl04_table: int,
+    position_of: Callable[[int, str], int],
+) -> None:
+    csrf = login("admin")
+    page = client.get(f"/tables/{vl04_table}/evaluation")
+    assert page.status_code == 200
+    assert "尚未录入全年执行数" in page.text
+    form = {"csrf_token": csrf, "executed": "270000", "adjusted": ""}
+    for name, value in ACTUALS.items():
+        position = position_of(vl04_table, name)
+        form[f"actual-{position}"] = value
+        form[f"note-{position}"] = "2 名选调生年中调离" if name == "工作经费补助人数" else ""
+    saved = client.post(f"/tables/{vl04_table}/evaluation", data=form)
+    assert saved.status_code == 303
+    shown = client.get(saved.headers["location"])
+    assert '<strong id="grade">优</strong>' in shown.text
+    assert "97.55" in shown.text
+    assert "2 名选调生年中调离" in shown.text
+    workbook = client.get(f"/tables/{vl04_table}/evaluation/download?format=xlsx")
+    assert workbook.status_code == 200
+    sheet = load_workbook(io.BytesIO(workbook.content)).active
+    assert sheet is not None
+    assert sheet["A1"].value == "项目支出绩效自评表"
+    notes = [row[7] for row in sheet.iter_rows(min_row=9, values_only=True)]
+    assert "2 名选调生年中调离" in notes
+
+
+def test_injection_in_notes_is_shown_as_text(
+    client: TestClient,
+    login: Callable[[str], str],
+    vl04_table: int,
+    position_of: Callable[[int, str], int],
+) -> None:
+    csrf = login("admin")
+    position = position_of(vl04_table, "工作经费补助人数")
+    hostile = "<script>alert(1)</script>'; DROP TABLE actuals; --"
+    form = {"csrf_token": csrf, "executed": "270000", f"actual-{position}": "18人"}
+    form[f"note-{position}"] = hostile
+    assert client.post(f"/tables/{vl04_table}/evaluation", data=form).status_code == 303
+    page = client.get(f"/tables/{vl04_table}/evaluation")
+    assert "<script>alert(1)</script>" not in page.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
