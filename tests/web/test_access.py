@@ -44,6 +44,7 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/tables/{table_id}/indicators/{position}/edit"): EDIT_PAGE,
     ("GET", "/tables/{table_id}/indicators/{position}/preview"): EDIT_PAGE,
     ("POST", "/tables/{table_id}/indicators/{position}"): statuses(303, 303, 403, 303, 403),
+    ("POST", "/tables/{table_id}/comments"): statuses(303, 403, 303, 303, 403),
     ("GET", "/tables/{table_id}/evaluation"): OWN_TABLE_PAGE,
     ("POST", "/tables/{table_id}/evaluation"): statuses(303, 303, 403, 303, 403),
     # walked before any execution is entered: the 自评表 cannot be computed yet (422)
@@ -65,6 +66,8 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("PUT", "/api/v1/tables/{table_id}/indicators/{position}/target"): statuses(
         401, 200, 403, 200, 403
     ),
+    ("GET", "/api/v1/tables/{table_id}/comments"): OWN_TABLE_API,
+    ("POST", "/api/v1/tables/{table_id}/comments"): statuses(401, 403, 201, 201, 403),
     ("GET", "/api/v1/tables/{table_id}/evaluation"): OWN_TABLE_API,
     ("PUT", "/api/v1/tables/{table_id}/evaluation"): statuses(401, 200, 403, 200, 403),
     ("GET", "/api/v1/findings"): API,
@@ -94,6 +97,9 @@ def request_arguments(method: str, path: str, revision: int) -> dict[str, Any]:
     """A valid request body (edits are based on the current revision, ``revision``)."""
     if path.endswith("/target"):
         return {"json": {"target": "≥99%", "based_on": revision}}
+    if path.endswith("/comments"):
+        key = "json" if path.startswith("/api/") else "data"
+        return {key: {"body": "请补充满意度调查的方法。"}}
     if path.endswith("/evaluation") and method == "PUT":
         return {"json": {"executed": "27万元", "actuals": [{"position": 0, "value": "20人"}]}}
     if path.endswith("/evaluation") and method == "POST":

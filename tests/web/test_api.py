@@ -226,6 +226,7 @@ def test_openapi_describes_every_endpoint(client: Any) -> None:
         "/api/v1/tables/{table_id}/history",
         "/api/v1/tables/{table_id}/indicators/{position}/target",
         "/api/v1/tables/{table_id}/evaluation",
+        "/api/v1/tables/{table_id}/comments",
         "/api/v1/findings",
         "/api/v1/documents",
         "/api/v1/exports",

@@ -15,6 +15,7 @@ from jixiao.services.browse import (
     search_findings,
     search_tables,
 )
+from jixiao.services.comments import can_comment, comment_on_table, table_comments
 from jixiao.services.documents import (
     MAX_FILE_MB,
     read_document,
@@ -117,7 +118,9 @@ __all__ = [
     "UserRecord",
     "add_user",
     "authenticate",
+    "can_comment",
     "collect_paths",
+    "comment_on_table",
     "connect_store",
     "create_api_token",
     "dashboard",
@@ -149,6 +152,7 @@ __all__ = [
     "session_of",
     "show_stored_table",
     "start_session",
+    "table_comments",
     "table_history",
     "token_user",
     "upgrade_store",

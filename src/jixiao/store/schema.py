@@ -288,3 +288,19 @@ evaluations = Table(
     Column("evaluated_by", Text),
     Index("ix_evaluations_table_id", "table_id"),
 )
+
+# Reviewers' comments on a table (migration 0006): on the whole table or on one indicator
+# (by name), made on a revision, with who and when.
+
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("table_id", Integer, ForeignKey("target_tables.id", ondelete="CASCADE"), nullable=False),
+    Column("revision_id", Integer, ForeignKey("revisions.id", ondelete="CASCADE"), nullable=False),
+    Column("indicator", Text),
+    Column("body", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Index("ix_comments_table_id", "table_id"),
+)

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from jixiao.web.api import documents, evaluations, exports, findings, tables
+from jixiao.web.api import comments, documents, evaluations, exports, findings, tables
 from jixiao.web.api.schemas import ErrorEnvelope
 
 ERRORS = {
@@ -21,5 +21,6 @@ router.include_router(findings.router)
 router.include_router(documents.router)
 router.include_router(exports.router)
 router.include_router(evaluations.router)
+router.include_router(comments.router)
 
 __all__ = ["router"]

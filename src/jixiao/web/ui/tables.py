@@ -8,7 +8,14 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from jixiao.errors import InvalidRequest, StaleRevision
-from jixiao.services import edit_target, open_table, preview_target
+from jixiao.services import (
+    can_comment,
+    comment_on_table,
+    edit_target,
+    open_table,
+    preview_target,
+    table_comments,
+)
 from jixiao.web.auth import PageUser
 from jixiao.web.settings import database_of
 from jixiao.web.ui.layout import table_layout
@@ -27,9 +34,33 @@ def table_page(
     revision: Annotated[int | None, Query(ge=1)] = None,
     saved: Annotated[int | None, Query(ge=1)] = None,
 ) -> HTMLResponse:
-    view = open_table(database_of(request), user, table_id, revision)
+    database = database_of(request)
+    view = open_table(database, user, table_id, revision)
     layout = table_layout(view.stored.table, view.stored.findings)
-    return render(request, "table.html", {"view": view, "layout": layout, "saved": saved})
+    context = {
+        "view": view,
+        "layout": layout,
+        "saved": saved,
+        "comments": table_comments(database, user, table_id),
+        "can_comment": can_comment(user),
+    }
+    return render(request, "table.html", context)
+
+
+@router.post("/tables/{table_id}/comments", response_class=Response)
+def post_comment(
+    request: Request,
+    user: PageUser,
+    table_id: int,
+    body: Annotated[str, Form(max_length=2000)],
+    position: Annotated[str, Form(max_length=6)] = "",
+) -> Response:
+    """A reviewer's comment (审核意见) on the table, or on one of its indicators."""
+    if position and not position.isdigit():
+        raise InvalidRequest("指标序号应为数字")
+    chosen = int(position) - 1 if position else None
+    comment_on_table(database_of(request), user, table_id, body, position=chosen)
+    return RedirectResponse(f"/tables/{table_id}#comments", status_code=303)
 
 
 def cell_context(
