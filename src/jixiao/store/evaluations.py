@@ -75,32 +75,32 @@ def current_revision_id(connection: Connection, table_id: int) -> int:
     return int(revision_id)
 
 
-def record_change(
+def record_changes(
     connection: Connection,
     table_id: int,
+    changed: list[tuple[str, str | None, str | None]],
     *,
     indicator: str | None,
-    field: str,
-    old: str | None,
-    new: str | None,
     user: str | None,
     now: dt.datetime,
 ) -> None:
-    if old == new:
-        return
-    connection.execute(
-        insert(changes),
+    """Write each (field, old, new) whose value changed to the history (``changes``)."""
+    rows = [
         {
             "table_id": table_id,
-            "revision_id": current_revision_id(connection, table_id),
             "changed_at": now,
             "changed_by": user,
             "indicator": indicator,
             "field": field,
             "old_value": old,
             "new_value": new,
-        },
-    )
+        }
+        for field, old, new in changed
+        if old != new
+    ]
+    if rows:
+        revision_id = current_revision_id(connection, table_id)
+        connection.execute(insert(changes), [{**row, "revision_id": revision_id} for row in rows])
 
 
 def set_actual(
@@ -147,22 +147,13 @@ def set_actual(
         },
     )
     label = "实际完成值" if month == YEAR else f"{month}月执行情况"
-    for field, before, after in (
+    changed = [
         (label, old.value if old else None, value),
         (f"{label}·偏差原因", old.note if old else None, note),
         (f"{label}·定性档次", old.band if old else None, band),
         (f"{label}·评分", fmt(old.score) if old else None, fmt(score)),
-    ):
-        record_change(
-            connection,
-            table_id,
-            indicator=indicator,
-            field=field,
-            old=before,
-            new=after,
-            user=user,
-            now=now,
-        )
+    ]
+    record_changes(connection, table_id, changed, indicator=indicator, user=user, now=now)
     return old
 
 
@@ -214,20 +205,11 @@ def set_execution(
         },
     )
     label = "全年执行数" if month == YEAR else f"1–{month}月执行数"
-    for field, before, after in (
+    changed = [
         (label, fmt(old.executed) if old else None, fmt(executed)),
         ("调整后预算数", fmt(old.adjusted) if old else None, fmt(adjusted)),
-    ):
-        record_change(
-            connection,
-            table_id,
-            indicator=None,
-            field=field,
-            old=before,
-            new=after,
-            user=user,
-            now=now,
-        )
+    ]
+    record_changes(connection, table_id, changed, indicator=None, user=user, now=now)
     return old
 
 
