@@ -27,6 +27,7 @@ from jixiao.store import (
     current_revision,
     import_document,
     load_stored_table,
+    sync_search_index,
     write_transaction,
 )
 from jixiao.targets import format_target, parse_target
@@ -129,6 +130,7 @@ def edit_target(
             result = import_document(
                 connection, document, findings=reviewed, user=user.name, now=now
             )
+            sync_search_index(connection)
     except IntegrityError:  # PostgreSQL: another edit wrote the same revision number first
         raise StaleRevision(summary.describe(), based_on, based_on + 1) from None
     revision = result.tables[0].revision if result.tables else stored.revision

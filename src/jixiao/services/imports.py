@@ -22,6 +22,7 @@ from jixiao.store import (
     DocumentImport,
     TableStatus,
     import_document,
+    sync_search_index,
     write_transaction,
 )
 
@@ -97,6 +98,13 @@ def import_files(
     """Read and store each file in turn; a file that fails is reported and skipped."""
     for document in read_documents(paths, year=year):
         yield import_one(database, document, review=review, user=user)
+    index_new_tables(database)
+
+
+def index_new_tables(database: Database) -> None:
+    """Add the tables just stored to the search index (in bulk, once per batch)."""
+    with write_transaction(database) as connection:
+        sync_search_index(connection)
 
 
 def import_one(

@@ -17,7 +17,7 @@ from jixiao.errors import IngestError, NoTableFound, UnreadableFile
 from jixiao.ingest import read_grid
 from jixiao.model import Document, DocumentError
 from jixiao.services.documents import MAX_FILE_MB
-from jixiao.services.imports import ImportOutcome, import_one
+from jixiao.services.imports import ImportOutcome, import_one, index_new_tables
 from jixiao.services.review import rule_reviewer
 from jixiao.services.users import User
 from jixiao.store import Database
@@ -84,4 +84,5 @@ def import_uploads(
             outcomes.append(ImportOutcome(document.file, error=error))
             continue
         outcomes.append(import_one(database, document, review=review, user=user.name))
+    index_new_tables(database)
     return outcomes

@@ -45,6 +45,7 @@ from jixiao.store.records import (
     TableSummary,
     UserRecord,
 )
+from jixiao.store.search import sync_search_index
 from jixiao.store.stats import (
     count_findings,
     count_findings_of,
@@ -89,6 +90,7 @@ __all__ = [
     "open_database",
     "prepare_for_writes",
     "schema_revision",
+    "sync_search_index",
     "table_identity",
     "table_summary",
     "upgrade_database",

@@ -17,7 +17,6 @@ from sqlalchemy import (
     Row,
     Select,
     and_,
-    exists,
     false,
     func,
     or_,
@@ -36,6 +35,7 @@ from jixiao.store.records import (
 )
 from jixiao.store.rows import INDICATOR_COLUMNS, finding_from_row, table_from_rows
 from jixiao.store.schema import changes, documents, findings, indicators, revisions, target_tables
+from jixiao.store.search import text_search
 
 EXPORT_CHUNK: Final = 200
 _CURRENT = and_(
@@ -66,35 +66,8 @@ def filter_clause(wanted: TableFilter) -> ColumnElement[bool]:
             revisions.c.finding_count > 0 if wanted.has_findings else revisions.c.finding_count == 0
         )
     if wanted.search:
-        text = wanted.search
-        in_indicators = exists().where(
-            indicators.c.revision_id == revisions.c.id,
-            or_(
-                *(
-                    column.contains(text, autoescape=True)
-                    for column in (
-                        indicators.c.name,
-                        indicators.c.description,
-                        indicators.c.target_raw,
-                    )
-                )
-            ),
-        )
-        clauses.append(
-            or_(
-                *(
-                    column.contains(text, autoescape=True)
-                    for column in (
-                        revisions.c.project,
-                        revisions.c.title,
-                        revisions.c.department,
-                        revisions.c.purpose,
-                        revisions.c.goals_json,
-                    )
-                ),
-                in_indicators,
-            )
-        )
+        # one row per table: the header, goals and indicators' text (rows.search_text)
+        clauses.append(text_search(wanted.search))
     return and_(true(), *clauses)
 
 

@@ -241,6 +241,23 @@ def revision_values(table: TargetTable) -> dict[str, Any]:
     return values
 
 
+def search_text(table: TargetTable) -> str:
+    """What a text search looks in, one line per value: the header, the goals and every
+    indicator's name, description and printed 指标值. Stored with each revision, so that a
+    search reads one row per table instead of every indicator row."""
+    parts: list[str | None] = [
+        table.project,
+        table.title,
+        table.department,
+        table.department_code,
+        table.purpose,
+        *table.goals,
+    ]
+    for indicator in table.indicators:
+        parts += [indicator.name, indicator.description, indicator.target.raw]
+    return "\n".join(dict.fromkeys(part for part in parts if part))  # each text once
+
+
 def table_from_rows(
     revision: Mapping[Any, Any], indicators: Iterable[Sequence[Any]]
 ) -> TargetTable:

@@ -22,6 +22,7 @@ from jixiao.store.rows import (
     ContentRow,
     SourceRow,
     finding_row,
+    search_text,
 )
 from jixiao.store.schema import changes, findings, indicators, revisions, target_tables
 
@@ -129,6 +130,7 @@ def write_revisions(
             "created_by": stamp.user,
             "indicator_count": len(plan.contents),
             "finding_count": len(plan.findings),
+            "search_text": search_text(plan.table),
         }
         for plan in stored
     ]
