@@ -114,7 +114,11 @@ def save_self_evaluation(
     profile: str | None = None,
 ) -> Evaluation | None:
     """Record the entered values (each a change in the history, by ``user``) and, once the
-    execution is known, evaluate and store the result. Nothing is stored if any value is bad."""
+    execution is known, evaluate and store the result.
+
+    An amount, indicator or profile that cannot be used is refused before anything is
+    written. A value that can be stored but not scored (a tier and score that disagree) is
+    kept as entered, so that it can be corrected, and its :class:`EvaluationError` raised."""
     summary = readable_table(database, user, table_id)
     user.require_edit(summary)
     load_profile(profile)  # an unknown profile is refused before anything is written
