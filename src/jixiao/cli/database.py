@@ -1,10 +1,10 @@
-"""Options and error reporting shared by the commands that use the database."""
+"""Options shared by the commands that use the database, and error reporting for all."""
 
 from __future__ import annotations
 
 import datetime as dt
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Annotated
 
@@ -14,7 +14,7 @@ from rich.text import Text
 
 from jixiao.cli import exit_codes
 from jixiao.errors import JixiaoError
-from jixiao.model import TableKind
+from jixiao.model import Document, TableKind
 from jixiao.store import DEFAULT_DATABASE
 
 DbOption = Annotated[
@@ -61,6 +61,14 @@ def reporting_errors(debug: bool) -> Iterator[Console]:
         else:
             err.print(Text(f"程序错误：{error}（加 --debug 查看详情）", style="red"))
         raise typer.Exit(exit_codes.ERROR) from None
+
+
+def report_unread(err: Console, documents: Sequence[Document]) -> bool:
+    """Say on stderr why each document could not be read; True if any could not."""
+    failed = [d.error for d in documents if d.error is not None]
+    for error in failed:
+        err.print(Text.assemble(("错误 ", "bold red"), error.message))
+    return bool(failed)
 
 
 def local_time(stored: dt.datetime) -> str:

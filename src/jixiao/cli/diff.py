@@ -19,7 +19,7 @@ from jixiao.cli.database import (
     YearOption,
     reporting_errors,
 )
-from jixiao.cli.parse import OutputFormat
+from jixiao.cli.options import FormatOption, OutputFormat
 from jixiao.cli.show import ProjectArgument
 from jixiao.services import TableDiff, diff_revisions, open_store
 
@@ -33,9 +33,7 @@ def diff_command(
     db: DbOption = None,
     year: YearOption = None,
     department: DepartmentOption = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="输出格式：human 或 json。")
-    ] = OutputFormat.HUMAN,
+    output_format: FormatOption = OutputFormat.HUMAN,
     debug: DebugOption = False,
 ) -> None:
     """比较一张表的两个修订版：哪些表头内容、指标和指标值有变化。"""

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from jixiao.cli import exit_codes
 from jixiao.cli.database import DbOption, DebugOption, reporting_errors
-from jixiao.cli.parse import OutputFormat
+from jixiao.cli.options import FormatOption, OutputFormat
 from jixiao.evaluate import Evaluation, Light, Monitoring
 from jixiao.services import open_store
 from jixiao.services.evaluation import (
@@ -129,9 +129,7 @@ def evaluate_command(
     ] = None,
     all_tables: Annotated[bool, typer.Option("--all", help="评价数据库中的全部表。")] = False,
     profile: ProfileOption = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="输出格式：human 或 json。")
-    ] = OutputFormat.HUMAN,
+    output_format: FormatOption = OutputFormat.HUMAN,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="把自评表写入文件：.xlsx（官方样式）、.json 或 .csv。"),
@@ -209,9 +207,7 @@ def monitor_command(
     month: Annotated[int, typer.Option(help="监控月份（1–12），如 7 表示 1–7 月。", min=1, max=12)],
     show_all: Annotated[bool, typer.Option("--all", help="列出全部项目，不只是有风险的。")] = False,
     profile: ProfileOption = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="输出格式：human 或 json。")
-    ] = OutputFormat.HUMAN,
+    output_format: FormatOption = OutputFormat.HUMAN,
     db: DbOption = None,
     debug: DebugOption = False,
 ) -> None:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
 
-import typer
 from rich import box
 from rich.console import Console, Group
 from rich.table import Table
@@ -19,7 +17,7 @@ from jixiao.cli.database import (
     local_time,
     reporting_errors,
 )
-from jixiao.cli.parse import OutputFormat
+from jixiao.cli.options import FormatOption, OutputFormat
 from jixiao.cli.show import ProjectArgument
 from jixiao.services import TableHistory, open_store, table_history
 from jixiao.store import FIELD_LABELS
@@ -30,9 +28,7 @@ def history_command(
     db: DbOption = None,
     year: YearOption = None,
     department: DepartmentOption = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="输出格式：human 或 json。")
-    ] = OutputFormat.HUMAN,
+    output_format: FormatOption = OutputFormat.HUMAN,
     debug: DebugOption = False,
 ) -> None:
     """列出一张表的各修订版（时间、来源文件、操作人）及每版改动的内容。"""

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from jixiao.cli import exit_codes
 from jixiao.cli.database import DbOption, DebugOption, reporting_errors
-from jixiao.cli.parse import OutputFormat
+from jixiao.cli.options import FormatOption, OutputFormat
 from jixiao.model import Severity
 from jixiao.review import load_config
 from jixiao.services import (
@@ -38,9 +38,7 @@ def import_command(
     user: Annotated[
         str | None, typer.Option(envvar="JIXIAO_USER", help="记入修改历史的操作人。")
     ] = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="输出格式：human 或 json。")
-    ] = OutputFormat.HUMAN,
+    output_format: FormatOption = OutputFormat.HUMAN,
     review: Annotated[
         bool, typer.Option(help="导入时运行审核规则并保存审核发现（默认开启）。")
     ] = True,

@@ -22,7 +22,7 @@ from jixiao.cli.database import (
     YearOption,
     reporting_errors,
 )
-from jixiao.cli.parse import OutputFormat
+from jixiao.cli.options import FormatOption, OutputFormat
 from jixiao.model import TableKind
 from jixiao.services import TableList, list_stored_tables, open_store
 from jixiao.store import TableFilter
@@ -43,9 +43,7 @@ def ls_command(
     search: SearchOption = None,
     limit: Annotated[int, typer.Option(help="最多显示多少张（0 为全部）。", min=0)] = 50,
     offset: Annotated[int, typer.Option(help="跳过前多少张。", min=0)] = 0,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="输出格式：human 或 json。")
-    ] = OutputFormat.HUMAN,
+    output_format: FormatOption = OutputFormat.HUMAN,
     debug: DebugOption = False,
 ) -> None:
     """列出数据库中的绩效目标表（当前修订版），可按部门、年度、类型、问题和文字筛选。"""

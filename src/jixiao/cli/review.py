@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import traceback
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Annotated
@@ -15,8 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from jixiao.cli import exit_codes
-from jixiao.cli.parse import OutputFormat
-from jixiao.errors import ConfigError
+from jixiao.cli.database import DebugOption, report_unread, reporting_errors
+from jixiao.cli.options import FormatOption, OutputFormat
 from jixiao.export.findings import findings_to_json
 from jixiao.model import Finding, Severity
 from jixiao.review import all_rules, load_config, severity_at_least
@@ -33,9 +32,7 @@ def split_codes(values: list[str] | None) -> list[str]:
 
 def review_command(
     files: Annotated[list[Path], typer.Argument(help="要审核的文件。")],
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="输出格式：human 或 json。")
-    ] = OutputFormat.HUMAN,
+    output_format: FormatOption = OutputFormat.HUMAN,
     select: Annotated[
         list[str] | None, typer.Option(help="只运行这些规则（代码或前缀，可用逗号分隔）。")
     ] = None,
@@ -48,33 +45,19 @@ def review_command(
     ] = None,
     year: Annotated[int | None, typer.Option(help="预算年度；表内未写明时使用。")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="逐条列出同类问题，不合并。")] = False,
-    debug: Annotated[bool, typer.Option(help="出错时显示完整的错误堆栈。")] = False,
+    debug: DebugOption = False,
 ) -> None:
     """审核绩效目标表：按表列出问题（代码、级别、指标、说明与修改建议）。"""
-    err = Console(stderr=True, soft_wrap=True)
-    try:
+    with reporting_errors(debug) as err:
         settings = load_config(config).with_overrides(
             select=split_codes(select), ignore=split_codes(ignore), fail_on=fail_on
         )
         reviewed = list(review_documents(files, config=settings, year=year))
-    except ConfigError as error:
-        err.print(Text(f"配置错误：{error.message}", style="red"))
-        raise typer.Exit(exit_codes.ERROR) from None
-    except Exception as error:
-        if debug:
-            traceback.print_exc()
-        else:
-            err.print(Text(f"程序错误：{error}（加 --debug 查看详情）", style="red"))
-        raise typer.Exit(exit_codes.ERROR) from None
     if output_format is OutputFormat.JSON:
         sys.stdout.write(findings_to_json((r.document, r.findings) for r in reviewed))
     else:
         render_review(Console(), reviewed, collapse=not show_all)
-    failed = [r.document for r in reviewed if r.document.error is not None]
-    for document in failed:
-        assert document.error is not None
-        err.print(Text.assemble(("错误 ", "bold red"), document.error.message))
-    if failed:
+    if report_unread(err, [r.document for r in reviewed]):
         raise typer.Exit(exit_codes.ERROR)
     if any(severity_at_least(f.severity, settings.fail_on) for r in reviewed for f in r.findings):
         raise typer.Exit(exit_codes.FINDINGS)

@@ -18,7 +18,7 @@ from jixiao.cli.database import (
     local_time,
     reporting_errors,
 )
-from jixiao.cli.parse import OutputFormat
+from jixiao.cli.options import FormatOption, OutputFormat
 from jixiao.cli.render import render_findings, render_table
 from jixiao.services import open_store, show_stored_table
 
@@ -35,9 +35,7 @@ def show_command(
     ] = None,
     year: YearOption = None,
     department: DepartmentOption = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="输出格式：human 或 json。")
-    ] = OutputFormat.HUMAN,
+    output_format: FormatOption = OutputFormat.HUMAN,
     debug: DebugOption = False,
 ) -> None:
     """显示数据库中的一张表：表头、绩效目标、指标树和问题。"""

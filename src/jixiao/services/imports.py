@@ -22,6 +22,7 @@ from jixiao.store import (
     DocumentImport,
     TableStatus,
     import_document,
+    is_imported,
     sync_search_index,
     write_transaction,
 )
@@ -117,9 +118,13 @@ def import_one(
     """Store one read document in its own transaction; any failure leaves nothing behind."""
     if document.error is not None:
         return ImportOutcome(document.file, error=document.error)
+    findings: list[Finding] = []
+    if review is not None:  # reviewed once, and not at all when these bytes are stored already
+        with database.engine.connect() as connection:
+            if not is_imported(connection, document.sha256):
+                findings = list(review(document))
     for attempt in (1, 2):
         try:
-            findings = list(review(document)) if review else []
             with write_transaction(database) as connection:
                 result = import_document(connection, document, findings=findings, user=user)
                 if not result.already_imported:

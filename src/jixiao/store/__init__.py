@@ -12,7 +12,7 @@ from jixiao.store.database import (
     write_transaction,
 )
 from jixiao.store.diff import FIELD_LABELS, Change, compare_tables
-from jixiao.store.imports import import_document, table_identity
+from jixiao.store.imports import import_document, is_imported, table_identity
 from jixiao.store.migrate import (
     check_schema,
     head_revision,
@@ -81,6 +81,7 @@ __all__ = [
     "find_tables",
     "head_revision",
     "import_document",
+    "is_imported",
     "iter_documents",
     "list_changes",
     "list_findings",

@@ -71,6 +71,16 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
+def stored_document_id(connection: Connection, sha256: str) -> int | None:
+    """The id of the stored document with these bytes, if there is one."""
+    found = connection.scalar(select(documents.c.id).where(documents.c.sha256 == sha256))
+    return None if found is None else int(found)
+
+
+def is_imported(connection: Connection, sha256: str) -> bool:
+    return stored_document_id(connection, sha256) is not None
+
+
 def import_document(
     connection: Connection,
     document: Document,
@@ -86,9 +96,7 @@ def import_document(
     """
     if document.error is not None:
         raise ValueError(f"{document.file} could not be read; it has nothing to import")
-    known_id = connection.scalar(
-        select(documents.c.id).where(documents.c.sha256 == document.sha256)
-    )
+    known_id = stored_document_id(connection, document.sha256)
     if known_id is not None:
         return DocumentImport(
             file=document.file, sha256=document.sha256, document_id=known_id, already_imported=True
