@@ -11,6 +11,7 @@ import yaml
 from jixiao.model import Budget, Indicator, Severity, SourceRef, TableKind, TargetTable
 from jixiao.model.framework import normalize_level1, normalize_level2
 from jixiao.review import all_rules
+from jixiao.review.view import TableView
 from jixiao.targets import parse_target
 
 CASES = Path(__file__).parent / "cases"
@@ -76,7 +77,7 @@ def test_rule_case(code: str, case: dict[str, Any]) -> None:
     options = {name: option.default for name, option in rule.options.items()}
     options.update(case.get("options", {}))
     table = build_table(case)
-    findings = list(rule.check(table, options)) if table.kind in rule.kinds else []
+    findings = list(rule.check(TableView(table), options)) if table.kind in rule.kinds else []
     got = sorted(f"{f.indicator or 'table'}@{f.severity}" for f in findings)
     expected = sorted(e if "@" in e else f"{e}@{rule.severity}" for e in case["expect"])
     assert got == expected

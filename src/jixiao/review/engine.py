@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from jixiao.model import Document, Finding, TargetTable
+from jixiao.model import Document, Finding, TableKind, TargetTable
 from jixiao.review.config import ReviewConfig
 from jixiao.review.registry import all_rules
 from jixiao.review.rule import Rule
+from jixiao.review.view import TableView
 
 
 class Reviewer:
@@ -21,12 +22,16 @@ class Reviewer:
             for code, rule in all_rules().items()
             if self.config.is_selected(code)
         ]
+        self._rules_by_kind = {
+            kind: [(rule, options) for rule, options in self.rules if kind in rule.kinds]
+            for kind in TableKind
+        }
 
     def review_table(self, table: TargetTable) -> list[Finding]:
+        view = TableView(table)
         findings: list[Finding] = []
-        for rule, options in self.rules:
-            if table.kind in rule.kinds:
-                findings.extend(rule.check(table, options))
+        for rule, options in self._rules_by_kind[table.kind]:
+            findings.extend(rule.check(view, options))
         return findings
 
     def review_document(self, document: Document) -> list[Finding]:

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from jixiao.model import Indicator, Target, TargetKind
+from jixiao.model import Target, TargetKind
 from jixiao.model.framework import (
     BENEFIT,
     COST,
@@ -23,6 +23,9 @@ from jixiao.model.framework import (
 )
 
 COST_LEVEL2: Final = frozenset({"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"})
+SATISFACTION_LEVEL2: Final = "服务对象满意度指标"
+# Enum members read once: ``TargetKind.NUMERIC`` is a class attribute lookup each time.
+NUMERIC: Final = TargetKind.NUMERIC
 CATEGORY_NAMES: Final = frozenset(
     {*LEVEL1_ALIASES, *LEVEL2_ALIASES, *FRAMEWORK, *(n for v in FRAMEWORK.values() for n in v)}
 )
@@ -55,34 +58,23 @@ GOAL_VERBS: Final = re.compile(r"^(为|提高|提升|促进|推进|推动|保障
 SENTENCE_PUNCTUATION: Final = re.compile(r"[，,。；;！!？?]")
 
 
-def is_block(indicator: Indicator, level1: str) -> bool:
-    """In a 一级 block: by its canonical 一级, or by a 二级 that only exists under it."""
-    if indicator.level1 == level1:
-        return True
-    if level1 == COST:
-        return indicator.level2 in COST_LEVEL2
-    return indicator.level1 is None and indicator.level2 in FRAMEWORK.get(level1, ())
-
-
-def is_output(indicator: Indicator) -> bool:
-    return is_block(indicator, OUTPUT)
-
-
-def is_benefit(indicator: Indicator) -> bool:
-    return is_block(indicator, BENEFIT)
-
-
-def is_satisfaction(indicator: Indicator) -> bool:
-    return is_block(indicator, SATISFACTION) or indicator.level2 == "服务对象满意度指标"
-
-
-def is_cost(indicator: Indicator) -> bool:
-    return indicator.level1 == COST or indicator.level2 in COST_LEVEL2
+@lru_cache(maxsize=1024)
+def blocks_of(level1: str | None, level2: str | None) -> frozenset[str]:
+    """The canonical 一级 blocks a row is in: by its 一级, or by a 二级 that only exists under
+    one block (a table that printed no 一级); 成本指标 also by any cost 二级."""
+    blocks = {
+        block
+        for block in (OUTPUT, COST, BENEFIT, SATISFACTION)
+        if level1 == block or (level1 is None and level2 in FRAMEWORK[block])
+    }
+    if level2 in COST_LEVEL2:
+        blocks.add(COST)
+    return frozenset(blocks)
 
 
 def is_money(target: Target) -> bool:
     """A single amount in yuan (万元 already converted; a bare 万 as in "250万" counts)."""
-    if target.kind is not TargetKind.NUMERIC or target.value is None:
+    if target.kind is not NUMERIC or target.value is None:
         return False
     return target.unit == "元" or (target.unit is None and target.unit_printed in ("万", "亿"))
 
@@ -90,7 +82,7 @@ def is_money(target: Target) -> bool:
 def per_unit_money(target: Target) -> str | None:
     """'人' for 元/人 or 元/人/年, '本' for 元/本 …; None when not an amount per unit."""
     unit = target.unit or ""
-    if target.kind is TargetKind.NUMERIC and unit.startswith("元/"):
+    if target.kind is NUMERIC and unit.startswith("元/"):
         return unit.split("/")[1] or None
     return None
 

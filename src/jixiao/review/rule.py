@@ -18,7 +18,7 @@ A rule is a subclass of :class:`Rule` in ``jixiao/review/rules/<CODE>.py``::
         message = "“{indicator}”的指标值“{value}”应写为“=100%”"
         hint = "比率最多为 100%，请改为“=100%”或设定合理的目标值。"
 
-        def check(self, table, options): ...
+        def check(self, table, options): ...  # table: a TableView (jixiao/review/view.py)
 
 The first docstring line is the summary users see; the ``Why:``, ``Bad example:``,
 ``Good example:`` and ``Basis:`` paragraphs feed ``jixiao rules CODE`` and docs/rules.md.
@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from jixiao.model import Finding, Indicator, Severity, TableKind, TargetTable
+from jixiao.model import Finding, Severity, TableKind
+from jixiao.review.view import IndicatorView, TableView
 
 _CODE = re.compile(r"^[A-Z]{2}\d{2}$")
 _SECTIONS = ("Why", "Bad example", "Good example", "Basis")
@@ -125,14 +126,14 @@ class Rule:
     def __init__(self, severity: Severity | None = None) -> None:
         self.effective_severity = severity or self.severity
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         """Yield findings for ``table``; ``options`` holds every option of the rule."""
         raise NotImplementedError
 
     def finding(
         self,
-        table: TargetTable,
-        indicator: Indicator | None = None,
+        table: TableView,
+        indicator: IndicatorView | None = None,
         *,
         severity: Severity | None = None,
         **fields: Any,
@@ -145,8 +146,8 @@ class Rule:
         values = {"project": table.project or "", **fields}
         if indicator is not None:
             values.setdefault("indicator", indicator.name)
-            values.setdefault("value", indicator.target.raw)
-        return Finding.model_construct(
+            values.setdefault("value", indicator.raw)
+        return Finding.from_checked(
             code=self.code,
             severity=severity or self.effective_severity,
             rule=self.name,
@@ -154,6 +155,6 @@ class Rule:
             hint=self.hint.format(**values),
             project=table.project,
             indicator=indicator.name if indicator is not None else None,
-            location=indicator.source if indicator is not None else table.source,
+            location=indicator.indicator.source if indicator is not None else table.table.source,
             fields={k: v for k, v in fields.items() if isinstance(v, str | int | float)},
         )

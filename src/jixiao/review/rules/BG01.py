@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
+from jixiao.model import Finding, Severity
 from jixiao.review.facts import describe_yuan
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class BG01(Rule):
@@ -25,7 +26,7 @@ class BG01(Rule):
     message = "财政资金 {fiscal} + 其他资金 {other} ≠ 预算数 {total}"
     hint = "请核对预算数及其资金来源。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         budget = table.budget
         if budget.total is None or (budget.fiscal is None and budget.other is None):
             return

@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
-from jixiao.review.facts import describe_yuan, is_cost, is_money
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import describe_yuan
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class BG02(Rule):
@@ -25,16 +26,15 @@ class BG02(Rule):
     message = "成本指标“{indicator}”的金额 {amount} 超过预算数 {total}"
     hint = "请核对金额单位（元/万元）或调整成本目标，使其不超过预算。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         total = table.budget.total
         if not total:
             return
         for indicator in table.indicators:
-            target = indicator.target
-            if is_cost(indicator) and is_money(target) and (target.value or 0) > total + 0.5:
+            if indicator.cost and indicator.money and (indicator.value or 0) > total + 0.5:
                 yield self.finding(
                     table,
                     indicator,
-                    amount=describe_yuan(target.value or 0.0),
+                    amount=describe_yuan(indicator.value or 0.0),
                     total=describe_yuan(total),
                 )

@@ -4,24 +4,26 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Indicator, Severity, TargetKind, TargetTable
-from jixiao.review.facts import describe_yuan, is_cost, is_money, is_output, per_unit_money
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import NUMERIC, describe_yuan
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import IndicatorView, TableView
 
 _PER_NAME = {"人均": "人", "每人": "人", "生均": "人", "户均": "户"}
 _SAME_UNIT = {"人": ("人", "名", "人次"), "户": ("户",)}
 
 
-def unit_cost(indicator: Indicator) -> tuple[float, str] | None:
+def unit_cost(indicator: IndicatorView) -> tuple[float, str] | None:
     """(yuan per unit, unit) for 45元/人, or for ≤300元 named 举办培训班人均标准."""
-    target = indicator.target
-    per = per_unit_money(target)
-    if per is not None and target.value is not None:
-        return target.value, per
-    if is_money(target) and target.value is not None:
+    value = indicator.value
+    if value is None:
+        return None
+    if indicator.per_unit is not None:
+        return value, indicator.per_unit
+    if indicator.money:
         for word, unit in _PER_NAME.items():
             if word in indicator.name:
-                return target.value, unit
+                return value, unit
     return None
 
 
@@ -57,22 +59,18 @@ class BG03(Rule):
     message = "{detail}"
     hint = "{advice}"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         total = table.budget.total
         if not total:
             return
-        quantities = [
-            i
-            for i in table.indicators
-            if is_output(i) and i.target.kind is TargetKind.NUMERIC and i.target.value
-        ]
+        quantities = [i for i in table.indicators if i.output and i.kind is NUMERIC and i.value]
         for indicator in table.indicators:
-            cost = unit_cost(indicator) if is_cost(indicator) else None
+            cost = unit_cost(indicator) if indicator.cost else None
             if cost is None:
                 continue
             amount, unit = cost
             units = _SAME_UNIT.get(unit, (unit,))
-            matches = [q for q in quantities if q.target.unit in units]
+            matches = [q for q in quantities if q.unit in units]
             quantity, tied = self.pick(indicator, matches)
             if quantity is None:
                 names = "、".join(f"“{q.name}”" for q in tied[:3])
@@ -89,21 +87,23 @@ class BG03(Rule):
                     advice="如需核对，请使单位成本与数量指标的名称、单位相对应。",
                 )
                 continue
-            needed = amount * (quantity.target.value or 0.0)
+            needed = amount * (quantity.value or 0.0)
             if needed > total + 0.5:
                 yield self.finding(
                     table,
                     indicator,
                     detail=(
                         f"“{indicator.name}” {describe_yuan(amount)}/{unit} × "
-                        f"“{quantity.name}” {quantity.target.value:g} {quantity.target.unit} = "
+                        f"“{quantity.name}” {quantity.value:g} {quantity.unit} = "
                         f"{describe_yuan(needed)}，超过预算数 {describe_yuan(total)}"
                     ),
                     advice="请核对单位成本、数量和预算数，三者应能对上。",
                 )
 
     @staticmethod
-    def pick(cost: Indicator, matches: list[Indicator]) -> tuple[Indicator | None, list[Indicator]]:
+    def pick(
+        cost: IndicatorView, matches: list[IndicatorView]
+    ) -> tuple[IndicatorView | None, list[IndicatorView]]:
         """The quantity that goes with ``cost`` (the only one, or the clear best name match),
         else None and the candidates that tie."""
         if len(matches) <= 1:

@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
-from jixiao.review.facts import TOTAL_COST_NAME, describe_yuan, is_cost, is_money
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import TOTAL_COST_NAME, describe_yuan
 from jixiao.review.rule import Dimension, Option, Rule
+from jixiao.review.view import TableView
 
 
 class BG04(Rule):
@@ -26,26 +27,23 @@ class BG04(Rule):
     hint = "总成本指标应与预算数相对应；如预算另有用途，请补充相应的成本指标。"
     options = {"tolerance": Option(0.1, "允许总成本低于预算数的比例")}
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         total = table.budget.total
         if not total:
             return
         totals = [
-            i
-            for i in table.indicators
-            if is_cost(i) and is_money(i.target) and TOTAL_COST_NAME.search(i.name)
+            i for i in table.indicators if i.cost and i.money and TOTAL_COST_NAME.search(i.name)
         ]
         if len(totals) != 1:
             return  # several "总成本" are parts (出差总成本, 劳务总成本 …), not the project total
         for indicator in totals:
-            target = indicator.target
-            if target.value and target.value < total:
-                gap = 1 - target.value / total
+            if indicator.value and indicator.value < total:
+                gap = 1 - indicator.value / total
                 if gap > options["tolerance"]:
                     yield self.finding(
                         table,
                         indicator,
-                        amount=describe_yuan(target.value),
+                        amount=describe_yuan(indicator.value),
                         total=describe_yuan(total),
                         gap=gap,
                     )

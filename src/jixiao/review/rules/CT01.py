@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
-from jixiao.review.facts import INPUT_WORDS, is_benefit, is_cost, is_output
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import INPUT_WORDS
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class CT01(Rule):
@@ -26,16 +27,16 @@ class CT01(Rule):
     message = "“{indicator}”衡量的是资金投入或管理过程（“{word}”），不是{block}"
     hint = "请改为衡量项目实际提供的产品、服务或带来的效果的指标。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            if is_cost(indicator):
+            if indicator.cost:
                 continue  # cost indicators legitimately talk about money
             match = INPUT_WORDS.search(indicator.name)
             if match is None:
                 continue
-            if is_benefit(indicator):
+            if indicator.benefit:
                 yield self.finding(
                     table, indicator, severity=Severity.ERROR, word=match.group(0), block="效益"
                 )
-            elif is_output(indicator):
+            elif indicator.output:
                 yield self.finding(table, indicator, word=match.group(0), block="产出")

@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
-from jixiao.review.facts import SATISFACTION_WORD, is_satisfaction
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import SATISFACTION_WORD
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class CT02(Rule):
@@ -25,8 +26,9 @@ class CT02(Rule):
     message = "“{indicator}”是满意度指标，却放在“{level}”下"
     hint = "请移到 满意度指标 → 服务对象满意度指标 下。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            if SATISFACTION_WORD in indicator.name and not is_satisfaction(indicator):
-                level = indicator.level2_printed or indicator.level1_printed or "未分类"
+            if SATISFACTION_WORD in indicator.name and not indicator.satisfaction:
+                printed = indicator.indicator
+                level = printed.level2_printed or printed.level1_printed or "未分类"
                 yield self.finding(table, indicator, level=level)

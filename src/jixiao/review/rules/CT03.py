@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
-from jixiao.review.facts import COST_NAME, is_cost, is_money, per_unit_money
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import COST_NAME
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class CT03(Rule):
@@ -25,10 +26,10 @@ class CT03(Rule):
     message = "“{indicator}”是成本金额，却放在“{level}”下"
     hint = "请移到成本指标下。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            target = indicator.target
-            amount = is_money(target) or per_unit_money(target) is not None
-            if amount and COST_NAME.search(indicator.name) and not is_cost(indicator):
-                level = indicator.level2_printed or indicator.level1_printed or "未分类"
+            amount = indicator.money or indicator.per_unit is not None
+            if amount and not indicator.cost and COST_NAME.search(indicator.name):
+                printed = indicator.indicator
+                level = printed.level2_printed or printed.level1_printed or "未分类"
                 yield self.finding(table, indicator, level=level)

@@ -4,10 +4,11 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Comparator, Finding, Severity, TargetTable
-from jixiao.review.facts import describe_yuan, is_cost
+from jixiao.model import Comparator, Finding, Severity
+from jixiao.review.facts import describe_yuan
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.rules.BG03 import unit_cost
+from jixiao.review.view import TableView
 
 _FLOOR = r"不低于|不少于|至少|大于等于|≥"
 _CEILING = r"不超过|不高于|最多|最高|小于等于|≤"
@@ -36,7 +37,7 @@ class GL01(Rule):
     message = "绩效目标写明“{promise}”，而成本指标“{indicator}”为“{value}”，两者矛盾"
     hint = "请核对人均标准，使绩效目标与成本指标一致。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         promises = [
             m for goal in table.goals if "元" in goal for m in _PROMISE.finditer(goal)
             if _PER_PERSON.search(m.group("context"))
@@ -44,10 +45,10 @@ class GL01(Rule):
         if not promises:
             return
         for indicator in table.indicators:
-            cost = unit_cost(indicator) if is_cost(indicator) else None
+            cost = unit_cost(indicator) if indicator.cost else None
             if cost is None or cost[1] != "人":
                 continue
-            amount, op = cost[0], indicator.target.op
+            amount, op = cost[0], indicator.op
             for promise in promises:
                 factor = 10000 if promise.group("unit") == "万元" else 1
                 promised = float(promise.group("number")) * factor

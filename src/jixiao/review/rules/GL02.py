@@ -4,8 +4,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
+from jixiao.model import Finding, Severity
 from jixiao.review.rule import Dimension, Option, Rule
+from jixiao.review.view import TableView
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # Bigrams every goal and indicator shares; they say nothing about coverage.
@@ -103,7 +104,7 @@ class GL02(Rule):
         "minimum_keywords": Option(4, "关键词少于此数的目标（如“20”“按期完成”）不检查"),
     }
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         if not table.indicators or not table.goals:
             return
         indicator_text = "\n".join(

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from jixiao.model import Severity, TargetTable
+from jixiao.model import Severity
 from jixiao.review.rule import Dimension
 from jixiao.review.rules._header import MissingFieldRule
+from jixiao.review.view import TableView
 
 
 class HD01(MissingFieldRule):
@@ -22,5 +23,5 @@ class HD01(MissingFieldRule):
     hint = "请填写与预算项目一致的项目名称。"
     field_label = "项目名称"
 
-    def is_missing(self, table: TargetTable) -> bool:
+    def is_missing(self, table: TableView) -> bool:
         return not table.project

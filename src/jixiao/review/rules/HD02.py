@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from jixiao.model import Severity, TargetTable
+from jixiao.model import Severity
 from jixiao.review.rule import Dimension
 from jixiao.review.rules._header import MissingFieldRule
+from jixiao.review.view import TableView
 
 
 class HD02(MissingFieldRule):
@@ -22,5 +23,5 @@ class HD02(MissingFieldRule):
     hint = "请填写预算数及其中财政资金、其他资金。"
     field_label = "预算数"
 
-    def is_missing(self, table: TargetTable) -> bool:
+    def is_missing(self, table: TableView) -> bool:
         return table.budget.total is None

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from jixiao.model import Severity, TableKind, TargetTable
+from jixiao.model import Severity, TableKind
 from jixiao.review.rule import Dimension
 from jixiao.review.rules._header import MissingFieldRule
+from jixiao.review.view import TableView
 
 
 class HD03(MissingFieldRule):
@@ -24,5 +25,5 @@ class HD03(MissingFieldRule):
     field_label = "资金用途"
     kinds = frozenset({TableKind.PROJECT_TARGET})
 
-    def is_missing(self, table: TargetTable) -> bool:
-        return not table.purpose
+    def is_missing(self, table: TableView) -> bool:
+        return not table.table.purpose

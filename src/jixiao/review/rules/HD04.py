@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from jixiao.model import Severity, TargetTable
+from jixiao.model import Severity
 from jixiao.review.rule import Dimension
 from jixiao.review.rules._header import MissingFieldRule
+from jixiao.review.view import TableView
 
 
 class HD04(MissingFieldRule):
@@ -22,5 +23,5 @@ class HD04(MissingFieldRule):
     hint = "请写明本年度要达到的产出和效果。"
     field_label = "绩效目标"
 
-    def is_missing(self, table: TargetTable) -> bool:
+    def is_missing(self, table: TableView) -> bool:
         return not table.goals

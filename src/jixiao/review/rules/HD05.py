@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from jixiao.model import Severity, TargetTable
+from jixiao.model import Severity
 from jixiao.review.rule import Dimension
 from jixiao.review.rules._header import MissingFieldRule
+from jixiao.review.view import TableView
 
 
 class HD05(MissingFieldRule):
@@ -22,5 +23,5 @@ class HD05(MissingFieldRule):
     hint = "请填写主管部门或预算单位名称。"
     field_label = "主管部门"
 
-    def is_missing(self, table: TargetTable) -> bool:
-        return not table.department
+    def is_missing(self, table: TableView) -> bool:
+        return not table.table.department

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from jixiao.model import Severity, TargetTable
+from jixiao.model import Severity
 from jixiao.review.rule import Dimension
 from jixiao.review.rules._header import MissingFieldRule
+from jixiao.review.view import TableView
 
 
 class HD06(MissingFieldRule):
@@ -22,5 +23,5 @@ class HD06(MissingFieldRule):
     hint = "请在表题或资金用途中写明预算年度，或读取时用 --year 指定。"
     field_label = "预算年度"
 
-    def is_missing(self, table: TargetTable) -> bool:
+    def is_missing(self, table: TableView) -> bool:
         return table.year is None

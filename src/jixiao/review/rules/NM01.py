@@ -4,8 +4,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
+from jixiao.model import Finding, Severity
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 # Near-misses of the standard suffixes 率 and 度 (same sound, wrong character): 律 after a
 # rate stem (合规律 even though 规律 is a word), or after anything but a real 律 word.
@@ -17,6 +18,7 @@ _NEAR_MISS = re.compile(
     rf"(?<=(?:{_RATE_STEMS}))律$|(?<!规|纪|法|旋|定|戒|格|音)律$|(?<=满意)渡$|(?<=满意程)渡$"
 )
 _FIX = {"律": "率", "渡": "度"}
+_SUFFIXES = tuple(_FIX)
 
 
 class NM01(Rule):
@@ -36,11 +38,14 @@ class NM01(Rule):
     message = "三级指标“{indicator}”的结尾“{wrong}”应为“{right}”"
     hint = "请改为“{fixed}”。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            match = _NEAR_MISS.search(indicator.name)
+            name = indicator.name
+            if not name.endswith(_SUFFIXES):
+                continue
+            match = _NEAR_MISS.search(name)
             if match:
                 wrong = match.group(0)
                 right = _FIX[wrong]
-                fixed = indicator.name[: match.start()] + right
+                fixed = name[: match.start()] + right
                 yield self.finding(table, indicator, wrong=wrong, right=right, fixed=fixed)

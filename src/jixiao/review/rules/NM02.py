@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
+from jixiao.model import Finding, Severity
 from jixiao.review.facts import name_key
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class NM02(Rule):
@@ -24,7 +25,7 @@ class NM02(Rule):
     message = "“{indicator}”的指标描述与名称相同"
     hint = "请在描述中写明指标的含义、统计口径或计算方法。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
             description = indicator.description
             if description and name_key(description) == name_key(indicator.name):

@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
+from jixiao.model import Finding, Severity
 from jixiao.review.rule import Dimension, Option, Rule
+from jixiao.review.view import TableView
 
 
 class NM03(Rule):
@@ -24,7 +25,7 @@ class NM03(Rule):
     hint = "请精简名称，把说明写进指标描述。"
     options = {"maximum": Option(100, "三级指标名称的最大字数")}
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
             if len(indicator.name) > options["maximum"]:
                 yield self.finding(

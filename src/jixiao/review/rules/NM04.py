@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
+from jixiao.model import Finding, Severity
 from jixiao.review.facts import GOAL_VERBS, SENTENCE_PUNCTUATION
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class NM04(Rule):
@@ -26,7 +27,7 @@ class NM04(Rule):
     message = "三级指标“{indicator}”是目标表述，不是可衡量的指标名称"
     hint = "请把它改写成可以计量的对象（数量、比率、金额、时间），目标表述放在绩效目标中。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
             name = indicator.name
             if SENTENCE_PUNCTUATION.search(name) or GOAL_VERBS.search(name):

@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
-from jixiao.review.facts import SATISFACTION_WORD, is_satisfaction
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import SATISFACTION_WORD
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class NM05(Rule):
@@ -25,7 +26,7 @@ class NM05(Rule):
     message = "满意度指标“{indicator}”的名称中没有“满意度”"
     hint = "请改为“{indicator}满意度”这样的名称。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            if is_satisfaction(indicator) and SATISFACTION_WORD not in indicator.name:
+            if indicator.satisfaction and SATISFACTION_WORD not in indicator.name:
                 yield self.finding(table, indicator)

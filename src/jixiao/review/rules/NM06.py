@@ -4,8 +4,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
+from jixiao.model import Finding, Severity
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 _ASCII_OPERATOR = re.compile(r">=|<=|=>|=<|＞＝|＜＝|≧|≦|⩾|⩽")
 
@@ -26,8 +27,8 @@ class NM06(Rule):
     message = "“{indicator}”的指标值“{value}”中的比较符写作“{written}”"
     hint = "请统一写作“≥”“≤”。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            match = _ASCII_OPERATOR.search(indicator.target.raw)
+            match = _ASCII_OPERATOR.search(indicator.raw)
             if match:
                 yield self.finding(table, indicator, written=match.group(0))

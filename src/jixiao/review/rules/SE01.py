@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TableKind, TargetTable
+from jixiao.model import Finding, Severity, TableKind
 from jixiao.review.rule import Dimension, Option, Rule
+from jixiao.review.view import TableView
 
 
 class SE01(Rule):
@@ -26,8 +27,8 @@ class SE01(Rule):
     options = {"execution_weight": Option(10, "预算执行率的分值（国家口径 10，部分地方 20）")}
     kinds = frozenset({TableKind.SELF_EVALUATION})
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        weights = [i.weight for i in table.indicators if i.weight is not None]
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        weights = [i.indicator.weight for i in table.indicators if i.indicator.weight is not None]
         if not weights:
             return
         total = sum(weights)

@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TableKind, TargetTable
+from jixiao.model import Finding, Severity, TableKind
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class SE02(Rule):
@@ -24,8 +25,8 @@ class SE02(Rule):
     hint = "得分最多等于分值，请重新计算。"
     kinds = frozenset({TableKind.SELF_EVALUATION})
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
-            score, weight = indicator.score, indicator.weight
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for view in table.indicators:
+            score, weight = view.indicator.score, view.indicator.weight
             if score is not None and weight is not None and score > weight + 1e-9:
-                yield self.finding(table, indicator, score=score, weight=weight)
+                yield self.finding(table, view, score=score, weight=weight)

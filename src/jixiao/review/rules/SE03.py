@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TableKind, TargetTable
+from jixiao.model import Finding, Severity, TableKind
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class SE03(Rule):
@@ -24,7 +25,8 @@ class SE03(Rule):
     hint = "请为每个指标设置大于 0 的分值，或删除该指标。"
     kinds = frozenset({TableKind.SELF_EVALUATION})
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
-            if indicator.weight is not None and indicator.weight <= 0:
-                yield self.finding(table, indicator, weight=indicator.weight)
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for view in table.indicators:
+            weight = view.indicator.weight
+            if weight is not None and weight <= 0:
+                yield self.finding(table, view, weight=weight)

@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TableKind, TargetTable
+from jixiao.model import Finding, Severity, TableKind
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class SE04(Rule):
@@ -24,7 +25,8 @@ class SE04(Rule):
     hint = "请填写全年实际完成值；未完成的请在偏差原因中说明。"
     kinds = frozenset({TableKind.SELF_EVALUATION})
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
-            if indicator.actual is None or not indicator.actual.raw:
-                yield self.finding(table, indicator)
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for view in table.indicators:
+            actual = view.indicator.actual
+            if actual is None or not actual.raw:
+                yield self.finding(table, view)

@@ -5,8 +5,9 @@ from typing import Any
 
 from jixiao.evaluate import load_profile
 from jixiao.evaluate.bands import band_in_text
-from jixiao.model import Finding, Severity, TableKind, TargetKind, TargetTable
+from jixiao.model import Finding, Severity, TableKind, TargetKind
 from jixiao.review.rule import Dimension, Option, Rule
+from jixiao.review.view import TableView
 
 
 class SE05(Rule):
@@ -28,9 +29,10 @@ class SE05(Rule):
     options = {"profile": Option("national", "定性档次范围所依据的评分口径")}
     kinds = frozenset({TableKind.SELF_EVALUATION})
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         profile = load_profile(options["profile"])
-        for indicator in table.indicators:
+        for view in table.indicators:
+            indicator = view.indicator
             actual, score, weight = indicator.actual, indicator.score, indicator.weight
             if actual is None or score is None or not weight:
                 continue
@@ -40,7 +42,7 @@ class SE05(Rule):
             if band is not None and not band.allows(score / weight):
                 yield self.finding(
                     table,
-                    indicator,
+                    view,
                     band=band.name,
                     bounds=band.describe(),
                     score=score,

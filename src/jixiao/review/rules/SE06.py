@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TableKind, TargetTable
+from jixiao.model import Finding, Severity, TableKind
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class SE06(Rule):
@@ -25,10 +26,11 @@ class SE06(Rule):
     hint = "请在“偏差原因分析及改进措施”中说明未完成的原因和改进措施。"
     kinds = frozenset({TableKind.SELF_EVALUATION})
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for view in table.indicators:
+            indicator = view.indicator
             score, weight = indicator.score, indicator.weight
             if score is None or weight is None or score >= weight - 1e-9:
                 continue
             if not (indicator.deviation or "").strip():
-                yield self.finding(table, indicator, score=score, weight=weight)
+                yield self.finding(table, view, score=score, weight=weight)

@@ -4,8 +4,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TableKind, TargetTable
+from jixiao.model import Finding, Severity, TableKind
 from jixiao.review.rule import Dimension, Option, Rule
+from jixiao.review.view import TableView
 
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
 
@@ -29,7 +30,7 @@ class SE07(Rule):
     options = {"tolerance": Option(0.5, "允许的误差（百分点；得分按分值的百分点计）")}
     kinds = frozenset({TableKind.SELF_EVALUATION})
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         budget = table.budget
         if not budget.total or budget.executed is None:
             return

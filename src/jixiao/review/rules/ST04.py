@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
-from jixiao.review.facts import is_cost
+from jixiao.model import Finding, Severity
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class ST04(Rule):
@@ -25,6 +25,6 @@ class ST04(Rule):
     message = "没有成本指标"
     hint = "请设置单位成本或总成本指标，并与预算数相对应。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        if table.indicators and not any(is_cost(i) for i in table.indicators):
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        if table.indicators and not any(indicator.cost for indicator in table.indicators):
             yield self.finding(table)

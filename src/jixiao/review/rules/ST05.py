@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
+from jixiao.model import Finding, Severity
 from jixiao.model.framework import COST, FRAMEWORK
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class ST05(Rule):
@@ -25,16 +26,17 @@ class ST05(Rule):
     message = "二级指标“{level2}”不应放在一级指标“{level1}”下"
     hint = "请把“{indicator}”移到正确的一级指标下，或改用“{level1}”下的二级指标。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
             level1, level2 = indicator.level1, indicator.level2
             if level1 is None or level2 is None:
                 continue
             allowed = FRAMEWORK[level1] + ((COST,) if level1 == COST else ())
             if level2 not in allowed:
+                printed = indicator.indicator
                 yield self.finding(
                     table,
                     indicator,
-                    level1=indicator.level1_printed or level1,
-                    level2=indicator.level2_printed or level2,
+                    level1=printed.level1_printed or level1,
+                    level2=printed.level2_printed or level2,
                 )

@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
+from jixiao.model import Finding, Severity
 from jixiao.review.facts import CATEGORY_NAMES, name_key
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class ST06(Rule):
@@ -25,9 +26,12 @@ class ST06(Rule):
     message = "三级指标名称“{shown}”不是具体指标"
     hint = "请写明具体衡量什么，例如“培训人次”“验收合格率”“人均成本”。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
             key = name_key(indicator.name)
-            own = {name_key(n) for n in (indicator.level1_printed, indicator.level2_printed) if n}
-            if not key or key in CATEGORY_NAMES or key in own or f"{key}指标" in own:
-                yield self.finding(table, indicator, shown=indicator.name or "（空）")
+            if key and key not in CATEGORY_NAMES:
+                printed = indicator.indicator
+                own = {name_key(n) for n in (printed.level1_printed, printed.level2_printed) if n}
+                if key not in own and f"{key}指标" not in own:
+                    continue
+            yield self.finding(table, indicator, shown=indicator.name or "（空）")

@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
+from jixiao.model import Finding, Severity
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 from jixiao.targets import is_placeholder
 
 
@@ -25,9 +26,9 @@ class ST07(Rule):
     message = "指标“{indicator}”的内容是占位符“{value}”"
     hint = "不适用的指标请整行删除，不要用“无”“不涉及”填充。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            for text in (indicator.name, indicator.target.raw):
+            for text in (indicator.name, indicator.raw):
                 if text and is_placeholder(text):
                     yield self.finding(table, indicator, value=text)
                     break

@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
+from jixiao.model import Finding, Severity
 from jixiao.review.rule import Dimension, Option, Rule
+from jixiao.review.view import TableView
 
 
 class ST08(Rule):
@@ -24,7 +25,7 @@ class ST08(Rule):
     hint = "请围绕产出和效益补充指标。"
     options = {"minimum": Option(3, "最少指标数（地方填报指南）")}
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         count = len(table.indicators)
         if count < options["minimum"]:
             yield self.finding(table, count=count, minimum=options["minimum"])

@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetTable
-from jixiao.review.facts import is_output
+from jixiao.model import Finding, Severity
 from jixiao.review.rule import Dimension, Option, Rule
+from jixiao.review.view import TableView
 
 
 class ST09(Rule):
@@ -26,7 +26,7 @@ class ST09(Rule):
     hint = "请合并同类指标，保留反映主要产出的核心指标。"
     options = {"maximum": Option(20, "产出指标条数上限（无统一规定的经验值）")}
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        count = sum(1 for indicator in table.indicators if is_output(indicator))
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        count = sum(1 for indicator in table.indicators if indicator.output)
         if count > options["maximum"]:
             yield self.finding(table, count=count, maximum=options["maximum"])

@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Indicator, Severity, TargetTable
+from jixiao.model import Finding, Severity
 from jixiao.review.facts import name_key
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import IndicatorView, TableView
 
 
 class ST10(Rule):
@@ -24,14 +25,14 @@ class ST10(Rule):
     message = "三级指标“{indicator}”重复出现（第一次在{first}）"
     hint = "请删除重复的指标行，或改成不同的衡量内容。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        seen: dict[str, Indicator] = {}
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        seen: dict[str, IndicatorView] = {}
         for indicator in table.indicators:
             key = name_key(indicator.name)
             if not key:
                 continue
             if key in seen:
-                first = seen[key].source.describe(with_file=False) or "前文"
+                first = seen[key].indicator.source.describe(with_file=False) or "前文"
                 yield self.finding(table, indicator, first=first)
             else:
                 seen[key] = indicator

@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.model import Finding, Severity, TargetKind
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 from jixiao.targets import is_placeholder
 
 
@@ -25,8 +26,7 @@ class VL01(Rule):
     message = "“{indicator}”的指标值“{value}”无法识别为数值、日期或定性等级"
     hint = "请写成“比较符 + 数值 + 单位”（如 ≥20 人）、截止日期或明确的定性标准。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
-            target = indicator.target
-            if target.kind is TargetKind.TEXT and not is_placeholder(target.raw):
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.of_kind(TargetKind.TEXT):
+            if not is_placeholder(indicator.raw):
                 yield self.finding(table, indicator)

@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.model import Finding, Severity, TargetKind
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class VL02(Rule):
@@ -23,7 +24,6 @@ class VL02(Rule):
     message = "“{indicator}”没有填写指标值"
     hint = "请填写指标值。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
-            if indicator.target.kind is TargetKind.EMPTY:
-                yield self.finding(table, indicator)
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.of_kind(TargetKind.EMPTY):
+            yield self.finding(table, indicator)

@@ -3,9 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Comparator, Finding, Severity, TargetKind, TargetTable
-from jixiao.review.facts import is_growth, is_percent
+from jixiao.model import Comparator, Finding, Severity, TargetKind
+from jixiao.review.facts import is_growth
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
+
+_DOWNWARD = (Comparator.LE, Comparator.LT)
+_RANGE = TargetKind.RANGE
 
 
 class VL03(Rule):
@@ -25,13 +29,10 @@ class VL03(Rule):
     message = "“{indicator}”的指标值“{value}”超过 100%"
     hint = "比率最多为 100%，请核对是否笔误。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            target = indicator.target
-            if not is_percent(target) or is_growth(indicator.name):
+            if not indicator.percent or indicator.op in _DOWNWARD or is_growth(indicator.name):
                 continue
-            if target.op in (Comparator.LE, Comparator.LT):
-                continue
-            top = target.high if target.kind is TargetKind.RANGE else target.value
+            top = indicator.target.high if indicator.kind is _RANGE else indicator.value
             if top is not None and top > 100:
                 yield self.finding(table, indicator)

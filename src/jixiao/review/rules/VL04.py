@@ -3,9 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Comparator, Finding, Severity, TargetKind, TargetTable
-from jixiao.review.facts import is_growth, is_percent
+from jixiao.model import Comparator, Finding, Severity, TargetKind
+from jixiao.review.facts import is_growth
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
+
+_AT_LEAST = (Comparator.GE, Comparator.GT)
 
 
 class VL04(Rule):
@@ -25,14 +28,12 @@ class VL04(Rule):
     message = "“{indicator}”的指标值“{value}”应写为“=100%”"
     hint = "比率最多为 100%，请改为“=100%”，或设定一个可以衡量进步的目标值。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
-            target = indicator.target
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.of_kind(TargetKind.NUMERIC):
             if (
-                target.kind is TargetKind.NUMERIC
-                and target.op in (Comparator.GE, Comparator.GT)
-                and target.value == 100
-                and is_percent(target)
+                indicator.value == 100
+                and indicator.percent
+                and indicator.op in _AT_LEAST
                 and not is_growth(indicator.name)
             ):
                 yield self.finding(table, indicator)

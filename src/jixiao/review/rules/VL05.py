@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.model import Finding, Severity, TargetKind
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class VL05(Rule):
@@ -24,9 +25,7 @@ class VL05(Rule):
     message = "“{indicator}”的指标值“{value}”没有计量单位"
     hint = "请写明计量单位，如人、个、%、元。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
-            target = indicator.target
-            numeric = target.kind in (TargetKind.NUMERIC, TargetKind.RANGE)
-            if numeric and not target.unit and not target.unit_printed:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.of_kind(TargetKind.NUMERIC, TargetKind.RANGE):
+            if not indicator.unit and not indicator.target.unit_printed:
                 yield self.finding(table, indicator)

@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind, TargetTable
-from jixiao.review.facts import is_output
+from jixiao.model import Finding, Severity, TargetKind
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class VL06(Rule):
@@ -26,12 +26,10 @@ class VL06(Rule):
     message = "“{indicator}”的指标值“{value}”{problem}，无法衡量"
     hint = "请改为可量化的目标（比较符 + 数值 + 单位），或写明基准与分级标准。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.of_kind(TargetKind.QUALITATIVE):
             target = indicator.target
-            if target.kind is not TargetKind.QUALITATIVE:
-                continue
             if target.vague or target.grade is None:
                 problem = "表述模糊" if target.vague else "是一句陈述，没有可判断的标准"
-                severity = Severity.ERROR if is_output(indicator) else None
+                severity = Severity.ERROR if indicator.output else None
                 yield self.finding(table, indicator, severity=severity, problem=problem)

@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Comparator, Finding, Severity, TargetKind, TargetTable
+from jixiao.model import Comparator, Finding, Severity, TargetKind
 from jixiao.review.facts import FORWARD_RATE, REVERSE_WORDS, is_growth
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 _UPWARD = (Comparator.GE, Comparator.GT)
 _DOWNWARD = (Comparator.LE, Comparator.LT)
@@ -28,16 +29,15 @@ class VL07(Rule):
     message = "“{indicator}”是{nature}指标，指标值“{value}”的比较方向相反"
     hint = "{nature}指标应写“{expected}”。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
-            target = indicator.target
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.of_kind(TargetKind.NUMERIC, TargetKind.DURATION):
             name = indicator.name
-            if target.kind not in (TargetKind.NUMERIC, TargetKind.DURATION) or is_growth(name):
+            if is_growth(name):
                 continue
-            if target.op in _UPWARD and REVERSE_WORDS.search(name):
+            if indicator.op in _UPWARD and REVERSE_WORDS.search(name):
                 yield self.finding(table, indicator, nature="反向", expected="≤")
             elif (
-                target.op in _DOWNWARD
+                indicator.op in _DOWNWARD
                 and FORWARD_RATE.search(name)
                 and not REVERSE_WORDS.search(name)
             ):

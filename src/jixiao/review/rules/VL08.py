@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.model import Finding, Severity, TargetKind
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class VL08(Rule):
@@ -24,9 +25,8 @@ class VL08(Rule):
     message = "“{indicator}”的指标值包含 {count} 项标准（{parts}），应拆分"
     hint = "请把每项标准拆成单独的指标，并写明比较符，如“住宿费标准 ≤80 元/人·天”。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
-            target = indicator.target
-            if target.kind is TargetKind.COMPOUND:
-                parts = "、".join(c.name or f"{c.value:g}{c.unit or ''}" for c in target.components)
-                yield self.finding(table, indicator, count=len(target.components), parts=parts)
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.of_kind(TargetKind.COMPOUND):
+            components = indicator.target.components
+            parts = "、".join(c.name or f"{c.value:g}{c.unit or ''}" for c in components)
+            yield self.finding(table, indicator, count=len(components), parts=parts)

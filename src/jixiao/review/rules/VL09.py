@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.model import Finding, Severity, TargetKind
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class VL09(Rule):
@@ -24,20 +25,18 @@ class VL09(Rule):
     message = "“{indicator}”的截止日期 {date} 不在 {year} 预算年度内"
     hint = "请核对年份；跨年度的工作请只填写本年度应完成的部分。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         if table.year is None:
             return
-        for indicator in table.indicators:
-            target = indicator.target
-            if target.kind not in (TargetKind.DEADLINE, TargetKind.PERIOD) or not target.date:
-                continue
-            if target.date.year != table.year:
+        for indicator in table.of_kind(TargetKind.DEADLINE, TargetKind.PERIOD):
+            date = indicator.target.date
+            if date and date.year != table.year:
                 # a service period running into the next year may be a contract term
-                severity = Severity.WARNING if target.kind is TargetKind.PERIOD else None
+                severity = Severity.WARNING if indicator.kind is TargetKind.PERIOD else None
                 yield self.finding(
                     table,
                     indicator,
                     severity=severity,
-                    date=target.date.isoformat(),
+                    date=date.isoformat(),
                     year=table.year,
                 )

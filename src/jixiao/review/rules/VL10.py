@@ -3,8 +3,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.model import Finding, Severity, TargetKind
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
+
+_WORDS = (TargetKind.QUALITATIVE, TargetKind.TEXT)
 
 
 class VL10(Rule):
@@ -24,9 +27,7 @@ class VL10(Rule):
     message = "时效指标“{indicator}”的指标值“{value}”不是日期、时长或比率"
     hint = "请写截止日期（如 2024年12月31日前）、时长或及时率（如 ≥95%）。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            if indicator.level2 != "时效指标":
-                continue
-            if indicator.target.kind in (TargetKind.QUALITATIVE, TargetKind.TEXT):
+            if indicator.level2 == "时效指标" and indicator.kind in _WORDS:
                 yield self.finding(table, indicator)

@@ -3,9 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Comparator, Finding, Indicator, Severity, TargetKind, TargetTable
-from jixiao.review.facts import SATISFACTION_WORD, is_percent, is_satisfaction
+from jixiao.model import Comparator, Finding, Severity, TargetKind
+from jixiao.review.facts import SATISFACTION_WORD
 from jixiao.review.rule import Dimension, Option, Rule
+from jixiao.review.view import IndicatorView, TableView
+
+_UNREAD = (TargetKind.EMPTY, TargetKind.TEXT)  # VL01/VL02 report these
 
 
 class VL11(Rule):
@@ -26,29 +29,28 @@ class VL11(Rule):
     hint = "满意度一般写成“≥90%”这样的下限，介于 {floor}% 与 100% 之间（不含 100%）。"
     options = {"floor": Option(80, "满意度目标的下限（%）")}
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         floor = options["floor"]
         for indicator in table.indicators:
-            if not (is_satisfaction(indicator) or SATISFACTION_WORD in indicator.name):
+            if not (indicator.satisfaction or SATISFACTION_WORD in indicator.name):
                 continue
             problem = self.problem(indicator, floor)
             if problem:
                 yield self.finding(table, indicator, problem=problem, floor=floor)
 
     @staticmethod
-    def problem(indicator: Indicator, floor: float) -> str | None:
-        target = indicator.target
-        if target.kind in (TargetKind.EMPTY, TargetKind.TEXT):
-            return None  # VL01/VL02 report these
-        if target.kind is not TargetKind.NUMERIC or not is_percent(target):
+    def problem(indicator: IndicatorView, floor: float) -> str | None:
+        if indicator.kind in _UNREAD:
+            return None
+        if indicator.kind is not TargetKind.NUMERIC or not indicator.percent:
             return "不是百分比，无法与满意度调查结果对比"
-        value = target.value or 0.0
+        value = indicator.value or 0.0
         if value > 100:
             return None  # VL03 reports a rate over 100%
         if value == 100:
             return "为 100%，目标不现实"
         if value < floor:
             return f"低于 {floor:g}%，目标过低"
-        if target.op_implied or target.op is Comparator.EQ:
+        if indicator.op_implied or indicator.op is Comparator.EQ:
             return "没有写“≥”，应为下限"
         return None

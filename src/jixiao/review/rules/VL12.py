@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.model import Finding, Severity, TargetKind
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class VL12(Rule):
@@ -23,8 +24,7 @@ class VL12(Rule):
     message = "“{indicator}”的指标值“{value}”没有写明基期数值或变化幅度"
     hint = "请写明基期（如上年）的数值，或写成“较上年增长≥5%”这样的幅度。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
-            target = indicator.target
-            if target.kind is TargetKind.TREND and target.value is None:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.of_kind(TargetKind.TREND):
+            if indicator.value is None:
                 yield self.finding(table, indicator)

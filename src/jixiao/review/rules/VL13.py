@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.model import Finding, Severity, TargetKind
 from jixiao.review.facts import REVERSE_WORDS
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class VL13(Rule):
@@ -25,11 +26,9 @@ class VL13(Rule):
     message = "“{indicator}”的指标值“{value}”是区间"
     hint = "建议改为“{suggestion}”。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.of_kind(TargetKind.RANGE):
             target = indicator.target
-            if target.kind is not TargetKind.RANGE:
-                continue
             unit = target.unit_printed or target.unit or ""
             if REVERSE_WORDS.search(indicator.name) or (target.low or 0) < 0:
                 suggestion = f"≤{(target.high or 0) / (target.factor or 1):g}{unit}"

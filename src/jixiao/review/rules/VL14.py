@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.model import Finding, Severity, TargetKind
 from jixiao.review.facts import RATE_NAME
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 _RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
 
@@ -27,10 +28,8 @@ class VL14(Rule):
     message = "比率指标“{indicator}”的指标值“{value}”不是百分比"
     hint = "请把指标值写成百分比，或把指标名称改成与数值相符的名称。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
-            target = indicator.target
-            if target.kind not in (TargetKind.NUMERIC, TargetKind.RANGE) or not target.unit:
-                continue
-            if RATE_NAME.search(indicator.name) and target.unit not in _RATE_UNITS:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.of_kind(TargetKind.NUMERIC, TargetKind.RANGE):
+            unit = indicator.unit
+            if unit and unit not in _RATE_UNITS and RATE_NAME.search(indicator.name):
                 yield self.finding(table, indicator)

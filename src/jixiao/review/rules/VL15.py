@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.model import Finding, Severity, TargetKind
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class VL15(Rule):
@@ -23,8 +24,7 @@ class VL15(Rule):
     message = "“{indicator}”的指标值“{value}”是负数"
     hint = "请写成正数，下降的目标写成“较上年下降…”。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
-            target = indicator.target
-            if target.kind in (TargetKind.NUMERIC, TargetKind.DURATION) and (target.value or 0) < 0:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.of_kind(TargetKind.NUMERIC, TargetKind.DURATION):
+            if (indicator.value or 0) < 0:
                 yield self.finding(table, indicator)

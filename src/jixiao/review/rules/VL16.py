@@ -3,19 +3,23 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, Target, TargetKind, TargetTable
-from jixiao.review.facts import is_cost, is_money, is_percent
+from jixiao.model import Finding, Severity, TargetKind
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import IndicatorView, TableView
+
+_UNREAD = (TargetKind.EMPTY, TargetKind.TEXT)  # VL01/VL02 report these
+_AMOUNT_KINDS = (TargetKind.NUMERIC, TargetKind.RANGE)
 
 
-def is_cost_value(target: Target) -> bool:
+def is_cost_value(indicator: IndicatorView) -> bool:
     """An amount (元, 元/人 …), a list of amounts, or a cost-control rate (%)."""
-    unit = target.unit or ""
-    if target.kind is TargetKind.COMPOUND or is_money(target):
+    kind = indicator.kind
+    if kind is TargetKind.COMPOUND or indicator.money:
         return True
-    if target.kind in (TargetKind.NUMERIC, TargetKind.RANGE):
-        return unit == "元" or unit.startswith("元/") or is_percent(target)
-    return target.kind is TargetKind.TREND and target.value is not None
+    if kind in _AMOUNT_KINDS:
+        unit = indicator.unit or ""
+        return unit == "元" or unit.startswith("元/") or indicator.percent
+    return kind is TargetKind.TREND and indicator.value is not None
 
 
 class VL16(Rule):
@@ -35,10 +39,7 @@ class VL16(Rule):
     message = "成本指标“{indicator}”的指标值“{value}”不是金额"
     hint = "请写成金额上限，如“≤12 万元”或“≤300 元/人”。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            target = indicator.target
-            if target.kind in (TargetKind.EMPTY, TargetKind.TEXT):
-                continue  # VL01/VL02
-            if is_cost(indicator) and not is_cost_value(target):
+            if indicator.cost and indicator.kind not in _UNREAD and not is_cost_value(indicator):
                 yield self.finding(table, indicator)

@@ -3,17 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind, TargetTable
+from jixiao.model import Finding, Severity, TargetKind
 from jixiao.review.facts import (
     REVERSE_WORDS,
     SATISFACTION_WORD,
-    is_cost,
-    is_money,
-    is_percent,
-    is_satisfaction,
-    per_unit_money,
 )
 from jixiao.review.rule import Dimension, Rule
+from jixiao.review.view import TableView
 
 
 class VL17(Rule):
@@ -33,15 +29,14 @@ class VL17(Rule):
     message = "“{indicator}”的指标值“{value}”没有写比较符"
     hint = "建议写成“{expected}{value}”。"
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.indicators:
-            target = indicator.target
-            if target.kind is not TargetKind.NUMERIC or not target.op_implied:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for indicator in table.of_kind(TargetKind.NUMERIC):
+            if not indicator.op_implied:
                 continue
-            if is_cost(indicator) and (is_money(target) or per_unit_money(target)):
+            if indicator.cost and (indicator.money or indicator.per_unit):
                 yield self.finding(table, indicator, expected="≤")
-            elif is_percent(target) and (target.value or 0) < 100:
-                if is_satisfaction(indicator) or SATISFACTION_WORD in indicator.name:
+            elif indicator.percent and (indicator.value or 0) < 100:
+                if indicator.satisfaction or SATISFACTION_WORD in indicator.name:
                     continue  # VL11 says it for satisfaction targets
                 expected = "≤" if REVERSE_WORDS.search(indicator.name) else "≥"
                 yield self.finding(table, indicator, expected=expected)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from jixiao.model import Finding, TargetTable
-from jixiao.review.facts import is_block
+from jixiao.model import Finding
 from jixiao.review.rule import Rule
+from jixiao.review.view import TableView
 
 
 class MissingBlockRule(Rule):
@@ -15,6 +15,6 @@ class MissingBlockRule(Rule):
 
     block: ClassVar[str]
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
-        if not any(is_block(indicator, self.block) for indicator in table.indicators):
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        if not any(self.block in indicator.blocks for indicator in table.indicators):
             yield self.finding(table, block=self.block)

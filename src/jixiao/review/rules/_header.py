@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from jixiao.model import Finding, TargetTable
+from jixiao.model import Finding
 from jixiao.review.rule import Rule
+from jixiao.review.view import TableView
 
 
 class MissingFieldRule(Rule):
@@ -14,9 +15,9 @@ class MissingFieldRule(Rule):
 
     field_label: ClassVar[str]
 
-    def is_missing(self, table: TargetTable) -> bool:
+    def is_missing(self, table: TableView) -> bool:
         raise NotImplementedError
 
-    def check(self, table: TargetTable, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         if self.is_missing(table):
             yield self.finding(table, field=self.field_label)
