@@ -7,12 +7,14 @@ Each case is (printed text, expected fields). Only the fields named are asserted
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 import pytest
 
 from jixiao.model.target import Comparator, Target, TargetComponent, TargetKind, TrendDirection
-from jixiao.targets import format_target, parse_target
+from jixiao.targets import format_target, is_placeholder, parse_target
+from jixiao.targets.vocabulary import PLACEHOLDER_SYMBOLS, PLACEHOLDER_WORDS
 
 GE, LE, EQ, GT, LT = Comparator.GE, Comparator.LE, Comparator.EQ, Comparator.GT, Comparator.LT
 NUMERIC, RANGE, DEADLINE = TargetKind.NUMERIC, TargetKind.RANGE, TargetKind.DEADLINE
@@ -536,3 +538,13 @@ def test_format_target_falls_back_to_raw_for_targets_it_cannot_print() -> None:
     inf = Target(raw="≥∞", kind=NUMERIC, op=GE, value=float("inf"))
     assert format_target(inf) == "≥∞"
     assert format_target(Target(raw="x", kind=DEADLINE, op=LE)) == "x"
+
+
+SYMBOL_RUNS = ["".join(p) for n in (1, 2) for p in itertools.product(PLACEHOLDER_SYMBOLS, repeat=n)]
+
+
+@pytest.mark.parametrize("text", [*PLACEHOLDER_WORDS, *SYMBOL_RUNS, " 无 ", "……"])
+def test_placeholder_parses_as_text_or_empty(text: str) -> None:
+    """Review rule ST07 relies on this to look for placeholder values in those rows only."""
+    assert is_placeholder(text)
+    assert parse_target(text).kind in (TargetKind.TEXT, TargetKind.EMPTY)

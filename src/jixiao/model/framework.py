@@ -70,12 +70,17 @@ _TRADITIONAL: Final = str.maketrans(
     "產標質數時濟會態續響滿對務經個環資預總際與項兩",
     "产标质数时济会态续响满对务经个环资预总际与项两",
 )
+_TRADITIONAL_CHARACTERS: Final = "".join(chr(c) for c in _TRADITIONAL)
 _BRACKETED: Final = re.compile(r"[（(][^（()）]*[)）]")
 _SPACE: Final = re.compile(r"\s+")
+# Anything clean_level_name would change; most names have none (one search instead of three).
+_UNCLEAN: Final = re.compile(rf"[\s（({_TRADITIONAL_CHARACTERS}]")
 
 
 def clean_level_name(printed: str) -> str:
     """Printed level name → lookup key: no spaces, brackets or traditional characters."""
+    if _UNCLEAN.search(printed) is None:
+        return printed
     key = _SPACE.sub("", printed).translate(_TRADITIONAL)
     return _BRACKETED.sub("", key)
 

@@ -53,9 +53,10 @@ PER_PERSON_NAME: Final = re.compile(r"人均|每人|生均|户均|单价|单位�
 TOTAL_COST_NAME: Final = re.compile(
     r"总成本|总投资|总金额|总额|总费用|总经费|预算总|项目成本|成本总"
 )
-# Names that state a goal instead of naming a measure.
-GOAL_VERBS: Final = re.compile(r"^(为|提高|提升|促进|推进|推动|保障|确保|加强|增强|不断|进一步)")
-SENTENCE_PUNCTUATION: Final = re.compile(r"[，,。；;！!？?]")
+# Names that state a goal instead of naming a measure: a goal verb first, or a sentence.
+GOAL_SENTENCE: Final = re.compile(
+    r"^(?:为|提高|提升|促进|推进|推动|保障|确保|加强|增强|不断|进一步)|[，,。；;！!？?]"
+)
 
 
 @lru_cache(maxsize=1024)
@@ -95,6 +96,12 @@ def is_percent(target: Target) -> bool:
 def name_key(text: str) -> str:
     """A name as compared: no spaces, brackets, quotes or traditional characters."""
     return clean_level_name(text).strip("“”\"'")
+
+
+@lru_cache(maxsize=1024)
+def level_keys(level1_printed: str | None, level2_printed: str | None) -> frozenset[str]:
+    """The keys of a row's printed 一级 and 二级 names (tables print few distinct pairs)."""
+    return frozenset(name_key(n) for n in (level1_printed, level2_printed) if n)
 
 
 def is_growth(name: str) -> bool:

@@ -42,6 +42,7 @@ _CODE = re.compile(r"^[A-Z]{2}\d{2}$")
 _SECTIONS = ("Why", "Bad example", "Good example", "Basis")
 
 RULES: dict[str, type[Rule]] = {}
+_SCALARS = (str, int, float)  # the template values a finding keeps in ``fields``
 
 
 class Dimension(StrEnum):
@@ -143,18 +144,24 @@ class Rule:
         Built without re-validation (every value here is already of the model's type): the
         engine creates many of these and this is its hot path.
         """
-        values = {"project": table.project or "", **fields}
-        if indicator is not None:
-            values.setdefault("indicator", indicator.name)
-            values.setdefault("value", indicator.raw)
+        if indicator is None:
+            values = {"project": table.project or "", **fields}
+        else:
+            values = {
+                "project": table.project or "",
+                "indicator": indicator.name,
+                "value": indicator.raw,
+                **fields,
+            }
+        hint = self.hint
         return Finding.from_checked(
             code=self.code,
             severity=severity or self.effective_severity,
             rule=self.name,
-            message=self.message.format(**values),
-            hint=self.hint.format(**values),
+            message=self.message.format_map(values),
+            hint=hint.format_map(values) if "{" in hint else hint,
             project=table.project,
             indicator=indicator.name if indicator is not None else None,
             location=indicator.indicator.source if indicator is not None else table.table.source,
-            fields={k: v for k, v in fields.items() if isinstance(v, str | int | float)},
+            fields={k: v for k, v in fields.items() if isinstance(v, _SCALARS)},
         )

@@ -7,8 +7,9 @@ per table, once, and gives it to every rule:
 
 * each indicator's fields that rules read are copied into slots (``view.name``, ``view.kind``,
   ``view.value``…), and the model stays at hand (``view.indicator``) for the rest;
-* the facts several rules ask (which 一级 block the indicator is in, whether its value is an
-  amount of money or a percentage) are computed here, once per indicator;
+* the facts several rules ask (the name as compared, whether it names a growth, which 一级
+  block the indicator is in, whether its value is an amount of money or a percentage) are
+  computed here, once per indicator;
 * indicators are grouped by target kind (:meth:`TableView.of_kind`), so that a rule about
   qualitative or compound values looks at those rows only.
 
@@ -21,7 +22,14 @@ from typing import Final
 
 from jixiao.model import Budget, Comparator, Indicator, TableKind, Target, TargetKind, TargetTable
 from jixiao.model.framework import BENEFIT, COST, OUTPUT, SATISFACTION
-from jixiao.review.facts import SATISFACTION_LEVEL2, blocks_of, is_money, per_unit_money
+from jixiao.review.facts import (
+    SATISFACTION_LEVEL2,
+    blocks_of,
+    is_growth,
+    is_money,
+    name_key,
+    per_unit_money,
+)
 
 _NO_INDICATORS: Final[tuple[IndicatorView, ...]] = ()
 
@@ -34,7 +42,9 @@ class IndicatorView:
         "blocks",
         "cost",
         "description",
+        "growth",
         "indicator",
+        "key",
         "kind",
         "level1",
         "level2",
@@ -54,6 +64,8 @@ class IndicatorView:
 
     indicator: Indicator
     name: str
+    key: str
+    growth: bool
     description: str | None
     level1: str | None
     level2: str | None
@@ -78,7 +90,9 @@ class IndicatorView:
         level1, level2 = indicator.level1, indicator.level2
         blocks = blocks_of(level1, level2)
         self.indicator = indicator
-        self.name = indicator.name
+        self.name = name = indicator.name
+        self.key = name_key(name)
+        self.growth = is_growth(name)
         self.description = indicator.description
         self.level1 = level1
         self.level2 = level2
@@ -120,15 +134,19 @@ class TableView:
         self.budget = table.budget
         self.goals = table.goals
         self.indicators = [IndicatorView(indicator) for indicator in table.indicators]
-        by_kind: dict[TargetKind, list[IndicatorView]] = {}
+        by_kind: dict[TargetKind | tuple[TargetKind, ...], list[IndicatorView]] = {}
         for view in self.indicators:
             by_kind.setdefault(view.kind, []).append(view)
         self._by_kind = by_kind
 
     def of_kind(self, *kinds: TargetKind) -> list[IndicatorView] | tuple[IndicatorView, ...]:
         """The indicators whose target is of one of ``kinds``, in table order."""
+        by_kind = self._by_kind
         if len(kinds) == 1:
-            return self._by_kind.get(kinds[0], _NO_INDICATORS)
-        if not any(kind in self._by_kind for kind in kinds):
-            return _NO_INDICATORS
-        return [view for view in self.indicators if view.kind in kinds]
+            return by_kind.get(kinds[0], _NO_INDICATORS)
+        if kinds not in by_kind:  # remembered: several rules ask for the same kinds
+            present = any(kind in by_kind for kind in kinds)
+            by_kind[kinds] = (
+                [view for view in self.indicators if view.kind in kinds] if present else []
+            )
+        return by_kind[kinds]

@@ -39,8 +39,8 @@ class GL01(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         promises = [
-            m for goal in table.goals if "元" in goal for m in _PROMISE.finditer(goal)
-            if _PER_PERSON.search(m.group("context"))
+            m for goal in table.goals if "元" in goal and _PER_PERSON.search(goal)
+            for m in _PROMISE.finditer(goal) if _PER_PERSON.search(m.group("context"))
         ]  # fmt: skip
         if not promises:
             return

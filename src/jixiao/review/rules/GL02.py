@@ -76,11 +76,30 @@ _COMMON = frozenset(
 )
 
 
-def keywords(text: str) -> set[str]:
-    grams: set[str] = set()
+def bigrams(text: str) -> Iterator[str]:
+    """The two-character words of ``text``'s runs of Chinese characters, in order."""
     for run in _HAN_RUN.findall(text):
-        grams.update(run[i : i + 2] for i in range(len(run) - 1))
-    return grams - _COMMON
+        for i in range(len(run) - 1):
+            yield run[i : i + 2]
+
+
+def is_uncovered(goal: str, indicator_text: str, needed: int, minimum: int) -> bool:
+    """True when ``goal`` has at least ``minimum`` keywords (bigrams that are not
+    :data:`_COMMON`) and fewer than ``needed`` of them occur in ``indicator_text``.
+
+    Reads the goal's bigrams only until the answer is settled.
+    """
+    keywords: set[str] = set()
+    shared = 0
+    for word in bigrams(goal):
+        if word in _COMMON or word in keywords:
+            continue
+        keywords.add(word)
+        if word in indicator_text:
+            shared += 1
+        if shared >= needed and len(keywords) >= minimum:
+            return False
+    return len(keywords) >= minimum and shared < needed
 
 
 class GL02(Rule):
@@ -110,17 +129,8 @@ class GL02(Rule):
         indicator_text = "\n".join(
             f"{indicator.name}\n{indicator.description or ''}" for indicator in table.indicators
         )
-        needed = options["minimum_shared"]
+        needed, minimum = options["minimum_shared"], options["minimum_keywords"]
         for number, goal in enumerate(table.goals, start=1):
-            words = keywords(goal)
-            if len(words) < options["minimum_keywords"]:
-                continue
-            shared = 0
-            for word in words:
-                if word in indicator_text:
-                    shared += 1
-                    if shared >= needed:
-                        break
-            if shared < needed:
+            if is_uncovered(goal, indicator_text, needed, minimum):
                 short = goal if len(goal) <= 30 else goal[:30] + "…"
                 yield self.finding(table, number=number, goal=short)

@@ -28,5 +28,5 @@ class NM02(Rule):
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
             description = indicator.description
-            if description and name_key(description) == name_key(indicator.name):
+            if description and name_key(description) == indicator.key:
                 yield self.finding(table, indicator)

@@ -4,7 +4,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jixiao.model import Finding, Severity
-from jixiao.review.facts import GOAL_VERBS, SENTENCE_PUNCTUATION
+from jixiao.review.facts import GOAL_SENTENCE
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -29,6 +29,5 @@ class NM04(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            name = indicator.name
-            if SENTENCE_PUNCTUATION.search(name) or GOAL_VERBS.search(name):
+            if GOAL_SENTENCE.search(indicator.name):
                 yield self.finding(table, indicator)

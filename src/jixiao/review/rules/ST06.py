@@ -4,7 +4,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jixiao.model import Finding, Severity
-from jixiao.review.facts import CATEGORY_NAMES, name_key
+from jixiao.review.facts import CATEGORY_NAMES, level_keys
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -28,10 +28,10 @@ class ST06(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            key = name_key(indicator.name)
+            key = indicator.key
             if key and key not in CATEGORY_NAMES:
                 printed = indicator.indicator
-                own = {name_key(n) for n in (printed.level1_printed, printed.level2_printed) if n}
+                own = level_keys(printed.level1_printed, printed.level2_printed)
                 if key not in own and f"{key}指标" not in own:
                     continue
             yield self.finding(table, indicator, shown=indicator.name or "（空）")

@@ -3,10 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity
+from jixiao.model import Finding, Severity, TargetKind
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 from jixiao.targets import is_placeholder
+
+# A placeholder value always parses as text (or empty): only those rows can hold one.
+_UNREAD = (TargetKind.TEXT, TargetKind.EMPTY)
 
 
 class ST07(Rule):
@@ -28,7 +31,8 @@ class ST07(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            for text in (indicator.name, indicator.raw):
-                if text and is_placeholder(text):
-                    yield self.finding(table, indicator, value=text)
-                    break
+            name, raw = indicator.name, indicator.raw
+            if name and is_placeholder(name):
+                yield self.finding(table, indicator, value=name)
+            elif raw and indicator.kind in _UNREAD and is_placeholder(raw):
+                yield self.finding(table, indicator, value=raw)

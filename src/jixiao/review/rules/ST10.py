@@ -4,7 +4,6 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jixiao.model import Finding, Severity
-from jixiao.review.facts import name_key
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import IndicatorView, TableView
 
@@ -28,7 +27,7 @@ class ST10(Rule):
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         seen: dict[str, IndicatorView] = {}
         for indicator in table.indicators:
-            key = name_key(indicator.name)
+            key = indicator.key
             if not key:
                 continue
             if key in seen:

@@ -4,7 +4,6 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jixiao.model import Comparator, Finding, Severity, TargetKind
-from jixiao.review.facts import is_growth
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -31,7 +30,7 @@ class VL03(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            if not indicator.percent or indicator.op in _DOWNWARD or is_growth(indicator.name):
+            if not indicator.percent or indicator.op in _DOWNWARD or indicator.growth:
                 continue
             top = indicator.target.high if indicator.kind is _RANGE else indicator.value
             if top is not None and top > 100:

@@ -4,7 +4,6 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jixiao.model import Comparator, Finding, Severity, TargetKind
-from jixiao.review.facts import is_growth
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -34,6 +33,6 @@ class VL04(Rule):
                 indicator.value == 100
                 and indicator.percent
                 and indicator.op in _AT_LEAST
-                and not is_growth(indicator.name)
+                and not indicator.growth
             ):
                 yield self.finding(table, indicator)

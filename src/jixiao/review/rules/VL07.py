@@ -4,7 +4,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jixiao.model import Comparator, Finding, Severity, TargetKind
-from jixiao.review.facts import FORWARD_RATE, REVERSE_WORDS, is_growth
+from jixiao.review.facts import FORWARD_RATE, REVERSE_WORDS
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -32,7 +32,7 @@ class VL07(Rule):
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.of_kind(TargetKind.NUMERIC, TargetKind.DURATION):
             name = indicator.name
-            if is_growth(name):
+            if indicator.growth:
                 continue
             if indicator.op in _UPWARD and REVERSE_WORDS.search(name):
                 yield self.finding(table, indicator, nature="反向", expected="≤")
