@@ -67,10 +67,13 @@ class Finding(BaseModel):
             "fields": fields,
         }
         _set_attribute(finding, "__dict__", values)
-        _set_attribute(finding, "__pydantic_fields_set__", set(values))
+        _set_attribute(finding, "__pydantic_fields_set__", _EVERY_FIELD)
         _set_attribute(finding, "__pydantic_extra__", None)
         _set_attribute(finding, "__pydantic_private__", None)
         return finding
 
 
 _set_attribute = object.__setattr__
+# Shared by every finding from_checked builds: a frozen model never changes its own set, and
+# model_copy updates a copy of it.
+_EVERY_FIELD = set(Finding.model_fields)

@@ -92,9 +92,12 @@ def is_percent(target: Target) -> bool:
     return target.unit == "%"
 
 
-@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """A name as compared: no spaces, brackets, quotes or traditional characters."""
+    """A name as compared: no spaces, brackets, quotes or traditional characters.
+
+    Not cached: published tables rarely share an indicator name, and the view computes each
+    name's key once per review.
+    """
     return clean_level_name(text).strip("“”\"'")
 
 

@@ -114,9 +114,20 @@ class IndicatorView:
 
 
 class TableView:
-    """One table as rules read it: header fields and the indicator views, grouped by kind."""
+    """One table as rules read it: header fields, the indicator views grouped by kind, and the
+    一级 blocks that have at least one indicator."""
 
-    __slots__ = ("_by_kind", "budget", "goals", "indicators", "kind", "project", "table", "year")
+    __slots__ = (
+        "_by_kind",
+        "blocks",
+        "budget",
+        "goals",
+        "indicators",
+        "kind",
+        "project",
+        "table",
+        "year",
+    )
 
     table: TargetTable
     kind: TableKind
@@ -125,6 +136,7 @@ class TableView:
     budget: Budget
     goals: list[str]
     indicators: list[IndicatorView]
+    blocks: frozenset[str]
 
     def __init__(self, table: TargetTable) -> None:
         self.table = table
@@ -138,6 +150,7 @@ class TableView:
         for view in self.indicators:
             by_kind.setdefault(view.kind, []).append(view)
         self._by_kind = by_kind
+        self.blocks = frozenset().union(*{view.blocks for view in self.indicators})
 
     def of_kind(self, *kinds: TargetKind) -> list[IndicatorView] | tuple[IndicatorView, ...]:
         """The indicators whose target is of one of ``kinds``, in table order."""

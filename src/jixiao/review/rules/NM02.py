@@ -28,5 +28,7 @@ class NM02(Rule):
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
             description = indicator.description
-            if description and name_key(description) == indicator.key:
+            if description and (
+                description == indicator.name or name_key(description) == indicator.key
+            ):
                 yield self.finding(table, indicator)

@@ -4,6 +4,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jixiao.model import Finding, Severity
+from jixiao.model.framework import COST
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -26,5 +27,5 @@ class ST04(Rule):
     hint = "请设置单位成本或总成本指标，并与预算数相对应。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        if table.indicators and not any(indicator.cost for indicator in table.indicators):
+        if table.indicators and COST not in table.blocks:
             yield self.finding(table)

@@ -16,5 +16,5 @@ class MissingBlockRule(Rule):
     block: ClassVar[str]
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        if not any(self.block in indicator.blocks for indicator in table.indicators):
+        if self.block not in table.blocks:
             yield self.finding(table, block=self.block)
