@@ -49,7 +49,6 @@ INPUT_WORDS: Final = re.compile(
 )
 SATISFACTION_WORD: Final = "满意"
 COST_NAME: Final = re.compile(r"成本|费用|单价|人均标准|补助标准|费标准|经费标准|价格|造价")
-PER_PERSON_NAME: Final = re.compile(r"人均|每人|生均|户均|单价|单位成本|每[个套本台件项次]")
 TOTAL_COST_NAME: Final = re.compile(
     r"总成本|总投资|总金额|总额|总费用|总经费|预算总|项目成本|成本总"
 )
@@ -86,10 +85,6 @@ def per_unit_money(target: Target) -> str | None:
     if target.kind is NUMERIC and unit.startswith("元/"):
         return unit.split("/")[1] or None
     return None
-
-
-def is_percent(target: Target) -> bool:
-    return target.unit == "%"
 
 
 def name_key(text: str) -> str:
