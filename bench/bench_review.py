@@ -35,13 +35,69 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "binhai-zuzhibu-2024.txt"
 CORPUS = ROOT / "tests" / "corpus" / "docs"
 PLACES = (
-    "社区 农村 城区 街道 乡镇 园区 学校 医院 景区 流域 山区 库区 林区 牧区 港区 "
-    "老城 新城 开发区 保税区 高新区 边境 沿海 口岸 垦区 矿区 灌区 湿地 河道 集镇 片区"
-).split()
+    "社区",
+    "农村",
+    "城区",
+    "街道",
+    "乡镇",
+    "园区",
+    "学校",
+    "医院",
+    "景区",
+    "流域",
+    "山区",
+    "库区",
+    "林区",
+    "牧区",
+    "港区",
+    "老城",
+    "新城",
+    "开发区",
+    "保税区",
+    "高新区",
+    "边境",
+    "沿海",
+    "口岸",
+    "垦区",
+    "矿区",
+    "灌区",
+    "湿地",
+    "河道",
+    "集镇",
+    "片区",
+)
 TOPICS = (
-    "党建 养老 环卫 水利 粮食 道路 消防 档案 培训 信息化 医疗 教育 就业 文化 体育 "
-    "治安 交通 供水 排水 绿化 扶贫 助残 托育 食品 药品 安全 应急 统计 普查 宣传"
-).split()
+    "党建",
+    "养老",
+    "环卫",
+    "水利",
+    "粮食",
+    "道路",
+    "消防",
+    "档案",
+    "培训",
+    "信息化",
+    "医疗",
+    "教育",
+    "就业",
+    "文化",
+    "体育",
+    "治安",
+    "交通",
+    "供水",
+    "排水",
+    "绿化",
+    "扶贫",
+    "助残",
+    "托育",
+    "食品",
+    "药品",
+    "安全",
+    "应急",
+    "统计",
+    "普查",
+    "宣传",
+)
 
 
 def base_tables() -> list[TargetTable]:
@@ -56,8 +112,11 @@ def base_tables() -> list[TargetTable]:
 
 
 def keeps_printed_name(name: str) -> bool:
-    return not name or GOAL_SENTENCE.search(name) is not None or name_key(name) in CATEGORY_NAMES or (
-        is_placeholder(name)
+    return (
+        not name
+        or GOAL_SENTENCE.search(name) is not None
+        or name_key(name) in CATEGORY_NAMES
+        or is_placeholder(name)
     )
 
 
