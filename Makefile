@@ -8,7 +8,7 @@ EXAMPLE := examples/binhai-zuzhibu-2024.txt
 VENDOR := src/jixiao/web/static/vendor
 ASSETS := $(VENDOR)/VERSIONS
 
-.PHONY: demo test lint typecheck architecture unit postgres chromium bench bench-review bench-store bench-web golden fixtures docs clean
+.PHONY: compiled demo test lint typecheck architecture unit postgres chromium bench bench-review bench-store bench-web golden fixtures docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,12 +16,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The review engine and its rules compiled with mypyc beside their sources, unless the build is
+# current (the package runs the sources whenever they changed since: jixiao/review/compiled.py).
+compiled: $(STAMP)
+	$(BIN)/python scripts/compile_review.py
+
 # The web app's htmx and ECharts, from the npm registry (not committed, not fetched at run time).
 $(ASSETS): scripts/vendor_assets.sh
 	scripts/vendor_assets.sh
 
 # Imports the example, prints its review, creates an admin and serves http://127.0.0.1:8000.
-demo: $(STAMP) $(ASSETS)
+demo: $(STAMP) $(ASSETS) compiled
 	$(BIN)/python scripts/demo.py
 
 test: lint typecheck architecture unit
@@ -36,7 +41,7 @@ typecheck: $(STAMP)
 architecture: $(STAMP)
 	$(BIN)/lint-imports
 
-unit: $(STAMP) $(ASSETS) postgres chromium
+unit: $(STAMP) $(ASSETS) compiled postgres chromium
 	$(BIN)/pytest
 
 # The browser tests drive Debian's chromium; install it in CI or as root when it is missing.
@@ -54,7 +59,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_readers.py
 	$(BIN)/python bench/bench_corpus.py
 
-bench-review: $(STAMP)
+bench-review: $(STAMP) compiled
 	$(BIN)/python bench/bench_review.py
 
 # Imports 1,000,000 indicators into SQLite and PostgreSQL (minutes; not part of `make test`).
@@ -75,4 +80,5 @@ docs: $(STAMP)
 	$(BIN)/python scripts/make_rules_doc.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	if [ -x $(BIN)/python ]; then $(BIN)/python scripts/compile_review.py --clean; fi
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .hypothesis

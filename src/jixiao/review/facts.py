@@ -27,7 +27,7 @@ SATISFACTION_LEVEL2: Final = "服务对象满意度指标"
 # Enum members read once: ``TargetKind.NUMERIC`` is a class attribute lookup each time.
 NUMERIC: Final = TargetKind.NUMERIC
 CATEGORY_NAMES: Final = frozenset(
-    {*LEVEL1_ALIASES, *LEVEL2_ALIASES, *FRAMEWORK, *(n for v in FRAMEWORK.values() for n in v)}
+    {*LEVEL1_ALIASES, *LEVEL2_ALIASES, *FRAMEWORK, *[n for v in FRAMEWORK.values() for n in v]}
 )
 
 # Names of measures where lower is better (domain.md §3.2).

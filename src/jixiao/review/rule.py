@@ -28,14 +28,21 @@ reused.
 
 from __future__ import annotations
 
+import ast
 import inspect
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
+from pathlib import Path
 from typing import Any, ClassVar
 
+from mypy_extensions import mypyc_attr
+
 from jixiao.model import Finding, Severity, TableKind
+from jixiao.review.compiled import is_compiled
 from jixiao.review.view import IndicatorView, TableView
 
 _CODE = re.compile(r"^[A-Z]{2}\d{2}$")
@@ -79,6 +86,34 @@ def join_wrapped(text: str, more: str) -> str:
     return text + more
 
 
+def docstring_of(cls: type) -> str:
+    """The class's docstring. A class compiled by mypyc has none at run time, so it is read from
+    the class's source file, which is installed beside the compiled module."""
+    doc: str | None = getattr(cls, "__doc__", None)
+    if doc:
+        return doc
+    return _docstring_in_source(getattr(cls, "__module__", ""), getattr(cls, "__qualname__", ""))
+
+
+@cache
+def _docstring_in_source(module_name: str, class_name: str) -> str:
+    module_file = getattr(sys.modules[module_name], "__file__", None)
+    if module_file is None:
+        return ""
+    source = Path(module_file).with_name(module_name.rpartition(".")[2] + ".py")
+    try:
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError):
+        return ""
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == class_name:
+            return ast.get_docstring(node, clean=False) or ""
+    return ""
+
+
+# Rules may also be written in plain Python (tests, local rules) when the built-in ones run
+# compiled (see jixiao.review.compiled).
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
@@ -91,18 +126,20 @@ class Rule:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if "code" not in cls.__dict__:
+        if "code" not in vars(cls):
             return  # a shared base for several rules, not a rule itself
         if not _CODE.match(cls.code):
             raise TypeError(f"rule code {cls.code!r} must be two letters and two digits")
         if cls.code in RULES and RULES[cls.code] is not cls:
             raise TypeError(f"rule code {cls.code} is used twice")
-        cls.doc()  # fail at import when the docstring lacks a section
+        module = sys.modules.get(getattr(cls, "__module__", ""))
+        if not is_compiled(getattr(module, "__file__", None)):  # the tests check compiled rules
+            cls.doc()  # fail at import when the docstring lacks a section
         RULES[cls.code] = cls
 
     @classmethod
     def doc(cls) -> RuleDoc:
-        text = inspect.cleandoc(cls.__doc__ or "")
+        text = inspect.cleandoc(docstring_of(cls))
         summary, _, body = text.partition("\n")
         sections: dict[str, str] = {}
         current: str | None = None
