@@ -7,7 +7,6 @@ is made once.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Final
 
 from jixiao.model import Target, TargetKind
@@ -58,10 +57,24 @@ GOAL_SENTENCE: Final = re.compile(
 )
 
 
-@lru_cache(maxsize=1024)
 def blocks_of(level1: str | None, level2: str | None) -> frozenset[str]:
     """The canonical 一级 blocks a row is in: by its 一级, or by a 二级 that only exists under
     one block (a table that printed no 一级); 成本指标 also by any cost 二级."""
+    key = (level1, level2)
+    blocks = _BLOCKS.get(key)
+    if blocks is None:
+        blocks = _BLOCKS[key] = _blocks_of(level1, level2)
+    return blocks
+
+
+# Remembered answers (a dict rather than lru_cache, whose wrapper costs more than the lookup in
+# compiled code): canonical level names make a few dozen pairs; printed ones, a few hundred.
+_BLOCKS: Final[dict[tuple[str | None, str | None], frozenset[str]]] = {}
+_LEVEL_KEYS: Final[dict[tuple[str | None, str | None], frozenset[str]]] = {}
+_REMEMBERED: Final = 4096
+
+
+def _blocks_of(level1: str | None, level2: str | None) -> frozenset[str]:
     blocks = {
         block
         for block in (OUTPUT, COST, BENEFIT, SATISFACTION)
@@ -96,10 +109,16 @@ def name_key(text: str) -> str:
     return clean_level_name(text).strip("“”\"'")
 
 
-@lru_cache(maxsize=1024)
 def level_keys(level1_printed: str | None, level2_printed: str | None) -> frozenset[str]:
     """The keys of a row's printed 一级 and 二级 names (tables print few distinct pairs)."""
-    return frozenset(name_key(n) for n in (level1_printed, level2_printed) if n)
+    key = (level1_printed, level2_printed)
+    keys = _LEVEL_KEYS.get(key)
+    if keys is None:
+        if len(_LEVEL_KEYS) >= _REMEMBERED:
+            _LEVEL_KEYS.clear()
+        keys = frozenset(name_key(n) for n in key if n)
+        _LEVEL_KEYS[key] = keys
+    return keys
 
 
 def is_growth(name: str) -> bool:
