@@ -1,11 +1,11 @@
 """Compile the review engine and its rules with mypyc, in place (run by `make`).
 
-Writes one C extension beside each source that jixiao.review.compiled lists, a shared
-library in src/, and src/jixiao/review/_compiled.json with the digest of the sources compiled;
-the package uses the extensions only while that digest matches its sources, and this script does
-nothing while it does (--force builds anyway). The generated C and
-the objects go to build/mypyc/. Needs gcc and the Python headers; without them the rules run from
-the sources (slower, same findings), so a failed build warns and exits 0.
+Writes one C extension beside each source that jixiao.review.compiled lists, a shared library
+in src/, and src/jixiao/review/_compiled.json with the digest of the sources compiled. The
+package uses the extensions only while that digest matches its sources, and this script does
+nothing while it does (--force builds anyway). The generated C and the objects go to
+build/mypyc/. Needs gcc and the Python headers; without them the rules run from the sources
+(slower, same findings), so a failed build warns and exits 0.
 
     .venv/bin/python scripts/compile_review.py [--force | --clean]
 """

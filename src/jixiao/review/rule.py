@@ -217,9 +217,10 @@ def checked_finding(
     """A finding from values already of the model's types, without pydantic's validation.
 
     What ``Finding.model_construct`` does when every field is given, without its generic loop
-    over fields and aliases: about 3 µs a finding in Python, this well under 1 µs compiled. The
-    review engine creates many findings; tests/review/test_checked_finding.py checks that the
-    result equals, dumps and copies like a validated finding.
+    over fields and aliases (about 3 µs a finding; this takes about 1.2 µs interpreted and about
+    8,000 instructions compiled). The review engine creates many findings;
+    tests/review/test_checked_finding.py checks that the result equals, dumps and copies like a
+    validated finding.
     """
     finding = Finding.__new__(Finding)
     values = {
