@@ -20,7 +20,6 @@ from pathlib import Path
 
 from jixiao.review.compiled import (
     MANIFEST,
-    PACKAGE_DIR,
     build_is_current,
     compiled_sources,
     manifest_for_current_sources,
@@ -33,11 +32,8 @@ BUILD = ROOT / "build" / "mypyc"
 
 def built_extensions() -> list[Path]:
     """Every extension a build left in src/: the modules and the shared library."""
-    return [
-        *SRC.glob("*__mypyc.*.so"),
-        *PACKAGE_DIR.glob("*.so"),
-        *(PACKAGE_DIR / "rules").glob("*.so"),
-    ]
+    directories = {source.parent for source in compiled_sources()}
+    return [*SRC.glob("*__mypyc.*.so"), *(e for d in directories for e in d.glob("*.so"))]
 
 
 def clean() -> None:

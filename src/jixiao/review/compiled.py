@@ -31,13 +31,14 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 MANIFEST = PACKAGE_DIR / "_compiled.json"
 PURE_PYTHON_VARIABLE = "JIXIAO_PURE_PYTHON"
-# The engine's hot path; every rule module (rules/*.py) is compiled too.
+# The engine's hot path; every module of the rules subpackage is compiled too.
 CORE_MODULES = ("facts.py", "view.py", "rule.py", "engine.py")
+RULES_PACKAGE = "rules"
 
 
 def compiled_sources() -> list[Path]:
     """The source files the build compiles, in a stable order."""
-    rules = sorted(p for p in (PACKAGE_DIR / "rules").glob("*.py") if p.name != "__init__.py")
+    rules = sorted(p for p in (PACKAGE_DIR / RULES_PACKAGE).glob("*.py") if p.name != "__init__.py")
     return [PACKAGE_DIR / name for name in CORE_MODULES] + rules
 
 
@@ -85,7 +86,7 @@ def choose_build(package_path: Sequence[str]) -> None:
     """Run from the sources unless a current compiled build exists and is wanted."""
     if os.environ.get(PURE_PYTHON_VARIABLE) == "1" or not build_is_current():
         import_sources_from(
-            [*package_path, *(os.path.join(directory, "rules") for directory in package_path)]
+            [*package_path, *(os.path.join(directory, RULES_PACKAGE) for directory in package_path)]
         )
 
 
