@@ -28,7 +28,7 @@ from pathlib import Path
 from jixiao.errors import JixiaoError
 from jixiao.model import Indicator, TargetTable
 from jixiao.review import COMPILED, Reviewer
-from jixiao.review.facts import CATEGORY_NAMES, GOAL_SENTENCE, name_key
+from jixiao.review.facts import CATEGORY_NAMES, is_goal_sentence, name_key
 from jixiao.services import read_document
 from jixiao.targets import is_placeholder
 
@@ -115,7 +115,7 @@ def base_tables() -> list[TargetTable]:
 def keeps_printed_name(name: str) -> bool:
     return (
         not name
-        or GOAL_SENTENCE.search(name) is not None
+        or is_goal_sentence(name)
         or name_key(name) in CATEGORY_NAMES
         or is_placeholder(name)
     )

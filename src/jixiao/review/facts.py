@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from jixiao.model import Target, TargetKind
+from jixiao.model import TargetKind
 from jixiao.model.framework import (
     BENEFIT,
     COST,
@@ -18,13 +18,24 @@ from jixiao.model.framework import (
     LEVEL2_ALIASES,
     OUTPUT,
     SATISFACTION,
+    UNCLEAN_LEVEL_NAME,
     clean_level_name,
 )
 
 COST_LEVEL2: Final = frozenset({"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"})
 SATISFACTION_LEVEL2: Final = "服务对象满意度指标"
-# Enum members read once: ``TargetKind.NUMERIC`` is a class attribute lookup each time.
+# Enum members read once: in compiled code ``TargetKind.NUMERIC`` is a class attribute lookup
+# (about 1,000 instructions) each time; a module constant is a static read.
 NUMERIC: Final = TargetKind.NUMERIC
+RANGE: Final = TargetKind.RANGE
+DEADLINE: Final = TargetKind.DEADLINE
+PERIOD: Final = TargetKind.PERIOD
+DURATION: Final = TargetKind.DURATION
+QUALITATIVE: Final = TargetKind.QUALITATIVE
+TREND: Final = TargetKind.TREND
+COMPOUND: Final = TargetKind.COMPOUND
+TEXT: Final = TargetKind.TEXT
+EMPTY: Final = TargetKind.EMPTY
 CATEGORY_NAMES: Final = frozenset(
     {*LEVEL1_ALIASES, *LEVEL2_ALIASES, *FRAMEWORK, *[n for v in FRAMEWORK.values() for n in v]}
 )
@@ -51,10 +62,24 @@ COST_NAME: Final = re.compile(r"成本|费用|单价|人均标准|补助标准|�
 TOTAL_COST_NAME: Final = re.compile(
     r"总成本|总投资|总金额|总额|总费用|总经费|预算总|项目成本|成本总"
 )
-# Names that state a goal instead of naming a measure: a goal verb first, or a sentence.
-GOAL_SENTENCE: Final = re.compile(
-    r"^(?:为|提高|提升|促进|推进|推动|保障|确保|加强|增强|不断|进一步)|[，,。；;！!？?]"
+# Names that state a goal instead of naming a measure: a goal verb first, or a sentence. Two
+# tests rather than one regex: a search for "^(?:为|…)|[，…]" tries the alternation at every
+# position, which cost five times the rest of the rule.
+GOAL_VERBS: Final = (
+    "为",
+    "提高",
+    "提升",
+    "促进",
+    "推进",
+    "推动",
+    "保障",
+    "确保",
+    "加强",
+    "增强",
+    "不断",
+    "进一步",
 )
+SENTENCE_PUNCTUATION: Final = re.compile(r"[，,。；;！!？?]")
 
 
 def blocks_of(level1: str | None, level2: str | None) -> frozenset[str]:
@@ -85,38 +110,50 @@ def _blocks_of(level1: str | None, level2: str | None) -> frozenset[str]:
     return frozenset(blocks)
 
 
-def is_money(target: Target) -> bool:
-    """A single amount in yuan (万元 already converted; a bare 万 as in "250万" counts)."""
-    if target.kind is not NUMERIC or target.value is None:
+def is_money(
+    kind: TargetKind, value: float | None, unit: str | None, unit_printed: str | None
+) -> bool:
+    """A target (given by its fields) that is a single amount in yuan: 万元 already converted;
+    a bare 万 as in "250万" counts."""
+    if kind is not NUMERIC or value is None:
         return False
-    return target.unit == "元" or (target.unit is None and target.unit_printed in ("万", "亿"))
+    return unit == "元" or (unit is None and unit_printed in ("万", "亿"))
 
 
-def per_unit_money(target: Target) -> str | None:
+def per_unit_money(kind: TargetKind, unit: str | None) -> str | None:
     """'人' for 元/人 or 元/人/年, '本' for 元/本 …; None when not an amount per unit."""
-    unit = target.unit or ""
-    if target.kind is NUMERIC and unit.startswith("元/"):
+    if kind is NUMERIC and unit is not None and unit.startswith("元/"):
         return unit.split("/")[1] or None
     return None
+
+
+def is_goal_sentence(name: str) -> bool:
+    """True for a name that is a goal sentence (为…, 提高…, or with sentence punctuation)."""
+    return name.startswith(GOAL_VERBS) or SENTENCE_PUNCTUATION.search(name) is not None
 
 
 def name_key(text: str) -> str:
     """A name as compared: no spaces, brackets, quotes or traditional characters.
 
     Not cached: published tables rarely share an indicator name, and the view computes each
-    name's key once per review.
+    name's key once per review. Most names need no cleaning, which one search tells.
     """
-    return clean_level_name(text).strip("“”\"'")
+    if UNCLEAN_LEVEL_NAME.search(text) is not None:
+        text = clean_level_name(text)
+    return text.strip("“”\"'")
 
 
 def level_keys(level1_printed: str | None, level2_printed: str | None) -> frozenset[str]:
-    """The keys of a row's printed 一级 and 二级 names (tables print few distinct pairs)."""
+    """The keys of a row's printed 一级 and 二级 names, each also without its 指标 suffix, so
+    that a name matches "社会成本指标" whether it is printed 社会成本 or 社会成本指标 (tables print
+    few distinct pairs, so the answers are remembered)."""
     key = (level1_printed, level2_printed)
     keys = _LEVEL_KEYS.get(key)
     if keys is None:
         if len(_LEVEL_KEYS) >= _REMEMBERED:
             _LEVEL_KEYS.clear()
-        keys = frozenset(name_key(n) for n in key if n)
+        names = [name_key(n) for n in key if n]
+        keys = frozenset([*names, *[n.removesuffix("指标") for n in names]])
         _LEVEL_KEYS[key] = keys
     return keys
 

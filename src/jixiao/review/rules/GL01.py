@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from jixiao.model import Comparator, Finding, Severity
 from jixiao.review.facts import describe_yuan
@@ -10,13 +10,47 @@ from jixiao.review.rule import Dimension, Rule
 from jixiao.review.rules.BG03 import unit_cost
 from jixiao.review.view import TableView
 
-_FLOOR = r"不低于|不少于|至少|大于等于|≥"
-_CEILING = r"不超过|不高于|最多|最高|小于等于|≤"
+_FLOORS = ("不低于", "不少于", "至少", "大于等于", "≥")
+_CEILINGS = ("不超过", "不高于", "最多", "最高", "小于等于", "≤")
 _PROMISE = re.compile(
-    rf"(?P<context>[^，。；,;]{{0,16}}?)(?P<op>{_FLOOR}|{_CEILING})\s*"
-    r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)"
+    rf"(?P<op>{'|'.join(_FLOORS + _CEILINGS)})\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)"
 )
 _PER_PERSON = re.compile(r"人均|每人|人年均|年人均")
+_CLAUSE_ENDS = "，。；,;"
+_BELOW = (Comparator.LE, Comparator.LT)
+_ABOVE = (Comparator.GE, Comparator.GT)
+_CONTEXT = 16  # characters before the comparator read for "人均", within the clause
+
+
+class Promise(NamedTuple):
+    text: str  # as printed: the context, the comparator and the amount
+    floor: bool  # 不低于…, else 不超过…
+    amount: float  # in yuan
+
+
+def per_person_promises(goal: str) -> list[Promise]:
+    """The per-person amounts ``goal`` promises ("年人均不低于 100 元"): an amount whose clause
+    says 人均/每人 within the 16 characters before its comparator."""
+    if "元" not in goal or _PER_PERSON.search(goal) is None:
+        return []
+    promises: list[Promise] = []
+    previous_end = 0
+    for match in _PROMISE.finditer(goal):
+        start = max(previous_end, match.start() - _CONTEXT)
+        for end in _CLAUSE_ENDS:
+            start = max(start, goal.rfind(end, start, match.start()) + 1)
+        previous_end = match.end()
+        if _PER_PERSON.search(goal, start, match.start()) is None:
+            continue
+        factor = 10000 if match.group("unit") == "万元" else 1
+        promises.append(
+            Promise(
+                text=goal[start : match.end()].strip(),
+                floor=match.group("op") in _FLOORS,
+                amount=float(match.group("number")) * factor,
+            )
+        )
+    return promises
 
 
 class GL01(Rule):
@@ -38,10 +72,7 @@ class GL01(Rule):
     hint = "请核对人均标准，使绩效目标与成本指标一致。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        promises = [
-            m for goal in table.goals if "元" in goal and _PER_PERSON.search(goal)
-            for m in _PROMISE.finditer(goal) if _PER_PERSON.search(m.group("context"))
-        ]  # fmt: skip
+        promises = [promise for goal in table.goals for promise in per_person_promises(goal)]
         if not promises:
             return
         for indicator in table.indicators:
@@ -50,18 +81,13 @@ class GL01(Rule):
                 continue
             amount, op = cost[0], indicator.op
             for promise in promises:
-                factor = 10000 if promise.group("unit") == "万元" else 1
-                promised = float(promise.group("number")) * factor
-                floor = re.fullmatch(_FLOOR, promise.group("op")) is not None
-                if (floor and op in (Comparator.LE, Comparator.LT) and amount < promised) or (
-                    not floor and op in (Comparator.GE, Comparator.GT) and amount > promised
+                if (promise.floor and op in _BELOW and amount < promise.amount) or (
+                    not promise.floor and op in _ABOVE and amount > promise.amount
                 ):
-                    conflict = True
-                else:
-                    conflict = False
-                if conflict:
-                    text = promise.group(0).strip()
                     yield self.finding(
-                        table, indicator, promise=text, promised=describe_yuan(promised)
+                        table,
+                        indicator,
+                        promise=promise.text,
+                        promised=describe_yuan(promise.amount),
                     )
                     break

@@ -78,7 +78,8 @@ _COMMON = frozenset(
 
 def bigrams(text: str) -> Iterator[str]:
     """The two-character words of ``text``'s runs of Chinese characters, in order."""
-    for run in _HAN_RUN.findall(text):
+    runs: list[str] = _HAN_RUN.findall(text)  # typed: compiled code slices a str natively
+    for run in runs:
         for i in range(len(run) - 1):
             yield run[i : i + 2]
 

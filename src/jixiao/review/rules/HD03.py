@@ -26,4 +26,4 @@ class HD03(MissingFieldRule):
     kinds = frozenset({TableKind.PROJECT_TARGET})
 
     def is_missing(self, table: TableView) -> bool:
-        return not table.table.purpose
+        return not table.purpose

@@ -24,4 +24,4 @@ class HD05(MissingFieldRule):
     field_label = "主管部门"
 
     def is_missing(self, table: TableView) -> bool:
-        return not table.table.department
+        return not table.department

@@ -28,7 +28,7 @@ class SE01(Rule):
     kinds = frozenset({TableKind.SELF_EVALUATION})
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        weights = [i.indicator.weight for i in table.indicators if i.indicator.weight is not None]
+        weights = [i.weight for i in table.indicators if i.weight is not None]
         if not weights:
             return
         total = sum(weights)

@@ -27,6 +27,6 @@ class SE02(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for view in table.indicators:
-            score, weight = view.indicator.score, view.indicator.weight
+            score, weight = view.score, view.weight
             if score is not None and weight is not None and score > weight + 1e-9:
                 yield self.finding(table, view, score=score, weight=weight)

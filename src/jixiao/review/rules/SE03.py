@@ -27,6 +27,6 @@ class SE03(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for view in table.indicators:
-            weight = view.indicator.weight
+            weight = view.weight
             if weight is not None and weight <= 0:
                 yield self.finding(table, view, weight=weight)

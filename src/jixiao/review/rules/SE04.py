@@ -27,6 +27,6 @@ class SE04(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for view in table.indicators:
-            actual = view.indicator.actual
+            actual = view.actual
             if actual is None or not actual.raw:
                 yield self.finding(table, view)

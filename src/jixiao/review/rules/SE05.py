@@ -5,7 +5,8 @@ from typing import Any
 
 from jixiao.evaluate import load_profile
 from jixiao.evaluate.bands import band_in_text
-from jixiao.model import Finding, Severity, TableKind, TargetKind
+from jixiao.model import Finding, Severity, TableKind
+from jixiao.review.facts import QUALITATIVE
 from jixiao.review.rule import Dimension, Option, Rule
 from jixiao.review.view import TableView
 
@@ -32,11 +33,10 @@ class SE05(Rule):
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         profile = load_profile(options["profile"])
         for view in table.indicators:
-            indicator = view.indicator
-            actual, score, weight = indicator.actual, indicator.score, indicator.weight
+            actual, score, weight = view.actual, view.score, view.weight
             if actual is None or score is None or not weight:
                 continue
-            if actual.kind is not TargetKind.QUALITATIVE:
+            if actual.kind is not QUALITATIVE:
                 continue
             band = band_in_text(actual.raw, profile)
             if band is not None and not band.allows(score / weight):

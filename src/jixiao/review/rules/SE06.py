@@ -28,9 +28,8 @@ class SE06(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for view in table.indicators:
-            indicator = view.indicator
-            score, weight = indicator.score, indicator.weight
+            score, weight = view.score, view.weight
             if score is None or weight is None or score >= weight - 1e-9:
                 continue
-            if not (indicator.deviation or "").strip():
+            if not (view.indicator.deviation or "").strip():
                 yield self.finding(table, view, score=score, weight=weight)

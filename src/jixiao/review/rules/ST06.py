@@ -30,8 +30,7 @@ class ST06(Rule):
         for indicator in table.indicators:
             key = indicator.key
             if key and key not in CATEGORY_NAMES:
-                printed = indicator.indicator
-                own = level_keys(printed.level1_printed, printed.level2_printed)
-                if key not in own and f"{key}指标" not in own:
+                own = level_keys(indicator.level1_printed, indicator.level2_printed)
+                if key not in own:
                     continue
             yield self.finding(table, indicator, shown=indicator.name or "（空）")

@@ -3,13 +3,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import EMPTY, TEXT
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 from jixiao.targets import is_placeholder
 
 # A placeholder value always parses as text (or empty): only those rows can hold one.
-_UNREAD = (TargetKind.TEXT, TargetKind.EMPTY)
+_UNREAD = (TEXT, EMPTY)
 
 
 class ST07(Rule):

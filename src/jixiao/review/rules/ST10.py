@@ -31,7 +31,7 @@ class ST10(Rule):
             if not key:
                 continue
             if key in seen:
-                first = seen[key].indicator.source.describe(with_file=False) or "前文"
+                first = seen[key].source.describe(with_file=False) or "前文"
                 yield self.finding(table, indicator, first=first)
             else:
                 seen[key] = indicator

@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import TEXT
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 from jixiao.targets import is_placeholder
@@ -27,6 +28,6 @@ class VL01(Rule):
     hint = "请写成“比较符 + 数值 + 单位”（如 ≥20 人）、截止日期或明确的定性标准。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.of_kind(TargetKind.TEXT):
+        for indicator in table.of_kind(TEXT):
             if not is_placeholder(indicator.raw):
                 yield self.finding(table, indicator)

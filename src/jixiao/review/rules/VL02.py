@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import EMPTY
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -25,5 +26,5 @@ class VL02(Rule):
     hint = "请填写指标值。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.of_kind(TargetKind.EMPTY):
+        for indicator in table.of_kind(EMPTY):
             yield self.finding(table, indicator)

@@ -3,12 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Comparator, Finding, Severity, TargetKind
+from jixiao.model import Comparator, Finding, Severity
+from jixiao.review.facts import RANGE
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
 _DOWNWARD = (Comparator.LE, Comparator.LT)
-_RANGE = TargetKind.RANGE
 
 
 class VL03(Rule):
@@ -32,6 +32,6 @@ class VL03(Rule):
         for indicator in table.indicators:
             if not indicator.percent or indicator.op in _DOWNWARD or indicator.growth:
                 continue
-            top = indicator.target.high if indicator.kind is _RANGE else indicator.value
+            top = indicator.target.high if indicator.kind is RANGE else indicator.value
             if top is not None and top > 100:
                 yield self.finding(table, indicator)

@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Comparator, Finding, Severity, TargetKind
+from jixiao.model import Comparator, Finding, Severity
+from jixiao.review.facts import NUMERIC
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -28,7 +29,7 @@ class VL04(Rule):
     hint = "比率最多为 100%，请改为“=100%”，或设定一个可以衡量进步的目标值。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.of_kind(TargetKind.NUMERIC):
+        for indicator in table.of_kind(NUMERIC):
             if (
                 indicator.value == 100
                 and indicator.percent

@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import NUMERIC, RANGE
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -26,6 +27,6 @@ class VL05(Rule):
     hint = "请写明计量单位，如人、个、%、元。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.of_kind(TargetKind.NUMERIC, TargetKind.RANGE):
-            if not indicator.unit and not indicator.target.unit_printed:
+        for indicator in table.of_kind(NUMERIC, RANGE):
+            if not indicator.unit and not indicator.unit_printed:
                 yield self.finding(table, indicator)

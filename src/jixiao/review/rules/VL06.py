@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import QUALITATIVE
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -27,7 +28,7 @@ class VL06(Rule):
     hint = "请改为可量化的目标（比较符 + 数值 + 单位），或写明基准与分级标准。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.of_kind(TargetKind.QUALITATIVE):
+        for indicator in table.of_kind(QUALITATIVE):
             target = indicator.target
             if target.vague or target.grade is None:
                 problem = "表述模糊" if target.vague else "是一句陈述，没有可判断的标准"

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Comparator, Finding, Severity, TargetKind
-from jixiao.review.facts import FORWARD_RATE, REVERSE_WORDS
+from jixiao.model import Comparator, Finding, Severity
+from jixiao.review.facts import DURATION, FORWARD_RATE, NUMERIC, REVERSE_WORDS
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -30,7 +30,7 @@ class VL07(Rule):
     hint = "{nature}指标应写“{expected}”。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.of_kind(TargetKind.NUMERIC, TargetKind.DURATION):
+        for indicator in table.of_kind(NUMERIC, DURATION):
             name = indicator.name
             if indicator.growth:
                 continue

@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import COMPOUND
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -26,7 +27,7 @@ class VL08(Rule):
     hint = "请把每项标准拆成单独的指标，并写明比较符，如“住宿费标准 ≤80 元/人·天”。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.of_kind(TargetKind.COMPOUND):
+        for indicator in table.of_kind(COMPOUND):
             components = indicator.target.components
             parts = "、".join(c.name or f"{c.value:g}{c.unit or ''}" for c in components)
             yield self.finding(table, indicator, count=len(components), parts=parts)

@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import DEADLINE, PERIOD
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -28,11 +29,11 @@ class VL09(Rule):
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         if table.year is None:
             return
-        for indicator in table.of_kind(TargetKind.DEADLINE, TargetKind.PERIOD):
+        for indicator in table.of_kind(DEADLINE, PERIOD):
             date = indicator.target.date
             if date and date.year != table.year:
                 # a service period running into the next year may be a contract term
-                severity = Severity.WARNING if indicator.kind is TargetKind.PERIOD else None
+                severity = Severity.WARNING if indicator.kind is PERIOD else None
                 yield self.finding(
                     table,
                     indicator,

@@ -3,11 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import QUALITATIVE, TEXT
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
-_WORDS = (TargetKind.QUALITATIVE, TargetKind.TEXT)
+_WORDS = (QUALITATIVE, TEXT)
 
 
 class VL10(Rule):

@@ -3,12 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Comparator, Finding, Severity, TargetKind
-from jixiao.review.facts import SATISFACTION_WORD
+from jixiao.model import Comparator, Finding, Severity
+from jixiao.review.facts import EMPTY, NUMERIC, SATISFACTION_WORD, TEXT
 from jixiao.review.rule import Dimension, Option, Rule
 from jixiao.review.view import IndicatorView, TableView
 
-_UNREAD = (TargetKind.EMPTY, TargetKind.TEXT)  # VL01/VL02 report these
+_UNREAD = (EMPTY, TEXT)  # VL01/VL02 report these
 
 
 class VL11(Rule):
@@ -42,7 +42,7 @@ class VL11(Rule):
     def problem(indicator: IndicatorView, floor: float) -> str | None:
         if indicator.kind in _UNREAD:
             return None
-        if indicator.kind is not TargetKind.NUMERIC or not indicator.percent:
+        if indicator.kind is not NUMERIC or not indicator.percent:
             return "不是百分比，无法与满意度调查结果对比"
         value = indicator.value or 0.0
         if value > 100:

@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import TREND
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -25,6 +26,6 @@ class VL12(Rule):
     hint = "请写明基期（如上年）的数值，或写成“较上年增长≥5%”这样的幅度。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.of_kind(TargetKind.TREND):
+        for indicator in table.of_kind(TREND):
             if indicator.value is None:
                 yield self.finding(table, indicator)

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind
-from jixiao.review.facts import REVERSE_WORDS
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import RANGE, REVERSE_WORDS
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -27,7 +27,7 @@ class VL13(Rule):
     hint = "建议改为“{suggestion}”。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.of_kind(TargetKind.RANGE):
+        for indicator in table.of_kind(RANGE):
             target = indicator.target
             unit = target.unit_printed or target.unit or ""
             if REVERSE_WORDS.search(indicator.name) or (target.low or 0) < 0:

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind
-from jixiao.review.facts import RATE_NAME
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import NUMERIC, RANGE, RATE_NAME
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -29,7 +29,7 @@ class VL14(Rule):
     hint = "请把指标值写成百分比，或把指标名称改成与数值相符的名称。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.of_kind(TargetKind.NUMERIC, TargetKind.RANGE):
+        for indicator in table.of_kind(NUMERIC, RANGE):
             unit = indicator.unit
             if unit and unit not in _RATE_UNITS and RATE_NAME.search(indicator.name):
                 yield self.finding(table, indicator)

@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import DURATION, NUMERIC
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -25,6 +26,6 @@ class VL15(Rule):
     hint = "请写成正数，下降的目标写成“较上年下降…”。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.of_kind(TargetKind.NUMERIC, TargetKind.DURATION):
+        for indicator in table.of_kind(NUMERIC, DURATION):
             if (indicator.value or 0) < 0:
                 yield self.finding(table, indicator)

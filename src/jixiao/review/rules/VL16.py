@@ -3,23 +3,24 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind
+from jixiao.model import Finding, Severity
+from jixiao.review.facts import COMPOUND, EMPTY, NUMERIC, RANGE, TEXT, TREND
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import IndicatorView, TableView
 
-_UNREAD = (TargetKind.EMPTY, TargetKind.TEXT)  # VL01/VL02 report these
-_AMOUNT_KINDS = (TargetKind.NUMERIC, TargetKind.RANGE)
+_UNREAD = (EMPTY, TEXT)  # VL01/VL02 report these
+_AMOUNT_KINDS = (NUMERIC, RANGE)
 
 
 def is_cost_value(indicator: IndicatorView) -> bool:
     """An amount (元, 元/人 …), a list of amounts, or a cost-control rate (%)."""
     kind = indicator.kind
-    if kind is TargetKind.COMPOUND or indicator.money:
+    if kind is COMPOUND or indicator.money:
         return True
     if kind in _AMOUNT_KINDS:
         unit = indicator.unit or ""
         return unit == "元" or unit.startswith("元/") or indicator.percent
-    return kind is TargetKind.TREND and indicator.value is not None
+    return kind is TREND and indicator.value is not None
 
 
 class VL16(Rule):

@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jixiao.model import Finding, Severity, TargetKind
+from jixiao.model import Finding, Severity
 from jixiao.review.facts import (
+    NUMERIC,
     REVERSE_WORDS,
     SATISFACTION_WORD,
 )
@@ -30,7 +31,7 @@ class VL17(Rule):
     hint = "建议写成“{expected}{value}”。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for indicator in table.of_kind(TargetKind.NUMERIC):
+        for indicator in table.of_kind(NUMERIC):
             if not indicator.op_implied:
                 continue
             if indicator.cost and (indicator.money or indicator.per_unit):
