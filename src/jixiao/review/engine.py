@@ -31,7 +31,9 @@ class Reviewer:
         view = TableView(table)
         findings: list[Finding] = []
         for rule, options in self._rules_by_kind[table.kind]:
-            findings.extend(rule.check(view, options))
+            # a loop rather than list.extend, which copies each rule's findings into a new list
+            for finding in rule.check(view, options):
+                findings.append(finding)
         return findings
 
     def review_document(self, document: Document) -> list[Finding]:

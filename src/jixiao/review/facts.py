@@ -64,8 +64,9 @@ TOTAL_COST_NAME: Final = re.compile(
 )
 # Names that state a goal instead of naming a measure: a goal verb first, or a sentence. Two
 # tests rather than one regex: a search for "^(?:为|…)|[，…]" tries the alternation at every
-# position, which cost five times the rest of the rule.
-GOAL_VERBS: Final = (
+# position, which cost five times the rest of the rule. (GOAL_VERBS is not Final: compiled
+# code would build a Final tuple of literals again on every use.)
+GOAL_VERBS = (
     "为",
     "提高",
     "提升",
@@ -79,6 +80,7 @@ GOAL_VERBS: Final = (
     "不断",
     "进一步",
 )
+GOAL_VERB_STARTS: Final = "为提促推保确加增不进"
 SENTENCE_PUNCTUATION: Final = re.compile(r"[，,。；;！!？?]")
 
 
@@ -129,7 +131,10 @@ def per_unit_money(kind: TargetKind, unit: str | None) -> str | None:
 
 def is_goal_sentence(name: str) -> bool:
     """True for a name that is a goal sentence (为…, 提高…, or with sentence punctuation)."""
-    return name.startswith(GOAL_VERBS) or SENTENCE_PUNCTUATION.search(name) is not None
+    if name[:1] in GOAL_VERB_STARTS and name.startswith(GOAL_VERBS):
+        return True
+    # A name of letters, digits and Chinese characters only has no punctuation (see name_key).
+    return not name.isalnum() and SENTENCE_PUNCTUATION.search(name) is not None
 
 
 def name_key(text: str) -> str:
@@ -140,7 +145,9 @@ def name_key(text: str) -> str:
     """
     if UNCLEAN_LEVEL_NAME.search(text) is not None:
         text = clean_level_name(text)
-    return text.strip("“”\"'")
+    # A name of letters, digits and Chinese characters only (most names; an inline loop in
+    # compiled code, unlike a method call) has no quotes to strip.
+    return text if text.isalnum() else text.strip("“”\"'")
 
 
 def level_keys(level1_printed: str | None, level2_printed: str | None) -> frozenset[str]:
@@ -159,7 +166,8 @@ def level_keys(level1_printed: str | None, level2_printed: str | None) -> frozen
 
 
 def is_growth(name: str) -> bool:
-    return GROWTH_WORDS.search(name) is not None
+    # Every growth word has 增, 提 or 比: three character tests settle most names.
+    return ("增" in name or "提" in name or "比" in name) and GROWTH_WORDS.search(name) is not None
 
 
 def describe_yuan(amount: float) -> str:

@@ -199,7 +199,7 @@ class Rule:
             project,
             name,
             location,
-            {k: v for k, v in fields.items() if isinstance(v, _SCALARS)} if fields else {},
+            scalars_of(fields),
         )
 
 
@@ -244,6 +244,15 @@ class Template:
                 raise KeyError(field)
             pieces.append(found if not spec and type(found) is str else format(found, spec))
         return "".join(pieces)
+
+
+def scalars_of(fields: dict[str, Any]) -> dict[str, Any]:
+    """The template values a finding keeps: ``fields`` itself when all are scalars (a rule's
+    keyword arguments, a new dict each call), else a copy without the others."""
+    for value in fields.values():
+        if not isinstance(value, _SCALARS):
+            return {k: v for k, v in fields.items() if isinstance(v, _SCALARS)}
+    return fields
 
 
 def checked_finding(

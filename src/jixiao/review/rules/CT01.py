@@ -29,7 +29,7 @@ class CT01(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            if indicator.cost:
+            if indicator.cost or not (indicator.benefit or indicator.output):
                 continue  # cost indicators legitimately talk about money
             match = INPUT_WORDS.search(indicator.name)
             if match is None:

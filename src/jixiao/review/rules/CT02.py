@@ -29,6 +29,5 @@ class CT02(Rule):
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
             if SATISFACTION_WORD in indicator.name and not indicator.satisfaction:
-                printed = indicator.indicator
-                level = printed.level2_printed or printed.level1_printed or "未分类"
+                level = indicator.level2_printed or indicator.level1_printed or "未分类"
                 yield self.finding(table, indicator, level=level)

@@ -30,6 +30,5 @@ class CT03(Rule):
         for indicator in table.indicators:
             amount = indicator.money or indicator.per_unit is not None
             if amount and not indicator.cost and COST_NAME.search(indicator.name):
-                printed = indicator.indicator
-                level = printed.level2_printed or printed.level1_printed or "未分类"
+                level = indicator.level2_printed or indicator.level1_printed or "未分类"
                 yield self.finding(table, indicator, level=level)

@@ -78,8 +78,8 @@ _COMMON = frozenset(
 
 def bigrams(text: str) -> Iterator[str]:
     """The two-character words of ``text``'s runs of Chinese characters, in order."""
-    runs: list[str] = _HAN_RUN.findall(text)  # typed: compiled code slices a str natively
-    for run in runs:
+    for match in _HAN_RUN.finditer(text):  # not findall: the caller often stops early
+        run: str = match.group(0)  # typed: compiled code slices a str natively
         for i in range(len(run) - 1):
             yield run[i : i + 2]
 
@@ -96,7 +96,7 @@ def is_uncovered(goal: str, indicator_text: str, needed: int, minimum: int) -> b
         if word in _COMMON or word in keywords:
             continue
         keywords.add(word)
-        if word in indicator_text:
+        if shared < needed and word in indicator_text:
             shared += 1
         if shared >= needed and len(keywords) >= minimum:
             return False

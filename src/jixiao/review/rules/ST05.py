@@ -33,10 +33,9 @@ class ST05(Rule):
                 continue
             allowed = FRAMEWORK[level1] + ((COST,) if level1 == COST else ())
             if level2 not in allowed:
-                printed = indicator.indicator
                 yield self.finding(
                     table,
                     indicator,
-                    level1=printed.level1_printed or level1,
-                    level2=printed.level2_printed or level2,
+                    level1=indicator.level1_printed or level1,
+                    level2=indicator.level2_printed or level2,
                 )

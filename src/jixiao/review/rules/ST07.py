@@ -35,5 +35,5 @@ class ST07(Rule):
             name, raw = indicator.name, indicator.raw
             if name and is_placeholder(name):
                 yield self.finding(table, indicator, value=name)
-            elif raw and indicator.kind in _UNREAD and is_placeholder(raw):
+            elif indicator.kind in _UNREAD and raw and is_placeholder(raw):
                 yield self.finding(table, indicator, value=raw)
