@@ -21,6 +21,7 @@ from jixiao.review.facts import (
     is_goal_sentence,
     is_growth,
     level_keys,
+    may_be_placeholder,
     name_key,
 )
 from jixiao.targets import is_placeholder
@@ -71,6 +72,15 @@ def test_level_keys_hold_each_name_with_and_without_its_suffix(
 
 
 _PLACEHOLDER = re.compile(rf"{alternation(PLACEHOLDER_WORDS)}|[{re.escape(PLACEHOLDER_SYMBOLS)}]+")
+
+
+@given(texts)
+def test_a_placeholder_may_be_a_placeholder(text: str) -> None:
+    assert may_be_placeholder(text) or not is_placeholder(text)
+
+
+def test_no_placeholder_symbol_is_alphanumeric() -> None:
+    assert not any(symbol.isalnum() for symbol in PLACEHOLDER_SYMBOLS)
 
 
 @given(texts)

@@ -21,6 +21,7 @@ from jixiao.model.framework import (
     UNCLEAN_LEVEL_NAME,
     clean_level_name,
 )
+from jixiao.targets.vocabulary import PLACEHOLDER_WORDS
 
 COST_LEVEL2: Final = frozenset({"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"})
 SATISFACTION_LEVEL2: Final = "服务对象满意度指标"
@@ -64,9 +65,8 @@ TOTAL_COST_NAME: Final = re.compile(
 )
 # Names that state a goal instead of naming a measure: a goal verb first, or a sentence. Two
 # tests rather than one regex: a search for "^(?:为|…)|[，…]" tries the alternation at every
-# position, which cost five times the rest of the rule. (GOAL_VERBS is not Final: compiled
-# code would build a Final tuple of literals again on every use.)
-GOAL_VERBS = (
+# position, which cost five times the rest of the rule.
+GOAL_VERBS: Final = (
     "为",
     "提高",
     "提升",
@@ -81,6 +81,7 @@ GOAL_VERBS = (
     "进一步",
 )
 GOAL_VERB_STARTS: Final = "为提促推保确加增不进"
+_LONGEST_PLACEHOLDER_WORD: Final = max(len(word) for word in PLACEHOLDER_WORDS)
 SENTENCE_PUNCTUATION: Final = re.compile(r"[，,。；;！!？?]")
 
 
@@ -127,6 +128,13 @@ def per_unit_money(kind: TargetKind, unit: str | None) -> str | None:
     if kind is NUMERIC and unit is not None and unit.startswith("元/"):
         return unit.split("/")[1] or None
     return None
+
+
+def may_be_placeholder(text: str) -> bool:
+    """False for text that cannot be a placeholder (see :func:`jixiao.targets.is_placeholder`):
+    longer than any placeholder word, and only letters, digits and Chinese characters, so no
+    placeholder symbol. Compiled, it saves most names the call to is_placeholder."""
+    return len(text) <= _LONGEST_PLACEHOLDER_WORD or not text.isalnum()
 
 
 def is_goal_sentence(name: str) -> bool:

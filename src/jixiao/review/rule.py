@@ -46,11 +46,11 @@ from jixiao.model import Finding, Severity, SourceRef, TableKind
 from jixiao.review.compiled import is_compiled
 from jixiao.review.view import IndicatorView, TableView
 
-_CODE = re.compile(r"^[A-Z]{2}\d{2}$")
-_SECTIONS = ("Why", "Bad example", "Good example", "Basis")
+_CODE: Final = re.compile(r"^[A-Z]{2}\d{2}$")
+_SECTIONS: Final = ("Why", "Bad example", "Good example", "Basis")
 
 RULES: dict[str, type[Rule]] = {}
-_SCALARS = (str, int, float)  # the template values a finding keeps in ``fields``
+_SCALARS: Final = (str, int, float)  # the template values a finding keeps in ``fields``
 
 
 class Dimension(StrEnum):

@@ -2,15 +2,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 from jixiao.model import Finding, Severity
 from jixiao.review.facts import NUMERIC, describe_yuan
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import IndicatorView, TableView
 
-_PER_NAME = {"人均": "人", "每人": "人", "生均": "人", "户均": "户"}
-_SAME_UNIT = {"人": ("人", "名", "人次"), "户": ("户",)}
+_PER_NAME: Final = {"人均": "人", "每人": "人", "生均": "人", "户均": "户"}
+_SAME_UNIT: Final = {"人": ("人", "名", "人次"), "户": ("户",)}
 
 
 def unit_cost(indicator: IndicatorView) -> tuple[float, str] | None:
@@ -39,7 +39,7 @@ def common_length(a: str, b: str) -> int:
     return best
 
 
-_STOP = re.compile(r"指标|标准|人数|数量|费用|成本|人均")
+_STOP: Final = re.compile(r"指标|标准|人数|数量|费用|成本|人均")
 
 
 class BG03(Rule):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from jixiao.model import Comparator, Finding, Severity
 from jixiao.review.facts import describe_yuan
@@ -10,16 +10,16 @@ from jixiao.review.rule import Dimension, Rule
 from jixiao.review.rules.BG03 import unit_cost
 from jixiao.review.view import TableView
 
-_FLOORS = ("不低于", "不少于", "至少", "大于等于", "≥")
-_CEILINGS = ("不超过", "不高于", "最多", "最高", "小于等于", "≤")
-_PROMISE = re.compile(
+_FLOORS: Final = ("不低于", "不少于", "至少", "大于等于", "≥")
+_CEILINGS: Final = ("不超过", "不高于", "最多", "最高", "小于等于", "≤")
+_PROMISE: Final = re.compile(
     rf"(?P<op>{'|'.join(_FLOORS + _CEILINGS)})\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)"
 )
-_PER_PERSON = re.compile(r"人均|每人|人年均|年人均")
-_CLAUSE_ENDS = "，。；,;"
-_BELOW = (Comparator.LE, Comparator.LT)
-_ABOVE = (Comparator.GE, Comparator.GT)
-_CONTEXT = 16  # characters before the comparator read for "人均", within the clause
+_PER_PERSON: Final = re.compile(r"人均|每人|人年均|年人均")
+_CLAUSE_ENDS: Final = "，。；,;"
+_BELOW: Final = (Comparator.LE, Comparator.LT)
+_ABOVE: Final = (Comparator.GE, Comparator.GT)
+_CONTEXT: Final = 16  # characters before the comparator read for "人均", within the clause
 
 
 class Promise(NamedTuple):

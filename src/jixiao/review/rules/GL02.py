@@ -2,15 +2,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 from jixiao.model import Finding, Severity
 from jixiao.review.rule import Dimension, Option, Rule
 from jixiao.review.view import TableView
 
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_RUN: Final = re.compile(r"[\u4e00-\u9fff]+")
 # Bigrams every goal and indicator shares; they say nothing about coverage.
-_COMMON = frozenset(
+_COMMON: Final = frozenset(
     [
         "工作",
         "开展",

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 from jixiao.model import Finding, Severity
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
-_ASCII_OPERATOR = re.compile(r">=|<=|=>|=<|＞＝|＜＝|≧|≦|⩾|⩽")
+_ASCII_OPERATOR: Final = re.compile(r">=|<=|=>|=<|＞＝|＜＝|≧|≦|⩾|⩽")
 
 
 class NM06(Rule):

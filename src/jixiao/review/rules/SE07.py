@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 from jixiao.model import Finding, Severity, TableKind
 from jixiao.review.rule import Dimension, Option, Rule
 from jixiao.review.view import TableView
 
-_PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
+_PERCENT: Final = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
 
 
 class SE07(Rule):

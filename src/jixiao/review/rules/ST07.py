@@ -1,16 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 from jixiao.model import Finding, Severity
-from jixiao.review.facts import EMPTY, TEXT
+from jixiao.review.facts import EMPTY, TEXT, may_be_placeholder
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 from jixiao.targets import is_placeholder
 
 # A placeholder value always parses as text (or empty): only those rows can hold one.
-_UNREAD = (TEXT, EMPTY)
+_UNREAD: Final = (TEXT, EMPTY)
 
 
 class ST07(Rule):
@@ -33,7 +33,7 @@ class ST07(Rule):
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
             name, raw = indicator.name, indicator.raw
-            if name and is_placeholder(name):
+            if name and may_be_placeholder(name) and is_placeholder(name):
                 yield self.finding(table, indicator, value=name)
             elif indicator.kind in _UNREAD and raw and is_placeholder(raw):
                 yield self.finding(table, indicator, value=raw)

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 from jixiao.model import Comparator, Finding, Severity
 from jixiao.review.facts import RANGE
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
-_DOWNWARD = (Comparator.LE, Comparator.LT)
+_DOWNWARD: Final = (Comparator.LE, Comparator.LT)
 
 
 class VL03(Rule):

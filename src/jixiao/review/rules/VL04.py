@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 from jixiao.model import Comparator, Finding, Severity
 from jixiao.review.facts import NUMERIC
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
-_AT_LEAST = (Comparator.GE, Comparator.GT)
+_AT_LEAST: Final = (Comparator.GE, Comparator.GT)
 
 
 class VL04(Rule):

@@ -1,15 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 from jixiao.model import Comparator, Finding, Severity
 from jixiao.review.facts import DURATION, FORWARD_RATE, NUMERIC, REVERSE_WORDS
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
-_UPWARD = (Comparator.GE, Comparator.GT)
-_DOWNWARD = (Comparator.LE, Comparator.LT)
+_UPWARD: Final = (Comparator.GE, Comparator.GT)
+_DOWNWARD: Final = (Comparator.LE, Comparator.LT)
 
 
 class VL07(Rule):

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 from jixiao.model import Finding, Severity
 from jixiao.review.facts import QUALITATIVE, TEXT
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
-_WORDS = (QUALITATIVE, TEXT)
+_WORDS: Final = (QUALITATIVE, TEXT)
 
 
 class VL10(Rule):

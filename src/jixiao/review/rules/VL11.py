@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 from jixiao.model import Comparator, Finding, Severity
 from jixiao.review.facts import EMPTY, NUMERIC, SATISFACTION_WORD, TEXT
 from jixiao.review.rule import Dimension, Option, Rule
 from jixiao.review.view import IndicatorView, TableView
 
-_UNREAD = (EMPTY, TEXT)  # VL01/VL02 report these
+_UNREAD: Final = (EMPTY, TEXT)  # VL01/VL02 report these
 
 
 class VL11(Rule):

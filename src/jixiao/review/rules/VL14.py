@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 from jixiao.model import Finding, Severity
 from jixiao.review.facts import NUMERIC, RANGE, RATE_NAME
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
-_RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
+_RATE_UNITS: Final = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
 
 
 class VL14(Rule):

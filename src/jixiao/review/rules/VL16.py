@@ -1,15 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 from jixiao.model import Finding, Severity
 from jixiao.review.facts import COMPOUND, EMPTY, NUMERIC, RANGE, TEXT, TREND
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import IndicatorView, TableView
 
-_UNREAD = (EMPTY, TEXT)  # VL01/VL02 report these
-_AMOUNT_KINDS = (NUMERIC, RANGE)
+_UNREAD: Final = (EMPTY, TEXT)  # VL01/VL02 report these
+_AMOUNT_KINDS: Final = (NUMERIC, RANGE)
 
 
 def is_cost_value(indicator: IndicatorView) -> bool:
