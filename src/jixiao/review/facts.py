@@ -88,16 +88,18 @@ SENTENCE_PUNCTUATION: Final = re.compile(r"[，,。；;！!？?]")
 def blocks_of(level1: str | None, level2: str | None) -> frozenset[str]:
     """The canonical 一级 blocks a row is in: by its 一级, or by a 二级 that only exists under
     one block (a table that printed no 一级); 成本指标 also by any cost 二级."""
-    key = (level1, level2)
-    blocks = _BLOCKS.get(key)
+    under_level1 = _BLOCKS.get(level1)  # two lookups cost less than one with a new tuple
+    if under_level1 is None:
+        under_level1 = _BLOCKS[level1] = {}
+    blocks = under_level1.get(level2)
     if blocks is None:
-        blocks = _BLOCKS[key] = _blocks_of(level1, level2)
+        blocks = under_level1[level2] = _blocks_of(level1, level2)
     return blocks
 
 
 # Remembered answers (a dict rather than lru_cache, whose wrapper costs more than the lookup in
 # compiled code): canonical level names make a few dozen pairs; printed ones, a few hundred.
-_BLOCKS: Final[dict[tuple[str | None, str | None], frozenset[str]]] = {}
+_BLOCKS: Final[dict[str | None, dict[str | None, frozenset[str]]]] = {}
 _LEVEL_KEYS: Final[dict[tuple[str | None, str | None], frozenset[str]]] = {}
 _REMEMBERED: Final = 4096
 

@@ -127,9 +127,12 @@ class GL02(Rule):
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         if not table.indicators or not table.goals:
             return
-        indicator_text = "\n".join(
-            f"{indicator.name}\n{indicator.description or ''}" for indicator in table.indicators
-        )
+        texts: list[str] = []
+        for indicator in table.indicators:
+            texts.append(indicator.name)
+            if indicator.description:
+                texts.append(indicator.description)
+        indicator_text = "\n".join(texts)
         needed, minimum = options["minimum_shared"], options["minimum_keywords"]
         for number, goal in enumerate(table.goals, start=1):
             if is_uncovered(goal, indicator_text, needed, minimum):
