@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from jixiao.model.framework import normalize_level1, normalize_level2
+from jixiao.model.framework import WHITESPACE, normalize_level1, normalize_level2
 
 
 @pytest.mark.parametrize(
@@ -43,3 +45,8 @@ def test_level1(printed: str | None, canonical: str | None) -> None:
 )
 def test_level2(printed: str, canonical: str | None) -> None:
     assert normalize_level2(printed) == canonical
+
+
+def test_whitespace_is_every_character_backslash_s_matches() -> None:
+    matched = {c for c in map(chr, range(0x110000)) if re.fullmatch(r"\s", c)}
+    assert set(WHITESPACE) == matched

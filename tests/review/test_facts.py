@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,27 +18,41 @@ from jixiao.review.facts import (
     GOAL_VERB_STARTS,
     GOAL_VERBS,
     GROWTH_WORDS,
+    INPUT_WORDS,
     SENTENCE_PUNCTUATION,
+    Words,
     is_goal_sentence,
-    is_growth,
     level_keys,
     may_be_placeholder,
     name_key,
 )
+from jixiao.review.rules.NM06 import ASCII_OPERATORS
 from jixiao.targets import is_placeholder
 from jixiao.targets.vocabulary import PLACEHOLDER_SYMBOLS, PLACEHOLDER_WORDS, alternation
 
 # Characters of the words the facts look for, of their near misses, and of what surrounds them.
 _ALPHABET = (
+    "执行支付到位保障结余调整合规资金经费"
     "增长幅速提升高加率同环比为促进推动保障确保强不断一步社区党建人数合格"
     "，,。；;！!？?（()） \t“”\"'產標質指标成本-_*/\\.~·…无不涉及暂适用空略NA/a2024"
 )
 texts = st.text(alphabet=_ALPHABET, max_size=12)
 
 
-@given(texts)
-def test_is_growth_is_the_growth_regex(text: str) -> None:
-    assert is_growth(text) == (GROWTH_WORDS.search(text) is not None)
+_OPERATORS = "=＝≧≦⩾⩽<>＜＞"
+
+
+@given(st.text(alphabet=_ALPHABET + _OPERATORS, max_size=12))
+def test_words_search_finds_what_the_regex_finds(text: str) -> None:
+    for words in (GROWTH_WORDS, INPUT_WORDS, ASCII_OPERATORS):
+        found = words.search(text)
+        plain = words.pattern.search(text)
+        assert (found and found.group(0)) == (plain and plain.group(0))
+
+
+def test_words_need_a_mark() -> None:
+    with pytest.raises(ValueError, match="合规"):
+        Words(("支付率", "合规"), marks=("支",))
 
 
 @given(texts)

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 from jixiao.model import Finding, Severity
+from jixiao.review.facts import Words
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
-_ASCII_OPERATOR: Final = re.compile(r">=|<=|=>|=<|＞＝|＜＝|≧|≦|⩾|⩽")
+ASCII_OPERATORS: Final = Words(
+    (">=", "<=", "=>", "=<", "＞＝", "＜＝", "≧", "≦", "⩾", "⩽"),
+    marks=("=", "＝", "≧", "≦", "⩾", "⩽"),
+)
 
 
 class NM06(Rule):
@@ -29,6 +32,6 @@ class NM06(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            match = _ASCII_OPERATOR.search(indicator.raw)
+            match = ASCII_OPERATORS.search(indicator.raw)
             if match:
                 yield self.finding(table, indicator, written=match.group(0))
