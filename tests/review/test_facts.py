@@ -76,6 +76,12 @@ def test_name_key_is_the_cleaned_name_without_quotes(text: str) -> None:
     assert name_key(text) == clean_level_name(text).strip("“”\"'")
 
 
+@given(st.text(alphabet="產標質數社区党建指标成本率2024abcＡ", min_size=1, max_size=12))
+def test_name_key_keeps_the_length_of_alphanumeric_text(text: str) -> None:
+    assert text.isalnum()
+    assert len(name_key(text)) == len(text)  # NM02 relies on it
+
+
 @given(st.one_of(st.none(), texts), st.one_of(st.none(), texts), texts)
 def test_level_keys_hold_each_name_with_and_without_its_suffix(
     level1: str | None, level2: str | None, name: str

@@ -131,7 +131,7 @@ def blocks_of(level1: str | None, level2: str | None) -> frozenset[str]:
 # Remembered answers (a dict rather than lru_cache, whose wrapper costs more than the lookup in
 # compiled code): canonical level names make a few dozen pairs; printed ones, a few hundred.
 _BLOCKS: Final[dict[str | None, dict[str | None, frozenset[str]]]] = {}
-_LEVEL_KEYS: Final[dict[tuple[str | None, str | None], frozenset[str]]] = {}
+_LEVEL_KEYS: Final[dict[str | None, dict[str | None, frozenset[str]]]] = {}
 _REMEMBERED: Final = 4096
 
 
@@ -195,14 +195,17 @@ def level_keys(level1_printed: str | None, level2_printed: str | None) -> frozen
     """The keys of a row's printed 一级 and 二级 names, each also without its 指标 suffix, so
     that a name matches "社会成本指标" whether it is printed 社会成本 or 社会成本指标 (tables print
     few distinct pairs, so the answers are remembered)."""
-    key = (level1_printed, level2_printed)
-    keys = _LEVEL_KEYS.get(key)
-    if keys is None:
+    under_level1 = _LEVEL_KEYS.get(level1_printed)
+    if under_level1 is None:
         if len(_LEVEL_KEYS) >= _REMEMBERED:
             _LEVEL_KEYS.clear()
-        names = [name_key(n) for n in key if n]
-        keys = frozenset([*names, *[n.removesuffix("指标") for n in names]])
-        _LEVEL_KEYS[key] = keys
+        under_level1 = _LEVEL_KEYS[level1_printed] = {}
+    keys = under_level1.get(level2_printed)
+    if keys is None:
+        names = [name_key(n) for n in (level1_printed, level2_printed) if n]
+        keys = under_level1[level2_printed] = frozenset(
+            [*names, *[n.removesuffix("指标") for n in names]]
+        )
     return keys
 
 

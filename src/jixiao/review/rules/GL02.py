@@ -76,14 +76,6 @@ _COMMON: Final = frozenset(
 )
 
 
-def bigrams(text: str) -> Iterator[str]:
-    """The two-character words of ``text``'s runs of Chinese characters, in order."""
-    for match in _HAN_RUN.finditer(text):  # not findall: the caller often stops early
-        run: str = match.group(0)  # typed: compiled code slices a str natively
-        for i in range(len(run) - 1):
-            yield run[i : i + 2]
-
-
 def is_uncovered(goal: str, indicator_text: str, needed: int, minimum: int) -> bool:
     """True when ``goal`` has at least ``minimum`` keywords (bigrams that are not
     :data:`_COMMON`) and fewer than ``needed`` of them occur in ``indicator_text``.
@@ -92,14 +84,17 @@ def is_uncovered(goal: str, indicator_text: str, needed: int, minimum: int) -> b
     """
     keywords: set[str] = set()
     shared = 0
-    for word in bigrams(goal):
-        if word in _COMMON or word in keywords:
-            continue
-        keywords.add(word)
-        if shared < needed and word in indicator_text:
-            shared += 1
-        if shared >= needed and len(keywords) >= minimum:
-            return False
+    for run in _HAN_RUN.finditer(goal):  # not findall: the answer is often settled early
+        text: str = run.group(0)  # typed: compiled code slices a str natively
+        for i in range(len(text) - 1):
+            word = text[i : i + 2]
+            if word in _COMMON or word in keywords:
+                continue
+            keywords.add(word)
+            if shared < needed and word in indicator_text:
+                shared += 1
+            if shared >= needed and len(keywords) >= minimum:
+                return False
     return len(keywords) >= minimum and shared < needed
 
 

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 from jixiao.model import Finding, Severity
 from jixiao.model.framework import COST, FRAMEWORK
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
+
+# The 二级 names under each 一级; 成本指标 may also be printed as its own 二级.
+_ALLOWED: Final = {
+    level1: frozenset(names) | ({COST} if level1 == COST else set())
+    for level1, names in FRAMEWORK.items()
+}
 
 
 class ST05(Rule):
@@ -31,8 +37,7 @@ class ST05(Rule):
             level1, level2 = indicator.level1, indicator.level2
             if level1 is None or level2 is None:
                 continue
-            allowed = FRAMEWORK[level1] + ((COST,) if level1 == COST else ())
-            if level2 not in allowed:
+            if level2 not in _ALLOWED[level1]:
                 yield self.finding(
                     table,
                     indicator,
