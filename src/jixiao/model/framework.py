@@ -79,7 +79,8 @@ _SPACE: Final = re.compile(r"\s+")
 WHITESPACE: Final = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 # Anything clean_level_name would change; most names have none (one search instead of three).
 # Public so that the review, which asks it of every indicator name, can skip the call.
-UNCLEAN_LEVEL_NAME: Final = re.compile(f"[{re.escape(WHITESPACE)}（({_TRADITIONAL_CHARACTERS}]")
+UNCLEAN_CHARACTERS: Final = f"{WHITESPACE}（({_TRADITIONAL_CHARACTERS}"
+UNCLEAN_LEVEL_NAME: Final = re.compile(f"[{re.escape(UNCLEAN_CHARACTERS)}]")
 
 
 def clean_level_name(printed: str) -> str:
