@@ -21,7 +21,7 @@ from jixiao.model.framework import (
     UNCLEAN_CHARACTERS,
     clean_level_name,
 )
-from jixiao.targets.vocabulary import PLACEHOLDER_WORDS
+from jixiao.targets.vocabulary import PLACEHOLDER_SYMBOLS, PLACEHOLDER_WORDS
 
 
 class Characters:
@@ -43,6 +43,13 @@ class Characters:
         self.characters = characters
         self.bitmap = bytes(bitmap)
 
+    def starts(self, text: str) -> bool:
+        """True when ``text`` begins with one of the characters."""
+        if not text:
+            return False
+        code = ord(text[0])
+        return code <= 0xFFFF and (self.bitmap[code >> 3] >> (code & 7)) & 1 == 1
+
     def any_in(self, text: str) -> bool:
         """True when ``text`` holds one of the characters."""
         bitmap = self.bitmap
@@ -57,24 +64,22 @@ class Words:
     """Words to find in a name: a regex alternation, and a cheaper test before it.
 
     A regex search costs about 1,000 instructions even on a short name that holds none of the
-    words, a substring test of one character under 100 (a primitive in compiled code). Every
-    word holds one of ``marks`` (checked here), so a name without a mark holds no word.
+    words. Every word holds one of the characters ``marks`` (checked here), so a name without
+    any of them (one pass of :class:`Characters`) holds no word. Marks are best chosen rare:
+    each word's least common character.
     """
 
-    def __init__(self, words: tuple[str, ...], marks: tuple[str, ...]) -> None:
+    def __init__(self, words: tuple[str, ...], marks: str) -> None:
         unmarked = [word for word in words if not any(mark in word for mark in marks)]
         if unmarked:
             raise ValueError(f"words without any of the marks {marks}: {unmarked}")
         self.words = words
-        self.marks = marks
+        self.marks = Characters(marks)
         self.pattern = re.compile("|".join(re.escape(word) for word in words))
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first word in ``text`` (as ``pattern.search``), or None."""
-        for mark in self.marks:
-            if mark in text:
-                return self.pattern.search(text)
-        return None
+        return self.pattern.search(text) if self.marks.any_in(text) else None
 
 
 COST_LEVEL2: Final = frozenset({"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"})
@@ -96,9 +101,13 @@ CATEGORY_NAMES: Final = frozenset(
 )
 
 # Names of measures where lower is better (domain.md §3.2).
-REVERSE_WORDS: Final = re.compile(
-    r"成本|费用|单价|价格|投诉|事故|发生率|故障|差错|误差|损耗|违规|违纪|不合格|争议|时长|逾期|"
-    r"流失|空置|死亡|辍学|超支|返工|拥堵|污染|排放"
+REVERSE_WORDS: Final = Words(
+    (
+        *("成本", "费用", "单价", "价格", "投诉", "事故", "发生率", "故障", "差错", "误差"),
+        *("损耗", "违规", "违纪", "不合格", "争议", "时长", "逾期", "流失", "空置", "死亡"),
+        *("辍学", "超支", "返工", "拥堵", "污染", "排放"),
+    ),
+    marks="本用价诉故生错误损违纪不争长逾失空死辍超返拥污放",
 )
 # Rates where higher is better: the common 三级 suffixes.
 FORWARD_RATE: Final = re.compile(
@@ -106,7 +115,7 @@ FORWARD_RATE: Final = re.compile(
     r"入学|就业|回收|处置|办结|验收合格|运行|上线|发放|兑现|落实|公开)率$"
 )
 GROWTH_WORDS: Final = Words(
-    ("增长", "增幅", "增速", "提升率", "提高率", "增加率", "同比", "环比"), marks=("增", "提", "比")
+    ("增长", "增幅", "增速", "提升率", "提高率", "增加率", "同比", "环比"), marks="增提比"
 )
 RATE_NAME: Final = re.compile(r"(率|比例|占比|比重|覆盖面)$")
 # Inputs and process measures (domain.md §3.5, §4.3, §8 PT-CAT-001).
@@ -116,7 +125,7 @@ INPUT_WORDS: Final = Words(
         *("调整次数", "合规", "资金保障", "经费保障", "制度执行", "资金支付", "经费支付"),
         "支付率",
     ),
-    marks=("执", "付", "支", "位", "保", "结", "调", "合"),
+    marks="位执拨支余调规障付",
 )
 SATISFACTION_WORD: Final = "满意"
 COST_NAME: Final = re.compile(r"成本|费用|单价|人均标准|补助标准|费标准|经费标准|价格|造价")
@@ -140,8 +149,9 @@ GOAL_VERBS: Final = (
     "不断",
     "进一步",
 )
-GOAL_VERB_STARTS: Final = "为提促推保确加增不进"
+GOAL_VERB_STARTS: Final = Characters("为提促推保确加增不进")
 _LONGEST_PLACEHOLDER_WORD: Final = max(len(word) for word in PLACEHOLDER_WORDS)
+_PLACEHOLDER_SYMBOLS: Final = Characters(PLACEHOLDER_SYMBOLS)
 SENTENCE_PUNCTUATION: Final = Characters("，,。；;！!？?")
 # What name_key must clean (see clean_level_name).
 _UNCLEAN: Final = Characters(UNCLEAN_CHARACTERS)
@@ -196,14 +206,15 @@ def per_unit_money(kind: TargetKind, unit: str | None) -> str | None:
 
 def may_be_placeholder(text: str) -> bool:
     """False for text that cannot be a placeholder (see :func:`jixiao.targets.is_placeholder`):
-    longer than any placeholder word, and only letters, digits and Chinese characters, so no
-    placeholder symbol. Compiled, it saves most names the call to is_placeholder."""
-    return len(text) <= _LONGEST_PLACEHOLDER_WORD or not text.isalnum()
+    longer than any placeholder word, and not starting with a placeholder symbol. Compiled, it
+    saves most names the call to is_placeholder."""
+    text = text.strip()
+    return len(text) <= _LONGEST_PLACEHOLDER_WORD or _PLACEHOLDER_SYMBOLS.starts(text)
 
 
 def is_goal_sentence(name: str) -> bool:
     """True for a name that is a goal sentence (为…, 提高…, or with sentence punctuation)."""
-    if name[:1] in GOAL_VERB_STARTS and name.startswith(GOAL_VERBS):
+    if GOAL_VERB_STARTS.starts(name) and name.startswith(GOAL_VERBS):
         return True
     # A name of letters, digits and Chinese characters only has no punctuation (see name_key).
     return not name.isalnum() and SENTENCE_PUNCTUATION.any_in(name)

@@ -10,7 +10,7 @@ from jixiao.review.view import TableView
 
 ASCII_OPERATORS: Final = Words(
     (">=", "<=", "=>", "=<", "＞＝", "＜＝", "≧", "≦", "⩾", "⩽"),
-    marks=("=", "＝", "≧", "≦", "⩾", "⩽"),
+    marks="=＝≧≦⩾⩽",
 )
 
 
