@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from mypy_extensions import i64
+
 from jixiao.model import TargetKind
 from jixiao.model.framework import (
     BENEFIT,
@@ -53,10 +55,13 @@ class Characters:
     def any_in(self, text: str) -> bool:
         """True when ``text`` holds one of the characters."""
         bitmap = self.bitmap
-        for i in range(len(text)):
-            code = ord(text[i])
+        size: i64 = len(text)  # native integers: no boxing or tag checks in compiled code
+        i: i64 = 0
+        while i < size:
+            code: i64 = ord(text[i])
             if code <= 0xFFFF and (bitmap[code >> 3] >> (code & 7)) & 1:
                 return True
+            i += 1
         return False
 
 
