@@ -42,7 +42,7 @@ from jixiao.review.facts import (
     per_unit_money,
 )
 
-_NO_INDICATORS: Final[tuple[IndicatorView, ...]] = ()
+_NO_INDICATORS: Final[list[IndicatorView]] = []  # shared: never changed
 
 
 class IndicatorView:
@@ -197,8 +197,9 @@ class TableView:
         self._by_kind = by_kind
         self.blocks = frozenset().union(*{view.blocks for view in self.indicators})
 
-    def of_kind(self, *kinds: TargetKind) -> list[IndicatorView] | tuple[IndicatorView, ...]:
-        """The indicators whose target is of one of ``kinds``, in table order."""
+    def of_kind(self, *kinds: TargetKind) -> list[IndicatorView]:
+        """The indicators whose target is of one of ``kinds``, in table order (a list, which
+        compiled code iterates natively; read-only, as the whole view)."""
         by_kind = self._by_kind
         if len(kinds) == 1:
             return by_kind.get(kinds[0], _NO_INDICATORS)
