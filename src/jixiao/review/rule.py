@@ -51,7 +51,7 @@ _CODE: Final = re.compile(r"^[A-Z]{2}\d{2}$")
 _SECTIONS: Final = ("Why", "Bad example", "Good example", "Basis")
 
 RULES: dict[str, type[Rule]] = {}
-_SCALARS: Final = (str, int, float)  # the template values a finding keeps in ``fields``
+_ABSENT: Final = object()  # a template field the rule did not give
 
 
 class Dimension(StrEnum):
@@ -232,9 +232,9 @@ class Template:
                 pieces.append(literal)
             if field is None:
                 continue
-            found: Any
-            if field in fields:
-                found = fields[field]
+            found: Any = fields.get(field, _ABSENT)
+            if found is not _ABSENT:
+                pass
             elif field == "indicator" and indicator is not None:
                 found = indicator
             elif field == "value" and value is not None:
@@ -251,9 +251,14 @@ def scalars_of(fields: dict[str, Any]) -> dict[str, Any]:
     """The template values a finding keeps: ``fields`` itself when all are scalars (a rule's
     keyword arguments, a new dict each call), else a copy without the others."""
     for value in fields.values():
-        if not isinstance(value, _SCALARS):
-            return {k: v for k, v in fields.items() if isinstance(v, _SCALARS)}
+        if not is_scalar(value):
+            return {k: v for k, v in fields.items() if is_scalar(v)}
     return fields
+
+
+def is_scalar(value: object) -> bool:
+    # three isinstance tests: each is a type check in compiled code, a tuple of types is not
+    return isinstance(value, str) or isinstance(value, int) or isinstance(value, float)  # noqa: SIM101
 
 
 def checked_finding(
