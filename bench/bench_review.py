@@ -15,7 +15,7 @@ the numbers rules (budget reconciliation, rate and satisfaction checks) do real 
 Prints indicators per second, findings per table and the share of distinct indicator names
 (how much any cache keyed on a name could help). Target: ≥ 200,000 indicators/s.
 
-    .venv/bin/python bench/bench_review.py [--tables 4000] [--repeat 3]
+    .venv/bin/python bench/bench_review.py [--tables 4000] [--repeat 5]
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ def best_of(repeat: int, run, tables):  # type: ignore[no-untyped-def]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tables", type=int, default=4000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     tables = synthetic_tables(args.tables)
     indicators = sum(len(t.indicators) for t in tables)
