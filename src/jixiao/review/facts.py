@@ -229,7 +229,7 @@ def name_key(text: str) -> str:
     """A name as compared: no spaces, brackets, quotes or traditional characters.
 
     Not cached: published tables rarely share an indicator name, and the view computes each
-    name's key once per review. Most names need no cleaning, which one search tells.
+    name's key once per review. Most names need no cleaning, which one pass tells.
     """
     if _UNCLEAN.any_in(text):
         text = clean_level_name(text)
@@ -240,8 +240,8 @@ def name_key(text: str) -> str:
 
 def level_keys(level1_printed: str | None, level2_printed: str | None) -> frozenset[str]:
     """The keys of a row's printed 一级 and 二级 names, each also without its 指标 suffix, so
-    that a name matches "社会成本指标" whether it is printed 社会成本 or 社会成本指标 (tables print
-    few distinct pairs, so the answers are remembered)."""
+    that the 三级 name 社会成本 matches a printed 二级 社会成本指标 (tables print few distinct
+    pairs, so the answers are remembered)."""
     under_level1 = _LEVEL_KEYS.get(level1_printed)
     if under_level1 is None:
         if len(_LEVEL_KEYS) >= _REMEMBERED:

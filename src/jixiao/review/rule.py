@@ -51,7 +51,6 @@ _CODE: Final = re.compile(r"^[A-Z]{2}\d{2}$")
 _SECTIONS: Final = ("Why", "Bad example", "Good example", "Basis")
 
 RULES: dict[str, type[Rule]] = {}
-_ABSENT: Final = object()  # a template field the rule did not give
 
 
 class Dimension(StrEnum):
@@ -204,6 +203,9 @@ class Rule:
         )
 
 
+_ABSENT: Final = object()  # a template field the rule did not give
+
+
 class Template:
     """A message or hint template, parsed once into literal text and the fields between.
 
@@ -233,18 +235,22 @@ class Template:
             if field is None:
                 continue
             found: Any = fields.get(field, _ABSENT)
-            if found is not _ABSENT:
-                pass
-            elif field == "indicator" and indicator is not None:
-                found = indicator
-            elif field == "value" and value is not None:
-                found = value
-            elif field == "project":
-                found = project
-            else:
-                raise KeyError(field)
+            if found is _ABSENT:
+                found = standard_value(field, project, indicator, value)
             pieces.append(found if not spec and type(found) is str else format(found, spec))
         return "".join(pieces)
+
+
+def standard_value(field: str, project: str, indicator: str | None, value: str | None) -> str:
+    """What every template may use: ``{project}``, and for an indicator ``{indicator}`` and
+    ``{value}`` (its 指标值 as printed)."""
+    if field == "indicator" and indicator is not None:
+        return indicator
+    if field == "value" and value is not None:
+        return value
+    if field == "project":
+        return project
+    raise KeyError(field)
 
 
 def scalars_of(fields: dict[str, Any]) -> dict[str, Any]:
