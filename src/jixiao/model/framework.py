@@ -80,12 +80,12 @@ WHITESPACE: Final = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 # Anything clean_level_name would change; most names have none (one search instead of three).
 # Public so that the review, which asks it of every indicator name, can skip the call.
 UNCLEAN_CHARACTERS: Final = f"{WHITESPACE}（({_TRADITIONAL_CHARACTERS}"
-UNCLEAN_LEVEL_NAME: Final = re.compile(f"[{re.escape(UNCLEAN_CHARACTERS)}]")
+_UNCLEAN: Final = re.compile(f"[{re.escape(UNCLEAN_CHARACTERS)}]")
 
 
 def clean_level_name(printed: str) -> str:
     """Printed level name → lookup key: no spaces, brackets or traditional characters."""
-    if UNCLEAN_LEVEL_NAME.search(printed) is None:
+    if _UNCLEAN.search(printed) is None:
         return printed
     key = _SPACE.sub("", printed)
     if _HAS_TRADITIONAL.search(key) is not None:  # translate costs more than the search
