@@ -2,7 +2,7 @@
 
 The engine, the rules and what they read (:func:`compiled_sources`) are plain typed Python.
 ``make`` also compiles them with mypyc (``scripts/compile_review.py``) into C extensions beside
-the ``.py`` files: the same code, run in about a third fewer instructions (docs/review.md#speed).
+the ``.py`` files: the same code, about four times as fast (docs/review.md#speed).
 The build records a digest of the sources it compiled in ``_compiled.json``.
 
 A compiled module is only used while it is current. When a source changed since the build (an

@@ -78,7 +78,6 @@ class Words:
         unmarked = [word for word in words if not any(mark in word for mark in marks)]
         if unmarked:
             raise ValueError(f"words without any of the marks {marks}: {unmarked}")
-        self.words = words
         self.marks = Characters(marks)
         self.pattern = re.compile("|".join(re.escape(word) for word in words))
 
