@@ -15,6 +15,12 @@ traditional document, whose gold gives the printed traditional text with glosses
 (``產(chǎn)出指標(biāo)``): jixiao keeps the printed traditional level names (without the
 glosses) and converts names and targets to simplified.
 
+Every gold row is one of: *exact*; *wrong* (jixiao read a row for it, by name or by target and
+level, but some field differs); *missed* (no row read for it). An indicator jixiao read that is
+no gold row and no wrong row's reading is *spurious*: a garbage row (furniture, a footnote, a
+weight read as an indicator) or a row the gold leaves out because the document cut it.
+A document jixiao refuses (no table found) has every gold row missed.
+
 Table fields (project, department, year, budget_total in yuan) are compared the same way,
 amounts to the cent. Gold tables are matched to jixiao's tables in document order.
 
@@ -33,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jixiao.errors import JixiaoError
 from jixiao.ingest.pasted.characters import strip_pinyin_glosses, to_simplified
 from jixiao.model import Document, Finding, Indicator, TargetTable
 from jixiao.services import read_document
@@ -40,6 +47,7 @@ from jixiao.services import read_document
 CORPUS = Path(__file__).resolve().parent
 DOCS = CORPUS / "docs"
 GOLD = CORPUS / "gold"
+EXPECTED = CORPUS / "expected"
 ROW_FIELDS = ("level1", "level2", "name", "target")
 TABLE_FIELDS = ("project", "department", "year", "budget_total")
 
@@ -83,6 +91,16 @@ class DocumentScore:
     table_fields: int = 0
     table_fields_ok: int = 0
     table_diffs: list[str] = field(default_factory=list)
+    spurious: list[dict[str, str]] = field(default_factory=list)
+    error: str | None = None  # the reader's error when it refused the document
+
+    @property
+    def wrong(self) -> list[Miss]:
+        return [miss for miss in self.misses if miss.read is not None]
+
+    @property
+    def missed(self) -> list[Miss]:
+        return [miss for miss in self.misses if miss.read is None]
 
     @property
     def share(self) -> float:
@@ -97,15 +115,34 @@ def documents() -> list[Path]:
     return sorted(DOCS.iterdir())
 
 
+def expected_path(document: Path) -> Path:
+    """The floors the test holds a document to (see test_corpus_accuracy.py)."""
+    return EXPECTED / f"{document.stem}.json"
+
+
+def floors(score: DocumentScore) -> dict[str, int]:
+    return {
+        "exact": score.exact,
+        "wrong": len(score.wrong),
+        "spurious": len(score.spurious),
+        "uncovered": len(score.uncovered),
+        "table_fields": score.table_fields_ok,
+    }
+
+
 def gold_for(document: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((GOLD / f"{document.stem}.json").read_text("utf-8"))
     return data
 
 
 def score_document(path: Path) -> DocumentScore:
-    document = read_document(path)
     gold = gold_for(path)
     score = DocumentScore(path.name)
+    try:
+        document = read_document(path)
+    except JixiaoError as error:
+        score.error = str(error)
+        document = Document(file=path.name, sha256="")
     lines = [normalize(line) for line in path.read_text("utf-8").splitlines()]
     for index, gold_table in enumerate(gold["tables"]):
         table = document.tables[index] if index < len(document.tables) else None
@@ -113,6 +150,13 @@ def score_document(path: Path) -> DocumentScore:
         indicators = table.indicators if table is not None else []
         for row in gold_table["indicators"]:
             score_row(score, gold_row(row), indicators, document, lines)
+    expected_names = {gold_row(row)["name"] for t in gold["tables"] for row in t["indicators"]}
+    read_for_misses = {miss.read["name"] for miss in score.misses if miss.read is not None}
+    for table in document.tables:
+        for indicator in table.indicators:
+            read = output_row(indicator)
+            if read["name"] not in expected_names and read["name"] not in read_for_misses:
+                score.spurious.append(read)
     return score
 
 
@@ -215,13 +259,15 @@ def format_table(scores: list[DocumentScore]) -> str:
     """The per-document table, with an overall line."""
     header = (
         f"{'document':<62} {'rows':>4} {'exact':>5} {'share':>6} "
-        f"{'lvl1':>4} {'lvl2':>4} {'name':>4} {'tgt':>4} {'miss!':>5} {'table':>6}"
+        f"{'lvl1':>4} {'lvl2':>4} {'name':>4} {'tgt':>4} {'wrong':>5} {'miss':>4} "
+        f"{'spur':>4} {'miss!':>5} {'table':>6}"
     )
     lines = [header, "-" * len(header)]
     for s in scores:
         lines.append(
             f"{s.name:<62} {s.rows:>4} {s.exact:>5} {s.share:>6.1%} "
             + " ".join(f"{s.fields[n]:>4}" for n in ROW_FIELDS)
+            + f" {len(s.wrong):>5} {len(s.missed):>4} {len(s.spurious):>4}"
             + f" {len(s.uncovered):>5} {s.table_fields_ok:>3}/{s.table_fields:<2}"
         )
     rows = sum(s.rows for s in scores)
@@ -233,14 +279,43 @@ def format_table(scores: list[DocumentScore]) -> str:
     lines.append(
         f"{'overall':<62} {rows:>4} {exact:>5} {exact / rows:>6.1%} "
         + " ".join(f"{fields[n]:>4}" for n in ROW_FIELDS)
+        + f" {sum(len(s.wrong) for s in scores):>5} {sum(len(s.missed) for s in scores):>4}"
+        + f" {sum(len(s.spurious) for s in scores):>4}"
         + f" {sum(len(s.uncovered) for s in scores):>5} {table_ok:>3}/{table_all:<2}"
     )
     lines.append("")
+    lines.append("wrong = read with a field differing; miss = not read; spur = read, not in gold")
     lines.append("miss! = gold rows not read exactly and not covered by a parse finding")
     for s in scores:
+        if s.error:
+            lines.append(f"  {s.name}: REFUSED {s.error}")
         for miss in s.misses:
             status = ",".join(sorted(set(miss.covered_by))) or "UNCOVERED"
             lines.append(f"  {s.name}: {miss.gold} → {miss.read} [{status}]")
+        for row in s.spurious:
+            lines.append(f"  {s.name}: SPURIOUS {row}")
         for diff in s.table_diffs:
             lines.append(f"  {s.name}: table {diff}")
     return "\n".join(lines)
+
+
+def main() -> None:
+    """Print the table; with ``--update``, write every document's floors from this run."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Corpus accuracy against the gold.")
+    parser.add_argument("--update", action="store_true", help="write expected/<document>.json")
+    parser.add_argument("names", nargs="*", help="only documents whose name holds one of these")
+    args = parser.parse_args()
+    paths = [p for p in documents() if not args.names or any(n in p.name for n in args.names)]
+    scores = [score_document(path) for path in paths]
+    print(format_table(scores))
+    if args.update:
+        EXPECTED.mkdir(exist_ok=True)
+        for path, score in zip(paths, scores, strict=True):
+            text = json.dumps(floors(score), indent=2) + "\n"
+            expected_path(path).write_text(text, "utf-8")
+
+
+if __name__ == "__main__":
+    main()
