@@ -10,15 +10,16 @@ fits the column (:mod:`.cells`), each skipped column costed by where it is:
 * after the last cell: cheap (an empty 备注), but costly for 三级指标 and 指标值 (a cut row);
 * between cells: a vanished empty cell, possible but not free.
 
-Every alignment is enumerated (a row has at most a dozen cells), so that two alignments of
-(nearly) the same score are seen: the cells they place differently are *uncertain* and are
-not placed at all. A stream of cells with no row breaks (one cell per line) is cut into rows
-by the same scores (:func:`segment_rows`).
+The best alignment is found by dynamic programming over (cell, column), forwards and
+backwards, so that for every cell and column the best alignment putting that cell in that
+column is known: a cell two alignments of (nearly) the same score put in different columns is
+*uncertain* and is not placed at all. Scores are exact (integer thousandths), so a tie is a
+tie. A stream of cells with no row breaks (one cell per line) is cut into rows by the same
+scores (:func:`segment_rows`).
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,7 +46,7 @@ class Placement:
     places: tuple[int | None, ...]
     score: float
     uncertain: tuple[int, ...] = ()  # cells left out: two alignments disagree on them
-    alternatives: tuple[tuple[int, ...], ...] = ()
+    choices: tuple[tuple[int, ...], ...] = ()  # the columns each uncertain cell could go to
 
     @property
     def is_certain(self) -> bool:
@@ -84,22 +85,168 @@ def alignment_score(
 
 
 def place_cells(texts: Sequence[str], fields: Sequence[Field | None]) -> Placement | None:
-    """The best placement of a row's cells, or None when no placement fits at all."""
-    if not texts or len(texts) > len(fields):
+    """The best placement of a row's cells, or None when no placement fits at all.
+
+    Dynamic programming over (cell, column, whether a column outside the project columns is
+    used yet): a forward pass gives the best score of every prefix ending with cell ``i`` in
+    column ``c``, a backward pass the best completion from there, so their sum is the best
+    alignment through (``i``, ``c``). The best alignment is the first (in column order) of the
+    highest score, as an exhaustive search in column order would find it; cell ``i`` is
+    uncertain when alignments within :data:`_TIE` of the best put it in two columns.
+
+    Bound: O(cells × columns) calls of :func:`fit` and O(cells × columns) arithmetic steps
+    (running maxima over prefix sums of the skip costs), for any number of cells and columns.
+    """
+    count, width = len(texts), len(fields)
+    if not texts or count > width:
         return None
-    scored = [
-        (score, places)
-        for places in itertools.combinations(range(len(fields)), len(texts))
-        if (score := alignment_score(texts, fields, places)) is not None
+    table = _Costs.of(tuple(fields))
+    slack = width - count  # cell i can only go to columns i … i + slack
+    fits = [[_NO] * width for _ in texts]
+    for i, text in enumerate(texts):
+        for c in range(i, i + slack + 1):
+            value = fit(text, fields[c])
+            if value is not None:
+                fits[i][c] = _exact(value)
+    forward = _forward(fits, table)
+    backward = _backward(fits, table)
+    through = [
+        [max(forward[i][c][g] + backward[i][c][g] for g in (0, 1)) for c in range(width)]
+        for i in range(count)
     ]
-    if not scored:
+    best_score = max(through[0])
+    if best_score <= _IMPOSSIBLE:
         return None
-    scored.sort(key=lambda item: -item[0])
-    best_score, best = scored[0]
-    tied = [places for score, places in scored if score >= best_score - _TIE]
-    uncertain = tuple(i for i in range(len(texts)) if len({p[i] for p in tied}) > 1)
+    best = _first_best(fits, table, backward, best_score)
+    choices = [
+        tuple(c for c in range(width) if through[i][c] >= best_score - _exact(_TIE))
+        for i in range(count)
+    ]
+    uncertain = tuple(i for i in range(count) if len(choices[i]) > 1)
     places = tuple(None if i in uncertain else p for i, p in enumerate(best))
-    return Placement(places, best_score, uncertain, tuple(tied) if uncertain else ())
+    score = alignment_score(texts, fields, best)
+    assert score is not None
+    return Placement(places, score, uncertain, tuple(choices[i] for i in uncertain))
+
+
+# Scores are compared exactly, in thousandths of a point: a tie is a tie whatever the order
+# of the additions.
+_SCALE: Final = 1000
+_NO: Final = -(10**15)  # no alignment
+_IMPOSSIBLE: Final = -(10**14)
+
+
+def _exact(value: float) -> int:
+    return round(value * _SCALE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Costs:
+    """A header's skip costs as prefix sums, in thousandths."""
+
+    outside: tuple[int, ...]  # 1 for a column outside the project columns
+    lead: tuple[int, ...]  # lead[c]: skipping every column before c
+    middle: tuple[int, ...]  # middle[c]: skipping columns 0 … c-1 between cells
+    trail: tuple[tuple[int, ...], tuple[int, ...]]  # [g][c]: skipping every column after c
+
+    @staticmethod
+    @lru_cache(maxsize=256)
+    def of(fields: tuple[Field | None, ...]) -> _Costs:
+        """Bound: O(columns)."""
+        width = len(fields)
+        lead, middle = [0] * (width + 1), [0] * (width + 1)
+        for c, field in enumerate(fields):
+            lead[c + 1] = lead[c] + _exact(skip_cost(field, "lead"))
+            middle[c + 1] = middle[c] + _exact(skip_cost(field, "middle"))
+        # g = 0: only project columns are used (a department subtotal): the other columns
+        # after the last cell are free and the row costs _ROW_COST
+        trail = [[0] * width, [0] * width]
+        for g in (0, 1):
+            after = 0 if g else _exact(_ROW_COST)
+            for c in range(width - 1, -1, -1):
+                trail[g][c] = after
+                field = fields[c]
+                if g or field in _PROJECT_COLUMNS:
+                    after += _exact(skip_cost(field, "trail"))
+        outside = tuple(int(f not in _PROJECT_COLUMNS) for f in fields)
+        return _Costs(outside, tuple(lead), tuple(middle), (tuple(trail[0]), tuple(trail[1])))
+
+
+def _forward(fits: list[list[int]], table: _Costs) -> list[list[list[int]]]:
+    """[i][c][g]: the best score of cells 0 … i with cell i in column c (lead and middle
+    skips included), g = 1 when a column outside the project columns is used. O(cells ×
+    columns)."""
+    width = len(table.outside)
+    middle = table.middle
+    result: list[list[list[int]]] = []
+    for i, row in enumerate(fits):
+        line = [[_NO, _NO] for _ in range(width)]
+        running = [_NO, _NO]  # max over c' < c of previous[c'][g] + middle[c' + 1]
+        for c in range(width):
+            if i and c:
+                previous = result[i - 1][c - 1]
+                for g in (0, 1):
+                    running[g] = max(running[g], previous[g] + middle[c])
+            if row[c] <= _IMPOSSIBLE:
+                continue
+            outside = table.outside[c]
+            if i == 0:
+                line[c][outside] = row[c] - table.lead[c]
+                continue
+            for g in (0, 1):
+                if running[g] > _IMPOSSIBLE:
+                    g_next = g | outside
+                    value = running[g] - middle[c] + row[c]
+                    line[c][g_next] = max(line[c][g_next], value)
+        result.append(line)
+    return result
+
+
+def _backward(fits: list[list[int]], table: _Costs) -> list[list[list[int]]]:
+    """[i][c][g]: the best score of cells i+1 … with cell i in column c and g as in
+    :func:`_forward` for cells 0 … i (middle and trail skips and the row cost included).
+    O(cells × columns)."""
+    width = len(table.outside)
+    middle = table.middle
+    count = len(fits)
+    result: list[list[list[int]]] = [[] for _ in range(count)]
+    result[count - 1] = [[table.trail[g][c] * -1 for g in (0, 1)] for c in range(width)]
+    for i in range(count - 2, -1, -1):
+        after, row = result[i + 1], fits[i + 1]
+        line = [[_NO, _NO] for _ in range(width)]
+        running = [_NO, _NO]  # max over c' > c of row[c'] - middle[c'] + after[c'][g | out]
+        for c in range(width - 1, -1, -1):
+            if c + 1 < width and row[c + 1] > _IMPOSSIBLE:
+                outside = table.outside[c + 1]
+                for g in (0, 1):
+                    value = row[c + 1] - middle[c + 1] + after[c + 1][g | outside]
+                    running[g] = max(running[g], value)
+            for g in (0, 1):
+                if running[g] > _IMPOSSIBLE:
+                    line[c][g] = running[g] + middle[c + 1]
+        result[i] = line
+    return result
+
+
+def _first_best(
+    fits: list[list[int]], table: _Costs, backward: list[list[list[int]]], best: int
+) -> tuple[int, ...]:
+    """The first alignment in column order scoring ``best``: each cell in the leftmost column
+    from which the rest can still reach it. O(cells × columns)."""
+    places: list[int] = []
+    score, g, previous = 0, 0, -1
+    for i, row in enumerate(fits):
+        for c in range(previous + 1, len(row)):
+            if row[c] <= _IMPOSSIBLE:
+                continue
+            skipped = table.lead[c] if i == 0 else table.middle[c] - table.middle[previous + 1]
+            g_next = g | table.outside[c]
+            value = score - skipped + row[c]
+            if value + backward[i][c][g_next] == best:
+                places.append(c)
+                score, g, previous = value, g_next, c
+                break
+    return tuple(places)
 
 
 def is_level_row(texts: Sequence[str]) -> bool:

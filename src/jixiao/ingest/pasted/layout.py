@@ -212,8 +212,8 @@ def uncertain_doubt(
 
     assert isinstance(placement, Placement)
     parts = []
-    for i in uncertain:
-        names = sorted({columns[p[i]].name for p in placement.alternatives})
+    for i, choices in zip(uncertain, placement.choices, strict=True):
+        names = sorted({columns[c].name for c in choices})
         parts.append(f"“{tokens[i].text}”（{'或'.join(names)}）")
     return ReadingDoubt("PRS010", f"的单元格位置无法确定，未读取：{'、'.join(parts)}")
 
