@@ -49,6 +49,7 @@ from jixiao.assemble.vocabulary import (
 )
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind
 from jixiao.model import Finding, SourceRef
+from jixiao.model.framework import FRAMEWORK, can_be_under, normalize_level1, normalize_level2
 
 
 @dataclass(slots=True)
@@ -381,11 +382,14 @@ class Collector:
         )
 
     def fill_levels(self, indicator: IndicatorDraft, previous: IndicatorDraft | None) -> None:
-        """Empty 一级/二级 cells are merged cells: carry the value of the row above."""
+        """Empty 一级/二级 cells are merged cells: carry the value of the row above — unless
+        the row's 二级 cannot be under that 一级 (the 一级 cell was lost), then see
+        :meth:`infer_level1`."""
         if indicator.get(Field.LEVEL1):
             self.fill_crosses_page = False
             return
-        if previous is None:
+        if previous is None or not fits_level1(previous.get(Field.LEVEL1), indicator):
+            self.infer_level1(indicator)
             return
         filled: list[str] = []
         for level in (Field.LEVEL1, Field.LEVEL2):
@@ -408,6 +412,26 @@ class Collector:
             )
         self.fill_crosses_page = False
 
+    def infer_level1(self, indicator: IndicatorDraft) -> None:
+        """A row with a 二级 but no 一级 to carry (a table whose 一级 cells were lost in the
+        text): the 一级 the framework puts that 二级 under, when there is exactly one
+        (数量指标 → 产出指标; not 经济成本指标, under 产出 or 成本). Finding PRS014."""
+        parent = framework_parent(indicator.get(Field.LEVEL2))
+        if parent is None or self.current is None:
+            return
+        indicator.cells[Field.LEVEL1] = parent
+        indicator.printed[Field.LEVEL1] = parent
+        self.current.findings.append(
+            parse_finding(
+                "PRS014",
+                f"{where(indicator.source)}没有一级指标，按二级指标“{indicator.get(Field.LEVEL2)}”"
+                f"补为“{parent}”",
+                indicator.source,
+                project=self.current.project,
+                indicator=indicator.get(Field.NAME),
+            )
+        )
+
     def skip(self, row: Row) -> None:
         self.orphan_findings.append(row.source)
         if self.current is not None:
@@ -419,6 +443,24 @@ class Collector:
                     project=self.current.project,
                 )
             )
+
+
+def framework_parent(level2: str) -> str | None:
+    """The one 一级指标 the framework puts a 二级指标 under, or None (unknown or several)."""
+    name = normalize_level2(level2)
+    if name is None:
+        return None
+    parents = [level1 for level1, names in FRAMEWORK.items() if name in names]
+    return parents[0] if len(parents) == 1 else None
+
+
+def fits_level1(level1: str, indicator: IndicatorDraft) -> bool:
+    """Whether a row's 二级 can be under the 一级 carried from the row above (True when
+    either is outside the framework: nothing says otherwise)."""
+    one, two = normalize_level1(level1), normalize_level2(indicator.get(Field.LEVEL2))
+    if not level1:
+        return False
+    return one is None or two is None or can_be_under(one, two)
 
 
 def is_preamble_text(text: str) -> bool:

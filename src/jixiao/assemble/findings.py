@@ -74,6 +74,11 @@ PARSE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
         "parse.amount-exceeds-total",
         "“其中”的金额不可能大于预算数，多半是粘连或错位的数字，未读取；请对照原表填写。",
     ),
+    "PRS014": (
+        Severity.INFO,
+        "parse.level1-inferred",
+        "此行没有一级指标（原文中该单元格缺失），已按二级指标在指标体系中的位置补全；请核对。",
+    ),
 }
 
 

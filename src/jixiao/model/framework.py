@@ -32,9 +32,13 @@ FRAMEWORK: Final[dict[str, tuple[str, ...]]] = {
     SATISFACTION: ("服务对象满意度指标",),
 }
 
+# The 2015-era framework put satisfaction under benefit (效益指标 → 服务对象满意度指标).
+ALSO_UNDER: Final[dict[str, tuple[str, ...]]] = {BENEFIT: ("服务对象满意度指标",)}
+
 LEVEL1_ALIASES: Final[dict[str, str]] = {
     "产出": OUTPUT,
     "预期产出指标": OUTPUT,
+    "项目完成指标": OUTPUT,  # Sichuan 2021 申报表
     "产出指标": OUTPUT,
     "成本": COST,
     "成本指标": COST,
@@ -42,6 +46,7 @@ LEVEL1_ALIASES: Final[dict[str, str]] = {
     "效益指标": BENEFIT,
     "效果指标": BENEFIT,
     "预期效果指标": BENEFIT,
+    "项目效益指标": BENEFIT,  # Sichuan 2021 申报表
     "满意度": SATISFACTION,
     "满意度指标": SATISFACTION,
     "服务对象满意度指标": SATISFACTION,
@@ -110,6 +115,11 @@ def normalize_level2(printed: str | None) -> str | None:
     if any(key in names for names in FRAMEWORK.values()):
         return key
     return None
+
+
+def can_be_under(level1: str, level2: str) -> bool:
+    """Whether a canonical 二级 may sit under a canonical 一级 in one of the frameworks."""
+    return level2 in FRAMEWORK.get(level1, ()) or level2 in ALSO_UNDER.get(level1, ())
 
 
 def is_level1_name(text: str) -> bool:

@@ -155,6 +155,8 @@ COLUMN_LABELS: Final[dict[str, Field]] = {
     "实际值": Field.ACTUAL,
     "完成值": Field.ACTUAL,
     "实际完成指标值": Field.ACTUAL,
+    "全年实际完成值": Field.ACTUAL,
+    "年度实际完成值": Field.ACTUAL,
     "分值": Field.WEIGHT,
     "权重": Field.WEIGHT,
     "得分": Field.SCORE,

@@ -72,19 +72,57 @@ def read_rows(builder: RowBuilder, rows: list[list[Token]], *, whitespace: bool)
         if header is None:
             builder.header_rows(rows[start:], whitespace=whitespace)
             return
+        header_tokens = rows[header]
         above: list[Token] = []
         block_end = header
         if header > start and is_header_above(rows[header - 1]):
             above = rows[header - 1]
             block_end = header - 1
+        elif header > start and starts_header(rows[header - 1], header_tokens):
+            # 一级指标 printed at the end of the line above (年度绩效指标完成情况 一级 / 指标)
+            header_tokens = [rows[header - 1][-1], *header_tokens]
+            rows[header - 1] = rows[header - 1][:-1]
+            block_end = header if rows[header - 1] else header - 1
         builder.header_rows(rows[start:block_end], whitespace=whitespace)
-        columns = header_columns(rows[header], above)
+        columns = header_columns(header_tokens, above)
+        merged = merged_labels(header_tokens)
         builder.column_header(columns)
         end = header + 1
-        while end < len(rows) and not is_stop(rows[end][0]) and not is_header_row(rows[end]):
+        body: list[list[Token]] = []
+        while end < len(rows):
+            row = drop_merged_labels(rows[end], merged)
+            if not row or is_stop(row[0]) or is_header_row(row):
+                break
+            body.append(row)
             end += 1
-        builder.indicator_rows(rows[header + 1 : end], columns)
+        builder.indicator_rows(body, columns)
         start = end
+
+
+def starts_header(tokens: list[Token], header: list[Token]) -> bool:
+    """The line above a header that lacks 一级指标 ends with the 一级指标 label."""
+    fields = {column_label(t.text) for t in header}
+    if not tokens or Field.LEVEL1 in fields:
+        return False
+    return column_label(tokens[-1].text) is Field.LEVEL1
+
+
+def merged_labels(header: list[Token]) -> frozenset[str]:
+    """The leading header cells that name no column (绩效指标): merged down the indicator rows,
+    they may be printed again at the start of the first indicator row."""
+    labels: set[str] = set()
+    for token in header:
+        if column_label(token.text) is not None:
+            break
+        labels.add(token.text)
+    return frozenset(labels)
+
+
+def drop_merged_labels(tokens: list[Token], merged: frozenset[str]) -> list[Token]:
+    index = 0
+    while index < len(tokens) - 1 and tokens[index].text in merged:
+        index += 1
+    return tokens[index:]
 
 
 def is_header_above(tokens: list[Token]) -> bool:

@@ -56,6 +56,11 @@ def is_number(text: str) -> bool:
     return bool(_NUMBER.match(text))
 
 
+def is_score(text: str) -> bool:
+    """A number that can be a 分值 or 得分: 0-100, at most two decimals."""
+    return bool(_SCORE.match(text))
+
+
 def is_comparator(text: str) -> bool:
     return bool(_COMPARATOR.match(text))
 

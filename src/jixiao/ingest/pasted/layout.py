@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from jixiao.ingest.grid import Cell, ReadingDoubt, Row, RowKind
-from jixiao.ingest.pasted.alignment import is_level_row, place_cells, segment_rows
-from jixiao.ingest.pasted.cells import is_number
+from jixiao.ingest.pasted.alignment import Placement, is_level_row, place_cells, segment_rows
+from jixiao.ingest.pasted.cells import is_number, is_score
 from jixiao.ingest.pasted.header import group_label_runs, group_whitespace_row, is_label
 from jixiao.ingest.pasted.tokens import Token
 from jixiao.model import SourceRef
@@ -23,7 +23,12 @@ from jixiao.model.framework import normalize_level1, normalize_level2
 from jixiao.model.labels import Field, column_label, header_label, is_indicator_header
 
 # Where the indicator rows end: a note under the table, a signature line, a total.
-_FOOTER: Final = re.compile(r"^(?:注\s*[:：]|说明|填表人|填报人|审核人|联系电话|……|总分|合计)")
+_FOOTER: Final = re.compile(r"^(?:注\s*[:：]|说明|填表人|填报人|审核人|联系电话|总分|合计)")
+# An unfilled template row: '……', '指标2:', '指标1:/ / /' (numbering and dashes, no content)
+_TEMPLATE_NUMBER: Final = re.compile(r"^(?:指标|目标)\s*\d{1,2}\s*[:：、.．]")
+_FILLER: Final = re.compile(r"^[/／\\\-—－…·.。、]*$")
+# What is left of a lost 一级指标 cell: its section weight alone, '（50分）'
+_SECTION_WEIGHT: Final = re.compile(r"^[（(]\s*\d{1,3}(?:\.\d+)?\s*分\s*[)）]$")
 
 _FIELD_NAMES: Final[dict[Field, str]] = {
     Field.LEVEL1: "一级指标",
@@ -144,14 +149,20 @@ class RowBuilder:
     # --- indicator rows ---------------------------------------------------------------------
 
     def indicator_rows(self, rows: list[list[Token]], columns: list[Column]) -> None:
+        """Place each row's cells. Rows that hold only level names (an empty 经济效益指标 row,
+        a 一级 label on its own line) give their 一级/二级 to the next row; unfilled template
+        rows (指标2:, ……) and a lost 一级 cell's section weight (（50分）) are dropped."""
         fields = [c.field for c in columns]
-        carried: Token | None = None
+        pending: Levels = (None, None)
         for tokens in rows:
             texts = [t.text for t in tokens]
-            if is_level_row(texts):
-                carried = level_one(tokens)
+            if is_template_filler(texts):
                 continue
-            placement = place_cells(texts, fields)
+            if is_level_row(texts):
+                for token in tokens:
+                    pending = add_level(pending, token)
+                continue
+            placement = place_row(texts, fields)
             if placement is None:
                 self.line(tokens)
                 continue
@@ -162,15 +173,12 @@ class RowBuilder:
             doubts: list[ReadingDoubt] = []
             if placement.uncertain:
                 doubts.append(uncertain_doubt(tokens, placement.uncertain, columns, placement))
-            if carried is not None and Field.LEVEL1 in fields:
-                level1 = fields.index(Field.LEVEL1)
-                if cells[level1] is None:
-                    cells[level1] = carried
-            carried = None
+            give_levels(cells, fields, pending)
+            pending = (None, None)
             if is_cut(cells, fields) and not placement.uncertain:
-                doubts.append(
-                    ReadingDoubt("PRS011", f"的指标“{texts[0]}”所在行没有指标值，可能被截断")
-                )
+                target = fields.index(Field.TARGET)
+                why = "指标值为空" if any(cells[target + 1 :]) else "可能被截断"
+                doubts.append(ReadingDoubt("PRS011", f"的指标“{texts[0]}”所在行没有指标值，{why}"))
             self.table(cells, tokens, tuple(doubts))
 
     def indicator_stream(self, tokens: list[Token], columns: list[Column]) -> None:
@@ -197,12 +205,75 @@ def pair_labels_with_values(labels: list[Token], values: list[Token]) -> list[li
     return group_label_runs([*labels, *values])
 
 
-def level_one(tokens: Sequence[Token]) -> Token | None:
-    """The 一级指标 of a row holding only level names, to carry to the next row."""
-    first = tokens[0]
-    if len(tokens) >= 2 or normalize_level2(first.text) is None:
-        return first if normalize_level1(first.text) is not None else None
-    return None
+def place_row(texts: Sequence[str], fields: Sequence[Field | None]) -> Placement | None:
+    """:func:`place_cells`, knowing that a 自评表 fills 分值 and 得分 on every row: a row ending
+    in two numbers that can be a 分值 and its 得分 (得分 ≤ 分值) has them there, and the cells
+    before them are placed under the columns before 分值 (``1 1 10 10`` and ``10 10`` alike).
+    One placement more than :func:`place_cells`: the same bound."""
+    if (
+        Field.WEIGHT in fields
+        and Field.SCORE in fields
+        and len(texts) >= 3
+        and is_score(texts[-1])
+        and is_score(texts[-2])
+        and float(texts[-1]) <= float(texts[-2])
+    ):
+        weight, score = fields.index(Field.WEIGHT), fields.index(Field.SCORE)
+        if score == weight + 1:
+            head = place_cells(texts[:-2], fields[:weight])
+            if head is not None:
+                return Placement(
+                    (*head.places, weight, score), head.score, head.uncertain, head.choices
+                )
+    return place_cells(texts, fields)
+
+
+def is_template_filler(texts: Sequence[str]) -> bool:
+    """An unfilled row of the template: numbering and dashes only (指标2:, ……, 指标1:/ / /),
+    or a lost 一级指标 cell's section weight (（50分）)."""
+    if len(texts) == 1 and _SECTION_WEIGHT.match(texts[0]):
+        return True
+    return all(_FILLER.match(_TEMPLATE_NUMBER.sub("", text, count=1)) for text in texts)
+
+
+Levels = tuple[Token | None, Token | None]
+
+
+def add_level(levels: Levels, token: Token) -> Levels:
+    """The 一级/二级 names printed on rows above an indicator row, one more name read.
+
+    A name that is only a 一级 starts over; a name that is only a 二级 replaces the 二级 (and
+    makes a name that could be either, read before it, the 一级: 满意度指标 / 服务对象满意度指标);
+    a name that could be either (满意度指标, 成本指标) is taken as the 二级 until then.
+    Constant time.
+    """
+    one, two = levels
+    as_one = normalize_level1(token.text) is not None
+    as_two = normalize_level2(token.text) is not None
+    if as_one and not as_two:
+        return (token, None)
+    if one is None and two is not None and normalize_level1(two.text) is not None and as_two:
+        return (two, token)  # two names on the rows above: the first is the 一级
+    return (one, token)
+
+
+def give_levels(cells: list[Token | None], fields: Sequence[Field | None], levels: Levels) -> None:
+    """Fill a row's empty 一级/二级 cells with the names printed on the rows above it."""
+    if Field.LEVEL1 not in fields or Field.LEVEL2 not in fields:
+        return
+    column_one, column_two = fields.index(Field.LEVEL1), fields.index(Field.LEVEL2)
+    one, two = levels
+    if (
+        one is None
+        and two is not None
+        and cells[column_two] is not None
+        and normalize_level1(two.text) is not None
+    ):
+        one, two = two, None  # the row prints its own 二级: the name above is its 一级
+    if cells[column_one] is None and one is not None:
+        cells[column_one] = one
+    if cells[column_two] is None and two is not None:
+        cells[column_two] = two
 
 
 def uncertain_doubt(

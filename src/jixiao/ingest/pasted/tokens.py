@@ -42,6 +42,8 @@ class Token:
 # 一级指标 followed, with no separator, by 二级: the glued form
 _GLUED_HEADER: Final = re.compile(r"一\s?级\s?指\s?标二\s?级")
 _LEVEL1_LABEL: Final = re.compile(r"一\s?级\s?指\s?标")
+_LEVEL2_LABEL: Final = re.compile(r"二\s?级\s?指\s?标")
+_NAME_LABEL: Final = re.compile(r"三\s?级\s?指\s?标")
 _MARKDOWN_RULER: Final = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _PIPE_ROW_END: Final = re.compile(r"\|\s*\|\s*$")
 _BRACKET_ONLY: Final = re.compile(r"^[（(][^（()）]{1,8}[)）]$")
@@ -49,17 +51,26 @@ _QUALIFIER_ONLY: Final = re.compile(r"^其中\s*[:：]$")
 
 
 def detect_form(lines: list[str]) -> Form:
-    """Which printing of a table the text is, judged around its 一级指标 header."""
+    """Which printing of a table the text is, judged around its indicator header: the first
+    line naming 一级指标, or 二级指标 and 三级指标 together (a header whose 一级 label was
+    printed over two lines, 一级 / 指标)."""
     for number, line in enumerate(lines):
         if _GLUED_HEADER.search(line):
             return Form.GLUED
+        near = " ".join(lines[max(0, number - 1) : number + 2])
         if _LEVEL1_LABEL.search(line):
-            near = " ".join(lines[max(0, number - 1) : number + 2])
             if "|" in near:
                 return Form.PIPE
-            if re.search(r"二\s?级\s?指\s?标", line):
+            if _LEVEL2_LABEL.search(line):
                 return Form.WHITESPACE
             return Form.LINES
+        if (
+            _LEVEL2_LABEL.search(line)
+            and _NAME_LABEL.search(line)
+            and "|" not in near
+            and len(line.split()) >= 3
+        ):
+            return Form.WHITESPACE
     return Form.LINES
 
 
@@ -126,14 +137,24 @@ def whitespace_rows(lines: list[str], convert: bool) -> list[list[Token]]:
 
 
 def join_row_fragments(tokens: list[Token]) -> list[Token]:
-    """'投入目标' '（万元）' → '投入目标（万元）'; '其中:' '财政拨款数' → '其中:财政拨款数'."""
+    """'投入目标' '（万元）' → '投入目标（万元）'; '其中:' '财政拨款数' → '其中:财政拨款数';
+    a cell whose bracket is still open takes the next pieces ('数量(' '≥**个' ')')."""
     joined: list[Token] = []
     for token in tokens:
-        if joined and (_BRACKET_ONLY.match(token.text) or _QUALIFIER_ONLY.match(joined[-1].text)):
+        if joined and (
+            _BRACKET_ONLY.match(token.text)
+            or _QUALIFIER_ONLY.match(joined[-1].text)
+            or is_open_bracket(joined[-1].text)
+        ):
             joined[-1] = concat(joined[-1], token)
         else:
             joined.append(token)
     return joined
+
+
+def is_open_bracket(text: str) -> bool:
+    """'开发数量( ≥**个 )' split at its spaces: a bracket opened and not yet closed."""
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
 def concat(first: Token, second: Token) -> Token:
@@ -141,29 +162,64 @@ def concat(first: Token, second: Token) -> Token:
 
 
 def join_vertical_labels(rows: list[list[Token]]) -> list[list[Token]]:
-    """Single short cells on consecutive lines that together make a label: one cell."""
+    """Short cells on consecutive lines that together make a label: one cell.
+
+    A label merged down several rows is printed one piece per line (年度 / 预算 / 安排, 经济效益 /
+    指标); its first piece may end a row that holds other cells (年度绩效指标完成情况 一级 /
+    指标). A section weight printed alone (（50分）) starts no label: it is what is left of a
+    lost 一级指标 cell. Linear in the lines times the longest run of short lines (a label has
+    at most a few pieces).
+    """
     joined: list[list[Token]] = []
     index = 0
     while index < len(rows):
-        end = index
-        while end < len(rows) and len(rows[end]) == 1 and len(rows[end][0].text) <= 6:
-            end += 1
+        row = rows[index]
+        if len(row) > 1 and not is_whole_label(row[-1].text):
+            end = short_run_end(rows, index + 1)
+            found = label_end(row[-1], rows, index + 1, end)
+            if found is not None:
+                token = row[-1]
+                for piece in rows[index + 1 : found]:
+                    token = concat(token, piece[0])
+                joined.append([*row[:-1], token])
+                index = found
+                continue
+        end = short_run_end(rows, index)
         found = None
-        for stop in range(end, index + 1, -1):
-            text = "".join(row[0].text for row in rows[index:stop])
-            if is_known_label(text) or column_label(text) is not None or is_level_name(text):
-                found = stop
-                break
+        if end > index and not _BRACKET_ONLY.match(row[0].text):
+            found = label_end(row[0], rows, index + 1, end)
         if found is None:
-            joined.append(rows[index])
+            joined.append(row)
             index += 1
             continue
-        token = rows[index][0]
-        for row in rows[index + 1 : found]:
-            token = concat(token, row[0])
+        token = row[0]
+        for piece in rows[index + 1 : found]:
+            token = concat(token, piece[0])
         joined.append([token])
         index = found
     return joined
+
+
+def short_run_end(rows: list[list[Token]], start: int) -> int:
+    """The end of the run of single short cells starting at ``start``."""
+    end = start
+    while end < len(rows) and len(rows[end]) == 1 and len(rows[end][0].text) <= 6:
+        end += 1
+    return end
+
+
+def label_end(first: Token, rows: list[list[Token]], start: int, end: int) -> int | None:
+    """The longest ``stop`` in (start, end] such that ``first`` and the single cells of
+    ``rows[start:stop]`` make a label or level name together."""
+    for stop in range(end, start, -1):
+        text = first.text + "".join(row[0].text for row in rows[start:stop])
+        if is_whole_label(text):
+            return stop
+    return None
+
+
+def is_whole_label(text: str) -> bool:
+    return is_known_label(text) or column_label(text) is not None or is_level_name(text)
 
 
 def line_cells(lines: list[str], convert: bool) -> list[Token]:
@@ -185,7 +241,10 @@ def is_fragment_of(previous: Token, token: Token) -> bool:
     complete = is_known_label(previous.text) or is_level_name(previous.text)
     # '经济效益' is a level name by itself, but '经济效益' + '指标' is the printed one
     level_tail = token.text == "指标" and is_level_name(previous.text)
+    text = previous.text + token.text
+    # '服务对象' + '满意度指标': a level name's head on its own paragraph
+    if not complete and len(previous.text) <= 6 and is_level_name(text):
+        return True
     if (len(token.text) > 3 or complete) and not level_tail:
         return False
-    text = previous.text + token.text
     return is_known_label(text) or column_label(text) is not None or is_level_name(text)
