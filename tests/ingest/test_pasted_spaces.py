@@ -208,3 +208,82 @@ def test_satisfaction_under_benefit_is_not_reassigned() -> None:
     (table,), findings = read(text)
     assert [i.level1_printed for i in table.indicators] == ["效益指标", "效益指标"]
     assert not [f for f in findings if f.code == "PRS014"]
+
+
+# --- header fields ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "total", "executed"),
+    [
+        ("880 880 880 10 10", 8800000.0, 8800000.0),  # 执行率 vanished: amounts agree
+        ("900 880 870 10 10", None, None),  # which cell vanished decides: not read
+        ("900 880 870 10 98.86% 10", 8800000.0, 8700000.0),  # every cell printed
+        ("120 120 96 - -", 1200000.0, None),  # one vanished: 全年 agrees either way, 执行 not
+    ],
+)
+def test_self_evaluation_budget_row_in_whitespace_text(
+    values: str, total: float | None, executed: float | None
+) -> None:
+    text = f"""    项目支出绩效自评表
+    (2022年度)
+    项目名称 河道整治经费
+    主管部门 实施单位 某县水利局
+    项目资金
+    (万元)
+    年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分
+    年度资金总额: {values}
+    二级指标 三级指标 年度指标值 实际完成值 分值 得分
+    数量指标 整治河道长度 ≥5公里 6公里 10 10
+"""
+    (table,), _ = read(text)
+    assert table.department == "某县水利局"  # 实施单位 when no 主管部门 is filled
+    assert (table.budget.total, table.budget.executed) == (total, executed)
+
+
+@pytest.mark.parametrize(("fiscal", "other"), [("6.30", "0.00"), ("12", "3.5")])
+def test_total_from_the_parts_of_a_funding_block(fiscal: str, other: str) -> None:
+    text = f"""项目支出绩效目标申报表
+(2021年度)
+项目名称 特困家庭扶助
+预算单位 区卫生健康局
+项目资金(万元) 年度资金总额 金额(万元)
+   (一)财政拨款小计 {fiscal}
+       1、一般公共预算 {fiscal}
+   (二)自有资金小计 {other}
+绩效指标 一级指标 二级指标 三级指标 指标值
+绩效指标 产出指标 数量指标 扶助人数 63人
+"""
+    (table,), findings = read(text)
+    expected = round((float(fiscal) + float(other)) * 10000, 2)
+    assert (table.budget.total, table.budget.fiscal) == (expected, float(fiscal) * 10000)
+    assert [f.code for f in findings if f.code == "PRS015"] == ["PRS015"]
+
+
+@pytest.mark.parametrize("label", ["年度本级预算金额", "本年度申请市财政预算资金"])
+def test_a_total_of_fiscal_money_is_the_fiscal_amount(label: str) -> None:
+    text = f"""项目名称 | 雾炮车降尘服务 ||
+{label} | 250 | 单位 | 万元 ||
+一级指标 | 二级指标 | 三级指标 | 指标值 ||
+产出指标 | 数量指标 | 雾炮车数量 | 5台 ||
+"""
+    (table,), _ = read(text)
+    assert table.budget.total is not None
+    assert table.budget.fiscal == table.budget.total
+
+
+@pytest.mark.parametrize(
+    ("title", "department"),
+    [
+        ("大英县民政局2022年度中央对地方转移支付项目绩效自评情况公示", "大英县民政局"),
+        ("某市图书馆2023年项目绩效自评表", "某市图书馆"),
+        ("2023年度项目支出绩效自评表", None),  # no department before the year
+    ],
+)
+def test_department_and_year_from_the_title(title: str, department: str | None) -> None:
+    cells = [title, "一级指标", "二级指标", "三级指标", "指标值", "实际完成值"]
+    cells += ["产出指标", "数量指标", "助学人数", "应助尽助", "9"]
+    (table,), findings = read("\n\n".join(cells))
+    assert table.department == department
+    assert table.year in (2022, 2023)
+    assert any(f.code == "PRS016" for f in findings) == (department is not None)

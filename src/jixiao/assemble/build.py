@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from typing import Final
 
 from jixiao.assemble.drafts import IndicatorDraft, TableDraft
 from jixiao.assemble.fields import (
@@ -62,6 +64,8 @@ def build_tables(
             for label, printed in dropped
         )
         findings.extend(level_findings(draft, table))
+        table, derived = derive_header_fields(draft, table)
+        findings.extend(derived)
         if not draft.project and table.project:
             findings.append(
                 parse_finding(
@@ -92,6 +96,53 @@ def drop_impossible_amounts(table: TargetTable) -> tuple[TargetTable, list[tuple
     return table.model_copy(update={"budget": budget.model_copy(update=update)}), dropped
 
 
+# '大英县民政局2022年度…': a title that starts with the department, then the year
+_TITLE_DEPARTMENT: Final = re.compile(
+    r"^([\u3400-\u9fff（）()]{2,40}?(?:局|委员会|委|办公室|办|院|中心|政府|厅|站|所|馆|处|队|校|学))"
+    r"(?:19|20)\d{2}\s*年"
+)
+
+
+def derive_header_fields(
+    draft: TableDraft, table: TargetTable
+) -> tuple[TargetTable, list[Finding]]:
+    """Header fields the table does not print but states otherwise, each with a finding:
+
+    * the 预算数 as the sum of 财政资金 and 其他资金 when the total's cell holds no amount
+      (a Sichuan 申报表 prints only the parts: 财政拨款小计, 自有资金小计) — ``PRS015``;
+    * the department from the title when no label gives it ('大英县民政局2022年度…') —
+      ``PRS016``.
+    """
+    findings: list[Finding] = []
+    budget = table.budget
+    update: dict[str, object] = {}
+    if budget.total is None and budget.fiscal is not None and budget.other is not None:
+        total = round(budget.fiscal + budget.other, 2)
+        update["budget"] = budget.model_copy(update={"total": total})
+        findings.append(
+            parse_finding(
+                "PRS015",
+                f"预算数未填金额，按财政资金“{budget.fiscal_printed}”与其他资金"
+                f"“{budget.other_printed}”之和计为{total:g}元",
+                draft.source,
+                project=table.project,
+            )
+        )
+    if table.department is None and draft.title:
+        match = _TITLE_DEPARTMENT.match(draft.title)
+        if match:
+            update["department"] = match.group(1)
+            findings.append(
+                parse_finding(
+                    "PRS016",
+                    f"表内无单位名称，部门取自标题“{draft.title}”",
+                    draft.source,
+                    project=table.project,
+                )
+            )
+    return (table.model_copy(update=update) if update else table), findings
+
+
 def year_findings(draft: TableDraft, document_year: int | None) -> list[Finding]:
     project = draft.project or draft.title
     if document_year is None:
@@ -110,20 +161,25 @@ def year_findings(draft: TableDraft, document_year: int | None) -> list[Finding]
 def build_table(draft: TableDraft, year: int | None) -> TargetTable:
     header = draft.header
     unit = draft.unit_printed or printed_amount_unit(header)
+    fiscal = header.get(Field.FISCAL)
+    if fiscal is None and draft.total_is_fiscal:
+        fiscal = header.get(Field.TOTAL)  # 年度本级预算金额: the total is all fiscal money
     return TargetTable(
         kind=table_kind(draft.title, draft.has_evaluation_columns),
         title=draft.title,
         department_code=draft.department_code,
-        department=draft.department or header.get(Field.DEPARTMENT),
+        department=(
+            draft.department or header.get(Field.DEPARTMENT) or header.get(Field.IMPLEMENTER)
+        ),
         project=draft.project or project_from_title(draft.title, draft.has_evaluation_columns),
         year=year,
         budget=Budget(
             total=parse_amount(header.get(Field.TOTAL), unit),
-            fiscal=parse_amount(header.get(Field.FISCAL), unit),
+            fiscal=parse_amount(fiscal, unit),
             other=parse_amount(header.get(Field.OTHER), unit),
             unit_printed=unit,
             total_printed=header.get(Field.TOTAL),
-            fiscal_printed=header.get(Field.FISCAL),
+            fiscal_printed=fiscal,
             other_printed=header.get(Field.OTHER),
             executed=parse_amount(header.get(Field.EXECUTED), unit),
             executed_printed=header.get(Field.EXECUTED),

@@ -22,6 +22,7 @@ parse finding.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from jixiao.assemble.columns import (
     PROJECT_COLUMNS,
@@ -40,8 +41,10 @@ from jixiao.assemble.fields import (
 )
 from jixiao.assemble.findings import parse_finding, where
 from jixiao.assemble.vocabulary import (
+    FISCAL_TOTAL_LABELS,
     Field,
     budget_sub_column,
+    clean_label,
     header_label,
     is_indicator_header,
     is_known_label,
@@ -226,7 +229,7 @@ class Collector:
         values = [text for text in labels[1:] if not is_known_label(text)]
         if Field.TOTAL not in columns and Field.INITIAL in columns:
             columns = [Field.TOTAL if c is Field.INITIAL else c for c in columns]
-        for column, value in zip(columns, values, strict=False):
+        for column, value in sub_column_values(columns, values):
             if column is not Field.INITIAL:
                 self.current.set_header(column, value, row.source)
         self.current.last_line = row.source.line
@@ -250,6 +253,8 @@ class Collector:
             if is_known_label(text):
                 # a label of a value the model does not keep (负责人, 执行数…) ends the pending one
                 pending = header_label(text)
+                if clean_label(text) in FISCAL_TOTAL_LABELS:
+                    draft.total_is_fiscal = True
                 if draft.unit_printed is None:
                     draft.unit_printed = label_unit(text)
                 continue
@@ -443,6 +448,33 @@ class Collector:
                     project=self.current.project,
                 )
             )
+
+
+_AMOUNT_SUB_COLUMNS: Final = frozenset({Field.INITIAL, Field.TOTAL, Field.EXECUTED})
+
+
+def sub_column_values(columns: list[Field], values: list[str]) -> list[tuple[Field, str]]:
+    """The budget row's values under their sub-columns.
+
+    As many values as columns: by position. Fewer (empty cells vanished from the text, and
+    which ones is not known): an amount column gets a value only when every way of choosing
+    the vanished cells among the other columns gives it the same one (880 880 880 10 10
+    under 年初 | 全年 | 执行 | 分值 | 执行率 | 得分: 全年 and 执行 are 880 whichever cell vanished;
+    分值, 执行率, 得分 are not read). O(columns × vanished cells).
+    """
+    if len(values) >= len(columns):
+        return list(zip(columns, values, strict=False))
+    missing = len(columns) - len(values)
+    found: list[tuple[Field, str]] = []
+    for index, column in enumerate(columns):
+        if column not in _AMOUNT_SUB_COLUMNS:
+            continue
+        # cells vanished before this column: at least those that do not fit after it
+        low = max(0, missing - (len(columns) - 1 - index))
+        candidates = {values[index - before] for before in range(low, min(missing, index) + 1)}
+        if len(candidates) == 1:
+            found.append((column, candidates.pop()))
+    return found
 
 
 def framework_parent(level2: str) -> str | None:

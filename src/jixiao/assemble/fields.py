@@ -27,7 +27,8 @@ _UNIT_LINE: Final = re.compile(r"(?:^|(?<=[)）]))(?:金额|资金|预算)?单�
 _YEAR_LINE: Final = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 # the title may end in its year: 部门预算项目绩效目标申报表（2023年度）
 _TITLE_END: Final = re.compile(
-    r"(绩效目标表|绩效目标申报表|绩效自评表|自评表|绩效目标批复表)"
+    r"(绩效目标表|绩效目标申报表|绩效自评表|自评表|绩效目标批复表|绩效自评情况公示|绩效自评情况"
+    r"|绩效目标公开|项目绩效公开)"
     r"(?:\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?$"
 )
 # a code is never a year: '2023年项目支出绩效目标申报表' is a title

@@ -79,6 +79,16 @@ PARSE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
         "parse.level1-inferred",
         "此行没有一级指标（原文中该单元格缺失），已按二级指标在指标体系中的位置补全；请核对。",
     ),
+    "PRS015": (
+        Severity.INFO,
+        "parse.total-from-parts",
+        "表内预算数未填金额，已按财政资金与其他资金之和计算；请核对。",
+    ),
+    "PRS016": (
+        Severity.INFO,
+        "parse.department-from-title",
+        "表内没有单位名称，部门取自标题开头；请核对。",
+    ),
 }
 
 

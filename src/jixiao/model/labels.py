@@ -35,6 +35,7 @@ class Field(StrEnum):
     EXECUTION_SCORE = "execution_score"
     PURPOSE = "purpose"
     GOALS = "goals"
+    IMPLEMENTER = "implementer"  # 实施单位: the department when no 主管部门/预算单位 is printed
     # indicator columns
     LEVEL1 = "level1"
     LEVEL2 = "level2"
@@ -63,6 +64,8 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "预算部门": Field.DEPARTMENT,
     "单位名称": Field.DEPARTMENT,
     "县级主管部门": Field.DEPARTMENT,
+    "实施单位": Field.IMPLEMENTER,
+    "实施部门": Field.IMPLEMENTER,
     "预算规模及资金用途": Field.BUDGET_SECTION,
     "资金情况": Field.BUDGET_SECTION,
     "项目资金": Field.BUDGET_SECTION,
@@ -83,9 +86,11 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "本年财政拨款": Field.FISCAL,
     "财政拨款资金": Field.FISCAL,
     "财政拨款数": Field.FISCAL,
+    "财政拨款小计": Field.FISCAL,
     "当年财政拨款": Field.FISCAL,
     "中央补助": Field.FISCAL,
     "其他资金": Field.OTHER,
+    "自有资金小计": Field.OTHER,
     "全年执行数": Field.EXECUTED,
     "执行数": Field.EXECUTED,
     "预算执行数": Field.EXECUTED,
@@ -102,6 +107,10 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "预期目标": Field.GOALS,
     "年初设定目标": Field.GOALS,
 }
+
+# Labels of a total that is all fiscal money (the 本级 budget, a 市财政 allocation): the amount is
+# also the 财政资金 when no 财政资金 is printed.
+FISCAL_TOTAL_LABELS: Final = frozenset({"年度本级预算金额", "本年度申请市财政预算资金"})
 
 # Sub-column headings of a 自评表's budget block (项目资金 | 年初预算数 | 全年预算数 | 全年执行数 |
 # 分值 | 执行率 | 得分), whose values follow on the 年度资金总额 row in the same order.
@@ -174,7 +183,7 @@ COLUMN_LABELS: Final[dict[str, Field]] = {
 # headings). Knowing them stops a label from being read as the value of the label before it.
 IGNORED_LABELS: Final = frozenset(
     {
-        "项目负责人及电话", "负责人及电话", "项目负责人", "实施单位", "项目类别", "归口科室",
+        "项目负责人及电话", "负责人及电话", "项目负责人", "项目类别", "归口科室", "金额",
         "资金来源", "年初安排金额", "年初预算数", "全年执行数", "执行数", "执行率", "分值",
         "得分", "自评得分", "上年结转资金", "该项目支出上级资金", "地方资金/其他",
         "中期市财政预算", "中期滚动目标", "总体目标", "实施期绩效目标", "项目支出实施期",

@@ -10,8 +10,14 @@ owner is the last label the model keeps a value for.
 
 from __future__ import annotations
 
+import re
+from typing import Final
+
 from jixiao.ingest.pasted.tokens import Token
 from jixiao.model.labels import header_label, is_known_label
+
+# An amount, rate or score printed under a budget sub-column, or a dash for an empty one.
+_FIGURE: Final = re.compile(r"^(?:[-+]?\d[\d,，]*(?:\.\d+)?%?|[-—/])$")
 
 
 def is_label(token: Token) -> bool:
@@ -47,11 +53,15 @@ def group_label_runs(tokens: list[Token]) -> list[list[Token]]:
 
 def group_whitespace_row(tokens: list[Token]) -> list[Token]:
     """A space-separated header row: each label followed by its value, the value's words
-    joined with a space (年度目标 围绕… 目标1:… 目标2:… → 年度目标 | 围绕… 目标1:… 目标2:…)."""
+    joined with a space (年度目标 围绕… 目标1:… 目标2:… → 年度目标 | 围绕… 目标1:… 目标2:…);
+    a run of figures stays one cell each (年度资金总额: 880 880 880 10 10)."""
     cells: list[Token] = []
     words: list[Token] = []
 
     def flush() -> None:
+        if words and all(_FIGURE.match(w.text) for w in words):
+            cells.extend(words)  # amounts under sub-columns: 880 880 880 10 10
+            words.clear()
         if words:
             text = " ".join(w.text for w in words)
             printed = " ".join(w.printed for w in words)
