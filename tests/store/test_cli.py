@@ -122,7 +122,7 @@ def test_export_formats(database_url: str, example: Document, tmp_path: Path) ->
     assert exported.exit_code == 0, exported.output
     assert json.loads(exported.stdout) == json.loads(documents_to_json([example]))
     table = jixiao("export", "-f", "csv", "--year", "2024", "--search", "招录", db=database_url)
-    assert len(list(csv.DictReader(io.StringIO(table.stdout)))) == 10
+    assert len(list(csv.DictReader(io.StringIO(table.stdout.removeprefix("\ufeff"))))) == 10
     path = tmp_path / "out" / "tables.xlsx"
     path.parent.mkdir()
     workbook = jixiao("export", "-f", "xlsx", "-o", str(path), db=database_url)

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from jixiao.export.csv import COLUMNS
 from jixiao.export.json import documents_to_json
+from jixiao.export.safety import BOM
 from jixiao.model import Document
 from jixiao.services import ExportFormat, export_tables, export_workbook
 from jixiao.store import Database, TableFilter, import_document
@@ -36,10 +37,19 @@ def test_json_export_of_nothing_is_an_empty_document_list(stored: Database) -> N
     assert json.loads(out.getvalue()) == {"documents": []}
 
 
+def read_csv(text: str) -> list[dict[str, str]]:
+    """The rows of an indicators CSV, keyed by column key instead of the Chinese header."""
+    assert text.startswith(BOM)
+    rows = csv.DictReader(io.StringIO(text.removeprefix(BOM)))
+    assert rows.fieldnames == list(COLUMNS.values())
+    return [{key: row[label] for key, label in COLUMNS.items()} for row in rows]
+
+
 def test_csv_has_one_row_per_indicator(stored: Database) -> None:
     out = io.StringIO()
     assert export_tables(stored, TableFilter(), ExportFormat.CSV, out) == 4
-    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert out.getvalue().startswith("\ufeff")  # Excel and WPS read it as UTF-8
+    rows = read_csv(out.getvalue())
     assert len(rows) == 71
     assert list(rows[0]) == list(COLUMNS)
     first = rows[0]

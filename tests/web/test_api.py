@@ -191,8 +191,8 @@ def test_exports(api: API) -> None:
     documents = exported.json()["documents"]
     assert sum(len(d["tables"]) for d in documents) == 4
     text = api("GET", "/api/v1/exports", params={"format": "csv", "q": TIMELY}).text
-    rows = list(csv.DictReader(io.StringIO(text)))
-    assert {row["project"] for row in rows} == {"选调生到村任职工作补助区配套资金"}
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert {row["项目"] for row in rows} == {"选调生到村任职工作补助区配套资金"}
     workbook = api("GET", "/api/v1/exports", params={"format": "xlsx"})
     assert workbook.content[:2] == b"PK"
     assert len(load_workbook(io.BytesIO(workbook.content)).sheetnames) == 4

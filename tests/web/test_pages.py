@@ -73,7 +73,7 @@ def test_dashboard_list_and_findings(client: TestClient, login: Callable[[str], 
     assert paged.status_code == 200
     found = client.get("/findings", params={"code": "VL04"})
     assert "共 1 条" in found.text
-    assert client.get("/download", params={"format": "csv"}).text.startswith("file,")
+    assert client.get("/download", params={"format": "csv"}).text.startswith('\ufeff"文件",')
 
 
 def test_vendored_assets_are_served(client: TestClient) -> None:

@@ -14,7 +14,6 @@ Layout (domain.md §5.6, the central/Anhui template)::
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.evaluate import Evaluation, IndicatorScore
+from jixiao.export.safety import CsvWriter, save_workbook
 from jixiao.export.xlsx import (
     BOX,
     CENTER,
@@ -69,7 +69,7 @@ def write_self_evaluations_xlsx(items: Sequence[SelfEvaluation], out: Path | IO[
         write_sheet(sheet, item)
     if items and first is not None:
         workbook.remove(first)
-    workbook.save(out)
+    save_workbook(workbook, out)
     return len(items)
 
 
@@ -180,7 +180,7 @@ def write_self_evaluations_json(items: Sequence[SelfEvaluation], out: TextIO) ->
 
 
 def write_self_evaluations_csv(items: Sequence[SelfEvaluation], out: TextIO) -> int:
-    writer = csv.writer(out)
+    writer = CsvWriter(out)
     writer.writerow(
         [
             "项目",

@@ -35,6 +35,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from jixiao.export.safety import save_workbook
 from jixiao.model import Document, Indicator, TableKind, TargetTable
 
 T = TypeVar("T")
@@ -71,7 +72,7 @@ def write_tables_xlsx(documents: Iterable[Document], out: Path | IO[bytes]) -> i
         else:
             first.title = "无数据"
             first["A1"] = "没有符合条件的绩效目标表"
-    workbook.save(out)
+    save_workbook(workbook, out)
     return count
 
 
