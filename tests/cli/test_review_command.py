@@ -107,3 +107,31 @@ def test_rules_lists_and_explains() -> None:
         assert text in one.stdout
     missing = runner.invoke(app, ["rules", "ZZ01"])
     assert missing.exit_code == 2
+
+
+def test_review_writes_the_opinion_workbook(example_path: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    missing = tmp_path / "missing.txt"
+    missing.write_bytes(b"\x00\x01binary")
+    output = tmp_path / "审核意见表.xlsx"
+    args = ["review", str(example_path), str(missing), "--output", str(output)]
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 2  # the unreadable file
+    sheet = load_workbook(output)["审核意见表"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert rows[0] == ("序号", "文件", "项目", "级别", "代码", "位置", "指标", "问题", "修改建议")
+    findings = [row for row in rows[1:] if row[0] is not None]
+    levels = [row[3] for row in findings]
+    assert levels == sorted(levels, key=["错误", "警告", "提示"].index)  # errors first
+    assert "GL01" in {row[4] for row in findings}
+    assert all(row[7] for row in findings)  # every finding says what is wrong
+    unread = [row for row in rows[1:] if row[0] is None]
+    assert [row[1] for row in unread] == [str(missing)]
+    assert unread[0][7].startswith("未能读取：")
+
+
+def test_review_refuses_another_opinion_format(example_path: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["review", str(example_path), "-o", str(tmp_path / "a.csv")])
+    assert result.exit_code == 2
+    assert not (tmp_path / "a.csv").exists()

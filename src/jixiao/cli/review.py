@@ -16,7 +16,7 @@ from rich.text import Text
 from jixiao.cli import exit_codes
 from jixiao.cli.database import DebugOption, report_unread, reporting_errors
 from jixiao.cli.options import FormatOption, OutputFormat
-from jixiao.export.findings import findings_to_json
+from jixiao.export.findings import findings_to_json, write_findings_xlsx
 from jixiao.model import Finding, Severity
 from jixiao.review import all_rules, load_config, severity_at_least
 from jixiao.services import ReviewedDocument, review_documents
@@ -45,9 +45,16 @@ def review_command(
     ] = None,
     year: Annotated[int | None, typer.Option(help="预算年度；表内未写明时使用。")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="逐条列出同类问题，不合并。")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="另把审核意见表写入 .xlsx 文件（每个问题一行）。"),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """审核绩效目标表：按表列出问题（代码、级别、指标、说明与修改建议）。"""
+    if output is not None and output.suffix.lower() != ".xlsx":
+        typer.echo(f"{output}：审核意见表只能写成 .xlsx 文件", err=True)
+        raise typer.Exit(exit_codes.ERROR)
     with reporting_errors(debug) as err:
         settings = load_config(config).with_overrides(
             select=split_codes(select), ignore=split_codes(ignore), fail_on=fail_on
@@ -57,6 +64,9 @@ def review_command(
         sys.stdout.write(findings_to_json((r.document, r.findings) for r in reviewed))
     else:
         render_review(Console(), reviewed, collapse=not show_all)
+    if output is not None:
+        count = write_findings_xlsx(((r.document, r.findings) for r in reviewed), output)
+        err.print(f"已把 {count} 条审核意见写入 {output}")
     if report_unread(err, [r.document for r in reviewed]):
         raise typer.Exit(exit_codes.ERROR)
     if any(severity_at_least(f.severity, settings.fail_on) for r in reviewed for f in r.findings):

@@ -1,12 +1,18 @@
-"""The review report's JSON form: ``{"findings": [...], "errors": [...]}``."""
+"""The review report for machines and for people.
+
+- JSON: ``{"findings": [...], "errors": [...]}`` (``jixiao review --format json``);
+- the 审核意见表 (XLSX): one row per finding with its level, code, place, message and hint
+  (``jixiao review --output 审核意见表.xlsx``).
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from pathlib import Path
+from typing import IO, Any, Final
 
-from jixiao.model import Document, Finding
+from jixiao.model import Document, Finding, Severity
 
 
 def finding_record(finding: Finding, file: str) -> dict[str, Any]:
@@ -38,3 +44,87 @@ def findings_to_json(reviewed: Iterable[tuple[Document, list[Finding]]]) -> str:
         findings.extend(finding_record(f, document.file) for f in document_findings)
     report = {"findings": findings, "errors": errors}
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+SEVERITY_NAMES: Final = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+SEVERITY_RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+OPINION_HEADERS: Final = (
+    "序号",
+    "文件",
+    "项目",
+    "级别",
+    "代码",
+    "位置",
+    "指标",
+    "问题",
+    "修改建议",
+)
+_OPINION_WIDTHS: Final = (6, 24, 28, 6, 8, 16, 24, 48, 48)
+
+
+def write_findings_xlsx(
+    reviewed: Iterable[tuple[Document, list[Finding]]], out: Path | IO[bytes]
+) -> int:
+    """The 审核意见表: one row per finding, errors first, then by file and position.
+
+    Returns the number of findings written. Files that could not be read are listed at the
+    end with their error, so a reviewer sees what was not reviewed.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    from jixiao.export.safety import save_workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "审核意见表"
+    sheet.append(["绩效目标审核意见表"])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append(list(OPINION_HEADERS))
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for column, width in enumerate(_OPINION_WIDTHS, start=1):
+        sheet.column_dimensions[chr(64 + column)].width = width
+    rows: list[tuple[int, str, int, Finding]] = []
+    unread: list[Document] = []
+    for order, (document, findings) in enumerate(reviewed):
+        if document.error is not None:
+            unread.append(document)
+        rows += [(SEVERITY_RANK[f.severity], document.file, order, f) for f in findings]
+    rows.sort(key=lambda row: (row[0], row[2], row[3].location.line or 0, row[3].code))
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, (_, file, _, finding) in enumerate(rows, start=1):
+        sheet.append(
+            [
+                number,
+                finding.location.file or file,
+                finding.project,
+                SEVERITY_NAMES[finding.severity],
+                finding.code,
+                finding.location.describe(with_file=False),
+                finding.indicator,
+                finding.message,
+                finding.hint,
+            ]
+        )
+        for cell in sheet[sheet.max_row]:
+            cell.alignment = wrap
+    for document in unread:
+        assert document.error is not None
+        sheet.append(
+            [
+                None,
+                document.file,
+                None,
+                "错误",
+                document.error.code,
+                None,
+                None,
+                f"未能读取：{document.error.message}",
+                None,
+            ]
+        )
+    sheet.freeze_panes = "A3"
+    save_workbook(workbook, out)
+    return len(rows)

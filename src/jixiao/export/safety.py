@@ -42,9 +42,7 @@ class CsvWriter:
         self._writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
 
     def writerow(self, row: Iterable[object]) -> None:
-        self._writer.writerow(
-            ["" if value is None else neutralized(value) for value in row]
-        )
+        self._writer.writerow(["" if value is None else neutralized(value) for value in row])
 
 
 def save_workbook(workbook: Workbook, out: Path | IO[bytes]) -> None:
