@@ -8,17 +8,19 @@ from typing import Final
 
 from jixiao.assemble.drafts import IndicatorDraft, TableDraft
 from jixiao.assemble.fields import (
+    amount_out_of_range,
     compose_target,
     find_year,
+    number_out_of_range,
     parse_amount,
     parse_number,
     printed_amount_unit,
     split_goals,
     table_kind,
 )
-from jixiao.assemble.findings import parse_finding
+from jixiao.assemble.findings import parse_finding, where
 from jixiao.assemble.vocabulary import Field
-from jixiao.model import Budget, Finding, Indicator, TableKind, TargetTable
+from jixiao.model import Budget, Finding, Indicator, SourceRef, TableKind, TargetTable
 from jixiao.model.framework import normalize_level1, normalize_level2
 from jixiao.targets import parse_target
 
@@ -66,6 +68,7 @@ def build_tables(
         findings.extend(level_findings(draft, table))
         table, derived = derive_header_fields(draft, table)
         findings.extend(derived)
+        findings.extend(range_findings(draft, table))
         if not draft.project and table.project:
             findings.append(
                 parse_finding(
@@ -116,7 +119,12 @@ def derive_header_fields(
     findings: list[Finding] = []
     budget = table.budget
     update: dict[str, object] = {}
-    if budget.total is None and budget.fiscal is not None and budget.other is not None:
+    if (
+        budget.total is None
+        and budget.fiscal is not None
+        and budget.other is not None
+        and not amount_out_of_range(budget.total_printed, budget.unit_printed)
+    ):
         total = round(budget.fiscal + budget.other, 2)
         update["budget"] = budget.model_copy(update={"total": total})
         findings.append(
@@ -141,6 +149,56 @@ def derive_header_fields(
                 )
             )
     return (table.model_copy(update=update) if update else table), findings
+
+
+RANGE_DOUBT: Final = "PRS017"
+"""The finding of an amount, weight or score printed out of range (fields.MAX_AMOUNT, MAX_POINTS)."""
+AMOUNT_LABELS: Final = (
+    (Field.TOTAL, "预算数"),
+    (Field.FISCAL, "其中：财政资金"),
+    (Field.OTHER, "其他资金"),
+    (Field.EXECUTED, "全年执行数"),
+)
+POINT_LABELS: Final = (
+    (Field.EXECUTION_WEIGHT, "预算执行率分值"),
+    (Field.EXECUTION_SCORE, "预算执行率得分"),
+)
+
+
+def range_findings(draft: TableDraft, table: TargetTable) -> list[Finding]:
+    """RANGE_DOUBT for each amount, weight or score printed out of range (left out of the table).
+
+    Linear in the header fields and indicator rows.
+    """
+    unit = table.budget.unit_printed
+    out: list[tuple[str, str, SourceRef, str | None]] = []
+    for name, label in AMOUNT_LABELS:
+        text = draft.header.get(name)
+        if amount_out_of_range(text, unit):
+            out.append((label, text or "", draft.header_sources.get(name, draft.source), None))
+    for name, label in POINT_LABELS:
+        text = draft.header.get(name)
+        if number_out_of_range(text):
+            out.append((label, text or "", draft.header_sources.get(name, draft.source), None))
+    for row in draft.indicators:
+        for name, label in ((Field.WEIGHT, "分值"), (Field.SCORE, "得分")):
+            if number_out_of_range(row.get(name)):
+                out.append((label, row.get(name), row.source, row.get(Field.NAME) or None))
+    return [
+        parse_finding(
+            RANGE_DOUBT,
+            f"{where(source)}的{label}“{shorten(printed)}”超出合理范围，未读取",
+            source,
+            project=table.project,
+            indicator=indicator,
+        )
+        for label, printed, source, indicator in out
+    ]
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """A printed value for a message, cut to ``limit`` characters (a number may be huge)."""
+    return text if len(text) <= limit else f"{text[:limit]}…（共 {len(text)} 个字符）"
 
 
 def year_findings(draft: TableDraft, document_year: int | None) -> list[Finding]:

@@ -12,7 +12,10 @@ from typing import Final
 from jixiao.assemble.vocabulary import Field
 from jixiao.model import TableKind
 
-_AMOUNT: Final = re.compile(r"^\s*([-+]?\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元|亿|万)?")
+# a number, with an exponent when a converter wrote one (1.5E+7): never read as its mantissa
+_AMOUNT: Final = re.compile(
+    r"^\s*([-+]?\d[\d,，]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(亿元|万元|千元|元|亿|万)?"
+)
 _AMOUNT_FACTORS: Final[dict[str, Decimal]] = {
     "元": Decimal(1),
     "千元": Decimal(1000),
@@ -45,8 +48,19 @@ _GOAL_NUMBER: Final = re.compile(
 _TITLE_NUMBER: Final = re.compile(r"^\s*[（(]?\d{1,3}[)）.．、]\s*")
 
 
-def parse_amount(text: str | None, unit: str | None) -> float | None:
-    """A printed amount in yuan: '3300000.00' (元), '7.29' with unit 万元, '854万'."""
+MAX_AMOUNT: Final = Decimal(10) ** 13
+"""The largest amount read, in yuan (10 万亿元): beyond any one table's budget, and an amount
+up to it keeps its fen exactly in a float (15 significant digits). Larger is a doubt: build.RANGE_DOUBT."""
+MAX_POINTS: Final = 100.0
+"""The largest weight (分值) or score (得分) read: the points of a whole table (0..100)."""
+
+
+def read_amount(text: str | None, unit: str | None) -> Decimal | None:
+    """The amount a cell prints, in yuan, unrounded and unchecked; None when it prints none.
+
+    The exponent is checked before any arithmetic, so '1e99999' or 28 digits cost nothing
+    and raise nothing (``decimal`` would round or overflow at its 28-digit precision).
+    """
     if not text:
         return None
     match = _AMOUNT.match(text)
@@ -56,17 +70,47 @@ def parse_amount(text: str | None, unit: str | None) -> float | None:
         number = Decimal(match.group(1).replace(",", "").replace("，", ""))
     except InvalidOperation:
         return None
-    factor = _AMOUNT_FACTORS[match.group(2) or unit or "元"]
-    return float((number * factor).quantize(Decimal("0.01")))
+    if number.adjusted() > 20:
+        return number  # absurd whatever its unit: no arithmetic on it, the range check refuses it
+    return number * _AMOUNT_FACTORS[match.group(2) or unit or "元"]
+
+
+def amount_out_of_range(text: str | None, unit: str | None) -> bool:
+    """True when the cell prints an amount, but one no table can hold (over MAX_AMOUNT)."""
+    number = read_amount(text, unit)
+    return number is not None and abs(number) > MAX_AMOUNT
+
+
+def parse_amount(text: str | None, unit: str | None) -> float | None:
+    """A printed amount in yuan: '3300000.00' (元), '7.29' with unit 万元, '854万'.
+
+    None when there is none, and when it is out of range (see :func:`amount_out_of_range`).
+    """
+    number = read_amount(text, unit)
+    if number is None or abs(number) > MAX_AMOUNT:
+        return None
+    return float(number.quantize(Decimal("0.01")))
 
 
 _NUMBER: Final = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*分?\s*$")
 
 
-def parse_number(text: str | None) -> float | None:
-    """A weight or score cell: '10', '10.00', '9.5分' → float; anything else → None."""
+def read_number(text: str | None) -> float | None:
+    """A weight or score cell as printed: '10', '10.00', '9.5分' → float; else None."""
     match = _NUMBER.match(text or "")
     return float(match.group(1)) if match else None
+
+
+def number_out_of_range(text: str | None) -> bool:
+    """True when a weight or score cell prints a number outside 0..MAX_POINTS."""
+    value = read_number(text)
+    return value is not None and not 0 <= value <= MAX_POINTS
+
+
+def parse_number(text: str | None) -> float | None:
+    """A weight or score in 0..MAX_POINTS ('9.5分' → 9.5); None when absent or out of range."""
+    value = read_number(text)
+    return value if value is not None and 0 <= value <= MAX_POINTS else None
 
 
 _COMPARATORS: Final[tuple[tuple[str, str], ...]] = (

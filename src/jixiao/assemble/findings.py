@@ -89,6 +89,12 @@ PARSE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
         "parse.department-from-title",
         "表内没有单位名称，部门取自标题开头；请核对。",
     ),
+    "PRS017": (
+        Severity.WARNING,
+        "parse.value-out-of-range",
+        "金额超过 10 万亿元、分值或得分不在 0–100 之间，多半是粘连的数字或转换错误，未读取；"
+        "请对照原表填写。",
+    ),
 }
 
 
