@@ -10,7 +10,8 @@ Exceptions are for a document or a request that cannot be processed at all::
           │    └── UnsafeArchive   a zip whose contents would unpack too large (zip bomb)
           ├── UnsupportedFormat    a format jixiao does not read (yet)
           │    └── OcrRequired     a PDF without a text layer (scanned pages)
-          └── NoTableFound         read fine, but holds no target table
+          ├── NoTableFound         read fine, but holds no target table
+          └── InternalError        a bug met while reading, reviewing or storing one file
      └── ConfigError            a configuration file or option is wrong
           └── ProfileError      an unknown or invalid scoring profile
      └── StoreError             the database cannot be used
@@ -76,6 +77,24 @@ class NoTableFound(IngestError):
         super().__init__(
             file, "未找到绩效目标表（需要“项目名称”或“一级指标/二级指标/三级指标”表头）"
         )
+
+
+class InternalError(IngestError):
+    """An unexpected exception (a bug) while reading, reviewing or storing one file.
+
+    That file fails with this error and the rest of its batch goes on; the traceback goes to
+    the ``jixiao`` logger (the server's log; ``--debug`` on the command line), never to users.
+    """
+
+    code = "ING999"
+
+    def __init__(self, file: str, stage: str) -> None:
+        super().__init__(
+            file,
+            f"{stage}时发生程序内部错误，此文件未处理，其余文件照常处理"
+            "（详情已记入日志，命令行可加 --debug 查看）",
+        )
+        self.stage = stage
 
 
 class ConfigError(JixiaoError):

@@ -157,7 +157,8 @@ def test_a_document_that_fails_midway_leaves_nothing_and_the_batch_goes_on(
     )
     assert [o.result is not None for o in outcomes] == [False, False, True]
     assert outcomes[0].error is not None
-    assert "写入数据库失败" in outcomes[0].error.message
+    assert outcomes[0].error.code == "ING999"  # a bug: the traceback to the log, not the user
+    assert "存入数据库时发生程序内部错误" in outcomes[0].error.message
     assert example.file in outcomes[0].error.message
     assert outcomes[1].error is not None
     assert "文件不存在" in outcomes[1].error.message

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import sys
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -44,8 +46,15 @@ DebugOption = Annotated[bool, typer.Option(help="出错时显示完整的错误�
 
 @contextmanager
 def reporting_errors(debug: bool) -> Iterator[Console]:
-    """Yield the stderr console; turn errors into a Chinese message and exit code 2."""
+    """Yield the stderr console; turn errors into a Chinese message and exit code 2.
+
+    What jixiao logs (the traceback of a file that failed on a bug) is shown with ``--debug``
+    and kept from users otherwise: they see the file's error message.
+    """
     err = Console(stderr=True, soft_wrap=True)
+    handler = logging.StreamHandler(sys.stderr) if debug else logging.NullHandler()
+    logger = logging.getLogger("jixiao")
+    logger.addHandler(handler)
     try:
         yield err
     except (typer.Exit, typer.Abort):
@@ -61,6 +70,8 @@ def reporting_errors(debug: bool) -> Iterator[Console]:
         else:
             err.print(Text(f"程序错误：{error}（加 --debug 查看详情）", style="red"))
         raise typer.Exit(exit_codes.ERROR) from None
+    finally:
+        logger.removeHandler(handler)
 
 
 def report_unread(err: Console, documents: Sequence[Document]) -> bool:

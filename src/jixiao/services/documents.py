@@ -3,15 +3,55 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from jixiao.assemble import assemble_tables
-from jixiao.errors import IngestError, NoTableFound, UnreadableFile
+from jixiao.errors import IngestError, InternalError, NoTableFound, UnreadableFile
 from jixiao.ingest import detect_format, read_grid
 from jixiao.model import Document, DocumentError
 
 MAX_FILE_MB = 64
+logger = logging.getLogger("jixiao.services")
+
+
+def internal_error(file: str, stage: str, error: BaseException) -> InternalError:
+    """The file's error for an unexpected exception; its traceback goes to the log."""
+    logger.error("%s: unexpected error while %s", file, stage, exc_info=error)
+    return InternalError(file, stage)
+
+
+def failed_document(document: Document, error: IngestError) -> Document:
+    """The document as a failure: its error, nothing of what was read (the file failed whole)."""
+    return Document(
+        file=document.file,
+        sha256=document.sha256,
+        format=document.format,
+        error=DocumentError(code=error.code, message=error.message),
+    )
+
+
+def document_from_bytes(data: bytes, file: str, *, year: int | None = None) -> Document:
+    """Read bytes into a document; any failure, a bug included, is the document's error."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        grid = read_grid(data, file)
+        tables, findings = assemble_tables(grid, year=year)
+        if not tables:
+            raise NoTableFound(file)
+    except IngestError as error:
+        return Document(
+            file=file, sha256=sha256, error=DocumentError(code=error.code, message=error.message)
+        )
+    except Exception as error:  # a bug: this file fails, the batch goes on
+        failure = internal_error(file, "读取", error)
+        return Document(
+            file=file,
+            sha256=sha256,
+            error=DocumentError(code=failure.code, message=failure.message),
+        )
+    return Document(file=file, sha256=sha256, format=grid.format, tables=tables, findings=findings)
 
 
 def read_document(path: Path, *, year: int | None = None) -> Document:
@@ -32,16 +72,19 @@ def read_document(path: Path, *, year: int | None = None) -> Document:
 
 
 def read_documents(paths: Iterable[Path], *, year: int | None = None) -> Iterator[Document]:
-    """Read every file; a file that cannot be read yields a Document carrying its error."""
+    """Read every file; a file that cannot be read, for whatever reason (a bug included),
+    yields a Document carrying its error, and the next file is read."""
     for path in paths:
         try:
-            yield read_document(path, year=year)
+            data = read_bytes(path)
         except IngestError as error:
             yield Document(
                 file=str(path),
                 sha256=file_sha256(path),
                 error=DocumentError(code=error.code, message=error.message),
             )
+            continue
+        yield document_from_bytes(data, str(path), year=year)
 
 
 def write_pdf_debug_images(path: Path, directory: Path) -> list[Path]:

@@ -14,8 +14,9 @@ from typing import Final
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from jixiao.errors import IngestError
 from jixiao.model import Document, DocumentError, Finding, Severity
-from jixiao.services.documents import read_documents
+from jixiao.services.documents import internal_error, logger, read_documents
 from jixiao.services.evaluation import apply_self_evaluation
 from jixiao.store import (
     Database,
@@ -103,9 +104,16 @@ def import_files(
 
 
 def index_new_tables(database: Database) -> None:
-    """Add the tables just stored to the search index (in bulk, once per batch)."""
-    with write_transaction(database) as connection:
-        sync_search_index(connection)
+    """Add the tables just stored to the search index (in bulk, once per batch).
+
+    A failure here loses nothing: tables not indexed yet are found by scanning, and the next
+    batch indexes them; so it is logged and the batch's outcomes stand.
+    """
+    try:
+        with write_transaction(database) as connection:
+            sync_search_index(connection)
+    except Exception:
+        logger.exception("the search index could not be brought up to date")
 
 
 def import_one(
@@ -118,11 +126,13 @@ def import_one(
     """Store one read document in its own transaction; any failure leaves nothing behind."""
     if document.error is not None:
         return ImportOutcome(document.file, error=document.error)
-    findings: list[Finding] = []
-    if review is not None:  # reviewed once, and not at all when these bytes are stored already
-        with database.engine.connect() as connection:
-            if not is_imported(connection, document.sha256):
-                findings = list(review(document))
+    try:
+        findings = reviewed(database, document, review)
+    except DBAPIError as error:
+        return ImportOutcome(document.file, error=store_error(document, database_reason(error)))
+    except Exception as error:  # a bug in a rule: this file fails, the batch goes on
+        failure = internal_error(document.file, "审核", error)
+        return ImportOutcome(document.file, error=failure_of(failure))
     for attempt in (1, 2):
         try:
             with write_transaction(database) as connection:
@@ -136,12 +146,31 @@ def import_one(
             if attempt == 2:  # another import stored the same table or document meanwhile
                 return ImportOutcome(document.file, error=store_error(document, "并发写入冲突"))
         except DBAPIError as error:
-            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-            return ImportOutcome(document.file, error=store_error(document, reason))
-        except Exception as error:  # a bug: report it with the file, and go on with the batch
-            reason = f"{type(error).__name__}: {error}"
-            return ImportOutcome(document.file, error=store_error(document, reason))
+            return ImportOutcome(document.file, error=store_error(document, database_reason(error)))
+        except Exception as error:  # a bug: the transaction is rolled back, the batch goes on
+            failure = internal_error(document.file, "存入数据库", error)
+            return ImportOutcome(document.file, error=failure_of(failure))
     raise AssertionError("unreachable")
+
+
+def reviewed(
+    database: Database, document: Document, review: ReviewDocument | None
+) -> list[Finding]:
+    """The review's findings; reviewed once, and not at all when these bytes are stored."""
+    if review is None:
+        return []
+    with database.engine.connect() as connection:
+        if is_imported(connection, document.sha256):
+            return []
+    return list(review(document))
+
+
+def database_reason(error: DBAPIError) -> str:
+    return str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+
+
+def failure_of(error: IngestError) -> DocumentError:
+    return DocumentError(code=error.code, message=error.message)
 
 
 def store_error(document: Document, reason: str) -> DocumentError:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jixiao.model import Document, Finding
 from jixiao.review import ReviewConfig, Reviewer
-from jixiao.services.documents import read_documents
+from jixiao.services.documents import failed_document, internal_error, read_documents
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,17 @@ def rule_reviewer(config: ReviewConfig | None = None) -> Callable[[Document], li
 def review_documents(
     paths: Iterable[Path], *, config: ReviewConfig | None = None, year: int | None = None
 ) -> Iterator[ReviewedDocument]:
-    """Every file read and reviewed; unreadable files come back with ``document.error``."""
+    """Every file read and reviewed; a file that cannot be read, or whose review raises,
+    comes back with ``document.error`` (and no findings), and the next file goes on."""
     reviewer = Reviewer(config)
     for document in read_documents(paths, year=year):
-        findings = reviewer.review_document(document) if document.error is None else []
+        if document.error is not None:
+            yield ReviewedDocument(document, [])
+            continue
+        try:
+            findings = reviewer.review_document(document)
+        except Exception as error:  # a bug in a rule: this file fails, the batch goes on
+            failure = internal_error(document.file, "审核", error)
+            yield ReviewedDocument(failed_document(document, failure), [])
+            continue
         yield ReviewedDocument(document, findings)

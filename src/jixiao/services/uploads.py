@@ -12,11 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 
-from jixiao.assemble import assemble_tables
-from jixiao.errors import IngestError, NoTableFound, UnreadableFile
-from jixiao.ingest import read_grid
+from jixiao.errors import IngestError, UnreadableFile
 from jixiao.model import Document, DocumentError
-from jixiao.services.documents import MAX_FILE_MB
+from jixiao.services.documents import MAX_FILE_MB, document_from_bytes
 from jixiao.services.imports import ImportOutcome, import_one, index_new_tables
 from jixiao.services.review import rule_reviewer
 from jixiao.services.users import User
@@ -38,22 +36,18 @@ def upload_name(name: str) -> str:
 def read_upload(upload: Upload, *, year: int | None = None) -> Document:
     """Read uploaded bytes into a document; a document carrying its error when unreadable."""
     file = upload_name(upload.name)
-    sha256 = hashlib.sha256(upload.data).hexdigest()
     try:
         if len(upload.data) > MAX_FILE_MB * 1024 * 1024:
             megabytes = len(upload.data) / 1024 / 1024
             raise UnreadableFile(file, f"文件过大（{megabytes:.0f} MB，上限 {MAX_FILE_MB} MB）")
         if not upload.data:
             raise UnreadableFile(file, "文件是空的")
-        grid = read_grid(upload.data, file)
-        tables, findings = assemble_tables(grid, year=year)
-        if not tables:
-            raise NoTableFound(file)
     except IngestError as error:
+        sha256 = hashlib.sha256(upload.data).hexdigest()
         return Document(
             file=file, sha256=sha256, error=DocumentError(code=error.code, message=error.message)
         )
-    return Document(file=file, sha256=sha256, format=grid.format, tables=tables, findings=findings)
+    return document_from_bytes(upload.data, file, year=year)
 
 
 def foreign_tables(user: User, document: Document) -> list[str]:
