@@ -1,6 +1,6 @@
 """One bad file never loses the batch: parse, review, import and web uploads (issue 18).
 
-Every batch holds the decimal case (an absurd 预算数: read, with a PRS015 doubt), a good file,
+Every batch holds the decimal case (an absurd 预算数: read, with a range doubt, PRS017), a good file,
 and a file that raises inside review (a rule made to raise) or inside reading (the assembler
 made to raise): that file gets its ING999 error naming it, the traceback goes to the log, and
 the other files go on and are listed in the summary.
@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from jixiao.assemble.build import RANGE_DOUBT
 from jixiao.cli import app
 from jixiao.errors import InternalError
 from jixiao.review.rule import RULES
@@ -40,7 +41,7 @@ def test_parse_goes_on_after_a_file_that_raises(batch: list[Path]) -> None:
     decimal = documents["1-decimal.txt"]
     assert decimal["error"] is None
     assert decimal["tables"][0]["budget"]["total"] is None
-    assert "PRS015" in {finding["code"] for finding in decimal["findings"]}
+    assert RANGE_DOUBT in {finding["code"] for finding in decimal["findings"]}
     for name in ("2-good.txt", "3-review-bomb.txt", "5-good.txt"):
         assert documents[name]["error"] is None
         assert len(documents[name]["tables"]) == 1
@@ -68,7 +69,7 @@ def test_review_goes_on_after_a_rule_that_raises(batch: list[Path]) -> None:
     assert errors["3-review-bomb.txt"]["code"] == ERROR_CODE
     assert "审核" in errors["3-review-bomb.txt"]["message"]
     found = {(Path(f["file"]).name, f["code"]) for f in report["findings"]}
-    assert ("1-decimal.txt", "PRS015") in found
+    assert ("1-decimal.txt", RANGE_DOUBT) in found
     assert {name for name, _ in found} >= {"1-decimal.txt", "2-good.txt", "5-good.txt"}
     assert "ZeroDivisionError" not in result.stdout + result.stderr
     human = runner.invoke(app, ["review", *map(str, batch)], env={"COLUMNS": "200"})

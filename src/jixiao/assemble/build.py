@@ -152,7 +152,7 @@ def derive_header_fields(
 
 
 RANGE_DOUBT: Final = "PRS017"
-"""The finding of an amount, weight or score printed out of range (fields.MAX_AMOUNT, MAX_POINTS)."""
+"""The finding of an amount, weight or score out of range (fields.MAX_AMOUNT, MAX_POINTS)."""
 AMOUNT_LABELS: Final = (
     (Field.TOTAL, "预算数"),
     (Field.FISCAL, "其中：财政资金"),

@@ -50,7 +50,7 @@ _TITLE_NUMBER: Final = re.compile(r"^\s*[（(]?\d{1,3}[)）.．、]\s*")
 
 MAX_AMOUNT: Final = Decimal(10) ** 13
 """The largest amount read, in yuan (10 万亿元): beyond any one table's budget, and an amount
-up to it keeps its fen exactly in a float (15 significant digits). Larger is a doubt: build.RANGE_DOUBT."""
+up to it keeps its fen exactly in a float (15 significant digits). Larger is a range doubt."""
 MAX_POINTS: Final = 100.0
 """The largest weight (分值) or score (得分) read: the points of a whole table (0..100)."""
 
