@@ -1,6 +1,6 @@
 """One bad file never loses the batch: parse, review, import and web uploads (issue 18).
 
-Every batch holds the decimal case (an absurd 预算数: read, with a range doubt, PRS017), a good file,
+Every batch holds the decimal case (an absurd 预算数: read, with a range doubt PRS017), a good file,
 and a file that raises inside review (a rule made to raise) or inside reading (the assembler
 made to raise): that file gets its ING999 error naming it, the traceback goes to the log, and
 the other files go on and are listed in the summary.
