@@ -87,6 +87,8 @@ def test_positions_in_messages_follow_the_source() -> None:
         (("2023年12月31日", "≤", "", ""), "2023年12月31日"),  # a deadline needs no comparator
         (("44,561", "正向", "=", "44,561"), "=44,561"),  # a number in the unit column
         (("≥90%", "≥", "", "%"), "≥90%"),
+        (("应保尽保", "定性", "", "%"), "应保尽保%"),  # printed so: kept for the review
+        (("100", "═", "", "%"), "=100%"),  # a box-drawing double line printed for =
         (("", "≥", "", "%"), ""),
     ],
 )

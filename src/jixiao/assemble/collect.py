@@ -439,7 +439,7 @@ class Collector:
 
     def skip(self, row: Row) -> None:
         self.orphan_findings.append(row.source)
-        if self.current is not None:
+        if self.current is not None and not row.doubts:  # a reader's doubt says why
             self.current.findings.append(
                 parse_finding(
                     "PRS003",

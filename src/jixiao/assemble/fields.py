@@ -134,6 +134,7 @@ _COMPARATORS: Final[tuple[tuple[str, str], ...]] = (
     ("<", "<"),
     ("＝", "="),
     ("=", "="),
+    ("═", "="),  # a box-drawing double line printed for '=' (Yunnan forms)
     ("大于", ">"),
     ("小于", "<"),
     ("等于", "="),
@@ -156,16 +157,18 @@ def compose_target(value: str, operator: str = "", direction: str = "", unit: st
     """One target text from a value printed in parts: ('30', '≤', '', '万元') → '≤30万元'.
 
     The comparator comes from the 指标性质 cell, else from the 指标方向 cell (some templates
-    swap them); the unit is appended only to a bare number (not to '效果显著', not when the
-    unit cell holds a number, as Excel date serials exported as text do); the comparator is
-    put only before a quantity (a date such as '2023年12月31日' is a deadline by itself).
+    swap them); the unit is appended as printed, unless the value already ends with it or the
+    unit cell holds a number (Excel date serials exported as text); a unit after a value that
+    is no number ('应保尽保' | '%') is kept too: the target is what the row prints, and the
+    review judges it. The comparator is put only before a quantity (a date such as
+    '2023年12月31日' is a deadline by itself).
     """
     value = value.strip()
     if not value:
         return value
     comparator = find_comparator(operator) or find_comparator(direction)
     unit = unit.strip()
-    if unit and _BARE_NUMBER.match(value) and not _BARE_NUMBER.match(unit):
+    if unit and not value.endswith(unit) and not _BARE_NUMBER.match(unit):
         value += unit
     if comparator and _QUANTITY.match(value):
         value = comparator + value

@@ -85,6 +85,10 @@ class Grid:
 
 def drop_text_after_tables(rows: list[Row]) -> list[Row]:
     """Rows up to the last table row: what follows every table (signatures, notes, a web
-    site's footer) belongs to no table, and would only be reported as unreadable lines."""
-    last = max((i for i, row in enumerate(rows) if row.kind is RowKind.TABLE), default=-1)
+    site's footer) belongs to no table, and would only be reported as unreadable lines. A row
+    the reader has a doubt about (a table row cut where the text ends) is kept: its doubt is
+    a finding."""
+    last = max(
+        (i for i, row in enumerate(rows) if row.kind is RowKind.TABLE or row.doubts), default=-1
+    )
     return rows[: last + 1]

@@ -131,6 +131,7 @@ BUDGET_SUB_COLUMNS: Final[dict[str, Field]] = {
 
 COLUMN_LABELS: Final[dict[str, Field]] = {
     "一级指标": Field.LEVEL1,
+    "一级目标": Field.LEVEL1,
     "二级指标": Field.LEVEL2,
     "三级指标": Field.NAME,
     "指标名称": Field.NAME,
@@ -138,6 +139,7 @@ COLUMN_LABELS: Final[dict[str, Field]] = {
     "指标描述": Field.DESCRIPTION,
     "指标解释": Field.DESCRIPTION,
     "指标内容": Field.DESCRIPTION,
+    "指标值内容": Field.DESCRIPTION,
     "绩效标准": Field.DESCRIPTION,
     "指标值": Field.TARGET,
     "目标值": Field.TARGET,
@@ -146,8 +148,10 @@ COLUMN_LABELS: Final[dict[str, Field]] = {
     "绩效指标值": Field.TARGET,
     "年度目标值": Field.TARGET,
     "计划指标值": Field.TARGET,
+    "年初目标值": Field.TARGET,
     "指标值及单位": Field.TARGET,
     "指标性质": Field.OPERATOR,
+    "指标值类型": Field.OPERATOR,
     "计算符号": Field.OPERATOR,
     "比较符号": Field.OPERATOR,
     "运算符号": Field.OPERATOR,
@@ -170,6 +174,8 @@ COLUMN_LABELS: Final[dict[str, Field]] = {
     "权重": Field.WEIGHT,
     "得分": Field.SCORE,
     "备注": Field.REMARK,
+    "评分标准": Field.REMARK,
+    "评扣分标准": Field.REMARK,
     "未完成原因和改进措施": Field.DEVIATION,
     "未完成原因及拟采取的改进措施": Field.DEVIATION,
     "偏差原因分析及改进措施": Field.DEVIATION,
@@ -197,7 +203,8 @@ IGNORED_LABELS: Final = frozenset(
 # An indicator header row names at least these many of the level columns.
 _LEVEL_COLUMNS: Final = frozenset({Field.LEVEL1, Field.LEVEL2, Field.NAME})
 
-_LEADING_QUALIFIER: Final = re.compile(r"^其中[:：]?")
+# '*指标值', '★三级指标': a required-field mark before the label
+_LEADING_QUALIFIER: Final = re.compile(r"^[*＊★☆]*(?:其中[:：]?)?")
 _TRAILING_COLON: Final = re.compile(r"[:：]+$")
 _BRACKETED: Final = re.compile(r"[（(][^（()）]*[)）]")
 _UNIT_IN_BRACKETS: Final = re.compile(r"[（(]\s*(万元|元|千元|亿元)\s*[)）]\s*[:：]?\s*$")

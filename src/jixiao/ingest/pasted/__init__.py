@@ -36,6 +36,7 @@ from jixiao.ingest.pasted.layout import (
 from jixiao.ingest.pasted.tokens import (
     Form,
     Token,
+    cut_line,
     detect_form,
     line_cells,
     pipe_rows,
@@ -52,7 +53,7 @@ def read_pasted_text(text: str, file: str) -> Grid:
     convert = is_traditional(text)
     lines = text.splitlines()
     form = detect_form([to_simplified(line) for line in lines] if convert else lines)
-    builder = RowBuilder(file)
+    builder = RowBuilder(file, cut=cut_line(lines))
     if form is Form.GLUED:
         read_glued(builder, to_simplified(text) if convert else text)
     elif form is Form.LINES:

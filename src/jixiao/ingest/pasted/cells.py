@@ -123,6 +123,8 @@ def value_fit(text: str) -> float | None:
 def name_fit(text: str) -> float | None:
     if not _CJK_OR_LETTER.search(text) or is_comparator(text) or is_direction(text):
         return None
+    if text in _QUALITY:
+        return None  # 定性/定量: the value type, never a name
     if _CODED_UNIT.match(text):
         return 0.3
     if target_kind(text) in _VALUE_KINDS or is_unit(text):
@@ -140,10 +142,12 @@ def fit(text: str, field: Field | None) -> float | None:
     if is_known_label(text) or column_label(text) is not None:
         return None
     if is_level_name(text):
-        # a short alias (满意度, 产出) may well be a 三级指标's own name; 满意度指标 may not
-        if text.endswith("指标") or field is not Field.NAME:
+        # a short alias (满意度, 产出) may well be a 三级指标's own name; 满意度指标 rarely is,
+        # but some tables print a level name there (成本指标 | 社会成本指标 | 定量 | 100 | %):
+        # a weak fit, taken only when the row would otherwise have no 三级指标
+        if field is not Field.NAME:
             return None
-        return 1.0
+        return 0.5 if text.endswith("指标") else 1.0
     match field:
         case Field.NAME:
             return name_fit(text)

@@ -30,6 +30,10 @@ _FILLER: Final = re.compile(r"^[/／\\\-—－…·.。、]*$")
 # What is left of a lost 一级指标 cell: its section weight alone, '（50分）'
 _SECTION_WEIGHT: Final = re.compile(r"^[（(]\s*\d{1,3}(?:\.\d+)?\s*分\s*[)）]$")
 
+# Columns of free text (scoring standards, remarks) whose cells a table repeats row after row.
+_FREE_TEXT_FIELDS: Final = frozenset({Field.DESCRIPTION, Field.REMARK, Field.DEVIATION, None})
+_CUT_DOUBT: Final = "的指标行在原文末尾被截断，未读取"
+
 _FIELD_NAMES: Final[dict[Field, str]] = {
     Field.LEVEL1: "一级指标",
     Field.LEVEL2: "二级指标",
@@ -67,16 +71,17 @@ class RowBuilder:
 
     file: str
     rows: list[Row] = field(default_factory=list)
+    cut: int | None = None  # the line where the text stops inside a cell (see tokens.cut_line)
 
     def source(self, tokens: Sequence[Token]) -> SourceRef:
         first, last = tokens[0].line, tokens[-1].line
         return SourceRef(file=self.file, line=first, line_end=last if last != first else None)
 
-    def line(self, tokens: Sequence[Token]) -> None:
+    def line(self, tokens: Sequence[Token], doubts: tuple[ReadingDoubt, ...] = ()) -> None:
         text = " ".join(t.text for t in tokens)
         printed = " ".join(t.printed for t in tokens)
         cell = Cell(text, 0, printed=printed if printed != text else None)
-        self.rows.append(Row(RowKind.LINE, (cell,), self.source(tokens)))
+        self.rows.append(Row(RowKind.LINE, (cell,), self.source(tokens), doubts=doubts))
 
     def table(
         self,
@@ -154,12 +159,21 @@ class RowBuilder:
         rows (指标2:, ……) and a lost 一级 cell's section weight (（50分）) are dropped."""
         fields = [c.field for c in columns]
         pending: Levels = (None, None)
+        # texts placed in free-text columns (评分标准, 备注) of earlier rows: printed again,
+        # they are that column's cell again, not a 三级指标
+        free_texts: set[str] = set()
         for tokens in rows:
             texts = [t.text for t in tokens]
+            if self.cut is not None and any(t.line == self.cut for t in tokens):
+                # the text stops inside this row: what it holds is not the whole row
+                self.line(tokens, (ReadingDoubt("PRS011", _CUT_DOUBT),))
+                continue
             if is_template_filler(texts):
                 continue
-            if is_level_row(texts):
-                for token in tokens:
+            levels = [t for t in tokens if t.text not in free_texts]
+            if is_level_row([t.text for t in levels]):
+                # level cells with no indicator under them (and perhaps the row's remark)
+                for token in levels:
                     pending = add_level(pending, token)
                 continue
             placement = place_row(texts, fields)
@@ -170,9 +184,16 @@ class RowBuilder:
             for token, place in zip(tokens, placement.places, strict=True):
                 if place is not None:
                     cells[place] = token
+                    if fields[place] in _FREE_TEXT_FIELDS and len(token.text) >= 4:
+                        free_texts.add(token.text)
             doubts: list[ReadingDoubt] = []
             if placement.uncertain:
                 doubts.append(uncertain_doubt(tokens, placement.uncertain, columns, placement))
+                if Field.NAME in fields and cells[fields.index(Field.NAME)] is None:
+                    # no 三级指标 that can be trusted: no indicator, only the doubt
+                    self.line(tokens, tuple(doubts))
+                    pending = (None, None)
+                    continue
             give_levels(cells, fields, pending)
             pending = (None, None)
             if is_cut(cells, fields) and not placement.uncertain:

@@ -41,27 +41,36 @@ class Token:
 
 # 一级指标 followed, with no separator, by 二级: the glued form
 _GLUED_HEADER: Final = re.compile(r"一\s?级\s?指\s?标二\s?级")
-_LEVEL1_LABEL: Final = re.compile(r"一\s?级\s?指\s?标")
+# the 一级 column label of an indicator header (一级目标: a transfer-payment form's)
+_LEVEL1_LABEL: Final = re.compile(r"一\s?级\s?(?:指\s?标|目\s?标)")
 _LEVEL2_LABEL: Final = re.compile(r"二\s?级\s?指\s?标")
 _NAME_LABEL: Final = re.compile(r"三\s?级\s?指\s?标")
 _MARKDOWN_RULER: Final = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _PIPE_ROW_END: Final = re.compile(r"\|\s*\|\s*$")
+_BARE_BARS: Final = re.compile(r"^[|\s]+$")
 _BRACKET_ONLY: Final = re.compile(r"^[（(][^（()）]{1,8}[)）]$")
 _QUALIFIER_ONLY: Final = re.compile(r"^其中\s*[:：]$")
+# Lines around the indicator header that show how a pipe-printed table is laid out.
+_LAYOUT_WINDOW: Final = 40
 
 
 def detect_form(lines: list[str]) -> Form:
     """Which printing of a table the text is, judged around its indicator header: the first
     line naming 一级指标, or 二级指标 and 三级指标 together (a header whose 一级 label was
-    printed over two lines, 一级 / 指标)."""
+    printed over two lines, 一级 / 指标).
+
+    Pipes near the header make a pipe form, unless the cells are printed on lines of their
+    own with lone ``|`` lines between them: that is one cell per line (``LINES``).
+    """
     for number, line in enumerate(lines):
         if _GLUED_HEADER.search(line):
             return Form.GLUED
         near = " ".join(lines[max(0, number - 1) : number + 2])
-        if _LEVEL1_LABEL.search(line):
+        label = _LEVEL1_LABEL.search(line)
+        if label:
             if "|" in near:
-                return Form.PIPE
-            if _LEVEL2_LABEL.search(line):
+                return Form.PIPE if cells_carry_bars(lines, number) else Form.LINES
+            if _LEVEL2_LABEL.search(line, label.end()):
                 return Form.WHITESPACE
             return Form.LINES
         if (
@@ -72,6 +81,36 @@ def detect_form(lines: list[str]) -> Form:
         ):
             return Form.WHITESPACE
     return Form.LINES
+
+
+def cells_carry_bars(lines: list[str], number: int) -> bool:
+    """True when the text lines near line ``number`` carry their ``|`` separators (``a |``,
+    ``a | b |``); False when the text lines have none and the bars stand on lines of their own
+    (one cell per line, a lone ``|`` after each). O(window)."""
+    window = lines[max(0, number - _LAYOUT_WINDOW) : number + _LAYOUT_WINDOW]
+    texts = [line for line in window if line.strip() and not _BARE_BARS.match(line)]
+    with_bars = sum("|" in line for line in texts)
+    return with_bars * 2 >= len(texts)
+
+
+def rows_per_line(lines: list[str]) -> bool:
+    """True when a pipe table prints each row on one line (``a | b | c |``) rather than each
+    cell on a line of its own (``a |``): most lines with bars hold two cells or more. O(n)."""
+    barred = [line for line in lines if "|" in line and not _BARE_BARS.match(line)]
+    several = sum(sum(bool(part.strip()) for part in line.split("|")) >= 2 for line in barred)
+    return several * 2 > len(barred)
+
+
+def cut_line(lines: list[str]) -> int | None:
+    """The line (1-based) where a text that closes every cell with ``|`` (``a | b |``, ``a |``)
+    stops inside a cell: its last line holds text and no closing bar (the excerpt ends
+    mid-row). A markdown row (``| a | b``) may leave its closing bar out and is not cut. O(n).
+    """
+    numbered = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
+    if not numbered or not any("|" in line for _, line in numbered[-_LAYOUT_WINDOW:]):
+        return None
+    number, last = numbered[-1]
+    return None if last.endswith("|") or last.startswith("|") else number
 
 
 def clean(text: str) -> str:
@@ -89,16 +128,28 @@ def make_token(printed: str, line: int, convert: bool) -> Token | None:
 
 
 def pipe_rows(lines: list[str], convert: bool) -> list[list[Token]]:
-    """Rows of a ``|``-flattened table (and single-cell rows for the text around it)."""
+    """Rows of a ``|``-flattened table (and single-cell rows for the text around it).
+
+    The flattener prints a bar after every cell and pads a row that lost cells to a merged
+    cell with more bars (``a | b | |||``), so that every row of a table holds as many bars as
+    the table has columns. A row ends at such a padding run; when the table prints one row
+    per line, a row also ends at a line ending in ``|`` once it holds that many bars (the
+    width of the last padded row) — a line ending in ``|`` with fewer is a row broken over
+    lines. When it prints one cell per line (``a |``), a row ends at a padding run or a line
+    starting with ``|``. O(n) in the text.
+    """
+    per_line = rows_per_line(lines)
     rows: list[list[Token]] = []
     current: list[Token] = []
     open_row = False
+    bars = 0  # bars printed in the current row
+    width: int | None = None  # bars of the last padded row: the table's column count
 
     def flush() -> None:
-        nonlocal current, open_row
+        nonlocal current, open_row, bars
         if current:
             rows.append(current)
-        current, open_row = [], False
+        current, open_row, bars = [], False, 0
 
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
@@ -120,7 +171,11 @@ def pipe_rows(lines: list[str], convert: bool) -> list[list[Token]]:
             if token is not None:
                 current.append(token)
         open_row = True
+        bars += stripped.count("|")
         if _PIPE_ROW_END.search(stripped):
+            width = bars
+            flush()
+        elif per_line and stripped.endswith("|") and (width is None or bars >= width):
             flush()
     flush()
     return rows

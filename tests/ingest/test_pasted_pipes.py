@@ -1,0 +1,166 @@
+"""Pipe-printed tables: rows per line padded to the table's width, cells per line with lone
+bars, rows cut where the excerpt ends, and the header vocabulary of these templates."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.assemble import assemble_tables
+from jixiao.ingest import read_grid
+from jixiao.model import Finding, TargetTable
+
+
+def read(text: str) -> tuple[list[TargetTable], list[Finding]]:
+    tables, findings = assemble_tables(read_grid(text.encode(), "pasted.txt"))
+    return tables, [f for f in findings if f.code not in ("PRS005", "PRS006")]
+
+
+def rows(table: TargetTable) -> list[tuple[str | None, str | None, str, str]]:
+    return [(i.level1_printed, i.level2_printed, i.name, i.target.raw) for i in table.indicators]
+
+
+def padded(cells: list[str], width: int) -> str:
+    """A row as the flattener prints it: a bar after every cell, padded to the width."""
+    return " | ".join(cells) + " |" + "|" * (width - len(cells) - 1) if cells else "|" * width
+
+
+@pytest.mark.parametrize("width", [8, 9, 12])
+def test_rows_per_line_with_left_shifted_rowspans(width: int) -> None:
+    header = ["一级指标", "二级指标", "三级指标", "指标值类型", "目标值", "度量单位", "指标值内容"]
+    lines = [
+        padded(["2026年项目支出绩效目标表"], width),
+        padded(["项目支出名称", "乙街道环卫保洁"], width),
+        padded(header, width),
+        padded(["成本指标", "经济成本指标", "保洁经费", "≤", "45", "万元", "反映经费"], width),
+        padded(["社会成本指标", "对居民出行的影响", "定性", "降低", "反映影响"], width),
+        padded(["产出指标", "数量指标", "清扫道路长度", "≥", "12", "公里", "反映长度"], width),
+        padded(["质量指标", "保洁达标率", "≥", "98", "%", "反映质量"], width),
+        padded(["作业完成及时率", "=", "100", "%", "反映时效"], width),
+    ]
+    (table,), findings = read("\n".join(lines) + "\n")
+    assert table.project == "乙街道环卫保洁"
+    assert rows(table) == [
+        ("成本指标", "经济成本指标", "保洁经费", "≤45万元"),
+        ("成本指标", "社会成本指标", "对居民出行的影响", "降低"),
+        ("产出指标", "数量指标", "清扫道路长度", "≥12公里"),
+        ("产出指标", "质量指标", "保洁达标率", "≥98%"),
+        ("产出指标", "质量指标", "作业完成及时率", "=100%"),
+    ]
+    assert not findings
+
+
+def test_a_full_row_ends_with_one_bar_and_a_header_may_break_over_lines() -> None:
+    # the header's cells are broken over lines that each end in a bar: the row ends only
+    # when it holds as many bars as the padded rows above it
+    text = """项目名称 | 丙工程 | ||||
+绩效指标 | 一级 指标 |
+二级 指标 |
+三级 指标 |
+指标值 | ||
+产出指标 | 数量指标 | 新建泵站 | 3座 | |
+质量指标 | 验收合格率 | 100% | ||
+"""
+    (table,), findings = read(text)
+    assert rows(table) == [
+        ("产出指标", "数量指标", "新建泵站", "3座"),
+        ("产出指标", "质量指标", "验收合格率", "100%"),
+    ]
+    assert not findings
+
+
+@pytest.mark.parametrize("last", ["丁指标 | ≥9", "丁指标 | 1", "丁指标"])
+def test_a_row_the_excerpt_cuts_is_a_finding_not_an_indicator(last: str) -> None:
+    text = f"""项目名称 | 戊项目 | |||
+一级指标 | 二级指标 | 三级指标 | 指标值 | |
+产出指标 | 数量指标 | 丙指标 | 5个 | |
+时效指标 | {last}"""
+    (table,), findings = read(text)
+    assert rows(table) == [("产出指标", "数量指标", "丙指标", "5个")]
+    assert [f.code for f in findings] == ["PRS011"]
+    assert findings[0].location.line == 4
+
+
+def test_a_markdown_row_may_leave_out_its_closing_bar() -> None:
+    text = """| 项目名称 | 己项目 | ||
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 培训人次 | ≥300人次 | |
+| 产出指标 | 质量指标 | 合格率 | ≥90%"""
+    (table,), _ = read(text)
+    assert rows(table)[-1] == ("产出指标", "质量指标", "合格率", "≥90%")
+
+
+@pytest.mark.parametrize("operator", ["≧", "≥"])
+def test_one_cell_per_line_with_a_lone_bar_after_each_cell(operator: str) -> None:
+    cells = [
+        "(1)项目概况:本项目由某县卫健委实施。",
+        "项目名称", "|", "庚项目", "|", "主管部门", "|", "|", "实施单位", "|", "某县卫健委", "|",
+        "年度资金总额", "|", "120 万元", "|",
+        "绩效 指标", "|", "一级 指标", "|", "二级指标", "|", "三级指标", "|", "指标值", "|",
+        "产出 指标", "|", "数量指标", "|", "随访人数", "|", f"{operator}500人", "|",
+        "建档率", "|", f"{operator}95%", "|",
+        "效益 指标", "|", "社会效益指标", "|", "群众健康水平", "|", "提高", "|",
+    ]  # fmt: skip
+    (table,), findings = read("\n".join(cells) + "\n")
+    assert table.project == "庚项目"
+    assert rows(table) == [
+        ("产出指标", "数量指标", "随访人数", f"{operator}500人"),
+        ("产出指标", "数量指标", "建档率", f"{operator}95%"),
+        ("效益指标", "社会效益指标", "群众健康水平", "提高"),
+    ]
+    assert not findings
+
+
+@pytest.mark.parametrize(
+    ("level1", "target"),
+    [("一级目标", "指标值"), ("一级指标", "*指标值"), ("一级指标", "年初目标值(A)")],
+)
+def test_header_label_variants(level1: str, target: str) -> None:
+    text = f"""项目名称 | 辛项目 | ||
+{level1} | 二级指标 | 三级指标 | {target} |
+产出指标 | 数量指标 | 受助学生数 | 100% |
+"""
+    (table,), _ = read(text)
+    assert rows(table) == [("产出指标", "数量指标", "受助学生数", "100%")]
+
+
+@pytest.mark.parametrize("standard", ["未达指标值酌情扣分", "按完成比例计分"])
+def test_a_department_table_with_value_type_and_a_repeated_scoring_standard(
+    standard: str,
+) -> None:
+    width = 9
+    header = ["一级指标", "二级指标", "三级指标", "指标值类型", "*指标值", "计量单位"]
+    header += ["*指标解释", "*评(扣)分标准", "备注"]
+    lines = [
+        padded(["某中心2027年度整体绩效目标表"], width),
+        padded(["部门(单位)名称", "某中心"], width),
+        padded(header, width),
+        padded(
+            ["产出指标", "数量指标", "鉴定案件数", "定量", "120", "件", "考察数量", standard],
+            width,
+        ),
+        padded(["时效指标", "办结时间", "定量", "按期办结", "考察时效", standard], width),
+        # a level name printed as the 三级指标 (成本指标 is the 二级 here)
+        padded(["成本指标", "经济成本指标", "定量", "30", "万元", "考察成本", standard], width),
+        # a level with no indicator under it: only the repeated standard
+        padded(["效益指标", "经济效益指标", standard], width),
+        padded(["社会效益指标", "群众满意程度", "定性", "明显提升", "考察效益", standard], width),
+    ]
+    (table,), findings = read("\n".join(lines) + "\n")
+    assert rows(table) == [
+        ("产出指标", "数量指标", "鉴定案件数", "120件"),
+        ("产出指标", "时效指标", "办结时间", "按期办结"),
+        ("产出指标", "成本指标", "经济成本指标", "30万元"),
+        ("效益指标", "社会效益指标", "群众满意程度", "明显提升"),
+    ]
+    assert not [f for f in findings if f.code != "PRS008"]  # the project is the title's
+
+
+def test_a_unit_printed_after_a_value_that_is_no_number_is_kept() -> None:
+    # as printed: the review, not the reader, says that '应保尽保%' is odd
+    text = """项目名称 | 壬项目 | ||||
+一级指标 | 二级指标 | 三级指标 | 指标值类型 | 目标值 | 度量单位 |
+产出指标 | 数量指标 | 保障范围 | 定性 | 应保尽保 | % |
+质量指标 | 支出安排金额 | 定量 | 28.8万元 | % | |
+"""
+    (table,), _ = read(text)
+    assert [i.target.raw for i in table.indicators] == ["应保尽保%", "28.8万元%"]
