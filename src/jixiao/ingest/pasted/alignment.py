@@ -274,6 +274,10 @@ def segment_rows(texts: Sequence[str], fields: Sequence[Field | None]) -> list[t
     Dynamic programming over the cut points: the best total of row scores, each row costing a
     little so that a row is not split without reason. Cells that fit no row are left as
     single-cell rows (the caller reports them).
+
+    Bound: O(cells × columns) row scores, each a placement of O(columns × columns) (a row
+    holds at most one cell per column): O(cells × columns³) in all, the columns being the
+    header's (a label repeated in a row is one column: :func:`.layout.header_columns`).
     """
     fields_key = tuple(fields)
     count = len(texts)

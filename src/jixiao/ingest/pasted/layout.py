@@ -20,7 +20,13 @@ from jixiao.ingest.pasted.header import group_label_runs, group_whitespace_row, 
 from jixiao.ingest.pasted.tokens import Token
 from jixiao.model import SourceRef
 from jixiao.model.framework import normalize_level1, normalize_level2
-from jixiao.model.labels import Field, column_label, header_label, is_indicator_header
+from jixiao.model.labels import (
+    Field,
+    clean_label,
+    column_label,
+    header_label,
+    is_indicator_header,
+)
 
 # Where the indicator rows end: a note under the table, a signature line, a total.
 _FOOTER: Final = re.compile(r"^(?:注\s*[:：]|说明|填表人|填报人|审核人|联系电话|总分|合计)")
@@ -315,9 +321,22 @@ def header_columns(tokens: Sequence[Token], above: Sequence[Token] = ()) -> list
 
     A leading cell that names no column (绩效指标, 本年度绩效指标: a label merged down the
     indicator rows) is dropped; a number after the labels is the section's maximum score
-    printed over the 得分 column.
+    printed over the 得分 column. A label printed again right after itself (a merged header
+    cell a flattener repeated, or a mutation repeating a line) is one column: the header's
+    width, which every row's placement costs, stays that of the template. O(labels).
     """
-    columns = [Column(column_field(t), t) for t in tokens]
+    columns: list[Column] = []
+    for token in tokens:
+        kind = column_field(token)
+        previous = columns[-1] if columns else None
+        if (
+            previous is not None
+            and kind is not None
+            and previous.field is kind
+            and clean_label(previous.label.text) == clean_label(token.text)
+        ):
+            continue
+        columns.append(Column(kind, token))
     while columns and columns[0].field is None:
         columns.pop(0)
     known = {c.field for c in columns}

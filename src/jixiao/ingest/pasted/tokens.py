@@ -222,15 +222,18 @@ def join_vertical_labels(rows: list[list[Token]]) -> list[list[Token]]:
     A label merged down several rows is printed one piece per line (年度 / 预算 / 安排, 经济效益 /
     指标); its first piece may end a row that holds other cells (年度绩效指标完成情况 一级 /
     指标). A section weight printed alone (（50分）) starts no label: it is what is left of a
-    lost 一级指标 cell. Linear in the lines times the longest run of short lines (a label has
-    at most a few pieces).
+    lost 一级指标 cell.
+
+    Bound: O(rows × _LONGEST_JOINED²) characters looked up: a joined label is at most
+    :data:`_LONGEST_JOINED` characters, so from each row only the short cells whose text fits
+    in it are scanned and tried.
     """
     joined: list[list[Token]] = []
     index = 0
     while index < len(rows):
         row = rows[index]
         if len(row) > 1 and not is_whole_label(row[-1].text):
-            end = short_run_end(rows, index + 1)
+            end = short_run_end(rows, index + 1, len(row[-1].text))
             found = label_end(row[-1], rows, index + 1, end)
             if found is not None:
                 token = row[-1]
@@ -255,10 +258,22 @@ def join_vertical_labels(rows: list[list[Token]]) -> list[list[Token]]:
     return joined
 
 
-def short_run_end(rows: list[list[Token]], start: int) -> int:
-    """The end of the run of single short cells starting at ``start``."""
+# The longest label or level name short cells are joined into: labels are at most 24
+# characters (jixiao.model.labels), level names shorter still, with a bracket or two.
+_LONGEST_JOINED: Final = 32
+
+
+def short_run_end(rows: list[list[Token]], start: int, length: int = 0) -> int:
+    """The end of the run of single short cells starting at ``start``, as far as their text
+    (after ``length`` characters already taken) fits in the longest label. O(_LONGEST_JOINED)."""
     end = start
-    while end < len(rows) and len(rows[end]) == 1 and len(rows[end][0].text) <= 6:
+    while (
+        end < len(rows)
+        and len(rows[end]) == 1
+        and len(rows[end][0].text) <= 6
+        and length + len(rows[end][0].text) <= _LONGEST_JOINED
+    ):
+        length += len(rows[end][0].text)
         end += 1
     return end
 
