@@ -136,14 +136,25 @@ def gold_for(document: Path) -> dict[str, Any]:
 
 
 def score_document(path: Path) -> DocumentScore:
-    gold = gold_for(path)
-    score = DocumentScore(path.name)
+    error = None
     try:
         document = read_document(path)
-    except JixiaoError as error:
-        score.error = str(error)
+    except JixiaoError as refused:
+        error = str(refused)
         document = Document(file=path.name, sha256="")
-    lines = [normalize(line) for line in path.read_text("utf-8").splitlines()]
+    lines = path.read_text("utf-8").splitlines()
+    return score_reading(path.name, document, gold_for(path), lines, error)
+
+
+def score_reading(
+    name: str, document: Document, gold: dict[str, Any], lines: list[str], error: str | None
+) -> DocumentScore:
+    """Score one reading against its gold; ``lines`` are the text's lines (for locations).
+
+    Also used by the synthetic tables (tests/synthetic), whose gold is generated.
+    """
+    score = DocumentScore(name, error=error)
+    lines = [normalize(line) for line in lines]
     for index, gold_table in enumerate(gold["tables"]):
         table = document.tables[index] if index < len(document.tables) else None
         score_table_fields(score, gold_table, table)

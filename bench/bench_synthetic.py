@@ -1,0 +1,122 @@
+"""Synthetic tables × text shapes: how jixiao reads tables it has never seen, per shape.
+
+For every shape of tests/synthetic/shapes.py, reads ``--tables`` generated tables (the same
+tables for every shape: hypothesis, derandomized) and prints per shape: tables, tables
+passing (every row exact or doubted, none spurious), rows, exact, doubted (covered by a PRS
+finding), silently wrong, silently missed, spurious, refused (no table found), timeouts (a
+table not read within ``--timeout`` seconds), and the reading speed. ``--show N`` prints the
+first N failing tables of each shape with their text and misses. No assertion: the property
+test is tests/synthetic/test_synthetic_tables.py.
+
+    .venv/bin/python bench/bench_synthetic.py [--tables 100] [--shapes pipes,glued] [--show 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+import warnings
+from pathlib import Path
+from types import FrameType
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from hypothesis.errors import NonInteractiveExampleWarning  # noqa: E402
+
+from synthetic.scoring import Outcome, score  # noqa: E402
+from synthetic.shapes import SHAPES, Rendered  # noqa: E402
+from synthetic.tables import Table, tables  # noqa: E402
+
+
+class Timeout(Exception):
+    pass
+
+
+def on_alarm(signum: int, frame: FrameType | None) -> None:
+    raise Timeout
+
+
+def generated(count: int) -> list[tuple[Table, int]]:
+    """``count`` tables and variants, the same on every run."""
+    found: list[tuple[Table, int]] = []
+
+    @settings(
+        max_examples=count,
+        database=None,
+        derandomize=True,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(tables(), st.integers(0, 2**16))
+    def collect(table: Table, variant: int) -> None:
+        found.append((table, variant))
+
+    collect()
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tables", type=int, default=100)
+    parser.add_argument("--shapes", default=",".join(SHAPES))
+    parser.add_argument("--timeout", type=int, default=20, help="seconds per table")
+    parser.add_argument("--show", type=int, default=0, help="failing tables shown per shape")
+    args = parser.parse_args()
+    warnings.simplefilter("ignore", NonInteractiveExampleWarning)
+    signal.signal(signal.SIGALRM, on_alarm)
+    cases = generated(args.tables)
+    header = (
+        f"{'shape':<12} {'tables':>6} {'pass':>5} {'rows':>5} {'exact':>5} {'doubt':>5} "
+        f"{'wrong':>5} {'miss':>5} {'spur':>5} {'refus':>5} {'t/o':>4} {'ms/table':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    shown: list[str] = []
+    for name in args.shapes.split(","):
+        shape = SHAPES[name]
+        total, passed, refused, timeouts, seconds, failures = Outcome(), 0, 0, 0, 0.0, 0
+        for table, variant in cases:
+            rendered = shape.render(table, variant)
+            start = time.perf_counter()
+            signal.alarm(args.timeout)
+            try:
+                outcome = score(rendered)
+            except Timeout:
+                timeouts += 1
+                continue
+            finally:
+                signal.alarm(0)
+                seconds += time.perf_counter() - start
+            total.add(outcome)
+            passed += outcome.passed
+            refused += outcome.error is not None
+            if not outcome.passed and failures < args.show:
+                failures += 1
+                shown.append(describe(name, rendered, outcome))
+        print(
+            f"{name:<12} {len(cases):>6} {passed:>5} {total.rows:>5} {total.exact:>5} "
+            f"{total.doubted:>5} {total.wrong:>5} {total.missed:>5} {total.spurious:>5} "
+            f"{refused:>5} {timeouts:>4} {seconds / len(cases) * 1000:>9.1f}",
+            flush=True,
+        )
+    print()
+    print("pass = every row exact or doubted and none spurious; doubt = covered by a PRS finding;")
+    print("wrong/miss = read wrong / not read, with no finding; spur = read, not in the table")
+    for text in shown:
+        print()
+        print(text)
+
+
+def describe(shape: str, rendered: Rendered, outcome: Outcome) -> str:
+    xlsx = rendered.filename.endswith(".xlsx")
+    text = "(xlsx)" if xlsx else rendered.data.decode("utf-8")
+    return "\n".join([f"=== {shape}", text.rstrip(), "---", *outcome.details])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,239 @@
+"""A table laid out as its official form: a grid of cells with merged (row/column spanning) cells.
+
+Every shape in :mod:`synthetic.shapes` starts from this grid; what differs between shapes is
+what happens to its separators, its empty cells and the cells covered by a merged cell.
+
+Templates (all seen in the corpus or the example):
+
+* 项目支出绩效目标表, "standard": 项目名称 | 主管部门 … 实施单位 | 项目资金（万元） over
+  年度资金总额 / 其中：财政资金 / 其他资金 | 年度目标 | indicator header;
+* 项目支出绩效目标表, "binhai" (examples/binhai-zuzhibu-2024.txt): 项目名称 | 预算规模及资金用途 |
+  预算数 | 其中：财政资金 | 其他资金 on one row, the 资金用途 below, 绩效目标; the department on a
+  ``503101 名称`` line and ``单位：元`` above the table;
+* 项目支出绩效自评表: the budget block 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分,
+  预期目标 | 实际完成情况, and the columns 年度指标值 | 实际完成值 | 分值 | 得分 |
+  偏差原因分析及改进措施;
+* 部门整体支出绩效目标表: 部门名称 | 部门预算编码, 年度预算安排 over 资金总额 / 项目支出 / 基本支出,
+  年度总体目标.
+
+With ``split``, the 指标值 column is printed as 指标性质 | 指标值 | 度量单位 (or, ``unit_first``,
+计量单位 | 指标性质 | 指标值): the comparator in its own column, printed with the glyphs of
+``ops`` (≧, ═ …).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from synthetic.tables import DEPARTMENT_TARGET, SELF_EVALUATION, Row, Table
+
+
+@dataclass
+class Cell:
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    label: bool = False  # a printed label (bold in converter text)
+
+
+@dataclass
+class GridRow:
+    """A row of the grid; ``cells`` has one entry per column, None under a merged cell."""
+
+    kind: str  # "line" (text outside the table), "header", "columns", "indicator"
+    cells: list[Cell | None] = field(default_factory=list)
+    row: int | None = None  # the index of the table row an indicator row prints
+
+    def texts(self) -> list[str]:
+        return [cell.text for cell in self.cells if cell is not None]
+
+
+@dataclass
+class Grid:
+    width: int
+    rows: list[GridRow]
+    columns: list[str]  # the indicator column labels
+
+    def map_text(self, convert: object) -> None:
+        for row in self.rows:
+            for cell in row.cells:
+                if cell is not None:
+                    cell.text = convert(cell.text)  # type: ignore[operator]
+
+
+@dataclass(frozen=True)
+class Split:
+    """How a split 指标值 is printed: column order and comparator glyphs."""
+
+    unit_first: bool = False
+    ops: tuple[tuple[str, str], ...] = ()  # (canonical, printed) glyph replacements
+
+    def glyph(self, op: str) -> str:
+        return dict(self.ops).get(op, op)
+
+
+def title_lines(table: Table) -> list[str]:
+    if table.kind == SELF_EVALUATION:
+        title = "项目支出绩效自评表"
+    elif table.kind == DEPARTMENT_TARGET:
+        title = "部门整体支出绩效目标表"
+    else:
+        title = "项目支出绩效目标表"
+    if table.template == "binhai":
+        return [f"{table.project}绩效目标表", f"{table.department_code} {table.department}",
+                f"单位：{table.amount_unit}"]  # fmt: skip
+    return [title, f"（{table.year}年度）"]
+
+
+def indicator_columns(table: Table, split: Split | None) -> list[str]:
+    columns = ["一级指标", "二级指标", "三级指标"]
+    if table.describe:
+        columns.append("绩效指标描述")
+    if split is None:
+        columns.append(table.target_label)
+    elif split.unit_first:
+        columns += ["计量单位", "指标性质", "指标值"]
+    else:
+        columns += ["指标性质", "指标值", "度量单位"]
+    if table.kind == SELF_EVALUATION:
+        columns += ["实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    return columns
+
+
+def target_cells(row: Row, split: Split | None) -> list[str]:
+    value = row.target
+    if split is None:
+        return [value.printed]
+    if value.quantity:
+        op, number, unit = split.glyph(value.op), value.number, value.unit
+    else:
+        op, number, unit = "", value.text, ""
+    return [unit, op, number] if split.unit_first else [op, number, unit]
+
+
+def indicator_rows(table: Table, split: Split | None) -> list[GridRow]:
+    """The indicator rows, 一级 (and 二级 unless repeated) merged down their group."""
+    rows = table.rows
+    grid: list[GridRow] = []
+    for index, row in enumerate(rows):
+        cells: list[Cell | None] = []
+        if index == 0 or rows[index - 1].level1 != row.level1:
+            span = 1
+            while index + span < len(rows) and rows[index + span].level1 == row.level1:
+                span += 1
+            cells.append(Cell(row.level1, rowspan=span))
+        else:
+            cells.append(None)
+        same_group = index > 0 and rows[index - 1].level1 == row.level1
+        if table.repeat_level2 or not same_group or rows[index - 1].level2 != row.level2:
+            span = 1
+            while (
+                not table.repeat_level2
+                and index + span < len(rows)
+                and rows[index + span].level1 == row.level1
+                and rows[index + span].level2 == row.level2
+            ):
+                span += 1
+            cells.append(Cell(row.level2, rowspan=span))
+        else:
+            cells.append(None)
+        texts = [row.name]
+        if table.describe:
+            texts.append(row.description)
+        texts += target_cells(row, split)
+        if table.kind == SELF_EVALUATION:
+            texts += [row.actual, row.weight, row.score, row.deviation]
+        cells += [Cell(text) for text in texts]
+        grid.append(GridRow("indicator", cells, row=index))
+    return grid
+
+
+def fill(width: int, *cells: Cell) -> list[Cell | None]:
+    """Cells of one row; the last spans the rest of the width."""
+    used = sum(cell.colspan for cell in cells)
+    out: list[Cell | None] = []
+    for cell in cells:
+        out.append(cell)
+        out += [None] * (cell.colspan - 1)
+    if used < width:
+        last = cells[-1]
+        last.colspan += width - used
+        out += [None] * (width - used)
+    return out
+
+
+def label(text: str, rowspan: int = 1) -> Cell:
+    return Cell(text, rowspan=rowspan, label=True)
+
+
+def header_rows(table: Table, width: int) -> list[GridRow]:
+    amount = table.amount
+    unit = table.amount_unit
+    rows: list[list[Cell | None]] = []
+    half = max(1, (width - 2) // 2)
+    if table.kind == DEPARTMENT_TARGET:
+        rows.append(fill(width, label("部门名称"), Cell(table.department, colspan=half),
+                         label("部门预算编码"), Cell(table.department_code)))  # fmt: skip
+        basic = table.total - table.other
+        rows.append(fill(width, label(f"年度预算安排（{unit}）", 3), label("资金总额"),
+                         Cell(amount(table.total))))  # fmt: skip
+        rows.append([None, *fill(width - 1, label("项目支出"), Cell(amount(table.other)))])
+        rows.append([None, *fill(width - 1, label("基本支出"), Cell(amount(basic)))])
+        rows.append(fill(width, label("年度总体目标"), Cell(table.goals)))
+    elif table.kind == SELF_EVALUATION:
+        rows.append(fill(width, label("项目名称"), Cell(table.project or "")))
+        rows.append(fill(width, label("主管部门"), Cell(table.department, colspan=half),
+                         label("实施单位"), Cell(table.implementer)))  # fmt: skip
+        rate = table.executed / table.total * 100
+        score = (Decimal(10) * table.executed / table.total).quantize(Decimal("0.01"))
+        subs = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+        rows.append(fill(width, label(f"项目资金（{unit}）", 4), Cell(""),
+                         *[label(s) for s in subs]))  # fmt: skip
+        total = [amount(table.total), amount(table.total), amount(table.executed), "10",
+                 f"{rate:.2f}%", format(score.normalize(), "f")]  # fmt: skip
+        rows.append([None, *fill(width - 1, label("年度资金总额"), *[Cell(t) for t in total])])
+        fiscal = [amount(table.fiscal), amount(table.fiscal), "", "", "", ""]
+        rows.append([None, *fill(width - 1, label("其中：财政拨款"), *[Cell(t) for t in fiscal])])
+        other = [amount(table.other) if table.other else "", "", "", "", "", ""]
+        rows.append([None, *fill(width - 1, label("其他资金"), *[Cell(t) for t in other])])
+        expected = Cell("预期目标", colspan=half, label=True)
+        rows.append(fill(width, label("年度总体目标", 2), expected, label("实际完成情况")))
+        rows.append([None, *fill(width - 1, Cell(table.goals, colspan=half), Cell(table.done))])
+    elif table.template == "binhai":
+        rows.append(fill(width, label("项目名称"), Cell(table.project or "")))
+        rows.append(fill(width, label("预算规模及资金用途", 2), label("预算数"),
+                         Cell(amount(table.total)), label("其中：财政资金"),
+                         Cell(amount(table.fiscal)), label("其他资金")))  # fmt: skip
+        rows.append([None, *fill(width - 1, Cell(f"用于{table.year}年{table.goals[2:8]}等支出。"))])
+        rows.append(fill(width, label("绩效目标"), Cell(table.goals)))
+    else:
+        rows.append(fill(width, label("项目名称"), Cell(table.project or "")))
+        rows.append(fill(width, label("主管部门"), Cell(table.department, colspan=half),
+                         label("实施单位"), Cell(table.implementer)))  # fmt: skip
+        other = amount(table.other) if table.other else ""
+        rows.append(fill(width, label(f"项目资金（{unit}）", 3), label("年度资金总额"),
+                         Cell(amount(table.total))))  # fmt: skip
+        rows.append([None, *fill(width - 1, label("其中：财政资金"), Cell(amount(table.fiscal)))])
+        rows.append([None, *fill(width - 1, label("其他资金"), Cell(other))])
+        rows.append(fill(width, label("年度目标"), Cell(table.goals)))
+    return [GridRow("header", cells) for cells in rows]
+
+
+def grid(table: Table, split: Split | None = None) -> Grid:
+    """The table as its printed form, ``split`` printing 指标值 in operator | value | unit."""
+    columns = indicator_columns(table, split)
+    width = max(len(columns), 6 if table.template == "binhai" else 4)
+    if table.kind == SELF_EVALUATION:
+        width = max(width, 8)
+    rows = [GridRow("line", [Cell(text)]) for text in title_lines(table)]
+    rows += header_rows(table, width)
+    rows.append(GridRow("columns", fill(width, *[label(c) for c in columns])))
+    for row in indicator_rows(table, split):
+        last = next(c for c in reversed(row.cells) if c is not None)
+        missing = width - len(row.cells)
+        if missing:
+            last.colspan += missing
+            row.cells += [None] * missing
+        rows.append(row)
+    return Grid(width, rows, columns)

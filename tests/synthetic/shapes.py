@@ -1,0 +1,327 @@
+"""Flatteners: a table rendered into every text shape the corpus shows (and two structured ones).
+
+Each shape takes a :class:`~synthetic.tables.Table` and a ``variant`` (an integer drawn by
+hypothesis, so that shrinking goes to variant 0, the plainest rendering) and returns a
+:class:`Rendered` document: the bytes of the file, its name, the gold the reading is scored
+against and the text lines (for findings located by line).
+
+* ``tabs``: converter text (examples/binhai-zuzhibu-2024.txt): tab-separated rows, ``<b>``
+  labels, the rows under a merged cell with empty cells; page breaks repeat the column header
+  and may cut a row in two (name and description continue after the header);
+* ``pipes``: ``a | b | c | ||||`` (hubei-huangshi): the cells of a merged 一级/二级 vanish, so
+  the rows under it are shifted left;
+* ``cell_lines``: one cell per line with bare ``|`` lines (anhui-bozhou), or ``text |`` lines
+  with ``||||`` row ends (anhui-huaibei);
+* ``paragraphs``: one cell per paragraph, an empty cell a ``" "`` paragraph (sichuan-daying,
+  jiangsu-zhenjiang);
+* ``spaces``: one row per line, cells split by spaces, empty cells vanish, optionally indented
+  (hunan-nanyue, anhui-chuzhou);
+* ``glued``: one row per line, no separator at all (hebei-xingtai);
+* ``ocr``: the whole table glued into one text, after the document-sharing site's preamble,
+  cut into chunks starting ``N、`` wherever the page ends, inside cells too
+  (chongqing-kexuecheng, jiangxi-nanchang);
+* ``traditional``: pipes in traditional characters with pinyin glosses (``項(xiàng)目``), as
+  guangdong-shaoguan and hunan-yueyanglou;
+* ``split``: pipes with 指标性质 | 指标值 | 度量单位 (or 计量单位 first), comparators printed
+  ``≧`` ``═`` ``>=`` … (yunnan-yongde, chongqing-rongchang);
+* ``html``: a ``<table>`` with rowspan/colspan, title and year as blocks before it;
+* ``xlsx``: a sheet with merged cells.
+
+The gold of a shape is the table as printed in it: for ``traditional`` the traditional text
+(the comparison converts it back), for ``split`` the comparator glyph as printed (as the corpus
+gold of yunnan-yongde does).
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+
+import opencc
+from openpyxl import Workbook
+
+from synthetic.layout import Cell, Grid, GridRow, Split, grid
+from synthetic.tables import Table, Value
+
+
+@dataclass(frozen=True)
+class Rendered:
+    data: bytes
+    filename: str
+    gold: dict[str, object]  # {"tables": [gold table]}, the corpus gold shape
+    lines: list[str]  # the text's lines ([] for structured formats)
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    render: Callable[[Table, int], Rendered]
+
+
+def text_document(table: Table, lines: list[str], suffix: str = ".txt") -> Rendered:
+    text = "\n".join(lines) + "\n"
+    return Rendered(text.encode("utf-8"), f"synthetic{suffix}", {"tables": [table.gold()]}, lines)
+
+
+def positions(row: GridRow) -> list[tuple[str, str]]:
+    """Each column of a row: ("cell", text), ("row", "") under a merged cell from above, or
+    ("col", "") under a cell merged from the left."""
+    out: list[tuple[str, str]] = []
+    reach = 0  # columns still covered by the last cell's colspan
+    for cell in row.cells:
+        if cell is not None:
+            out.append(("cell", cell.text))
+            reach = cell.colspan - 1
+        elif reach > 0:
+            out.append(("col", ""))
+            reach -= 1
+        else:
+            out.append(("row", ""))
+    return out
+
+
+def origin_texts(row: GridRow) -> list[str]:
+    return [text for kind, text in positions(row) if kind == "cell"]
+
+
+# --- text shapes -----------------------------------------------------------------------------
+
+
+def tabs(table: Table, variant: int) -> Rendered:
+    rng = random.Random(variant)
+    bold = variant % 2 == 0
+    g = grid(table)
+    lines: list[str] = []
+    for row in g.rows:
+        if row.kind == "line":
+            text = row.texts()[0]
+            lines += [f"## {text}" if not lines and table.template == "binhai" else text, ""]
+    columns_line = "\t".join(g.columns)
+    last: list[str] | None = None  # the previous indicator row's cells, while it may be cut
+    for row in g.rows:
+        if row.kind == "line":
+            continue
+        cells = []
+        for (kind, text), cell in zip(positions(row), row.cells, strict=True):
+            labelled = kind == "cell" and cell is not None and cell.label and bold
+            cells.append(f"<b>{text}</b>" if labelled else text)
+        if row.kind == "indicator" and row.row and variant and rng.random() < 0.2:
+            # a page break before this row: the column header again, maybe a row cut in two
+            assert last is not None
+            tail: list[str] | None = None
+            name_at = 2
+            name = last[name_at]
+            if len(name) > 2 and rng.random() < 0.5:
+                cut = rng.randrange(1, len(name))
+                tail = [""] * len(last)
+                tail[name_at] = name[cut:]
+                last[name_at] = name[:cut]
+                if table.describe and len(last[3]) > 2:
+                    cut = rng.randrange(1, len(last[3]))
+                    tail[3], last[3] = last[3][cut:], last[3][:cut]
+            lines[-1] = "\t".join(last)
+            lines += ["", columns_line]
+            if tail is not None:
+                lines.append("\t".join(tail))
+        lines.append("\t".join(cells))
+        last = cells if row.kind == "indicator" else None
+    return text_document(table, lines)
+
+
+def pipe_lines(g: Grid) -> list[str]:
+    lines = []
+    for row in g.rows:
+        texts = origin_texts(row)
+        if row.kind == "line":
+            lines.append(texts[0])
+            continue
+        lines.append(" | ".join(texts) + " | " + "|" * (g.width - len(texts)))
+    return lines
+
+
+def pipes(table: Table, variant: int) -> Rendered:
+    return text_document(table, pipe_lines(grid(table)))
+
+
+def cell_lines(table: Table, variant: int) -> Rendered:
+    inline = variant % 2 == 1  # "text |" lines and "||||" row ends (anhui-huaibei)
+    lines = []
+    for row in grid(table).rows:
+        texts = origin_texts(row)
+        if row.kind == "line":
+            lines.append(texts[0])
+            continue
+        for text in texts:
+            if inline:
+                lines.append(f"{text} |" if text else "|")
+            else:
+                lines += [text, "|"] if text else ["|"]
+        if inline:
+            lines.append("||||")
+    return text_document(table, lines)
+
+
+def paragraphs(table: Table, variant: int) -> Rendered:
+    lines = []
+    for row in grid(table).rows:
+        for text in origin_texts(row):
+            lines += [text or " ", ""]
+    return text_document(table, lines)
+
+
+def spaces(table: Table, variant: int) -> Rendered:
+    indent = "    " if variant % 2 else ""
+    lines = []
+    for row in grid(table).rows:
+        lines.append(indent + " ".join(text for text in origin_texts(row) if text))
+    return text_document(table, lines)
+
+
+def glued(table: Table, variant: int) -> Rendered:
+    return text_document(table, ["".join(origin_texts(row)) for row in grid(table).rows])
+
+
+def ocr(table: Table, variant: int) -> Rendered:
+    rng = random.Random(variant)
+    title = grid(table).rows[0].texts()[0]
+    text = "".join("".join(origin_texts(row)) for row in grid(table).rows)
+    preamble = f"《{title}.docx》由会员分享,可在线阅读,更多相关《{title}.docx(4页珍藏版)》"
+    lines = [preamble + "请在优知文库上搜索。"]
+    size = 60 + rng.randrange(0, 340) if variant else 10**6
+    for number, start in enumerate(range(0, len(text), size), start=1):
+        lines.append(f"{number}、{text[start : start + size]}")
+    return text_document(table, lines)
+
+
+@cache
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    converted: str = _s2t().convert(text)
+    return converted
+
+
+# Pinyin glosses as the two traditional mirrors of the corpus print them after characters.
+GLOSSES = {
+    "衛": "wèi", "執": "zhí", "補": "bǔ", "經": "jīng", "費": "fèi", "項": "xiàng", "規": "guī",
+    "實": "shí", "區": "qū", "預": "yù", "數": "shù", "當": "dāng", "結": "jié", "轉": "zhuǎn",
+    "標": "biāo", "進": "jìn", "質": "zhì", "產": "chǎn", "驗": "yàn", "責": "zé", "務": "wù",
+    "價": "jià", "認": "rèn", "發": "fā", "時": "shí", "負": "fù", "級": "jí", "計": "jì",
+    "評": "píng", "準": "zhǔn", "業": "yè", "達": "dá", "會": "huì", "濟": "jì", "運": "yùn",
+    "應": "yīng", "學": "xué", "術": "shù", "關": "guān", "習": "xí",
+}  # fmt: skip
+
+
+def traditional(table: Table, variant: int) -> Rendered:
+    rng = random.Random(variant)
+    share = 1.0 if variant == 0 else rng.random()  # share of glossable characters glossed
+    g = grid(table)
+    g.map_text(to_traditional)
+    text = "\n".join(pipe_lines(g)) + "\n"
+    glossed = "".join(
+        f"{c}({GLOSSES[c]})" if c in GLOSSES and rng.random() < share else c for c in text
+    )
+    gold = {"tables": [table.map_text(to_traditional).gold()]}
+    return Rendered(glossed.encode("utf-8"), "synthetic.txt", gold, glossed.splitlines())
+
+
+GLYPHS = {"≥": ("≥", "≧", ">="), "=": ("=", "═", "＝"), "≤": ("≤", "≦", "<=")}
+
+
+def split(table: Table, variant: int) -> Rendered:
+    rng = random.Random(variant)
+    ops = {op: glyphs[rng.randrange(len(glyphs))] for op, glyphs in GLYPHS.items()}
+    if not variant:
+        ops = {}
+    printed = replace(
+        table,
+        rows=tuple(
+            replace(row, target=replace(row.target, op=ops.get(row.target.op, row.target.op)))
+            if row.target.quantity
+            else row
+            for row in table.rows
+        ),
+    )
+    layout = Split(unit_first=variant % 2 == 1)
+    return text_document(printed, pipe_lines(grid(printed, layout)))
+
+
+# --- structured formats ----------------------------------------------------------------------
+
+
+def html(table: Table, variant: int) -> Rendered:
+    g = grid(table)
+    parts = ["<!DOCTYPE html>", "<html><head><meta charset='utf-8'></head><body>"]
+    body = []
+    for row in g.rows:
+        if row.kind == "line":
+            tag = "h3" if not body else "p"
+            parts.append(f"<{tag}>{row.texts()[0]}</{tag}>")
+            body.append(row)
+    parts.append("<table border='1'>")
+    for row in g.rows:
+        if row.kind == "line":
+            continue
+        tds = []
+        for cell in row.cells:
+            if cell is None:
+                continue
+            spans = ""
+            if cell.rowspan > 1:
+                spans += f" rowspan='{cell.rowspan}'"
+            if cell.colspan > 1:
+                spans += f" colspan='{cell.colspan}'"
+            tds.append(f"<td{spans}>{cell.text}</td>")
+        parts.append("<tr>" + "".join(tds) + "</tr>")
+    parts.append("</table></body></html>")
+    data = "\n".join(parts).encode("utf-8")
+    return Rendered(data, "synthetic.html", {"tables": [table.gold()]}, [])
+
+
+def xlsx(table: Table, variant: int) -> Rendered:
+    g = grid(table)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for number, row in enumerate(g.rows, start=1):
+        for column, cell in enumerate(row.cells, start=1):
+            if cell is None:
+                continue
+            written = sheet.cell(row=number, column=column, value=cell.text or None)
+            if cell.text.startswith("="):
+                written.data_type = "s"  # a printed =24人, not a formula
+            if cell.rowspan > 1 or cell.colspan > 1:
+                sheet.merge_cells(
+                    start_row=number,
+                    start_column=column,
+                    end_row=number + cell.rowspan - 1,
+                    end_column=column + cell.colspan - 1,
+                )
+    out = io.BytesIO()
+    book.save(out)
+    return Rendered(out.getvalue(), "synthetic.xlsx", {"tables": [table.gold()]}, [])
+
+
+SHAPES: dict[str, Shape] = {
+    shape.name: shape
+    for shape in (
+        Shape("tabs", tabs),
+        Shape("pipes", pipes),
+        Shape("cell_lines", cell_lines),
+        Shape("paragraphs", paragraphs),
+        Shape("spaces", spaces),
+        Shape("glued", glued),
+        Shape("ocr", ocr),
+        Shape("traditional", traditional),
+        Shape("split", split),
+        Shape("html", html),
+        Shape("xlsx", xlsx),
+    )
+}
+
+__all__ = ["SHAPES", "Cell", "Rendered", "Shape", "Value"]

@@ -1,0 +1,361 @@
+"""Random valid target tables drawn from the framework vocabulary (hypothesis strategies).
+
+A :class:`Table` is what a form *says*: its kind (项目支出绩效目标表, 自评表,
+部门整体支出绩效目标表), header fields (项目名称, 主管部门, 实施单位, 预算数 / 财政资金 /
+其他资金 in 元 or 万元, 年度目标) and its indicator rows (一级 / 二级 / 三级, 指标值, and
+for a 自评表 实际完成值, 分值, 得分, 偏差原因). How it is printed is :mod:`synthetic.layout`
+(the official grid) and :mod:`synthetic.shapes` (the text forms).
+
+What is drawn, and why it is valid:
+
+* the tree: 一级指标 in framework order (``jixiao.model.framework.FRAMEWORK``), the classic tree
+  (成本指标 under 产出指标) or the 2021 one (成本指标 as a 一级 with 经济/社会/生态环境成本指标),
+  each 一级 with one to three of its own 二级, printed in full (经济效益指标) or short (经济效益);
+* 三级 names built from a work object and a stem that fits the 二级 (数量 → 培训人次, 质量 →
+  合格率, 时效 → 及时率 / 完成时间, 成本 → 人均标准, 满意度 → 受益群众满意度), unique within
+  the table, without digits or level words;
+* 指标值 that the targets grammar (``jixiao.targets``) reads as what they are, checked by
+  ``tests/synthetic/test_synthetic_tables.py``: ``≥95%``, ``≤30万元``, ``=24人/次``,
+  ``2024年12月31日前``, ``≤3个工作日``, ``显著提升``, ``高`` / ``中`` / ``低`` …, the
+  quantities also as operator | number | unit parts (for split-column templates);
+* amounts in yuan with at most two decimals, printed in 元 or 万元, 财政资金 + 其他资金 = 预算数.
+
+Strategies shrink towards the first choice of each list: one 产出指标 row of a 项目支出绩效目标表.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+PROJECT_TARGET = "project_target"
+SELF_EVALUATION = "self_evaluation"
+DEPARTMENT_TARGET = "department_target"
+KINDS = (PROJECT_TARGET, SELF_EVALUATION, DEPARTMENT_TARGET)
+
+
+@dataclass(frozen=True)
+class Value:
+    """A printed 指标值: a quantity (operator, number, unit) or a text (deadline, grade)."""
+
+    op: str = ""
+    number: str = ""
+    unit: str = ""
+    text: str = ""
+
+    @property
+    def printed(self) -> str:
+        return self.text or f"{self.op}{self.number}{self.unit}"
+
+    @property
+    def quantity(self) -> bool:
+        """Printable as operator | number | unit columns."""
+        return not self.text
+
+
+@dataclass(frozen=True)
+class Row:
+    level1: str
+    level2: str
+    name: str
+    target: Value
+    description: str = ""
+    actual: str = ""
+    weight: str = ""
+    score: str = ""
+    deviation: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    kind: str
+    year: int
+    department: str
+    implementer: str
+    project: str | None
+    department_code: str
+    amount_unit: str  # 元 or 万元
+    total: Decimal  # yuan
+    fiscal: Decimal
+    other: Decimal
+    executed: Decimal  # 自评表: 全年执行数, yuan
+    goals: str
+    done: str  # 自评表: 实际完成情况
+    rows: tuple[Row, ...]
+    template: str = "standard"  # project targets: "standard" or "binhai" (the example's form)
+    describe: bool = False  # a 绩效指标描述 column
+    target_label: str = "指标值"
+    repeat_level2: bool = False  # 二级 printed on every row instead of merged
+
+    def amount(self, yuan: Decimal) -> str:
+        """An amount as printed in the table's unit: 3300000.00 (元) or 330 (万元)."""
+        if self.amount_unit == "元":
+            return f"{yuan:.2f}"
+        return format((yuan / 10000).normalize(), "f")
+
+    def map_text(self, convert: Callable[[str], str]) -> Table:
+        """The same table with every printed text converted (traditional characters …)."""
+
+        def value(v: Value) -> Value:
+            return Value(convert(v.op), convert(v.number), convert(v.unit), convert(v.text))
+
+        rows = tuple(
+            Row(
+                convert(r.level1), convert(r.level2), convert(r.name), value(r.target),
+                convert(r.description), convert(r.actual), r.weight, r.score,
+                convert(r.deviation),
+            )
+            for r in self.rows
+        )  # fmt: skip
+        return replace(
+            self,
+            department=convert(self.department),
+            implementer=convert(self.implementer),
+            project=convert(self.project) if self.project is not None else None,
+            goals=convert(self.goals),
+            done=convert(self.done),
+            rows=rows,
+        )
+
+    def gold(self) -> dict[str, object]:
+        """The table in the corpus gold shape (tests/corpus/README.md), for corpus_accuracy."""
+        return {
+            "kind": self.kind,
+            "department": self.department,
+            "project": self.project,
+            "year": self.year,
+            "budget_total": float(self.total),
+            "indicators": [
+                {
+                    "level1": row.level1,
+                    "level2": row.level2,
+                    "name": row.name,
+                    "target": row.target.printed,
+                }
+                for row in self.rows
+            ],
+        }
+
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+PLACES = (
+    "滨海新区", "蒙城县", "天长市", "昭化区", "南县", "永德县", "乐昌市", "宁晋县", "荣昌区",
+    "濉溪县", "衡山县", "安居区", "中江县", "古城区", "宁德市", "乌海市",
+)  # fmt: skip
+AGENCIES = (
+    "卫生健康委员会", "教育体育局", "民政局", "水利局", "林业局", "文化和旅游局", "农业农村局",
+    "住房和城乡建设局", "交通运输局", "市场监督管理局", "人力资源和社会保障局", "生态环境局",
+)  # fmt: skip
+UNITS_OF_WORK = (
+    "疾病预防控制中心", "图书馆", "中心小学", "人民医院", "国有林场", "水利工程管理站",
+    "综合行政执法大队", "社会福利院", "农业技术推广中心", "博物馆",
+)  # fmt: skip
+# Work objects: no digits, no level words (指标), no header labels.
+OBJECTS = (
+    "业务培训", "补助发放", "设备维护", "档案数字化", "道路养护", "疫苗接种", "健康档案管理",
+    "宣传活动", "监督检查", "困难群众救助", "图书采购", "信息系统运维", "绿化养护",
+    "高标准农田建设",
+    "志愿服务", "课程建设", "污水处理", "森林防火巡查", "文物保护", "义务教育营养改善",
+    "公共卫生服务", "水旱灾害防御", "食品安全抽检", "乡村道路硬化", "养老服务", "就业帮扶",
+)  # fmt: skip
+PROJECT_SUFFIXES = ("专项经费", "补助经费", "工作经费", "能力提升项目", "运行维护经费")
+# Not 服务对象 alone: 服务对象满意度 is also a 二级 name, and a 三级 printed the same as a 二级
+# cannot be told from it where empty cells vanish (spaces, paragraphs, glued).
+GROUPS = ("受益群众", "参训人员", "学生家长", "患者", "村民", "企业", "社会公众")
+DEVIATIONS = ("受天气影响部分工作延期", "部分对象外出务工未能覆盖", "资金拨付进度滞后", "无")
+
+# Counting stems: name stem → units its 指标值 may be printed in.
+COUNTS = {
+    "人数": ("人",),
+    "人次": ("人次", "人/次"),
+    "次数": ("次",),
+    "数量": ("个", "台", "套", "份", "项", "册"),
+    "场次": ("场",),
+    "户数": ("户",),
+    "面积": ("亩", "平方米"),
+    "里程": ("公里",),
+}
+RATES = ("合格率", "达标率", "覆盖率", "准确率", "完好率", "验收通过率", "完成率")
+GRADES = (
+    "高", "中", "低", "良好", "达标", "合格", "显著提升", "有效提高", "明显改善", "持续发挥作用",
+)  # fmt: skip
+BENEFIT_STEMS = {
+    "经济效益指标": ("带动增收成效", "节约成本情况", "经济效益"),
+    "社会效益指标": ("服务水平", "群众获得感", "社会影响", "政策知晓度"),
+    "生态效益指标": ("环境改善情况", "生态保护成效"),
+    "可持续影响指标": ("长效管护机制", "持续发挥作用年限", "制度建设"),
+}
+SHORT_LEVEL2 = {
+    "经济效益指标": "经济效益",
+    "社会效益指标": "社会效益",
+    "生态效益指标": "生态效益",
+    "可持续影响指标": "可持续影响",
+    "服务对象满意度指标": "服务对象满意度",
+}
+
+CLASSIC = {
+    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
+    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
+    "满意度指标": ("服务对象满意度指标",),
+}
+FRAMEWORK_2021 = {
+    "产出指标": ("数量指标", "质量指标", "时效指标"),
+    "成本指标": ("经济成本指标", "社会成本指标", "生态环境成本指标"),
+    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
+    "满意度指标": ("服务对象满意度指标",),
+}
+
+
+# --- values ----------------------------------------------------------------------------------
+
+percent = st.sampled_from(("95", "100", "90", "98", "85", "80", "99"))
+
+
+@st.composite
+def indicator(draw: st.DrawFn, level2: str, year: int) -> tuple[str, Value, str]:
+    """A 三级 name, its 指标值 and its 实际完成值, fitting the 二级 ``level2``."""
+    obj = draw(st.sampled_from(OBJECTS))
+    if level2 == "数量指标":
+        stem = draw(st.sampled_from(sorted(COUNTS)))
+        unit = draw(st.sampled_from(COUNTS[stem]))
+        number = str(draw(st.integers(1, 5000)))
+        op = draw(st.sampled_from(("≥", "=", "", "≤")))
+        actual = str(draw(st.integers(1, 5000))) + unit
+        return obj + stem, Value(op, number, unit), actual
+    if level2 == "质量指标":
+        if draw(st.integers(0, 4)) == 0:
+            grade = draw(st.sampled_from(("合格", "达标", "良好")))
+            return obj + "质量", Value(text=grade), grade
+        op = draw(st.sampled_from(("≥", "", "=")))
+        return obj + draw(st.sampled_from(RATES)), Value(op, draw(percent), "%"), "100%"
+    if level2 == "时效指标":
+        form = draw(st.integers(0, 2))
+        if form == 0:
+            op = draw(st.sampled_from(("≥", "", "=")))
+            return obj + "及时率", Value(op, draw(percent), "%"), "100%"
+        if form == 1:
+            month = draw(st.integers(1, 12))
+            text = draw(
+                st.sampled_from(
+                    (
+                        f"{year}年12月31日前",
+                        f"{year}年{month}月底前完成",
+                        f"{month}月底前",
+                        f"{year}年{month}月{draw(st.integers(1, 28))}日前",
+                    )
+                )
+            )
+            return obj + "完成时间", Value(text=text), "按期完成"
+        days = str(draw(st.integers(1, 30)))
+        unit = draw(st.sampled_from(("个工作日", "天")))
+        return obj + "办理时限", Value("≤", days, unit), f"{days}{unit}"
+    if level2 in ("成本指标", "经济成本指标"):
+        form = draw(st.integers(0, 2))
+        if form == 0:
+            number = str(draw(st.integers(1, 500)))
+            unit = draw(st.sampled_from(("万元", "元")))
+            return obj + "经费", Value("≤", number, unit), number + unit
+        if form == 1:
+            number = str(draw(st.integers(10, 2000)))
+            unit = draw(st.sampled_from(("元/人", "元/人/年", "元/次")))
+            return obj + "人均标准", Value("≤", number, unit), number + unit
+        number = str(draw(st.integers(1, 100)))
+        return obj + "成本控制率", Value("≤", number, "%"), number + "%"
+    if level2 in ("社会成本指标", "生态环境成本指标"):
+        grade = draw(st.sampled_from(("无", "低", "减少")))
+        stem = "社会影响" if level2 == "社会成本指标" else "环境影响"
+        return obj + stem, Value(text=grade), grade
+    if level2 in BENEFIT_STEMS:
+        stem = draw(st.sampled_from(BENEFIT_STEMS[level2]))
+        if draw(st.integers(0, 3)) == 0:
+            number = draw(percent)
+            return obj + stem + "提升率", Value("≥", str(int(number) // 10), "%"), "10%"
+        grade = draw(st.sampled_from(GRADES))
+        return obj + stem, Value(text=grade), grade
+    # 服务对象满意度指标
+    group = draw(st.sampled_from(GROUPS))
+    op = draw(st.sampled_from(("≥", "", "≥")))
+    return group + "满意度", Value(op, draw(st.sampled_from(("90", "95", "85", "100"))), "%"), "96%"
+
+
+@st.composite
+def tree(draw: st.DrawFn, kind: str, year: int, max_rows: int) -> tuple[Row, ...]:
+    """Indicator rows: a valid 一级 / 二级 tree with unique 三级 names."""
+    framework = draw(st.sampled_from((CLASSIC, FRAMEWORK_2021)))
+    short = draw(st.booleans())
+    self_evaluation = kind == SELF_EVALUATION
+    rows: list[Row] = []
+    names: set[str] = set()
+    for index, (level1, level2s) in enumerate(framework.items()):
+        if index and not draw(st.booleans()):
+            continue
+        chosen = draw(st.lists(st.sampled_from(level2s), min_size=1, max_size=min(3, len(level2s))))
+        for level2 in sorted(set(chosen), key=level2s.index):
+            printed2 = SHORT_LEVEL2.get(level2, level2) if short else level2
+            for _ in range(draw(st.integers(1, 3))):
+                if len(rows) >= max_rows:
+                    break
+                name, target, actual = draw(indicator(level2, year))
+                if name in names:
+                    continue
+                names.add(name)
+                row = Row(level1, printed2, name, target, description=f"反映{name}情况")
+                if self_evaluation:
+                    weight = draw(st.sampled_from(("10", "5", "15", "20")))
+                    lost = draw(st.sampled_from((0, 0, 0, 1, 2)))
+                    score = str(int(weight) - lost)
+                    deviation = draw(st.sampled_from(DEVIATIONS)) if lost else ""
+                    row = replace(
+                        row, actual=actual, weight=weight, score=score, deviation=deviation
+                    )
+                rows.append(row)
+    return tuple(rows)
+
+
+@st.composite
+def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) -> Table:
+    """A random valid table of one of ``kinds``."""
+    kind = draw(st.sampled_from(kinds))
+    year = draw(st.integers(2018, 2025))
+    place = draw(st.sampled_from(PLACES))
+    department = place + draw(st.sampled_from(AGENCIES))
+    implementer = draw(st.sampled_from((department, place + draw(st.sampled_from(UNITS_OF_WORK)))))
+    obj = draw(st.sampled_from(OBJECTS))
+    project = None
+    if kind != DEPARTMENT_TARGET:
+        project = obj + draw(st.sampled_from(PROJECT_SUFFIXES))
+    cents = draw(st.integers(1, 50_000))  # in hundredths of 万元: 0.01 … 500 万元
+    total = Decimal(cents) * 100
+    fiscal = draw(st.sampled_from((total, total - Decimal(cents // 2) * 100)))
+    executed = draw(st.sampled_from((total, total - Decimal(cents // 10) * 100)))
+    template = "standard"
+    if kind == PROJECT_TARGET and fiscal == total:
+        template = draw(st.sampled_from(("standard", "binhai")))
+    describe = template == "binhai" or (kind != SELF_EVALUATION and draw(st.booleans()))
+    target_label = "年度指标值" if kind == SELF_EVALUATION else "指标值"
+    if kind == DEPARTMENT_TARGET:
+        target_label = draw(st.sampled_from(("指标值", "目标值")))
+    return Table(
+        kind=kind,
+        year=year,
+        department=department,
+        implementer=implementer,
+        project=project,
+        department_code=str(draw(st.integers(100001, 999999))),
+        amount_unit=draw(st.sampled_from(("万元", "元"))),
+        total=total,
+        fiscal=fiscal,
+        other=total - fiscal,
+        executed=executed,
+        goals=f"完成{obj}工作任务，提升{draw(st.sampled_from(OBJECTS))}服务水平。",
+        done=f"已完成{obj}年度工作任务。",
+        rows=draw(tree(kind, year, max_rows)),
+        template=template,
+        describe=describe,
+        target_label=target_label,
+        repeat_level2=template == "binhai" and draw(st.booleans()),
+    )
