@@ -11,6 +11,7 @@ from jixiao.assemble.fields import (
     amount_out_of_range,
     compose_target,
     find_year,
+    is_department_form,
     number_out_of_range,
     parse_amount,
     parse_number,
@@ -20,7 +21,7 @@ from jixiao.assemble.fields import (
 )
 from jixiao.assemble.findings import parse_finding, where
 from jixiao.assemble.vocabulary import Field
-from jixiao.model import Budget, Finding, Indicator, SourceRef, TableKind, TargetTable
+from jixiao.model import Budget, Finding, Indicator, SourceRef, TargetTable
 from jixiao.model.framework import normalize_level1, normalize_level2
 from jixiao.targets import parse_target
 
@@ -277,8 +278,8 @@ def build_indicator(row: IndicatorDraft, year: int | None) -> Indicator:
 def project_from_title(title: str | None, has_evaluation_columns: bool = False) -> str | None:
     if not title:
         return None
-    if table_kind(title, has_evaluation_columns) is TableKind.DEPARTMENT_TARGET:
-        return None  # a department's whole-budget table has no project
+    if is_department_form(title):
+        return None  # a department's whole-budget table (or its self-evaluation) has no project
     for suffix in _TITLE_SUFFIXES:
         if title.endswith(suffix) and len(title) > len(suffix):
             return title[: -len(suffix)]

@@ -230,13 +230,21 @@ def find_year(*texts: str | None) -> int | None:
     return max(counts, key=lambda year: (counts[year], year))
 
 
+_DEPARTMENT_FORM: Final = re.compile(r"整体支出|部门(?:[（(]单位[)）])?整体")
+
+
 def table_kind(title: str | None, has_evaluation_columns: bool) -> TableKind:
     title = title or ""
     if has_evaluation_columns or "自评" in title:
         return TableKind.SELF_EVALUATION
-    if "整体支出" in title or "部门整体" in title:
+    if is_department_form(title):
         return TableKind.DEPARTMENT_TARGET
     return TableKind.PROJECT_TARGET
+
+
+def is_department_form(title: str) -> bool:
+    """A title of a department's whole-budget form (部门整体, 部门(单位)整体, 整体支出)."""
+    return bool(_DEPARTMENT_FORM.search(title))
 
 
 def looks_like_title(text: str) -> bool:

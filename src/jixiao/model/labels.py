@@ -60,6 +60,8 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "专项资金名称": Field.PROJECT,
     "主管部门": Field.DEPARTMENT,
     "部门名称": Field.DEPARTMENT,
+    "部门(单位)名称": Field.DEPARTMENT,
+    "部门（单位）名称": Field.DEPARTMENT,
     "预算单位": Field.DEPARTMENT,
     "预算部门": Field.DEPARTMENT,
     "单位名称": Field.DEPARTMENT,
@@ -81,6 +83,10 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "项目总金额": Field.TOTAL,
     "年度本级预算金额": Field.TOTAL,
     "本年度申请市财政预算资金": Field.TOTAL,
+    "支出预算总量": Field.TOTAL,
+    "区级支出预算总量": Field.TOTAL,
+    "县级支出预算总量": Field.TOTAL,
+    "市级支出预算总量": Field.TOTAL,
     "财政资金": Field.FISCAL,
     "财政拨款": Field.FISCAL,
     "本年财政拨款": Field.FISCAL,
@@ -106,6 +112,8 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "本年度绩效目标": Field.GOALS,
     "预期目标": Field.GOALS,
     "年初设定目标": Field.GOALS,
+    "当年整体绩效目标": Field.GOALS,
+    "整体绩效目标": Field.GOALS,
 }
 
 # Labels of a total that is all fiscal money (the 本级 budget, a 市财政 allocation): the amount is
@@ -140,8 +148,10 @@ COLUMN_LABELS: Final[dict[str, Field]] = {
     "指标解释": Field.DESCRIPTION,
     "指标内容": Field.DESCRIPTION,
     "指标值内容": Field.DESCRIPTION,
+    "指标说明": Field.DESCRIPTION,
     "绩效标准": Field.DESCRIPTION,
     "指标值": Field.TARGET,
+    "年初指标值": Field.TARGET,
     "目标值": Field.TARGET,
     "年度指标值": Field.TARGET,
     "预期指标值": Field.TARGET,
@@ -172,7 +182,9 @@ COLUMN_LABELS: Final[dict[str, Field]] = {
     "年度实际完成值": Field.ACTUAL,
     "分值": Field.WEIGHT,
     "权重": Field.WEIGHT,
+    "指标权重": Field.WEIGHT,
     "得分": Field.SCORE,
+    "指标得分": Field.SCORE,
     "备注": Field.REMARK,
     "评分标准": Field.REMARK,
     "评扣分标准": Field.REMARK,
@@ -180,9 +192,20 @@ COLUMN_LABELS: Final[dict[str, Field]] = {
     "未完成原因及拟采取的改进措施": Field.DEVIATION,
     "偏差原因分析及改进措施": Field.DEVIATION,
     "偏差原因分析": Field.DEVIATION,
+    "偏差及原因分析": Field.DEVIATION,
     "偏差原因": Field.DEVIATION,
     "未完成原因分析": Field.DEVIATION,
     "未完成原因": Field.DEVIATION,
+}
+
+# Indicator columns whose values the model does not keep, with the shape of their cells (what
+# the glued-text reader needs to cut them out): a value, a rate, 是/否, free text.
+UNKEPT_COLUMNS: Final[dict[str, str]] = {
+    "调整指标值": "spare_value",
+    "全年调整指标值": "spare_value",
+    "得分系数": "rate",
+    "是否核心指标": "yes_no",
+    "说明": "text",
 }
 
 # Header-block labels of values the model does not keep (contacts, execution, sub-column
@@ -197,11 +220,16 @@ IGNORED_LABELS: Final = frozenset(
         "实际完成情况", "目标实际完成情况", "年度目标完成情况", "年度绩效指标完成情况",
         "中央主管部门", "省级财政部门", "省级主管部门", "部门预算编码", "项目支出", "基本支出",
         "年度履职目标", "部门职能", "年度目标任务", "支出项目名称", "财政部门审核意见",
+        "自评总分", "部门联系人", "财政处室",
     }
 )  # fmt: skip
 
 # An indicator header row names at least these many of the level columns.
 _LEVEL_COLUMNS: Final = frozenset({Field.LEVEL1, Field.LEVEL2, Field.NAME})
+# ... or names the 三级指标 and 指标值 with at least two of these
+_VALUE_COLUMNS: Final = frozenset(
+    {Field.UNIT, Field.OPERATOR, Field.WEIGHT, Field.ACTUAL, Field.SCORE, Field.DIRECTION}
+)
 
 # '*指标值', '★三级指标': a required-field mark before the label
 _LEADING_QUALIFIER: Final = re.compile(r"^[*＊★☆]*(?:其中[:：]?)?")
@@ -253,7 +281,26 @@ def column_label(text: str) -> Field | None:
     return COLUMN_LABELS.get(clean_label(text))
 
 
+def unkept_column_shape(text: str) -> str | None:
+    """The cell shape of an indicator column the model does not keep (调整指标值 …), or None."""
+    if not text or len(text) > 24:
+        return None
+    return UNKEPT_COLUMNS.get(clean_label(text))
+
+
+def is_anagram(text: str, word: str) -> bool:
+    """``text`` holds the characters of ``word`` out of order: a vertical label a document
+    preview read column by column (性标定指 for 定性指标)."""
+    return len(text) == len(word) and text != word and sorted(text) == sorted(word)
+
+
 def is_indicator_header(texts: list[str]) -> bool:
-    """True for a row such as 一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值."""
+    """True for a row such as 一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值, or
+    指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值 (a form with no level columns)."""
     fields = {column_label(text) for text in texts}
-    return len(fields & _LEVEL_COLUMNS) >= 2 and Field.TARGET in fields
+    if Field.TARGET not in fields:
+        return False
+    if len(fields & _LEVEL_COLUMNS) >= 2:
+        return True
+    # a form without level columns (部门整体: 指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值)
+    return Field.NAME in fields and len(fields & _VALUE_COLUMNS) >= 2

@@ -1,4 +1,4 @@
-"""Cells glued with no separator: document-sharing previews and aggregator reposts.
+"""Cells glued with no separator: document-sharing previews, OCR text, pasted xlsx rows.
 
 ``安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米…`` is a whole table with every boundary
 lost. It is cut with what the vocabulary knows:
@@ -7,15 +7,13 @@ lost. It is cut with what the vocabulary knows:
   by name; the text between two labels is the first label's value;
 * a run of glued numbers under sub-column labels (全年预算数 | 全年执行数 | 执行率) is split
   where every piece is a well-formed number and 执行数 ÷ 预算数 gives the printed 执行率;
-* an indicator row is a 三级指标 followed by the value columns of the header (分值, 指标值,
-  实际值, 得分 …): a dynamic programme over the characters tries every cut, scoring a piece
-  by what the 指标值 grammar makes of it (``≥266米`` is a target, ``10`` a score, ``高高`` a
-  grade printed twice), and keeps the best reading.
+* the indicator header is a run of column labels (:mod:`.glued_header`), with or without
+  level columns (指标名称指标权重计量单位指标性质指标值);
+* the indicator rows are read by a dynamic programme over typed pieces, and a row with
+  another reading about as likely is reported, not emitted (:mod:`.glued_rows`). When the
+  header and every row stand on their own lines, each line is one row.
 
 Page-break junk of previews (``2、`` page numbers, a repeated header fragment) is dropped.
-A row whose cut fell between two digits, or inside a value printed twice, carries an info
-doubt (PRS012): that boundary was inferred, not printed. The rows are read in
-:mod:`.glued_rows`.
 """
 
 from __future__ import annotations
@@ -26,13 +24,14 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
-from jixiao.ingest.pasted.glued_rows import read_indicators
+from jixiao.ingest.pasted.glued_header import LabelRun, find_header_run, has_glued_header
+from jixiao.ingest.pasted.glued_rows import has_level_one, read_indicators
 from jixiao.ingest.pasted.header import group_label_runs
 from jixiao.ingest.pasted.tokens import Token
 from jixiao.model.labels import (
-    COLUMN_LABELS,
     HEADER_LABELS,
     IGNORED_LABELS,
+    Field,
     clean_label,
 )
 from jixiao.targets.vocabulary import alternation
@@ -48,9 +47,7 @@ _HEADER_LABEL: Final = re.compile(
     rf"(?:其中[:：]?)?(?:{alternation([*HEADER_LABELS, *IGNORED_LABELS])})"
     rf"(?!(?:自评|申报|批复)?表){_BRACKET}[:：]?"
 )
-_COLUMN_LABEL: Final = re.compile(rf"(?:{alternation(COLUMN_LABELS)}){_BRACKET}")
 _FOOTER: Final = re.compile(r"注[:：]|说明|……|总分|填表人|填报人")
-_INDICATOR_HEADER: Final = re.compile(r"一级指标二级指标")
 _TITLE_END: Final = re.compile(r"(?:表|报告)(?:[（(](?:19|20)\d{2}年度?[)）])?")
 
 _NUMBER_PIECE: Final = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
@@ -77,6 +74,12 @@ class GluedText:
     text: str
     lines: tuple[int, ...]
 
+    def starts_line(self, position: int) -> bool:
+        """A printed line starts at ``position`` (or the text ends there)."""
+        if position <= 0 or position >= len(self.text):
+            return True
+        return self.lines[position] != self.lines[position - 1]
+
     def token(self, start: int, end: int) -> Token:
         piece = self.text[start:end]
         return Token(piece, piece, self.lines[min(start, len(self.lines) - 1)])
@@ -95,20 +98,33 @@ def glue(lines: list[str], first_line: int) -> GluedText:
 def read_glued(builder: RowBuilder, text: str) -> None:
     lines = text.splitlines()
     start = next(
-        (i for i, line in enumerate(lines) if _HEADER_LABEL.search(_SPACE.sub("", line))), 0
+        (
+            i
+            for i, line in enumerate(lines)
+            if _HEADER_LABEL.search(_SPACE.sub("", line)) or has_glued_header(line)
+        ),
+        0,
     )
     for number, line in enumerate(lines[:start], start=1):
         if line.strip():
             builder.line([Token(line.strip(), line.strip(), number)])
     glued = glue(lines[start:], start + 1)
-    header = _INDICATOR_HEADER.search(glued.text)
-    end_of_block = header.start() if header else len(glued.text)
+    header = find_header_run(glued.text)
+    end_of_block = header.start if header else len(glued.text)
     read_header_block(builder, glued, 0, end_of_block)
     if header is None:
         return
-    columns_end, columns = read_column_labels(builder, glued, header.start())
+    columns_end, columns = read_column_labels(builder, glued, header)
     footer = _FOOTER.search(glued.text, columns_end)
-    read_indicators(builder, glued, columns_end, footer.start() if footer else None, columns)
+    by_line = glued.starts_line(header.start) and glued.starts_line(header.end)
+    read_indicators(
+        builder,
+        glued,
+        columns_end,
+        footer.start() if footer else None,
+        columns,
+        rows_are_lines=by_line,
+    )
 
 
 # --- header block ---------------------------------------------------------------------------
@@ -222,15 +238,21 @@ def numbers_agree(pieces: tuple[str, ...], kinds: tuple[str, ...]) -> bool:
 
 
 def read_column_labels(
-    builder: RowBuilder, glued: GluedText, start: int
+    builder: RowBuilder, glued: GluedText, run: LabelRun
 ) -> tuple[int, list[Column]]:
-    from jixiao.ingest.pasted.layout import header_columns
+    """The columns of a glued header; a label printed out of order reads as the label."""
+    from jixiao.ingest.pasted.layout import Column, header_columns
 
     tokens: list[Token] = []
-    position = start
-    while match := _COLUMN_LABEL.match(glued.text, position):
-        tokens.append(glued.token(match.start(), match.end()))
-        position = match.end()
+    for start, end, label in run.labels:
+        printed = glued.text[start:end]
+        line = glued.lines[min(start, len(glued.lines) - 1)]
+        tokens.append(Token(label, printed, line))
     columns = header_columns(tokens)
+    fields = [c.field for c in columns]
+    if Field.LEVEL1 not in fields and Field.NAME in fields and has_level_one(glued.text[run.end :]):
+        # the rows print 一级指标 names but the header lost its label (read out of order)
+        line = tokens[0].line if tokens else 0
+        columns.insert(0, Column(Field.LEVEL1, Token("一级指标", "", line)))
     builder.column_header(columns)
-    return position, columns
+    return run.end, columns

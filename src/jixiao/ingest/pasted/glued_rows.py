@@ -1,24 +1,43 @@
-"""Indicator rows of glued text: a 三级指标 and its value cells, cut by a dynamic programme.
+"""Indicator rows of glued text: typed pieces, cut by a dynamic programme, doubts kept.
 
-Between two level names (产出指标, 数量指标 …) the text is one or more rows, each a 三级指标
-followed by the value columns of the header (分值, 指标值, 实际值, 得分 …). Every cut is tried;
-a piece scores by what the 指标值 grammar makes of it (``≥266米`` a target, ``10`` a score,
-``高高`` a grade printed twice as target and actual), a cut between two digits costs a little,
-every row costs a little, and the best reading of the whole text wins.
+A row is the header's columns in order — (一级, 二级,) 三级指标, then value columns (分值, 计量单位,
+指标性质, 指标值, 实际值, 得分 …) — each printed or empty, with nothing between them. Every
+column has a *shape* (:class:`Shape`): a level name, a 三级指标, a 指标值 the grammar reads (or
+a grade, or short free text), a unit, an operator, a score number, a rate, 是/否, free text. A
+piece of text scores by how well it fits the shape of its column; an empty cell costs what an
+empty cell of that column is unlikely to be; a cut between two digits costs a little (it is a
+guess the text does not show); every row costs a little.
+
+Between two level names (blob text) or on one line (one row per line) the text is read by a
+dynamic programme over states ``(position, column)``: from each state a piece of the next
+column starts (at most ``_MAX_PIECE`` characters long) or the column is left empty; after the
+last column a row ends. With ``n`` characters, ``m`` columns and pieces of at most ``L``
+characters it takes O(n · m · L) piece scorings (each cached), and as much again backwards.
+
+The best reading is not taken on trust: a forward and a backward pass give, for every piece,
+the score of the best whole reading that uses it. A piece not in the best reading whose best
+reading scores within ``_MARGIN`` of the best is a real alternative: the rows of the best
+reading that overlap it are not emitted, and carry the doubt PRS010 naming their text instead.
+A row whose 指标值 or 实际值 vanished in a self-evaluation (where cells of the same shape could
+have moved) is doubted the same way. A row whose cut fell between two digits or inside a value
+printed twice carries the info doubt PRS012.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
 from jixiao.ingest.grid import ReadingDoubt
-from jixiao.ingest.pasted.cells import is_level_name, is_unit, target_kind
+from jixiao.ingest.pasted.cells import is_comparator, is_direction, is_level_name, is_unit
 from jixiao.ingest.pasted.tokens import Token
 from jixiao.model import TargetKind
 from jixiao.model.framework import FRAMEWORK, LEVEL1_ALIASES, LEVEL2_ALIASES, normalize_level1
-from jixiao.model.labels import Field
+from jixiao.model.labels import Field, is_anagram, unkept_column_shape
+from jixiao.targets import parse_target
 from jixiao.targets.vocabulary import GRADES, PLACEHOLDER_WORDS, alternation
 
 if TYPE_CHECKING:
@@ -27,6 +46,7 @@ if TYPE_CHECKING:
 
 _CJK: Final = re.compile(r"[\u3400-\u9fff]")
 _SCORE_PIECE: Final = re.compile(r"(?:100|[1-9]?\d)(?:\.\d{1,2})?")
+_RATE_PIECE: Final = re.compile(r"(?:100|[1-9]?\d)(?:\.\d{1,2})?%")
 _LEVEL_NAMES: Final = sorted(
     {
         name
@@ -36,48 +56,213 @@ _LEVEL_NAMES: Final = sorted(
 )
 # a level name, with the section weight some forms print after it: 产出指标（70分）
 _LEVEL: Final = re.compile(rf"(?:{alternation(_LEVEL_NAMES)})(?:[（(]\d+(?:\.\d+)?分[)）])?")
+# a level cell of a form whose levels are its own (制度指标, 项目年度绩效目标(定量指标))
+_LEVEL_LIKE: Final = re.compile(r"^[\u3400-\u9fff]{1,16}指标(?:[（(][^（()）]{1,10}[)）])?$")
 _SECTION_LABEL: Final = "绩效指标"  # the indicator block's own label, repeated after page breaks
 _VALUE_START: Final = re.compile(r"[≥≤><=＝﹦\d+-]")
 _LEADING_ZERO: Final = re.compile(r"^[≥≤><=＝﹦]?0\d")
 _VALUE_WORDS: Final = frozenset(GRADES) | frozenset(PLACEHOLDER_WORDS)
-_MAX_NAME: Final = 60
-_MAX_VALUE: Final = 16
+_QUALITIES: Final = ("定性", "定量", "定性指标", "定量指标", "正向", "反向", "正向指标", "反向指标")
+_NUMERIC_KINDS: Final = frozenset({TargetKind.NUMERIC, TargetKind.RANGE, TargetKind.DURATION})
 # A 三级指标 starts with a word (or a quantity: 5000吨稻谷…) and ends with one; it holds no
 # comparator or percent sign (those start a value).
 _NAME: Final = re.compile(
-    r"^(?:[\u3400-\u9fffA-Za-z(（]|[1-9]).*[\u3400-\u9fffA-Za-z)）]$|^[\u3400-\u9fff]$"
+    r"^(?:[\u3400-\u9fffA-Za-z(（“\"]|[1-9]).*[\u3400-\u9fffA-Za-z)）”\"]$|^[\u3400-\u9fff]$"
 )
 _NOT_IN_NAME: Final = re.compile(r"[≥≤><=＝﹦%]")
-_ROW_COST: Final = 3.0
+# lower-case Latin glued to Chinese: OCR noise (tot扁 for 篇), not a name
+_OCR_NOISE: Final = re.compile(r"[a-z]{2,}[\u3400-\u9fff]|[\u3400-\u9fff][a-z]{2,}")
 _ENDS_IN_QUANTITY: Final = re.compile(r"\d+(?:\.\d+)?[\u3400-\u9fff]{1,2}$")
-_DIGIT_CUT: Final = 1.5  # a cut between two digits is a guess: prefer cuts the text shows
+_MAX_NAME: Final = 40
+_MAX_PIECE: Final = 16
+_ROW_COST: Final = 3.0
+_DIGIT_CUT: Final = 2.5  # a cut between two digits is a guess: prefer cuts the text shows
+_TWICE: Final = 7.5  # a value printed twice, target = actual: 高高, 显著提升显著提升
+_MARGIN: Final = 0.75  # a reading this close to the best one is a real alternative
+_FURNITURE: Final = 1.0  # the block's label at a page break: page furniture, not a name
+_JUNK: Final = 6.0  # text that fits no cell (OCR noise) costs more than any cell is worth
+_JUNK_PER_CHARACTER: Final = 0.5
+_MAX_JUNK: Final = 8
+_BLANK_LINES: Final = 2  # more blank lines than this end a table printed one row per line
+_QUALIFIERS: Final = ("以上", "以下", "以内", "左右")
+_FREE_VALUE: Final = 0.3  # a 指标值 of free words (有效保障): weak, so any better cut wins
+
+
+class Shape(StrEnum):
+    """What the cells of a column look like."""
+
+    LEVEL = "level"
+    NAME = "name"
+    VALUE = "value"  # 指标值, 实际值
+    SPARE_VALUE = "spare_value"  # a value column the model does not keep (调整指标值)
+    UNIT = "unit"
+    OPERATOR = "operator"
+    NUMBER = "number"  # 分值, 得分, 权重
+    RATE = "rate"  # 得分系数 100%
+    YES_NO = "yes_no"
+    TEXT = "text"
+
+
+_FIELD_SHAPES: Final[dict[Field, Shape]] = {
+    Field.LEVEL1: Shape.LEVEL,
+    Field.LEVEL2: Shape.LEVEL,
+    Field.NAME: Shape.NAME,
+    Field.TARGET: Shape.VALUE,
+    Field.ACTUAL: Shape.VALUE,
+    Field.UNIT: Shape.UNIT,
+    Field.OPERATOR: Shape.OPERATOR,
+    Field.DIRECTION: Shape.OPERATOR,
+    Field.WEIGHT: Shape.NUMBER,
+    Field.SCORE: Shape.NUMBER,
+}
+# what an empty cell costs: a row without its 指标值 is the least likely
+_SKIP_COSTS: Final[dict[Field | None, float]] = {
+    Field.TARGET: 4.0,
+    Field.ACTUAL: 2.0,
+    Field.WEIGHT: 2.0,
+    Field.SCORE: 2.0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    field: Field | None
+    shape: Shape
+
+
+def slot_of(column: Column) -> Slot:
+    if column.field is not None:
+        return Slot(column.field, _FIELD_SHAPES.get(column.field, Shape.TEXT))
+    shape = unkept_column_shape(column.label.text)
+    return Slot(None, Shape(shape) if shape is not None else Shape.TEXT)
 
 
 def read_indicators(
-    builder: RowBuilder, glued: GluedText, start: int, end: int | None, columns: list[Column]
+    builder: RowBuilder,
+    glued: GluedText,
+    start: int,
+    end: int | None,
+    columns: list[Column],
+    *,
+    rows_are_lines: bool = False,
 ) -> None:
     fields = [c.field for c in columns]
     if Field.NAME not in fields:
         return
-    values = tuple(fields[fields.index(Field.NAME) + 1 :])
     stop = len(glued.text) if end is None else end
+    if rows_are_lines:
+        read_line_rows(builder, glued, start, stop, columns)
+        return
+    slots = tuple(slot_of(c) for c in columns[fields.index(Field.NAME) :])
+    # a form with level columns, or level names in its text: every row needs its 一级指标
+    levelled = bool({Field.LEVEL1, Field.LEVEL2} & set(fields)) or bool(
+        _LEVEL.search(glued.text, start, stop)
+    )
     level1: Token | None = None
     level2: Token | None = None
     position = start
     pending: list[Token] = []  # level names read since the last chunk
-    for match in [*_LEVEL.finditer(glued.text, start, stop), None]:
+    matches = [*_LEVEL.finditer(glued.text, start, stop), None]
+    # level columns, but text before the first level name: the form's levels are its own words
+    # (预算编审管理), which glued text gives no boundary for
+    first = matches[0].start() if matches[0] is not None else stop
+    own_levels = bool({Field.LEVEL1, Field.LEVEL2} & set(fields)) and bool(
+        glued.text[start:first].replace(_SECTION_LABEL, "")
+    )
+    for match in matches:
         chunk_end = match.start() if match is not None else stop
         if chunk_end > position:
             level1, level2 = settle_levels(pending, level1, level2)
             pending = []
-            chunk = glued.text[position:chunk_end].replace(_SECTION_LABEL, "")
-            for row in read_chunk(chunk, values):
-                emit_row(builder, glued, position, row, columns, level1, level2)
+            chunk = glued.text[position:chunk_end]
+            offset = position
+            if chunk.startswith(_SECTION_LABEL):
+                chunk, offset = chunk[len(_SECTION_LABEL) :], offset + len(_SECTION_LABEL)
+            chunk = chunk.removesuffix(_SECTION_LABEL)
+            breaks = frozenset(
+                i - offset for i in range(offset, offset + len(chunk)) if glued.starts_line(i)
+            )
+            rows = segment(chunk, slots, whole=False, breaks=breaks)
+            for index, row in enumerate(rows):
+                if own_levels and row.doubtful is None:
+                    row = GluedRow(row.cells, row.inferred, "的一级/二级指标不在指标词汇中")
+                if match is None and end is None and index == len(rows) - 1:
+                    row = cut_doubt(row, slots)
+                row = level_doubt(row, chunk, columns, level1, levelled=levelled)
+                emit_row(builder, glued, offset, row, slots, columns, level1, level2)
         if match is not None:
             if glued.text[match.start() : match.end()] != _SECTION_LABEL:
                 pending.append(glued.token(match.start(), match.end()))
             position = match.end()
     level1, level2 = settle_levels(pending, level1, level2)
+
+
+def read_line_rows(
+    builder: RowBuilder, glued: GluedText, start: int, stop: int, columns: list[Column]
+) -> None:
+    """One row per printed line (an xlsx or web table pasted row by row)."""
+    slots = tuple(slot_of(c) for c in columns)
+    position = start
+    while position < stop:
+        line = glued.lines[position]
+        end = position
+        while end < stop and glued.lines[end] == line:
+            end += 1
+        chunk = glued.text[position:end]
+        if position > start and glued.lines[position] - glued.lines[position - 1] > _BLANK_LINES:
+            break  # blank lines: the table ended
+        rows = segment(chunk, slots, whole=True)
+        if not rows or not has_value(rows[0], slots):
+            break  # the table ends here: a title, a unit line, the next table
+        emit_row(builder, glued, position, rows[0], slots, columns, None, None)
+        position = end
+    while position < stop:  # the lines after the table, as lines
+        end = position
+        while end < stop and glued.lines[end] == glued.lines[position]:
+            end += 1
+        builder.line([glued.token(position, end)])
+        position = end
+
+
+def has_value(row: GluedRow, slots: tuple[Slot, ...]) -> bool:
+    """A row that holds a 指标值 (or, in a form with none, some value cell)."""
+    return any(b > a and slots[i].field is Field.TARGET for i, (a, b) in enumerate(row.cells))
+
+
+def cut_doubt(row: GluedRow, slots: tuple[Slot, ...]) -> GluedRow:
+    """The last row of a text that ends with no footer (an excerpt cut off): unless it ends
+    in a number or value cell, where the text stopped cannot be told from a cell's end."""
+    if row.doubtful is not None:
+        return row
+    last = max(range(len(slots)), key=lambda i: (row.cells[i][1] > row.cells[i][0], i))
+    if slots[last].shape in (Shape.NUMBER, Shape.YES_NO, Shape.RATE):
+        return row
+    return GluedRow(row.cells, row.inferred, "位于截断的文字末尾")
+
+
+def has_level_one(text: str) -> bool:
+    """Glued text that prints 一级指标 names (产出指标 …)."""
+    return any(
+        normalize_level1(m.group()) is not None and not is_level_two(m.group())
+        for m in _LEVEL.finditer(text)
+    )
+
+
+def level_doubt(
+    row: GluedRow, chunk: str, columns: list[Column], level1: Token | None, *, levelled: bool
+) -> GluedRow:
+    """A row of glued text whose levels are not known is not emitted: its 一级指标 was printed
+    in a way the vocabulary does not read (出标产指: a vertical label out of order), or its
+    name starts with a short level name (成本, 时效) that may be the 二级 cell glued to it."""
+    if row.doubtful is not None:
+        return row
+    if levelled and level1 is None:
+        return GluedRow(row.cells, row.inferred, "的一级指标无法确定")
+    start, end = row.cells[0]
+    name = chunk[start:end]
+    if any(is_level_name(name[:size]) for size in range(2, min(len(name), 6) + 1)):
+        return GluedRow(row.cells, row.inferred, "的指标名称以指标类别开头，可能粘连了二级指标")
+    return row
 
 
 def settle_levels(
@@ -101,174 +286,336 @@ def is_level_two(text: str) -> bool:
     return normalize_level2(re.sub(r"[（(].*", "", text)) is not None
 
 
+# --- the dynamic programme --------------------------------------------------------------------
+
+
 @dataclass(frozen=True, slots=True)
 class GluedRow:
-    cells: tuple[tuple[int, int], ...]  # (start, end) in the chunk of each column after NAME
-    name: tuple[int, int]
+    cells: tuple[tuple[int, int], ...]  # (start, end) in the chunk of every slot
     inferred: bool  # a cut fell between two digits or inside a repeated value
+    doubtful: str | None  # why the row is not emitted: it has a real alternative reading
 
 
-def read_chunk(chunk: str, values: tuple[Field | None, ...]) -> list[GluedRow]:
-    """The rows of a chunk of glued text between two level names."""
-    best = chunk_rows(chunk, values)
-    return best if best is not None else []
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """From state (start, slot) to (end, next_slot), putting ``pieces`` in the slots."""
+
+    start: int
+    slot: int
+    end: int
+    next_slot: int
+    score: float
+    pieces: tuple[tuple[int, int], ...]  # one span per slot covered (empty: start == end)
+    inferred: bool
+    junk: bool = False  # text read as no cell at all (OCR noise): the row is not trusted
 
 
-def chunk_rows(chunk: str, values: tuple[Field | None, ...]) -> list[GluedRow] | None:
-    length = len(chunk)
-    # score[i] = best score of reading chunk[i:] as whole rows
-    score: list[float | None] = [None] * (length + 1)
-    choice: list[GluedRow | None] = [None] * (length + 1)
-    score[length] = 0.0
-    # the value cells after a name depend only on where the name ends: read them once
-    readings: dict[int, list[tuple[float, tuple[tuple[int, int], ...], int, bool]]] = {}
-    for start in range(length - 1, -1, -1):
-        for name_end in range(start + 1, min(length, start + _MAX_NAME) + 1):
-            name = chunk[start:name_end]
-            if not is_name(name):
+class Reader:
+    """The reading of one chunk of glued text as rows of ``slots``."""
+
+    def __init__(
+        self,
+        chunk: str,
+        slots: tuple[Slot, ...],
+        *,
+        whole: bool,
+        breaks: frozenset[int] = frozenset(),
+    ) -> None:
+        self.chunk = chunk
+        self.slots = slots
+        self.whole = whole  # the chunk is exactly one row
+        self.breaks = breaks  # where a printed line (a preview's page) starts
+        self.cache: dict[tuple[int, int], list[Edge]] = {}
+        self.name_slot = next(i for i, s in enumerate(slots) if s.shape is Shape.NAME)
+        self.fits: dict[tuple[int, int, Shape], float | None] = {}
+
+    # states are (position, slot); slot == len(slots) is "the row is complete"
+    def order(self) -> list[tuple[int, int]]:
+        """States in an order where every edge goes forward: at one position, the slots after
+        the name (reached by empty cells), the row end, then the row's start up to the name."""
+        count = len(self.slots)
+        states: list[tuple[int, int]] = []
+        for position in range(len(self.chunk) + 1):
+            states.extend((position, s) for s in range(self.name_slot + 1, count + 1))
+            states.extend((position, s) for s in range(self.name_slot + 1))
+        return states
+
+    def edges(self, position: int, slot: int) -> list[Edge]:
+        """The edges from a state, computed once (the three passes share them)."""
+        key = (position, slot)
+        if key not in self.cache:
+            self.cache[key] = list(self.new_edges(position, slot))
+        return self.cache[key]
+
+    def new_edges(self, position: int, slot: int) -> Iterator[Edge]:
+        chunk, slots = self.chunk, self.slots
+        length = len(chunk)
+        if slot == len(slots):
+            if position > 0 and (not self.whole or position == length):
+                yield Edge(position, slot, position, 0, -_ROW_COST, (), False)
+            return
+        shape = slots[slot].shape
+        label_end = position + len(_SECTION_LABEL)
+        if chunk.startswith(_SECTION_LABEL, position) and (label_end in self.breaks):
+            # the indicator block's label repeated at a page break: page furniture
+            yield Edge(position, slot, label_end, slot, _FURNITURE, (), False)
+        for end in range(position + 1, min(length, position + _MAX_JUNK) + 1):
+            cost = _JUNK + _JUNK_PER_CHARACTER * (end - position)
+            yield Edge(position, slot, end, slot, -cost, (), False, junk=True)
+        if slot != self.name_slot:
+            cost = _SKIP_COSTS.get(slots[slot].field, 0.0)
+            yield Edge(position, slot, position, slot + 1, -cost, ((position, position),), False)
+        longest = _MAX_NAME if shape in (Shape.NAME, Shape.LEVEL, Shape.TEXT) else _MAX_PIECE
+        if shape is Shape.NAME and inside_number(chunk, position):
+            longest = 0  # a name does not start in the middle of a number (6.4|7亿元…)
+        for end in range(position + 1, min(length, position + longest) + 1):
+            fit = self.fit(position, end, shape)
+            if fit is None:
                 continue
-            if name_end not in readings:
-                readings[name_end] = best_readings(value_readings(chunk, name_end, values))
-            for row_score, cells, row_end, inferred in readings[name_end]:
-                rest = score[row_end]
-                if rest is None:
-                    continue
-                total = name_score(name) + row_score - _ROW_COST + rest
-                current = score[start]
-                if current is None or total > current:
-                    score[start] = total
-                    choice[start] = GluedRow(cells, (start, name_end), inferred)
-    if score[0] is None:
+            cut = end < length and chunk[end - 1].isdigit() and chunk[end].isdigit()
+            score = fit - (_DIGIT_CUT if cut else 0.0)
+            yield Edge(position, slot, end, slot + 1, score, ((position, end),), cut)
+        actual = self.actual_after(slot)
+        if actual is not None:
+            # a value printed twice (target = actual), glued: 高高, 显著提升显著提升
+            empty = ((position, position),) * (actual - slot - 1)
+            for size in range(1, 9):
+                middle, end = position + size, position + 2 * size
+                if (
+                    end <= length
+                    and chunk[position:middle] == chunk[middle:end]
+                    and (size > 1 or chunk[position:middle] in _VALUE_WORDS)
+                    and value_fit(chunk[position:middle], free=True) is not None
+                ):
+                    pieces = ((position, middle), *empty, (middle, end))
+                    yield Edge(position, slot, end, actual + 1, _TWICE, pieces, True)
+
+    def actual_after(self, slot: int) -> int | None:
+        """The 实际值 slot after a 指标值 slot, with only columns the model does not keep (调整
+        指标值) between them; None when ``slot`` is no 指标值 or no 实际值 follows it so."""
+        if self.slots[slot].field is not Field.TARGET:
+            return None
+        for index in range(slot + 1, len(self.slots)):
+            if self.slots[index].field is Field.ACTUAL:
+                return index
+            if self.slots[index].shape is not Shape.SPARE_VALUE:
+                return None
         return None
-    rows: list[GluedRow] = []
-    position = 0
-    while position < length:
-        row = choice[position]
-        assert row is not None
-        rows.append(row)
-        position = max([row.name[1], *(end for _, end in row.cells)])
-    return rows
+
+    def fit(self, start: int, end: int, shape: Shape) -> float | None:
+        key = (start, end, shape)
+        if key not in self.fits:
+            self.fits[key] = piece_fit(
+                self.chunk[start:end], shape, rest=end == len(self.chunk), line=self.whole
+            )
+        return self.fits[key]
+
+    def read(self) -> list[GluedRow]:
+        states = self.order()
+        final = (len(self.chunk), 0)
+        forward: dict[tuple[int, int], float] = {(0, 0): 0.0}
+        back: dict[tuple[int, int], Edge] = {}
+        for state in states:
+            here = forward.get(state)
+            if here is None:
+                continue
+            for edge in self.edges(*state):
+                target = (edge.end, edge.next_slot)
+                total = here + edge.score
+                if target not in forward or total > forward[target]:
+                    forward[target] = total
+                    back[target] = edge
+        if final not in forward or final == (0, 0):
+            return []
+        backward: dict[tuple[int, int], float] = {final: 0.0}
+        for state in reversed(states):
+            best = backward.get(state)
+            for edge in self.edges(*state):
+                rest = backward.get((edge.end, edge.next_slot))
+                if rest is not None and (best is None or edge.score + rest > best):
+                    best = edge.score + rest
+            if best is not None:
+                backward[state] = best
+        path: list[Edge] = []
+        state = final
+        while state != (0, 0):
+            edge = back[state]
+            path.append(edge)
+            state = (edge.start, edge.slot)
+        path.reverse()
+        chosen = {
+            (edge.slot + k, a, b) for edge in path for k, (a, b) in enumerate(edge.pieces) if b > a
+        }
+        contested = self.contested(states, forward, backward, forward[final], chosen)
+        return self.rows(path, contested)
+
+    def contested(
+        self,
+        states: list[tuple[int, int]],
+        forward: dict[tuple[int, int], float],
+        backward: dict[tuple[int, int], float],
+        best: float,
+        chosen: set[tuple[int, int, int]],
+    ) -> list[bool]:
+        """Characters that a near-best reading puts in another cell than the best one
+        (``chosen``: the best reading's cells as (slot, start, end))."""
+        marked = [False] * len(self.chunk)
+        for state in states:
+            here = forward.get(state)
+            if here is None:
+                continue
+            for edge in self.edges(*state):
+                rest = backward.get((edge.end, edge.next_slot))
+                if edge.end == edge.start or rest is None:
+                    continue
+                pieces = [(edge.slot + k, a, b) for k, (a, b) in enumerate(edge.pieces) if b > a]
+                if all(piece in chosen for piece in pieces):
+                    continue
+                if here + edge.score + rest >= best - _MARGIN:
+                    for index in range(edge.start, edge.end):
+                        marked[index] = True
+        return marked
+
+    def rows(self, path: list[Edge], contested: list[bool]) -> list[GluedRow]:
+        rows: list[GluedRow] = []
+        cells: list[tuple[int, int]] = []
+        inferred = junk = False
+        for edge in path:
+            if edge.slot == len(self.slots) and not edge.junk:
+                rows.append(self.row(tuple(cells), inferred, junk, contested))
+                cells, inferred, junk = [], False, False
+                continue
+            cells.extend(edge.pieces)
+            inferred = inferred or edge.inferred
+            junk = junk or edge.junk
+        return rows
+
+    def row(
+        self, cells: tuple[tuple[int, int], ...], inferred: bool, junk: bool, contested: list[bool]
+    ) -> GluedRow:
+        begin = min(start for start, end in cells if end > start)
+        finish = max(end for start, end in cells if end > start)
+        doubtful = None
+        if junk:
+            doubtful = "含有无法识别的文字"
+        elif any(contested[begin:finish]):
+            doubtful = "有其他同样可能的拆分"
+        else:
+            filled = {self.slots[i].field for i, (a, b) in enumerate(cells) if b > a}
+            fields = {s.field for s in self.slots}
+            for field in (Field.TARGET, Field.ACTUAL):
+                if {Field.TARGET, Field.ACTUAL} <= fields and field not in filled:
+                    doubtful = "缺少指标值或实际完成值，无法确定其余数值所在的列"
+            if Field.UNIT in fields and Field.UNIT not in filled and self.unit_printed(cells):
+                # the unit column is empty but the value has a unit: the name may hold it
+                doubtful = "计量单位列为空而指标值带有单位，单位可能粘连在指标名称中"
+        return GluedRow(cells, inferred, doubtful)
+
+    def unit_printed(self, cells: tuple[tuple[int, int], ...]) -> bool:
+        for slot, (a, b) in zip(self.slots, cells, strict=True):
+            if slot.field is Field.TARGET and b > a:
+                target = parse_target(self.chunk[a:b])
+                return bool(target.unit) and target.unit != "%"
+        return False
 
 
-def best_readings(
-    readings: list[tuple[float, tuple[tuple[int, int], ...], int, bool]],
-) -> list[tuple[float, tuple[tuple[int, int], ...], int, bool]]:
-    """For each place a row can end, only its best reading of the value cells."""
-    best: dict[int, tuple[float, tuple[tuple[int, int], ...], int, bool]] = {}
-    for reading in readings:
-        end = reading[2]
-        if end not in best or reading[0] > best[end][0]:
-            best[end] = reading
-    return list(best.values())
-
-
-def name_score(name: str) -> float:
-    """A name ending in a quantity (…总投资1020万元) more likely lost its value to it."""
-    return -1.0 if _ENDS_IN_QUANTITY.search(name) else 1.0
-
-
-def is_name(text: str) -> bool:
+def inside_number(chunk: str, position: int) -> bool:
     return (
-        len(text) >= 2
-        and bool(_NAME.match(text))
-        and bool(_CJK.search(text))
-        and not _NOT_IN_NAME.search(text)
-        and not (len(text) <= 4 and is_unit(text))
-        and not is_level_name(text)
+        0 < position < len(chunk)
+        and chunk[position].isdigit()
+        and (chunk[position - 1].isdigit() or chunk[position - 1] == ".")
     )
 
 
-def value_readings(
-    chunk: str, start: int, values: tuple[Field | None, ...]
-) -> list[tuple[float, tuple[tuple[int, int], ...], int, bool]]:
-    """Every way to read the value columns from ``start``: (score, cells, end, inferred)."""
-    readings: list[tuple[float, tuple[tuple[int, int], ...], int, bool]] = []
-
-    def walk(
-        index: int, position: int, score: float, cells: list[tuple[int, int]], inferred: bool
-    ) -> None:
-        if index == len(values):
-            readings.append((score, tuple(cells), position, inferred))
-            return
-        field = values[index]
-        # a value printed twice (target = actual), glued: 高高, 显著提升显著提升
-        if field is Field.TARGET and index + 1 < len(values) and values[index + 1] is Field.ACTUAL:
-            for size in range(1, 9):
-                piece = chunk[position : position + size]
-                if len(piece) == size and chunk[position + size : position + 2 * size] == piece:
-                    walk(
-                        index + 2,
-                        position + 2 * size,
-                        score + 6.5,
-                        [
-                            *cells,
-                            (position, position + size),
-                            (position + size, position + 2 * size),
-                        ],
-                        True,
-                    )
-        for end, piece_score in piece_readings(chunk, position, field):
-            glued_digits = end < len(chunk) and chunk[end - 1].isdigit() and chunk[end].isdigit()
-            walk(
-                index + 1,
-                end,
-                score + piece_score - (_DIGIT_CUT if glued_digits else 0.0),
-                [*cells, (position, end)],
-                inferred or glued_digits,
-            )
-        walk(
-            index + 1,
-            position,
-            score - skip_penalty(field),
-            [*cells, (position, position)],
-            inferred,
-        )
-
-    walk(0, start, 0.0, [], False)
-    return readings
+def segment(
+    chunk: str, slots: tuple[Slot, ...], *, whole: bool, breaks: frozenset[int] = frozenset()
+) -> list[GluedRow]:
+    """The rows of a chunk of glued text (``whole``: the chunk is exactly one row; ``breaks``:
+    where printed lines start in it)."""
+    if not chunk:
+        return []
+    return Reader(chunk, slots, whole=whole, breaks=breaks).read()
 
 
-_SKIP_PENALTIES: Final[dict[Field | None, float]] = {
-    Field.TARGET: 4.0,
-    Field.ACTUAL: 2.0,
-    Field.WEIGHT: 2.0,
-    Field.SCORE: 2.0,
-}
+# --- what a piece of text can be ----------------------------------------------------------
 
 
-def skip_penalty(field: Field | None) -> float:
-    """What an empty cell costs: a row without its 指标值 is the least likely."""
-    return _SKIP_PENALTIES.get(field, 0.0)
+def piece_fit(piece: str, shape: Shape, *, rest: bool, line: bool) -> float | None:
+    """The score of ``piece`` as a cell of ``shape``; None when it cannot be one. Free words
+    (a 指标值 such as 有效保障, a remark) are only read where the row's end is known: on a line
+    that is one row, or at the end of the text (a glued stream gives them no boundary)."""
+    match shape:
+        case Shape.NAME:
+            return name_fit(piece)
+        case Shape.LEVEL:
+            if is_level_name(piece) or _LEVEL_LIKE.match(piece):
+                return 1.5
+            return None
+        case Shape.VALUE | Shape.SPARE_VALUE:
+            fit = value_fit(piece, free=line)
+            if fit is None or shape is Shape.VALUE:
+                return fit
+            return min(fit, 0.25)  # a column the model does not keep takes what nothing else can
+        case Shape.UNIT:
+            return 2.0 if len(piece) <= 4 and is_unit(piece) else None
+        case Shape.OPERATOR:
+            if is_comparator(piece) or is_direction(piece) or piece in _QUALITIES:
+                return 2.0
+            if any(is_anagram(piece, word) for word in _QUALITIES if len(word) > 2):
+                return 1.0  # 性标定指: a vertical label read out of order
+            return None
+        case Shape.NUMBER:
+            return 2.0 if _SCORE_PIECE.fullmatch(piece) else None
+        case Shape.RATE:
+            return 2.0 if _RATE_PIECE.fullmatch(piece) else None
+        case Shape.YES_NO:
+            return 2.0 if piece in ("是", "否") else None
+        case Shape.TEXT:
+            # free text (备注, 偏差原因, 指标说明): words, weak evidence
+            if (line or rest) and _CJK.match(piece) and not _LEVEL.search(piece):
+                return 0.0 if rest else -0.5
+            return None
+    return None
 
 
-def piece_readings(chunk: str, start: int, field: Field | None) -> list[tuple[int, float]]:
-    """(end, score) of every piece at ``start`` that can be a cell of ``field``."""
-    found: list[tuple[int, float]] = []
-    if start >= len(chunk):
-        return found
-    if field in (Field.WEIGHT, Field.SCORE):
-        for end in range(start + 1, min(len(chunk), start + 6) + 1):
-            if _SCORE_PIECE.fullmatch(chunk[start:end]):
-                found.append((end, 2.0))
-        return found
-    if field in (Field.TARGET, Field.ACTUAL):
-        for end in range(start + 1, min(len(chunk), start + _MAX_VALUE) + 1):
-            piece = chunk[start:end]
-            if piece in _VALUE_WORDS:
-                found.append((end, 2.0))
-            elif (
-                _VALUE_START.match(piece)
-                and not _LEADING_ZERO.match(piece)
-                and target_kind(piece)
-                in (TargetKind.NUMERIC, TargetKind.RANGE, TargetKind.DURATION)
-            ):
-                found.append((end, 3.0))
-        return found
-    # free text (备注, 未完成原因): the rest of the chunk, when it is words
-    rest = chunk[start:]
-    if _CJK.match(rest):
-        found.append((len(chunk), 0.0))
-    return found
+def value_fit(piece: str, *, free: bool) -> float | None:
+    """A 指标值 or 实际值: a quantity the grammar reads and that ends where its unit (or a
+    qualifier such as 以上) ends, a grade, or — ``free`` — a few words (有效保障)."""
+    if piece in _VALUE_WORDS:
+        return 2.0
+    if _VALUE_START.match(piece):
+        if not _LEADING_ZERO.match(piece) and ends_as_quantity(piece):
+            return 3.0
+        return None
+    if free and _CJK.match(piece) and not _LEVEL.search(piece) and not is_level_name(piece):
+        return _FREE_VALUE
+    return None
+
+
+def ends_as_quantity(piece: str) -> bool:
+    target = parse_target(piece)
+    if target.kind not in _NUMERIC_KINDS:
+        return False
+    if piece[-1].isdigit() or piece.endswith(_QUALIFIERS):
+        return True
+    unit = target.unit_printed or target.unit or ""
+    return bool(unit) and piece.endswith(unit)
+
+
+def name_fit(text: str) -> float | None:
+    if (
+        len(text) >= 2
+        and _NAME.match(text)
+        and _CJK.search(text)
+        and not _NOT_IN_NAME.search(text)
+        and not _OCR_NOISE.search(text)
+        and not (len(text) <= 4 and is_unit(text))
+        and not is_unit(text[:2])  # 亿元…: the unit of the value before it
+        and not _LEVEL.search(text)
+    ):
+        # a name ending in a quantity (…总投资1020万元) more likely lost its value to it
+        return -1.0 if _ENDS_IN_QUANTITY.search(text) else 1.0
+    return None
 
 
 def emit_row(
@@ -276,19 +623,29 @@ def emit_row(
     glued: GluedText,
     offset: int,
     row: GluedRow,
+    slots: tuple[Slot, ...],
     columns: list[Column],
     level1: Token | None,
     level2: Token | None,
 ) -> None:
+    spans = [(a, b) for a, b in row.cells if b > a]
+    tokens_of_row = [glued.token(offset + a, offset + b) for a, b in spans]
+    if row.doubtful is not None:
+        begin, finish = min(a for a, _ in spans), max(b for _, b in spans)
+        text = glued.text[offset + begin : offset + finish]
+        builder.doubt(
+            tokens_of_row,
+            ReadingDoubt("PRS010", f"的文字“{text[:40]}”{row.doubtful}，未读取为指标"),
+        )
+        return
     fields = [c.field for c in columns]
     cells: list[Token | None] = [None] * len(columns)
     if level1 is not None and Field.LEVEL1 in fields:
         cells[fields.index(Field.LEVEL1)] = level1
     if level2 is not None and Field.LEVEL2 in fields:
         cells[fields.index(Field.LEVEL2)] = level2
-    name_index = fields.index(Field.NAME)
-    cells[name_index] = glued.token(offset + row.name[0], offset + row.name[1])
-    for index, (start, end) in enumerate(row.cells, start=name_index + 1):
+    first = len(columns) - len(slots)
+    for index, (start, end) in enumerate(row.cells, start=first):
         if end > start:
             cells[index] = glued.token(offset + start, offset + end)
     tokens = [c for c in cells if c is not None]

@@ -14,7 +14,9 @@ import re
 from typing import Final
 
 from jixiao.ingest.pasted.tokens import Token
-from jixiao.model.labels import header_label, is_known_label
+from jixiao.model.labels import Field, header_label, is_known_label
+
+_NUMBER: Final = re.compile(r"^[\d.,%]+$")
 
 # An amount, rate or score printed under a budget sub-column, or a dash for an empty one.
 _FIGURE: Final = re.compile(r"^(?:[-+]?\d[\d,，]*(?:\.\d+)?%?|[-—/])$")
@@ -42,13 +44,24 @@ def group_label_runs(tokens: list[Token]) -> list[list[Token]]:
         run = tokens[index:run_end]
         values = tokens[run_end:values_end]
         owner = max(
-            (i for i, token in enumerate(run) if header_label(token.text) is not None),
+            (i for i, token in enumerate(run) if owns(token, values)),
             default=len(run) - 1,
         )
         for i, label in enumerate(run):
             groups.append([label, *values] if i == owner else [label])
         index = values_end
     return groups
+
+
+def owns(label: Token, values: list[Token]) -> bool:
+    """A label the model keeps a value for, and whose value these can be: a number is no
+    project or department name (自评总分 97.6 after 主管部门 with its cell empty)."""
+    field = header_label(label.text)
+    if field is None:
+        return False
+    if field in (Field.PROJECT, Field.DEPARTMENT) and values:
+        return not _NUMBER.match(values[0].text)
+    return True
 
 
 def group_whitespace_row(tokens: list[Token]) -> list[Token]:

@@ -89,6 +89,13 @@ class RowBuilder:
         cell = Cell(text, 0, printed=printed if printed != text else None)
         self.rows.append(Row(RowKind.LINE, (cell,), self.source(tokens), doubts=doubts))
 
+    def doubt(self, tokens: Sequence[Token], doubt: ReadingDoubt) -> None:
+        """Text the reader could not turn into a row with confidence: a line with the doubt."""
+        text = "".join(t.text for t in tokens)
+        printed = "".join(t.printed for t in tokens)
+        cell = Cell(text, 0, printed=printed if printed != text else None)
+        self.rows.append(Row(RowKind.LINE, (cell,), self.source(tokens), doubts=(doubt,)))
+
     def table(
         self,
         cells: Sequence[Token | None],

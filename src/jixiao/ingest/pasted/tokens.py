@@ -57,13 +57,15 @@ _LAYOUT_WINDOW: Final = 40
 def detect_form(lines: list[str]) -> Form:
     """Which printing of a table the text is, judged around its indicator header: the first
     line naming 一级指标, or 二级指标 and 三级指标 together (a header whose 一级 label was
-    printed over two lines, 一级 / 指标).
+    printed over two lines, 一级 / 指标), or a glued run of column labels.
 
     Pipes near the header make a pipe form, unless the cells are printed on lines of their
     own with lone ``|`` lines between them: that is one cell per line (``LINES``).
     """
+    from jixiao.ingest.pasted.glued_header import has_glued_header
+
     for number, line in enumerate(lines):
-        if _GLUED_HEADER.search(line):
+        if _GLUED_HEADER.search(line) or has_glued_header(line):
             return Form.GLUED
         near = " ".join(lines[max(0, number - 1) : number + 2])
         label = _LEVEL1_LABEL.search(line)

@@ -1,0 +1,234 @@
+"""Glued text (cells with no separator): the forms, the typed-piece DP and its doubts.
+
+The tables are generated here with their own names, values and row counts (not the corpus
+text): what is unambiguous must come back exact, what is not must come back as a doubt.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from jixiao.assemble import assemble_tables
+from jixiao.ingest import read_grid
+from jixiao.ingest.grid import RowKind
+from jixiao.ingest.pasted.glued_header import find_header_run, has_glued_header, scrambled_label
+from jixiao.ingest.pasted.glued_rows import Shape, Slot, segment
+from jixiao.model import Finding, TableKind, TargetTable
+from jixiao.model.labels import Field, is_anagram, is_indicator_header
+
+
+def read(text: str) -> tuple[list[TargetTable], list[Finding]]:
+    tables, findings = assemble_tables(read_grid(text.encode(), "glued.txt"))
+    return tables, [f for f in findings if f.code not in ("PRS005", "PRS006")]
+
+
+def rows(table: TargetTable) -> list[tuple[str, str, float | None]]:
+    return [(i.name, i.target.raw, i.weight) for i in table.indicators]
+
+
+def values(table: TargetTable) -> list[tuple[str, str, str | None]]:
+    return [(i.name, i.target.raw, i.actual.raw if i.actual else None) for i in table.indicators]
+
+
+NAMES = [
+    "道路保洁覆盖率", "公共设施维修及时率", "困难群众救助发放率", "河道巡查里程",
+    "社区活动开展次数", "绿化养护面积", "预算执行率", "信息公开及时率", "群众满意度",
+    "安全事故发生率",
+]  # fmt: skip
+UNITS = [("%", "%"), ("公里", "公里"), ("次", "次"), ("平方米", "平方米"), ("个", "个")]
+OPERATORS = ["=", "≥", "≤"]
+
+
+def department_rows(seed: int, count: int) -> list[tuple[str, int, str, str, str]]:
+    """(name, weight, unit, operator, value) for a 部门整体 form, all cells printed."""
+    chooser = random.Random(seed)
+    names = chooser.sample(NAMES, count)
+    return [
+        (
+            name,
+            chooser.choice([5, 10, 15, 20]),
+            chooser.choice(UNITS)[0],
+            chooser.choice(OPERATORS),
+            str(chooser.choice([1, 3, 12, 95, 100, 125, 2000])),
+        )
+        for name in names
+    ]
+
+
+@pytest.mark.parametrize(("seed", "count"), [(1, 3), (2, 5), (3, 7), (4, 10)])
+def test_department_form_one_glued_row_per_line(seed: int, count: int) -> None:
+    table_rows = department_rows(seed, count)
+    lines = [
+        "2023年部门(单位)整体绩效目标表",
+        "",
+        "单位:万元",
+        "部门(单位)名称某县某镇人民政府县级支出预算总量1234.5",
+        "当年整体绩效目标保障机关正常运转;做好民生保障。",
+        "绩效指标指标名称指标权重计量单位指标性质指标值",
+        *(f"{n}{w}{u}{o}{v}" for n, w, u, o, v in table_rows),
+        "",
+        "",
+        "",
+        "2023年县级一般性项目绩效目标表",
+        "单位:万元",
+    ]
+    (table,), findings = read("\n".join(lines))
+    assert rows(table) == [(n, f"{o}{v}{u}", float(w)) for n, w, u, o, v in table_rows]
+    assert table.kind is TableKind.DEPARTMENT_TARGET
+    assert table.project is None
+    assert table.department == "某县某镇人民政府"
+    assert table.year == 2023
+    assert table.budget.total == pytest.approx(12345000)
+    assert not [f for f in findings if f.code in ("PRS003", "PRS010")]
+
+
+def test_department_form_free_words_and_empty_cells() -> None:
+    text = "\n".join(
+        [
+            "绩效指标指标名称指标权重计量单位指标性质指标值",
+            "村居办公阵地保障有效性15有效保障",  # no unit, no operator: a value in words
+            "文艺演出场次10次≥8",
+            "林地火灾受害率5%2",  # no operator
+        ]
+    )
+    (table,), _ = read(text)
+    assert rows(table) == [
+        ("村居办公阵地保障有效性", "有效保障", 15.0),
+        ("文艺演出场次", "≥8次", 10.0),
+        ("林地火灾受害率", "2%", 5.0),
+    ]
+
+
+def test_ambiguous_glued_numbers_are_a_doubt_not_a_row() -> None:
+    # "1530": weight 15 and value 30, or no weight and value 1530? The text does not say.
+    text = "\n".join(
+        [
+            "绩效指标指标名称指标权重计量单位指标性质指标值",
+            "文艺演出场次10次≥8",
+            "宣传活动开展场次1530",
+        ]
+    )
+    (table,), findings = read(text)
+    assert rows(table) == [("文艺演出场次", "≥8次", 10.0)]
+    assert any(f.code == "PRS010" and "宣传活动开展场次" in f.message for f in findings)
+
+
+SELF_HEADER = "指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+
+
+def self_evaluation_rows(seed: int, count: int) -> list[tuple[str, str, str, str, int]]:
+    """(name, unit, target, actual, weight) with the unit printed in its own column."""
+    chooser = random.Random(seed)
+    result = []
+    for name in chooser.sample(NAMES, count):
+        unit = chooser.choice(["%", "次", "个"])
+        target = chooser.choice(["90", "95", "100", "12", "30"])
+        actual = chooser.choice(["92", "100", "97.5", "31"])
+        result.append((name, unit, f"{target}{unit}", f"{actual}{unit}", chooser.choice([2, 5])))
+    return result
+
+
+@pytest.mark.parametrize(("seed", "count"), [(5, 4), (6, 6), (7, 8)])
+def test_self_evaluation_blob_with_page_marks(seed: int, count: int) -> None:
+    table_rows = self_evaluation_rows(seed, count)
+    cells = [
+        f"{n}{u}{t}{a}100%{w}{w}{'是' if i % 2 else '否'}"
+        for i, (n, u, t, a, w) in enumerate(table_rows)
+    ]
+    middle = len(cells) // 2
+    text = (
+        "1、部门整体绩效自评表主管部门某区融媒体中心"
+        + SELF_HEADER
+        + "".join(cells[:middle])
+        + "绩效指标\n2、"  # the preview's page break, with the block's label repeated
+        + "".join(cells[middle:])
+        + "说明无"
+    )
+    (table,), findings = read(text)
+    assert values(table) == [(n, t, a) for n, _, t, a, _ in table_rows]
+    assert [(i.weight, i.score) for i in table.indicators] == [(w, w) for *_, w in table_rows]
+    assert not [f for f in findings if f.code == "PRS010"]
+
+
+def test_a_row_with_one_of_its_values_missing_is_a_doubt() -> None:
+    # 100% could be the target, the actual or the score rate: not read, said
+    text = (
+        "部门整体绩效自评表"
+        + SELF_HEADER
+        + "会议费控制率%100%95%100%22否"
+        + "公务接待费变动率%100%22否"
+        + "资产利用率%90%91%100%33是说明无"
+    )
+    (table,), findings = read(text)
+    assert [i.name for i in table.indicators] == ["会议费控制率", "资产利用率"]
+    assert any(f.code == "PRS010" and "公务接待费变动率" in f.message for f in findings)
+
+
+def test_a_label_printed_out_of_order_is_read() -> None:
+    # a preview read a vertical cell column by column: 全年完成值 → 年成值全完值
+    header = SELF_HEADER.replace("全年完成值", "年成值全完值")
+    rows_text = "制度健全性性标定指高高100%33否资产安全好好100%55否说明无"
+    (table,), _ = read("部门整体绩效自评表" + header + rows_text)
+    assert values(table) == [
+        ("制度健全性", "高", "高"),
+        ("资产安全", "好", "好"),
+    ]
+
+
+def test_levels_in_the_forms_own_words_are_not_guessed() -> None:
+    text = (
+        "整体支出绩效自评表二级指标三级指标年度指标值全年完成值分值得分"
+        "预算编制管理完整率100%100%44采购管理执行率100%100%55"
+        "数量指标门诊人次增加增300人次55说明无"
+    )
+    grid = read_grid(text.encode(), "glued.txt")
+    assert len([r for r in grid.rows if r.kind is RowKind.TABLE]) == 1  # the header alone
+    doubted = [r.text for r in grid.rows if any(d.code == "PRS010" for d in r.doubts)]
+    assert len(doubted) == 3
+
+
+def test_the_row_an_excerpt_cuts_is_a_doubt() -> None:
+    text = (
+        "自评表一级指标二级指标三级指标年度指标值全年完成值得分"
+        "产出指标数量指标培训人数≥50人≥50人10效益指标社会效益指标群众知晓率提高提高"
+    )
+    (table,), findings = read(text)
+    assert [i.name for i in table.indicators] == ["培训人数"]
+    assert any(f.code == "PRS010" and "群众知晓率" in f.message for f in findings)
+
+
+# --- the pieces -------------------------------------------------------------------------------
+
+
+def test_glued_header_vocabulary() -> None:
+    assert has_glued_header("绩效指标指标名称指标权重计量单位指标性质指标值")
+    assert has_glued_header("评价指标一级指标二级指标三级指标目标值分值备注")
+    assert not has_glued_header("一级指标 二级指标 三级指标 指标值")  # the whitespace form
+    assert not has_glued_header("指标名称|计量单位|指标值")
+    run = find_header_run("xx指标名称计量单位年成值全完值指标值")
+    assert run is not None
+    assert [label for _, _, label in run.labels][-2:] == ["全年完成值", "指标值"]
+    assert scrambled_label("性质标指") == "指标性质"
+    assert scrambled_label("无关文字") is None
+    assert is_anagram("性标定指", "定性指标")
+    assert not is_anagram("定性指标", "定性指标")
+
+
+def test_indicator_header_without_level_columns() -> None:
+    assert is_indicator_header(["指标名称", "指标权重", "计量单位", "指标性质", "指标值"])
+    assert not is_indicator_header(["指标名称", "指标值"])  # too little to be sure
+
+
+def test_segment_reports_contested_cuts() -> None:
+    slots = (
+        Slot(Field.NAME, Shape.NAME),
+        Slot(Field.WEIGHT, Shape.NUMBER),
+        Slot(Field.TARGET, Shape.VALUE),
+    )
+    (sure,) = segment("培训人数10≥50人", slots, whole=True)
+    assert sure.doubtful is None
+    assert sure.cells == ((0, 4), (4, 6), (6, 10))
+    (unsure,) = segment("培训人数1530", slots, whole=True)  # 15|30 or 1|530
+    assert unsure.doubtful is not None
