@@ -115,7 +115,10 @@ def test_ambiguous_glued_numbers_are_a_doubt_not_a_row() -> None:
     assert any(f.code == "PRS010" and "宣传活动开展场次" in f.message for f in findings)
 
 
-SELF_HEADER = "指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+SELF_HEADER = (
+    "指标名称计量单位指标性质年初指标值调整指标值全年完成值"
+    "得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+)
 
 
 def self_evaluation_rows(seed: int, count: int) -> list[tuple[str, str, str, str, int]]:
