@@ -9,7 +9,8 @@ A gold indicator row is *exact* when its ``level1``, ``level2``, ``name`` and ``
 equal jixiao's ``level1_printed``, ``level2_printed``, ``name`` and ``target.raw`` after
 :func:`normalize`: whitespace removed (gold removes in-cell line-break spaces, and a converter
 may put spaces inside ``≥ 95 %``), Unicode NFKC (the small and full-width forms ``﹦``/``＝``
-of ``=``: jixiao stores the comparator of an operator column canonically), pinyin glosses
+of ``=``, and the glyphs ``≧ ≦ ═`` printed for ``≥ ≤ =``: jixiao stores the comparator of an
+operator column canonically), pinyin glosses
 dropped and traditional characters converted to simplified. The last two only matter for the
 traditional document, whose gold gives the printed traditional text with glosses
 (``產(chǎn)出指標(biāo)``): jixiao keeps the printed traditional level names (without the
@@ -52,11 +53,16 @@ ROW_FIELDS = ("level1", "level2", "name", "target")
 TABLE_FIELDS = ("project", "department", "year", "budget_total")
 
 
+# Comparator glyphs NFKC leaves alone, printed for ≥ ≤ = (jixiao stores the comparator of an
+# operator column canonically, as for ﹦/＝).
+_COMPARATOR_GLYPHS = str.maketrans({"≧": "≥", "≦": "≤", "═": "="})
+
+
 def normalize(text: object) -> str:
     """The comparison form of a value: see the module docstring."""
     if text is None:
         return ""
-    value = unicodedata.normalize("NFKC", str(text))
+    value = unicodedata.normalize("NFKC", str(text)).translate(_COMPARATOR_GLYPHS)
     value = to_simplified(strip_pinyin_glosses(value))
     return re.sub(r"\s+", "", value)
 

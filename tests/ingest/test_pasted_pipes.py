@@ -164,3 +164,41 @@ def test_a_unit_printed_after_a_value_that_is_no_number_is_kept() -> None:
 """
     (table,), _ = read(text)
     assert [i.target.raw for i in table.indicators] == ["应保尽保%", "28.8万元%"]
+
+
+@pytest.mark.parametrize(("equal", "at_least"), [("═", "≧"), ("=", "≥"), ("＝", ">=")])
+def test_rows_run_together_with_the_header_are_cut_by_what_the_cells_say(
+    equal: str, at_least: str
+) -> None:
+    # the header line carries the goals before its labels and the first row after them
+    # (a two-row header: 年度指标值 spans 指标性质 | 指标值 | 度量单位); later rows break
+    # over lines, and an empty level row leaves lone bars
+    text = f"""2023年度项目支出绩效自评表 | 部门:某县第二小学 |
+| 公开14表 | 项目名称 | 学生饮用奶补助资金 | 主管部门 | 某县教育局 | 实施单位 | 某县第二小学 |
+| — | 年度 总体 目标 | 预期目标 | 实际完成情况 | 保障学生营养 | 保障学生营养 | 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 受益学生人数 | {at_least} | 420 | 人 | 431 | 20 | 20 |
+| 质量指标 | 饮用奶合格率 | {equal} | 100 | % | 100% | 20 | 18 |
+| 效益指标 | 社会效益 指标 | 学生体质改善 |
+| 明显 |
+| 明显 | 20 | 20 |
+| 生态效益 指标 |
+|
+|
+| 满意度指标 | 服务对象满意度指标等 | 家长满意度 | {at_least} | 90 | % | 96% | 20 | 20 |
+| 其他需要说明事项 | 无 | 总分 | 100 | 98 | 优 |
+|"""  # noqa: E501
+    (table,), findings = read(text)
+    assert table.project == "学生饮用奶补助资金"
+    assert rows(table) == [
+        ("产出指标", "数量指标", "受益学生人数", "≥420人"),
+        ("产出指标", "质量指标", "饮用奶合格率", "=100%"),
+        ("效益指标", "社会效益指标", "学生体质改善", "明显"),
+        ("满意度指标", "服务对象满意度指标等", "家长满意度", "≥90%"),
+    ]
+    assert [(i.actual.raw if i.actual else None, i.weight, i.score) for i in table.indicators] == [
+        ("431人", 20, 20),
+        ("100%", 20, 18),
+        ("明显", 20, 20),
+        ("96%", 20, 20),
+    ]
+    # the lone '—' of the budget block is skipped; 服务对象满意度指标等 is no framework name
+    assert {(f.code, f.location.line) for f in findings} == {("PRS003", 3), ("PRS004", 11)}

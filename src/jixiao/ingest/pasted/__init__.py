@@ -84,6 +84,24 @@ def read_rows(builder: RowBuilder, rows: list[list[Token]], *, whitespace: bool)
             header_tokens = [rows[header - 1][-1], *header_tokens]
             rows[header - 1] = rows[header - 1][:-1]
             block_end = header if rows[header - 1] else header - 1
+        run = None if whitespace else run_together(header_tokens)
+        if run is not None:
+            # the header line carries the block's last values before it and the first
+            # indicator's cells after it: the rows ran together, and are cut by what the
+            # cells say, as one cell per line
+            before, above, labels, after = run
+            builder.header_rows(rows[start:block_end], whitespace=False)
+            builder.header_groups(group_label_runs(before))
+            columns = header_columns(labels, above)
+            builder.column_header(columns)
+            end = header + 1
+            stream = list(after)
+            while end < len(rows) and not is_stop(rows[end][0]) and not is_header_row(rows[end]):
+                stream.extend(rows[end])
+                end += 1
+            builder.indicator_stream(stream, columns)
+            start = end
+            continue
         builder.header_rows(rows[start:block_end], whitespace=whitespace)
         columns = header_columns(header_tokens, above)
         merged = merged_labels(header_tokens)
@@ -98,6 +116,36 @@ def read_rows(builder: RowBuilder, rows: list[list[Token]], *, whitespace: bool)
             end += 1
         builder.indicator_rows(body, columns)
         start = end
+
+
+Run = tuple[list[Token], list[Token], list[Token], list[Token]]
+
+
+def run_together(tokens: list[Token]) -> Run | None:
+    """A header row that holds more than the column labels, split into what comes before them
+    (the header block's last cells), the upper row of a two-row header (年度指标值 | 实际完成值
+    | 分值 | 得分 printed before 一级指标 | … | 度量单位), the labels, and the cells after them
+    (the first indicator rows); None when the row is only the labels. O(cells)."""
+    first = next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if column_label(t.text) in (Field.LEVEL1, Field.LEVEL2, Field.NAME)
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    end = stream_header_end(tokens, first)
+    if end >= len(tokens):
+        return None
+    start = first
+    while start > 0 and column_label(tokens[start - 1].text) is not None:
+        start -= 1
+    before, above = tokens[:start], tokens[start:first]
+    if above and Field.TARGET not in {column_label(t.text) for t in above}:
+        before, above = tokens[:first], []
+    return before, above, tokens[first:end], tokens[end:]
 
 
 def starts_header(tokens: list[Token], header: list[Token]) -> bool:

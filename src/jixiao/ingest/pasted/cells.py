@@ -25,11 +25,12 @@ _CODED_UNIT: Final = re.compile(r"^\d{3,12}\s*[-－—]\s*[\u3400-\u9fff]")
 # '3,309,840.00': an amount as a budget prints it (targets are rarely printed so)
 _AMOUNT: Final = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d{2}$")
 _COMPARATOR: Final = re.compile(
-    r"^(?:[≥≤=<>＝﹦＞＜≧≦]|>=|<=|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不超过)$"
+    r"^(?:[≥≤=<>＝﹦＞＜≧≦═]|>=|<=|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不超过)$"
 )
 _DIRECTION: Final = re.compile(r"^(?:正向|反向|中性)(?:指标)?$")
 _QUALITY: Final = frozenset({"定性", "定量"})
-_LEVEL_LIKE: Final = re.compile(r"^.{2,16}指标$")
+# a level name outside the framework; a template may end it in 等 (服务对象满意度指标等)
+_LEVEL_LIKE: Final = re.compile(r"^.{2,16}指标等?$")
 _VALUE_KINDS: Final = frozenset(
     {
         TargetKind.NUMERIC,

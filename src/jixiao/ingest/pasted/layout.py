@@ -29,7 +29,9 @@ from jixiao.model.labels import (
 )
 
 # Where the indicator rows end: a note under the table, a signature line, a total.
-_FOOTER: Final = re.compile(r"^(?:注\s*[:：]|说明|填表人|填报人|审核人|联系电话|总分|合计)")
+_FOOTER: Final = re.compile(
+    r"^(?:注\s*[:：]|说明|其他需要?说明|填表人|填报人|审核人|联系电话|总分|合计)"
+)
 # An unfilled template row: '……', '指标2:', '指标1:/ / /' (numbering and dashes, no content)
 _TEMPLATE_NUMBER: Final = re.compile(r"^(?:指标|目标)\s*\d{1,2}\s*[:：、.．]")
 _FILLER: Final = re.compile(r"^[/／\\\-—－…·.。、]*$")
@@ -140,7 +142,10 @@ class RowBuilder:
                 rows[index + 1] = []
                 after_label = False
                 continue
-            if is_label(cells[0]):
+            if _FOOTER.match(cells[0].text):
+                self.line(cells)  # a note or total under a table: no table row
+                after_label = False
+            elif is_label(cells[0]):
                 self.table(cells, row)
                 after_label = True
             elif whitespace and after_label and not any(is_label(t) for t in cells):
@@ -148,6 +153,11 @@ class RowBuilder:
                 self.table([None, *cells], row)
             elif len(cells) == 1:
                 self.line(cells)
+                after_label = False
+            elif not whitespace and any(header_label(t.text) is not None for t in cells[1:]):
+                # labels after an unlabelled cell (公开14表 | 项目名称 | 甲 | 主管部门 | 乙):
+                # each label owns the values after it
+                self.header_groups(group_label_runs(cells))
                 after_label = False
             else:
                 self.table(cells, row)
