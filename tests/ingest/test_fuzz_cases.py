@@ -37,7 +37,9 @@ def test_a_fuzz_case_reads_with_bounded_work(path: Path, monkeypatch: pytest.Mon
     lines = data.count(b"\n") + 1
     # the exhaustive searches made millions of fit calls (11.8 million for the yunnan case)
     # and 499,500 level-name look-ups on the vertical-join case
-    assert calls["fit"] <= 10_000
+    # (a header line carrying its rows is read as a stream of cells: segment_rows tries
+    # O(cells × columns) rows, each placed in O(cells × columns), about 15,000 calls here)
+    assert calls["fit"] <= 40_000
     assert calls["label"] <= 32 * lines
 
 
