@@ -6,6 +6,8 @@ tables are written back in the forms users hold, laid out like the official temp
 
 * ``binhai-zuzhibu-2024.xlsx``           one sheet per table, amounts and percentages as numbers;
 * ``binhai-zuzhibu-2024-one-sheet.xlsx`` all four tables on one sheet;
+* ``binhai-zuzhibu-2024.xls``            Excel 97-2003: one sheet per table, merged cells, amounts
+                                         and percentages as numbers with number formats;
 * ``binhai-zuzhibu-2024.docx``           merged cells; table 2 continued in a second Word table
                                          without a header, table 3 with a repeated header;
 * ``binhai-zuzhibu-2024.html``           rowspan/colspan inside a government site's chrome;
@@ -121,6 +123,44 @@ def set_xlsx_value(cell: Any, item: Placed) -> None:
         cell.number_format = "0%"
     else:
         cell.value = item.text
+
+
+def write_xls(tables: list[TargetTable], path: Path) -> None:
+    """The one-sheet-per-table workbook of :func:`write_xlsx`, as Excel 97-2003 (xlwt)."""
+    import xlwt
+
+    box = "borders: left thin, right thin, top thin, bottom thin"
+    plain = xlwt.easyxf(f"align: wrap on, vert centre; {box}")
+    bold = xlwt.easyxf(f"font: bold on; align: wrap on, vert centre; {box}")
+    amount = xlwt.easyxf(box, num_format_str="#,##0.00")
+    percent = xlwt.easyxf(box, num_format_str="0%")
+    title_style = xlwt.easyxf("font: bold on, height 280; align: horiz centre")
+    workbook = xlwt.Workbook(encoding="utf-8")
+    for number, table in enumerate(tables, start=1):
+        sheet = workbook.add_sheet(f"表{number}")
+        for column, width in enumerate((12, 16, 28, 18, 14, 12, 12)):
+            sheet.col(column).width = 256 * width
+        title, department, unit = title_lines(table, number)
+        sheet.write_merge(0, 0, 0, 6, title, title_style)
+        sheet.write_merge(1, 1, 0, 6, department)
+        sheet.write(2, 6, unit)
+        top = 3
+        placed = table_block(table, [whole(i) for i in table.indicators], header_block=True)
+        for item in placed:
+            ratio = _PERCENT.match(item.text) if item.col >= 5 else None
+            value: object = item.text
+            style = bold if item.label else plain
+            if item.amount and item.text:
+                value, style = float(item.text.replace(",", "")), amount
+            elif ratio:
+                value, style = float(ratio.group(1)) / 100, percent
+            row, column = top + item.row, item.col
+            if item.rowspan > 1 or item.colspan > 1:
+                last_row, last_column = row + item.rowspan - 1, column + item.colspan - 1
+                sheet.write_merge(row, last_row, column, last_column, value, style)
+            else:
+                sheet.write(row, column, value, style)
+    workbook.save(str(path))
 
 
 # --- DOCX ----------------------------------------------------------------------------------
@@ -286,6 +326,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     write_xlsx(tables, OUT / f"{NAME}.xlsx", one_sheet=False)
     write_xlsx(tables, OUT / f"{NAME}-one-sheet.xlsx", one_sheet=True)
+    write_xls(tables, OUT / f"{NAME}.xls")
     write_docx(tables, OUT / f"{NAME}.docx")
     write_html(tables, OUT / f"{NAME}.html")
     write_pdf(tables, OUT / f"{NAME}.pdf", font)

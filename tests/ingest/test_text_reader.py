@@ -86,8 +86,8 @@ def test_format_is_detected_from_content(head: bytes, kind: str) -> None:
 
 
 def test_formats_not_read_yet_get_a_clear_error() -> None:
-    old_workbook = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le")
+    old_document = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le")
     with pytest.raises(UnsupportedFormat) as caught:
-        read_grid(old_workbook, "table.txt")
-    assert caught.value.message.startswith("table.txt：暂不支持读取旧版 Excel 工作簿（.xls）")
-    assert "另存为 .xlsx" in caught.value.message
+        read_grid(old_document, "table.txt")
+    assert caught.value.message.startswith("table.txt：暂不支持读取旧版 Word 文档（.doc）")
+    assert "另存为 .docx" in caught.value.message

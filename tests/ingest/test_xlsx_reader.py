@@ -216,10 +216,17 @@ def test_a_password_protected_workbook_is_reported_as_encrypted(tmp_path: Path) 
     assert caught.value.message.startswith(f"{path}：文件设有打开密码")
 
 
-def test_an_old_xls_workbook_says_to_save_as_xlsx(tmp_path: Path) -> None:
+def test_an_old_doc_says_to_save_as_docx(tmp_path: Path) -> None:
+    path = tmp_path / "old.doc"
+    path.write_bytes(cfb_with_streams("WordDocument"))
+    with pytest.raises(UnsupportedFormat, match=r"旧版 Word 文档（\.doc）.*另存为 \.docx"):
+        read_document(path)
+
+
+def test_a_damaged_old_workbook_is_unreadable_not_unsupported(tmp_path: Path) -> None:
     path = tmp_path / "old.xls"
-    path.write_bytes(cfb_with_streams("Workbook"))
-    with pytest.raises(UnsupportedFormat, match=r"旧版 Excel 工作簿（\.xls）.*另存为 \.xlsx"):
+    path.write_bytes(cfb_with_streams("Workbook"))  # a directory and no workbook stream
+    with pytest.raises(UnreadableFile, match=r"旧版 Excel 工作簿（\.xls）已损坏"):
         read_document(path)
 
 

@@ -1,8 +1,9 @@
 """Readers: one per format, each turning a file's bytes into a :class:`Grid`.
 
 The format is detected from the content, not the file name: a PDF by its ``%PDF`` header, a
-zip by its signature (then XLSX or DOCX by the parts inside it), an OLE compound file (old
-.xls/.doc, or an encrypted workbook), HTML by its first tag, anything else as text.
+zip by its signature (then XLSX or DOCX by the parts inside it), an OLE compound file (an old
+.xls is read; an old .doc or an encrypted workbook is refused with advice), HTML by its first
+tag, anything else as text.
 """
 
 from __future__ import annotations
@@ -66,8 +67,12 @@ def read_grid(data: bytes, file: str) -> Grid:
                 return read_xlsx(archive, data, file)
         return read_docx(data, file)
     if kind == "ole":
-        from jixiao.ingest.ole import refuse_ole
+        from jixiao.ingest.ole import is_workbook, refuse_ole
 
+        if is_workbook(data):
+            from jixiao.ingest.xls import read_xls
+
+            return read_xls(data, file)
         refuse_ole(data, file)
     if kind == "html":
         from jixiao.ingest.html import read_html
