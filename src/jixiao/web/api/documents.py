@@ -25,5 +25,5 @@ def upload_documents(
     files: Annotated[list[UploadFile], File(description="一个或多个文件（字段名 files）")],
     year: Annotated[int | None, Query(ge=1990, le=2100, description="表内未写明时的年度")] = None,
 ) -> UploadResults:
-    """上传文件（txt、xlsx、docx、pdf、html…）：逐个读取、审核、入库，返回每个文件的结果。"""
+    """上传文件（txt、xlsx、xls、docx、pdf、html…）：逐个读取、审核、入库，返回每个文件的结果。"""
     return UploadResults(results=receive_uploads(database_of(request), user, files, year))
