@@ -23,7 +23,7 @@ from jixiao.services import read_documents, write_pdf_debug_images
 def parse_command(
     files: Annotated[
         list[Path],
-        typer.Argument(help="要读取的文件：.xlsx .xls .docx .html .pdf .md .txt（按内容识别格式）。"),
+        typer.Argument(help="要读取的文件：xlsx xls docx html pdf md txt（按内容识别格式）。"),
     ],
     output_format: FormatOption = OutputFormat.HUMAN,
     year: Annotated[
