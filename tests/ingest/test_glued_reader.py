@@ -235,3 +235,21 @@ def test_segment_reports_contested_cuts() -> None:
     assert sure.cells == ((0, 4), (4, 6), (6, 10))
     (unsure,) = segment("培训人数1530", slots, whole=True)  # 15|30 or 1|530
     assert unsure.doubtful is not None
+
+
+def test_a_column_every_sure_row_fills_decides_a_close_cut() -> None:
+    # "场次1020": a unit 次 taken from the name and a value 1020 with no weight, or weight 10
+    # and value 20? Every other row has its weight: the second.
+    lines = [
+        "绩效指标指标名称指标权重计量单位指标性质指标值",
+        "河道巡查里程10公里≥30",
+        "困难群众救助发放率20%=100",
+        "绿化养护面积15平方米≥500",
+        "群众满意度5%≥90",
+        "文艺演出场次1020",
+        "宣传活动开展场次1530",  # 15 | 30 or 1 | 530: both have a weight, still a doubt
+    ]
+    (table,), findings = read("\n".join(lines))
+    assert rows(table)[-1] == ("文艺演出场次", "20", 10.0)
+    assert len(table.indicators) == 5
+    assert any(f.code == "PRS010" and "宣传活动开展场次" in f.message for f in findings)

@@ -80,6 +80,8 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "全年预算数": Field.TOTAL,
     "资金总额": Field.TOTAL,
     "年度资金总额": Field.TOTAL,
+    "财政资金总额": Field.TOTAL,
+    "年度财政资金总额": Field.TOTAL,
     "项目总金额": Field.TOTAL,
     "年度本级预算金额": Field.TOTAL,
     "本年度申请市财政预算资金": Field.TOTAL,
@@ -126,6 +128,7 @@ BUDGET_SUB_COLUMNS: Final[dict[str, Field]] = {
     "年初预算数": Field.INITIAL,
     "年初预算": Field.INITIAL,
     "全年预算数": Field.TOTAL,
+    "预算数": Field.TOTAL,
     "调整后预算数": Field.TOTAL,
     "全年执行数": Field.EXECUTED,
     "执行数": Field.EXECUTED,
@@ -220,7 +223,7 @@ IGNORED_LABELS: Final = frozenset(
         "实际完成情况", "目标实际完成情况", "年度目标完成情况", "年度绩效指标完成情况",
         "中央主管部门", "省级财政部门", "省级主管部门", "部门预算编码", "项目支出", "基本支出",
         "年度履职目标", "部门职能", "年度目标任务", "支出项目名称", "财政部门审核意见",
-        "自评总分", "部门联系人", "财政处室",
+        "自评总分", "部门联系人", "财政处室", "填报日期",
     }
 )  # fmt: skip
 

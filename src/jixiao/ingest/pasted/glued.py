@@ -54,6 +54,7 @@ _NUMBER_PIECE: Final = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 _RATE_PIECE: Final = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?%")
 _SCORE_PIECE: Final = re.compile(r"(?:100|[1-9]?\d)(?:\.\d{1,2})?")
 _NUMERIC_RUN: Final = re.compile(r"^[\d.,%]+")
+_BROKEN_BRACKET: Final = re.compile(r"^[（(][^（()）]{1,8}$")
 # sub-column labels of a budget block and what their values look like
 _SUB_COLUMNS: Final[dict[str, str]] = {
     "全年预算数": "amount",
@@ -164,6 +165,8 @@ def split_number_runs(tokens: list[Token]) -> list[Token]:
     run: list[str] = []
     for token in tokens:
         label = clean_label(token.text)
+        if run and _BROKEN_BRACKET.match(token.text):
+            continue  # a label's bracket whose end was lost: 执行率(B/A1 得分…
         if _HEADER_LABEL.fullmatch(token.text):
             run.append(_SUB_COLUMNS.get(label, ""))
             result.append(token)

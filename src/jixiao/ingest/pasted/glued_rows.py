@@ -83,6 +83,8 @@ _FURNITURE: Final = 1.0  # the block's label at a page break: page furniture, no
 _JUNK: Final = 6.0  # text that fits no cell (OCR noise) costs more than any cell is worth
 _JUNK_PER_CHARACTER: Final = 0.5
 _MAX_JUNK: Final = 8
+_ALWAYS_FILLED: Final = 2.0  # an empty cell in a column every confident row fills
+_TRUSTED_ROWS: Final = 3  # confident rows needed before a column counts as always filled
 _BLANK_LINES: Final = 2  # more blank lines than this end a table printed one row per line
 _QUALIFIERS: Final = ("以上", "以下", "以内", "左右")
 _FREE_VALUE: Final = 0.3  # a 指标值 of free words (有效保障): weak, so any better cut wins
@@ -169,6 +171,7 @@ def read_indicators(
     own_levels = bool({Field.LEVEL1, Field.LEVEL2} & set(fields)) and bool(
         glued.text[start:first].replace(_SECTION_LABEL, "")
     )
+    chunks: list[Chunk] = []
     for match in matches:
         chunk_end = match.start() if match is not None else stop
         if chunk_end > position:
@@ -182,19 +185,59 @@ def read_indicators(
             breaks = frozenset(
                 i - offset for i in range(offset, offset + len(chunk)) if glued.starts_line(i)
             )
-            rows = segment(chunk, slots, whole=False, breaks=breaks)
-            for index, row in enumerate(rows):
-                if own_levels and row.doubtful is None:
-                    row = GluedRow(row.cells, row.inferred, "的一级/二级指标不在指标词汇中")
-                if match is None and end is None and index == len(rows) - 1:
-                    row = cut_doubt(row, slots)
-                row = level_doubt(row, chunk, columns, level1, levelled=levelled)
-                emit_row(builder, glued, offset, row, slots, columns, level1, level2)
+            cut = match is None and end is None
+            chunks.append(Chunk(chunk, offset, breaks, level1, level2, cut))
         if match is not None:
             if glued.text[match.start() : match.end()] != _SECTION_LABEL:
                 pending.append(glued.token(match.start(), match.end()))
             position = match.end()
-    level1, level2 = settle_levels(pending, level1, level2)
+    readings = read_twice([(c.text, c.breaks) for c in chunks], slots, whole=False)
+    for item, rows in zip(chunks, readings, strict=True):
+        for index, row in enumerate(rows):
+            if own_levels and row.doubtful is None:
+                row = GluedRow(row.cells, row.inferred, "的一级/二级指标不在指标词汇中")
+            if item.cut and index == len(rows) - 1:
+                row = cut_doubt(row, slots)
+            row = level_doubt(row, item.text, columns, item.level1, levelled=levelled)
+            emit_row(builder, glued, item.offset, row, slots, columns, item.level1, item.level2)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Glued text between two level names, and the levels in force over it."""
+
+    text: str
+    offset: int
+    breaks: frozenset[int]
+    level1: Token | None
+    level2: Token | None
+    cut: bool  # the text ends here with no footer: an excerpt cut off
+
+
+def read_twice(
+    chunks: list[tuple[str, frozenset[int]]], slots: tuple[Slot, ...], *, whole: bool
+) -> list[list[GluedRow]]:
+    """Every chunk read, then read again knowing which columns the table always fills.
+
+    A number column that every confident row fills (分值 in a form where each row has its
+    weight) is unlikely to be empty in the others: in the second reading an empty cell there
+    costs more, so that ``…场次1020`` reads as weight 10 and value 20 rather than as a unit 次
+    taken from the name and a value 1020 with no weight. Twice the cost of one reading.
+    """
+    first = [segment(text, slots, whole=whole, breaks=breaks) for text, breaks in chunks]
+    sure = [row for rows in first for row in rows if row.doubtful is None]
+    if len(sure) < _TRUSTED_ROWS:
+        return first
+    always = frozenset(
+        index
+        for index in range(len(slots))
+        if slots[index].shape is Shape.NUMBER and all(row.filled(index) for row in sure)
+    )
+    if not always:
+        return first
+    return [
+        segment(text, slots, whole=whole, breaks=breaks, always=always) for text, breaks in chunks
+    ]
 
 
 def read_line_rows(
@@ -203,6 +246,7 @@ def read_line_rows(
     """One row per printed line (an xlsx or web table pasted row by row)."""
     slots = tuple(slot_of(c) for c in columns)
     position = start
+    lines: list[tuple[int, int]] = []
     while position < stop:
         line = glued.lines[position]
         end = position
@@ -214,8 +258,12 @@ def read_line_rows(
         rows = segment(chunk, slots, whole=True)
         if not rows or not has_value(rows[0], slots):
             break  # the table ends here: a title, a unit line, the next table
-        emit_row(builder, glued, position, rows[0], slots, columns, None, None)
+        lines.append((position, end))
         position = end
+    readings = read_twice([(glued.text[a:b], frozenset()) for a, b in lines], slots, whole=True)
+    for (line_start, _), rows in zip(lines, readings, strict=True):
+        if rows:
+            emit_row(builder, glued, line_start, rows[0], slots, columns, None, None)
     while position < stop:  # the lines after the table, as lines
         end = position
         while end < stop and glued.lines[end] == glued.lines[position]:
@@ -295,6 +343,10 @@ class GluedRow:
     inferred: bool  # a cut fell between two digits or inside a repeated value
     doubtful: str | None  # why the row is not emitted: it has a real alternative reading
 
+    def filled(self, slot: int) -> bool:
+        start, end = self.cells[slot]
+        return end > start
+
 
 @dataclass(frozen=True, slots=True)
 class Edge:
@@ -320,7 +372,9 @@ class Reader:
         *,
         whole: bool,
         breaks: frozenset[int] = frozenset(),
+        always: frozenset[int] = frozenset(),
     ) -> None:
+        self.always = always  # slots every confident row of the table fills
         self.chunk = chunk
         self.slots = slots
         self.whole = whole  # the chunk is exactly one row
@@ -364,6 +418,8 @@ class Reader:
             yield Edge(position, slot, end, slot, -cost, (), False, junk=True)
         if slot != self.name_slot:
             cost = _SKIP_COSTS.get(slots[slot].field, 0.0)
+            if slot in self.always:
+                cost += _ALWAYS_FILLED
             yield Edge(position, slot, position, slot + 1, -cost, ((position, position),), False)
         longest = _MAX_NAME if shape in (Shape.NAME, Shape.LEVEL, Shape.TEXT) else _MAX_PIECE
         if shape is Shape.NAME and inside_number(chunk, position):
@@ -528,13 +584,18 @@ def inside_number(chunk: str, position: int) -> bool:
 
 
 def segment(
-    chunk: str, slots: tuple[Slot, ...], *, whole: bool, breaks: frozenset[int] = frozenset()
+    chunk: str,
+    slots: tuple[Slot, ...],
+    *,
+    whole: bool,
+    breaks: frozenset[int] = frozenset(),
+    always: frozenset[int] = frozenset(),
 ) -> list[GluedRow]:
     """The rows of a chunk of glued text (``whole``: the chunk is exactly one row; ``breaks``:
-    where printed lines start in it)."""
+    where printed lines start in it; ``always``: slots the table's confident rows all fill)."""
     if not chunk:
         return []
-    return Reader(chunk, slots, whole=whole, breaks=breaks).read()
+    return Reader(chunk, slots, whole=whole, breaks=breaks, always=always).read()
 
 
 # --- what a piece of text can be ----------------------------------------------------------
