@@ -11,6 +11,7 @@ Exceptions are for a document or a request that cannot be processed at all::
           ├── UnsupportedFormat    a format jixiao does not read (yet)
           │    └── OcrRequired     a PDF without a text layer (scanned pages)
           ├── NoTableFound         read fine, but holds no target table
+          ├── ReadingTimeLimit     reading took longer than the per-document time budget
           └── InternalError        a bug met while reading, reviewing or storing one file
      └── ConfigError            a configuration file or option is wrong
           └── ProfileError      an unknown or invalid scoring profile
@@ -77,6 +78,24 @@ class NoTableFound(IngestError):
         super().__init__(
             file, "未找到绩效目标表（需要“项目名称”或“一级指标/二级指标/三级指标”表头）"
         )
+
+
+class ReadingTimeLimit(IngestError):
+    """Reading one document ran past its time budget (``--time-limit``, ``JIXIAO_TIME_LIMIT``).
+
+    Only a pathological document (a header or rows repeated thousands of times) gets here;
+    it fails and the rest of its batch goes on.
+    """
+
+    code = "ING007"
+
+    def __init__(self, file: str, seconds: float) -> None:
+        super().__init__(
+            file,
+            f"读取超过 {seconds:g} 秒的时间上限，已停止：文件结构异常（例如表头或行被大量重复），"
+            "请检查文件内容；确需更长时间可调大 --time-limit（或环境变量 JIXIAO_TIME_LIMIT）",
+        )
+        self.seconds = seconds
 
 
 class InternalError(IngestError):

@@ -50,6 +50,7 @@ from jixiao.assemble.vocabulary import (
     is_known_label,
     label_unit,
 )
+from jixiao.ingest.budget import check_budget
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind
 from jixiao.model import Finding, SourceRef
 from jixiao.model.framework import FRAMEWORK, can_be_under, normalize_level1, normalize_level2
@@ -508,5 +509,6 @@ def collect_drafts(grid: Grid) -> list[TableDraft]:
     """All table drafts in a grid, in document order."""
     collector = Collector(file=grid.file)
     for row in grid.rows:
+        check_budget()
         collector.feed(row)
     return [draft for draft in collector.drafts if draft.indicators or draft.project]

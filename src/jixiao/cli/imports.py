@@ -16,7 +16,12 @@ from rich.text import Text
 
 from jixiao.cli import exit_codes
 from jixiao.cli.database import DbOption, DebugOption, reporting_errors
-from jixiao.cli.options import FormatOption, OutputFormat
+from jixiao.cli.options import (
+    DEFAULT_TIME_LIMIT,
+    FormatOption,
+    OutputFormat,
+    TimeLimitOption,
+)
 from jixiao.model import Severity
 from jixiao.review import load_config
 from jixiao.services import (
@@ -45,6 +50,7 @@ def import_command(
     config: Annotated[
         Path | None, typer.Option(help="审核配置文件（默认查找 jixiao.toml 或 pyproject.toml）。")
     ] = None,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     debug: DebugOption = False,
 ) -> None:
     """导入绩效目标表到数据库：同一文件再次导入不做任何改动，内容有变化的表记为新修订版。"""
@@ -64,7 +70,9 @@ def import_command(
             )
             with progress:
                 task = progress.add_task("", total=len(files))
-                imported = import_files(database, files, year=year, user=user, review=reviewer)
+                imported = import_files(
+                    database, files, year=year, user=user, review=reviewer, time_limit=time_limit
+                )
                 for outcome in imported:
                     summary.add(outcome)
                     if output_format is OutputFormat.JSON:

@@ -12,7 +12,12 @@ from rich.text import Text
 
 from jixiao.cli import exit_codes
 from jixiao.cli.database import DebugOption, report_unread, reporting_errors
-from jixiao.cli.options import FormatOption, OutputFormat
+from jixiao.cli.options import (
+    DEFAULT_TIME_LIMIT,
+    FormatOption,
+    OutputFormat,
+    TimeLimitOption,
+)
 from jixiao.cli.render import render_document
 from jixiao.errors import IngestError
 from jixiao.export.json import documents_to_json
@@ -29,6 +34,7 @@ def parse_command(
     year: Annotated[
         int | None, typer.Option(help="预算年度；表内未写明时使用。", min=1990, max=2100)
     ] = None,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     debug: DebugOption = False,
     debug_image: Annotated[
         Path | None,
@@ -43,7 +49,7 @@ def parse_command(
     """读取绩效目标表并显示：项目、预算、绩效目标与指标树；--format json 输出 JSON。"""
     out = Console(soft_wrap=False)
     with reporting_errors(debug) as err:
-        documents = list(read_documents(files, year=year))
+        documents = list(read_documents(files, year=year, time_limit=time_limit))
     if debug_image is not None:
         write_images(documents, debug_image, err)
     if output_format is OutputFormat.JSON:

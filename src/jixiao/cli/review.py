@@ -15,7 +15,12 @@ from rich.text import Text
 
 from jixiao.cli import exit_codes
 from jixiao.cli.database import DebugOption, report_unread, reporting_errors
-from jixiao.cli.options import FormatOption, OutputFormat
+from jixiao.cli.options import (
+    DEFAULT_TIME_LIMIT,
+    FormatOption,
+    OutputFormat,
+    TimeLimitOption,
+)
 from jixiao.export.findings import findings_to_json, write_findings_xlsx
 from jixiao.model import Finding, Severity
 from jixiao.review import all_rules, load_config, severity_at_least
@@ -44,6 +49,7 @@ def review_command(
         Path | None, typer.Option(help="配置文件（默认查找 jixiao.toml 或 pyproject.toml）。")
     ] = None,
     year: Annotated[int | None, typer.Option(help="预算年度；表内未写明时使用。")] = None,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     show_all: Annotated[bool, typer.Option("--all", help="逐条列出同类问题，不合并。")] = False,
     output: Annotated[
         Path | None,
@@ -59,7 +65,7 @@ def review_command(
         settings = load_config(config).with_overrides(
             select=split_codes(select), ignore=split_codes(ignore), fail_on=fail_on
         )
-        reviewed = list(review_documents(files, config=settings, year=year))
+        reviewed = list(review_documents(files, config=settings, year=year, time_limit=time_limit))
     if output_format is OutputFormat.JSON:
         sys.stdout.write(findings_to_json((r.document, r.findings) for r in reviewed))
     else:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from jixiao.cli.database import DbOption, DebugOption, reporting_errors
+from jixiao.cli.options import DEFAULT_TIME_LIMIT, TimeLimitOption
 from jixiao.services import connect_store
 
 APP_FACTORY = "jixiao.web:app_from_environment"
@@ -18,12 +19,14 @@ def serve_command(
     host: Annotated[str, typer.Option(help="监听地址。")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="端口。", min=1, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(help="工作进程数（应用不在内存中保存状态）。")] = 1,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     debug: DebugOption = False,
 ) -> None:
     """启动网页版：浏览、审核、在线修改、上传与导出，以及 /api/v1 接口。"""
     with reporting_errors(debug):
         connect_store(db).close()  # create or check the database before serving
     os.environ["JIXIAO_DB"] = db or os.environ.get("JIXIAO_DB", "") or "jixiao.db"
+    os.environ["JIXIAO_TIME_LIMIT"] = f"{time_limit:g}"  # read by each upload's reading
     import uvicorn  # only this command needs the server
 
     typer.echo(f"jixiao 网页版：http://{host}:{port}/ （Ctrl+C 停止）")

@@ -29,6 +29,7 @@ import docx
 from lxml import etree
 
 from jixiao.errors import UnreadableFile
+from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import normalize_cell_text
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind, drop_text_after_tables
 from jixiao.model import SourceRef
@@ -168,6 +169,7 @@ def table_rows(table: etree._Element, index: int, file: str) -> list[Row]:
         placed_rows.append(placed)
     rows: list[Row] = []
     for number, placed in enumerate(placed_rows, start=1):
+        check_budget()
         while placed and not placed[-1].text:
             placed.pop()
         if not placed:

@@ -33,6 +33,7 @@ import lxml.html
 from lxml import etree
 
 from jixiao.errors import UnreadableFile
+from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import normalize_cell_text
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind, drop_text_after_tables
 from jixiao.model import SourceRef
@@ -210,6 +211,7 @@ def table_rows(trs: list[etree._Element], index: int, file: str) -> list[Row]:
     """Lay out rowspan/colspan on a grid: text at the first position, empty cells elsewhere."""
     grid: list[dict[int, Cell]] = [{} for _ in trs]
     for r, tr in enumerate(trs):
+        check_budget()
         column = 0
         for td in tr:
             if tag_of(td) not in ("td", "th"):

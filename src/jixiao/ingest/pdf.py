@@ -38,6 +38,7 @@ from pdfplumber.table import Table, TableSettings
 from pdfplumber.utils.exceptions import PdfminerException
 
 from jixiao.errors import EncryptedFile, OcrRequired, UnreadableFile
+from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import join_wrapped_lines, normalize_cell_text
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind, drop_text_after_tables
 from jixiao.model import SourceRef
@@ -98,6 +99,7 @@ def read_pdf(data: bytes, file: str, settings: PdfSettings = DEFAULT_SETTINGS) -
     chars = images = 0
     with open_pdf(data, file) as pdf:
         for page in pdf.pages:
+            check_budget()
             content = read_page(page, file, settings)
             chars += content.chars
             images += content.images

@@ -11,6 +11,7 @@ import re
 from typing import Final
 
 from jixiao.errors import UnreadableFile
+from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import clean_cell_text
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind
 from jixiao.model import SourceRef
@@ -41,6 +42,7 @@ def read_text(data: bytes, file: str) -> Grid:
     grid = Grid(file=file, format="text")
     text = decode_text(data, file)
     for number, line in enumerate(text.splitlines(), start=1):
+        check_budget()
         row = parse_line(line, file, number)
         if row is not None:
             grid.rows.append(row)

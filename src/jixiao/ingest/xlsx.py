@@ -31,6 +31,7 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from jixiao.errors import IngestError, UnreadableFile
 from jixiao.ingest.archive import read_member
+from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import normalize_cell_text
 from jixiao.ingest.excel_values import format_cell_value
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind
@@ -125,6 +126,7 @@ def sheet_rows(
     texts_by_row: list[tuple[int, list[str]]] = []
     first_column: int | None = None
     for number, cells in enumerate(rows, start=1):
+        check_budget()
         texts = [
             "" if (number, column) in merges.covered else cell_text(cell)
             for column, cell in enumerate(cells, start=1)

@@ -4,16 +4,38 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from jixiao.assemble import assemble_tables
-from jixiao.errors import IngestError, InternalError, NoTableFound, UnreadableFile
+from jixiao.errors import ConfigError, IngestError, InternalError, NoTableFound, UnreadableFile
 from jixiao.ingest import detect_format, read_grid
+from jixiao.ingest.budget import DEFAULT_SECONDS, time_budget
 from jixiao.model import Document, DocumentError
 
 MAX_FILE_MB = 64
+TIME_LIMIT_VARIABLE = "JIXIAO_TIME_LIMIT"
+DEFAULT_TIME_LIMIT = DEFAULT_SECONDS
 logger = logging.getLogger("jixiao.services")
+
+
+def reading_time_limit(seconds: float | None = None) -> float:
+    """The per-document reading budget in seconds (0: none): ``seconds`` when given (the
+    command line's ``--time-limit``), else the environment's ``JIXIAO_TIME_LIMIT`` (the web
+    app), else 30 s."""
+    if seconds is not None:
+        return seconds
+    value = os.environ.get(TIME_LIMIT_VARIABLE, "").strip()
+    if not value:
+        return DEFAULT_TIME_LIMIT
+    try:
+        limit = float(value)
+    except ValueError:
+        limit = -1.0
+    if not limit >= 0:  # also NaN
+        raise ConfigError(TIME_LIMIT_VARIABLE, f"“{value}”不是秒数（0 表示不限时）")
+    return limit
 
 
 def internal_error(file: str, stage: str, error: BaseException) -> InternalError:
@@ -32,12 +54,17 @@ def failed_document(document: Document, error: IngestError) -> Document:
     )
 
 
-def document_from_bytes(data: bytes, file: str, *, year: int | None = None) -> Document:
-    """Read bytes into a document; any failure, a bug included, is the document's error."""
+def document_from_bytes(
+    data: bytes, file: str, *, year: int | None = None, time_limit: float | None = None
+) -> Document:
+    """Read bytes into a document; any failure, a bug included, is the document's error.
+    Reading runs under the per-document time budget (:func:`reading_time_limit`): a document
+    that spends it fails with ``ING007``."""
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        grid = read_grid(data, file)
-        tables, findings = assemble_tables(grid, year=year)
+        with time_budget(file, reading_time_limit(time_limit)):
+            grid = read_grid(data, file)
+            tables, findings = assemble_tables(grid, year=year)
         if not tables:
             raise NoTableFound(file)
     except IngestError as error:
@@ -71,7 +98,9 @@ def read_document(path: Path, *, year: int | None = None) -> Document:
     )
 
 
-def read_documents(paths: Iterable[Path], *, year: int | None = None) -> Iterator[Document]:
+def read_documents(
+    paths: Iterable[Path], *, year: int | None = None, time_limit: float | None = None
+) -> Iterator[Document]:
     """Read every file; a file that cannot be read, for whatever reason (a bug included),
     yields a Document carrying its error, and the next file is read."""
     for path in paths:
@@ -84,7 +113,7 @@ def read_documents(paths: Iterable[Path], *, year: int | None = None) -> Iterato
                 error=DocumentError(code=error.code, message=error.message),
             )
             continue
-        yield document_from_bytes(data, str(path), year=year)
+        yield document_from_bytes(data, str(path), year=year, time_limit=time_limit)
 
 
 def write_pdf_debug_images(path: Path, directory: Path) -> list[Path]:

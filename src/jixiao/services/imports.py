@@ -96,9 +96,10 @@ def import_files(
     year: int | None = None,
     review: ReviewDocument | None = None,
     user: str | None = None,
+    time_limit: float | None = None,
 ) -> Iterator[ImportOutcome]:
     """Read and store each file in turn; a file that fails is reported and skipped."""
-    for document in read_documents(paths, year=year):
+    for document in read_documents(paths, year=year, time_limit=time_limit):
         yield import_one(database, document, review=review, user=user)
     index_new_tables(database)
 

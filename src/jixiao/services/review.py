@@ -29,12 +29,16 @@ def rule_reviewer(config: ReviewConfig | None = None) -> Callable[[Document], li
 
 
 def review_documents(
-    paths: Iterable[Path], *, config: ReviewConfig | None = None, year: int | None = None
+    paths: Iterable[Path],
+    *,
+    config: ReviewConfig | None = None,
+    year: int | None = None,
+    time_limit: float | None = None,
 ) -> Iterator[ReviewedDocument]:
     """Every file read and reviewed; a file that cannot be read, or whose review raises,
     comes back with ``document.error`` (and no findings), and the next file goes on."""
     reviewer = Reviewer(config)
-    for document in read_documents(paths, year=year):
+    for document in read_documents(paths, year=year, time_limit=time_limit):
         if document.error is not None:
             yield ReviewedDocument(document, [])
             continue

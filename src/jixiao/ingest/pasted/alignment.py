@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from jixiao.ingest.budget import check_budget
 from jixiao.ingest.pasted.cells import MERGED_COLUMNS, fit, is_level_name
 from jixiao.model.labels import Field
 
@@ -99,6 +100,7 @@ def place_cells(texts: Sequence[str], fields: Sequence[Field | None]) -> Placeme
     Bound: O(cells × columns) calls of :func:`fit` and O(cells × columns) arithmetic steps
     (running maxima over prefix sums of the skip costs), for any number of cells and columns.
     """
+    check_budget()
     count, width = len(texts), len(fields)
     if not texts or count > width:
         return None
@@ -284,6 +286,7 @@ def segment_rows(texts: Sequence[str], fields: Sequence[Field | None]) -> list[t
     best: list[float] = [0.0] * (count + 1)
     cut: list[int] = [count] * (count + 1)
     for start in range(count - 1, -1, -1):
+        check_budget()
         best[start], cut[start] = -1e9, start + 1
         for end in range(start + 1, min(count, start + len(fields)) + 1):
             score = row_score(tuple(texts[start:end]), fields_key)

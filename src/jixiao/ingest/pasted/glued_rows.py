@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
+from jixiao.ingest.budget import check_budget
 from jixiao.ingest.grid import ReadingDoubt
 from jixiao.ingest.pasted.cells import is_comparator, is_direction, is_level_name, is_unit
 from jixiao.ingest.pasted.tokens import Token
@@ -396,6 +397,7 @@ class Reader:
 
     def edges(self, position: int, slot: int) -> list[Edge]:
         """The edges from a state, computed once (the three passes share them)."""
+        check_budget()
         key = (position, slot)
         if key not in self.cache:
             self.cache[key] = list(self.new_edges(position, slot))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
+from jixiao.ingest.budget import check_budget
 from jixiao.ingest.grid import Cell, ReadingDoubt, Row, RowKind
 from jixiao.ingest.pasted.alignment import Placement, is_level_row, place_cells, segment_rows
 from jixiao.ingest.pasted.cells import is_number, is_score
@@ -186,6 +187,7 @@ class RowBuilder:
         # they are that column's cell again, not a 三级指标
         free_texts: set[str] = set()
         for tokens in rows:
+            check_budget()
             texts = [t.text for t in tokens]
             if self.cut is not None and any(t.line == self.cut for t in tokens):
                 # the text stops inside this row: what it holds is not the whole row

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
+from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import normalize_cell_text
 from jixiao.ingest.pasted.cells import is_level_name
 from jixiao.model.labels import column_label, is_known_label
@@ -65,6 +66,7 @@ def detect_form(lines: list[str]) -> Form:
     from jixiao.ingest.pasted.glued_header import has_glued_header
 
     for number, line in enumerate(lines):
+        check_budget()
         if _GLUED_HEADER.search(line) or has_glued_header(line):
             return Form.GLUED
         near = " ".join(lines[max(0, number - 1) : number + 2])
@@ -154,6 +156,7 @@ def pipe_rows(lines: list[str], convert: bool) -> list[list[Token]]:
         current, open_row, bars = [], False, 0
 
     for number, line in enumerate(lines, start=1):
+        check_budget()
         stripped = line.strip()
         if not stripped or _MARKDOWN_RULER.match(stripped):
             continue
@@ -187,6 +190,7 @@ def whitespace_rows(lines: list[str], convert: bool) -> list[list[Token]]:
     """Rows of a space-separated table; labels printed one piece per line are joined."""
     rows: list[list[Token]] = []
     for number, line in enumerate(lines, start=1):
+        check_budget()
         tokens = [t for part in line.split() if (t := make_token(part, number, convert))]
         if tokens:
             rows.append(join_row_fragments(tokens))
@@ -233,6 +237,7 @@ def join_vertical_labels(rows: list[list[Token]]) -> list[list[Token]]:
     joined: list[list[Token]] = []
     index = 0
     while index < len(rows):
+        check_budget()
         row = rows[index]
         if len(row) > 1 and not is_whole_label(row[-1].text):
             end = short_run_end(rows, index + 1, len(row[-1].text))
@@ -299,6 +304,7 @@ def line_cells(lines: list[str], convert: bool) -> list[Token]:
     when the pieces make a label or level name (经济效益 / 指标)."""
     tokens: list[Token] = []
     for number, line in enumerate(lines, start=1):
+        check_budget()
         token = make_token(line.strip().strip("|").strip(), number, convert)
         if token is None or set(token.text) <= {"|", " "}:
             continue
