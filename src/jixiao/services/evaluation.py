@@ -8,7 +8,7 @@ name and version; ``monitor`` lights every table at a month.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -316,13 +316,18 @@ def export_self_evaluations(database: Database, results: list[TableEvaluation], 
 
 
 def apply_self_evaluation(
-    connection: Connection, table: TargetTable, *, user: str | None = None
+    connection: Connection,
+    table: TargetTable,
+    *,
+    user: str | None = None,
+    may_write: Callable[[TableSummary], bool] | None = None,
 ) -> tuple[TableSummary, int] | None:
     """Copy the 实际完成值 (and 全年执行数) of an imported 自评表 to its stored target table.
 
     The target table is the project_target of the same project and year (and department, when
     printed). Returns it and how many actual values were recorded, or None when there is no
-    single such table. Values already entered by hand are replaced (the history keeps both).
+    single such table, or when ``may_write`` does not allow writing to it. Values already
+    entered by hand are replaced (the history keeps both).
     """
     if table.kind is not TableKind.SELF_EVALUATION or not table.project:
         return None
@@ -336,6 +341,8 @@ def apply_self_evaluation(
     if len(found) != 1:
         return None
     target = found[0]
+    if may_write is not None and not may_write(target):
+        return None
     if table.budget.executed is not None:
         set_execution(
             connection,

@@ -14,8 +14,9 @@ from typing import Final
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from jixiao.errors import IngestError
+from jixiao.errors import IngestError, PermissionDenied
 from jixiao.model import Document, DocumentError, Finding, Severity
+from jixiao.services.access import WriteGuard
 from jixiao.services.documents import internal_error, logger, read_documents
 from jixiao.services.evaluation import apply_self_evaluation
 from jixiao.store import (
@@ -123,8 +124,13 @@ def import_one(
     *,
     review: ReviewDocument | None = None,
     user: str | None = None,
+    guard: WriteGuard | None = None,
 ) -> ImportOutcome:
-    """Store one read document in its own transaction; any failure leaves nothing behind."""
+    """Store one read document in its own transaction; any failure leaves nothing behind.
+
+    With a ``guard`` (web uploads), a document holding a table the user may not write is
+    refused whole (``AUT002``), and a 自评表 feeds only target tables the user may edit.
+    """
     if document.error is not None:
         return ImportOutcome(document.file, error=document.error)
     try:
@@ -137,12 +143,26 @@ def import_one(
     for attempt in (1, 2):
         try:
             with write_transaction(database) as connection:
-                result = import_document(connection, document, findings=findings, user=user)
+                result = import_document(
+                    connection,
+                    document,
+                    findings=findings,
+                    user=user,
+                    admit=guard.admit if guard else None,
+                )
                 if not result.already_imported:
                     for table in document.tables:  # a filled 自评表 feeds its target table
-                        apply_self_evaluation(connection, table, user=user)
+                        apply_self_evaluation(
+                            connection,
+                            table,
+                            user=user,
+                            may_write=guard.may_write if guard else None,
+                        )
             found = (*document.findings, *findings)
             return ImportOutcome(document.file, result=result, findings=found)
+        except PermissionDenied as error:
+            refused = DocumentError(code=error.code, message=f"{document.file}：{error.message}")
+            return ImportOutcome(document.file, error=refused)
         except IntegrityError:
             if attempt == 2:  # another import stored the same table or document meanwhile
                 return ImportOutcome(document.file, error=store_error(document, "并发写入冲突"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select
@@ -35,6 +35,10 @@ from jixiao.store.writes import (
 )
 
 _CHUNK = 500
+
+Admit = Callable[[Connection, Sequence[tuple[TargetTable, int | None]]], None]
+"""Asked before anything of a document is written: each table with the id of the stored table
+it would revise (None: a new table); raises to refuse the document (the caller's policy)."""
 
 
 @dataclass
@@ -88,11 +92,13 @@ def import_document(
     findings: Sequence[Finding] = (),
     user: str | None = None,
     now: dt.datetime | None = None,
+    admit: Admit | None = None,
 ) -> DocumentImport:
     """Store a readable document; ``findings`` are added to its own (e.g. from a review).
 
     Findings are attached to the table whose lines (or, failing that, project) they name;
-    those of a table that is unchanged are not stored again.
+    those of a table that is unchanged are not stored again. ``admit`` sees what each table
+    would write (inside the transaction, so what it checks is what is written) and may raise.
     """
     if document.error is not None:
         raise ValueError(f"{document.file} could not be read; it has nothing to import")
@@ -114,6 +120,8 @@ def import_document(
     ).scalar_one()  # from here on, the transaction holds the write lock (SQLite)
     stamp = Stamp(document_id, now, user)
     plans = plan_tables(connection, document)
+    if admit is not None:
+        admit(connection, [(plan.table, plan.known_id) for plan in plans])
     stored = [plan for plan in plans if plan.status is not TableStatus.UNCHANGED]
     orphans = attach_findings(plans, [*document.findings, *findings])
     table_ids = write_tables(connection, plans, now)

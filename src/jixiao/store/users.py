@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, delete, insert, select, update
 
 from jixiao.store.records import UserRecord
-from jixiao.store.schema import api_tokens, sessions, user_departments, users
+from jixiao.store.schema import api_tokens, sessions, target_tables, user_departments, users
 
 
 def insert_user(
@@ -163,3 +163,19 @@ def api_token_user(connection: Connection, token_hash: str, now: dt.datetime) ->
         )
     )
     return found
+
+
+def department_claims(
+    connection: Connection, identifiers: Iterable[str]
+) -> list[tuple[str | None, str | None]]:
+    """(department, department code) of the stored tables carrying one of these identifiers
+    as their department name or code."""
+    wanted = sorted(set(identifiers))
+    if not wanted:
+        return []
+    rows = connection.execute(
+        select(target_tables.c.department, target_tables.c.department_code)
+        .where(target_tables.c.department.in_(wanted) | target_tables.c.department_code.in_(wanted))
+        .distinct()
+    )
+    return [(row.department, row.department_code) for row in rows]
