@@ -8,7 +8,7 @@ EXAMPLE := examples/binhai-zuzhibu-2024.txt
 VENDOR := src/jixiao/web/static/vendor
 ASSETS := $(VENDOR)/VERSIONS
 
-.PHONY: compiled demo test lint typecheck architecture unit postgres chromium bench bench-review bench-store bench-web golden fixtures docs clean
+.PHONY: assets compiled demo test lint typecheck architecture unit postgres chromium bench bench-review bench-store bench-web golden fixtures docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,8 @@ compiled: $(STAMP)
 # The web app's htmx and ECharts, from the npm registry (not committed, not fetched at run time).
 $(ASSETS): scripts/vendor_assets.sh
 	scripts/vendor_assets.sh
+
+assets: $(ASSETS)
 
 # Imports the example, prints its review, creates an admin and serves http://127.0.0.1:8000.
 demo: $(STAMP) $(ASSETS) compiled

@@ -219,7 +219,9 @@ class EvaluationError(JixiaoError):
 #   ├── InvalidRequest          a value a user sent is not acceptable (bad role, short password)
 #   │    └── StaleRevision      an edit based on a revision that is no longer the current one
 #   ├── NotAuthenticated        no valid session, token, or a wrong name or password
-#   └── PermissionDenied        signed in, but the role or department does not allow it
+#   ├── TooManyAttempts         sign-in locked after too many failures (429, Retry-After)
+#   └── PermissionDenied        signed in, but the role (or, for uploads, the department)
+#                               does not allow it; tables of other departments are NotFound
 
 
 class InvalidRequest(JixiaoError):
@@ -247,6 +249,17 @@ class NotAuthenticated(JixiaoError):
 
     def __init__(self, message: str = "请先登录") -> None:
         super().__init__(message)
+
+
+class TooManyAttempts(JixiaoError):
+    """Sign-in refused without checking the password: too many failures (HTTP 429)."""
+
+    code = "AUT004"
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = max(1, retry_after)
+        minutes = (self.retry_after + 59) // 60
+        super().__init__(f"登录失败次数过多，请 {minutes} 分钟后再试")
 
 
 class PermissionDenied(JixiaoError):

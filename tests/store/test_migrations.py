@@ -85,3 +85,39 @@ def test_the_declared_schema_version_is_the_newest_migration() -> None:
     from jixiao.store.migrate import alembic_config
 
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == head_revision()
+
+
+def test_0008_gives_endless_api_tokens_an_end(new_database_url: str) -> None:
+    """Tokens issued before tokens expired (0007) get an end; login_failures appears."""
+    from alembic import command
+
+    from jixiao.store.migrate import alembic_config
+
+    database = open_database(new_database_url, create=True)
+    try:
+        with database.engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "0007")
+        with database.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO users (id, name, password_hash, role, active, created_at) "
+                    "VALUES (1, 'a', 'x', 'admin', TRUE, '2026-01-01 00:00:00')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO api_tokens (token_hash, user_id, created_at, expires_at) VALUES "
+                    "('h1', 1, '2026-01-01 00:00:00', NULL), "
+                    "('h2', 1, '2026-01-01 00:00:00', '2026-02-01 00:00:00')"
+                )
+            )
+        assert upgrade_database(database) == ("0007", head_revision())
+        with database.engine.connect() as connection:
+            rows = connection.execute(text("SELECT token_hash, expires_at FROM api_tokens"))
+            ends = {row.token_hash: row.expires_at for row in rows}
+            failures = connection.scalar(text("SELECT count(*) FROM login_failures"))
+        assert ends["h1"] is not None
+        assert str(ends["h2"]).startswith("2026-02-01")
+        assert failures == 0
+    finally:
+        database.close()

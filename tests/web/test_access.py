@@ -27,10 +27,11 @@ def statuses(
 
 
 PAGE = statuses(303, 200, 200, 200, 200)  # any signed-in user
-OWN_TABLE_PAGE = statuses(303, 200, 200, 200, 403)  # the table is in the filler's department
-EDIT_PAGE = statuses(303, 200, 403, 200, 403)
+# the table is in the filler's department; to others it is not found (nothing of it is named)
+OWN_TABLE_PAGE = statuses(303, 200, 200, 200, 404)
+EDIT_PAGE = statuses(303, 200, 403, 200, 404)
 API = statuses(401, 200, 200, 200, 200)
-OWN_TABLE_API = statuses(401, 200, 200, 200, 403)
+OWN_TABLE_API = statuses(401, 200, 200, 200, 404)
 
 EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/login"): statuses(200, 303, 303, 303, 303),
@@ -43,17 +44,21 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/tables/{table_id}/indicators/{position}"): OWN_TABLE_PAGE,
     ("GET", "/tables/{table_id}/indicators/{position}/edit"): EDIT_PAGE,
     ("GET", "/tables/{table_id}/indicators/{position}/preview"): EDIT_PAGE,
-    ("POST", "/tables/{table_id}/indicators/{position}"): statuses(303, 303, 403, 303, 403),
-    ("POST", "/tables/{table_id}/comments"): statuses(303, 403, 303, 303, 403),
+    ("POST", "/tables/{table_id}/indicators/{position}"): statuses(303, 303, 403, 303, 404),
+    ("POST", "/tables/{table_id}/comments"): statuses(303, 403, 303, 303, 404),
     ("GET", "/tables/{table_id}/evaluation"): OWN_TABLE_PAGE,
-    ("POST", "/tables/{table_id}/evaluation"): statuses(303, 303, 403, 303, 403),
+    ("POST", "/tables/{table_id}/evaluation"): statuses(303, 303, 403, 303, 404),
     # walked before any execution is entered: the 自评表 cannot be computed yet (422)
-    ("GET", "/tables/{table_id}/evaluation/download"): statuses(303, 422, 422, 422, 403),
+    ("GET", "/tables/{table_id}/evaluation/download"): statuses(303, 422, 422, 422, 404),
     ("GET", "/upload"): statuses(303, 200, 403, 200, 200),
     ("POST", "/upload"): statuses(303, 200, 403, 200, 200),
     ("GET", "/account"): PAGE,
     ("POST", "/account/tokens"): PAGE,
+    # walked without a form: nothing is revoked or changed, signed-in users get 422
+    ("POST", "/account/tokens/revoke"): statuses(303, 422, 422, 422, 422),
+    ("POST", "/account/password"): statuses(303, 422, 422, 422, 422),
     ("GET", "/users"): statuses(303, 403, 403, 200, 403),
+    ("POST", "/users/active"): statuses(303, 403, 403, 422, 403),
     ("GET", "/download"): PAGE,
     ("GET", "/api/docs"): statuses(200, 200, 200, 200, 200),
     ("GET", "/api/v1/openapi.json"): statuses(200, 200, 200, 200, 200),
@@ -64,12 +69,12 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/api/v1/tables/{table_id}/findings"): OWN_TABLE_API,
     ("GET", "/api/v1/tables/{table_id}/history"): OWN_TABLE_API,
     ("PUT", "/api/v1/tables/{table_id}/indicators/{position}/target"): statuses(
-        401, 200, 403, 200, 403
+        401, 200, 403, 200, 404
     ),
     ("GET", "/api/v1/tables/{table_id}/comments"): OWN_TABLE_API,
-    ("POST", "/api/v1/tables/{table_id}/comments"): statuses(401, 403, 201, 201, 403),
+    ("POST", "/api/v1/tables/{table_id}/comments"): statuses(401, 403, 201, 201, 404),
     ("GET", "/api/v1/tables/{table_id}/evaluation"): OWN_TABLE_API,
-    ("PUT", "/api/v1/tables/{table_id}/evaluation"): statuses(401, 200, 403, 200, 403),
+    ("PUT", "/api/v1/tables/{table_id}/evaluation"): statuses(401, 200, 403, 200, 404),
     ("GET", "/api/v1/findings"): API,
     ("POST", "/api/v1/documents"): statuses(401, 200, 403, 200, 200),
     ("GET", "/api/v1/exports"): API,

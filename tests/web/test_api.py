@@ -116,7 +116,7 @@ def test_edit_a_target_then_a_stale_edit_is_refused(
     ("user", "body", "status"),
     [
         ("reviewer", {"target": "=100%", "based_on": 1}, 403),
-        ("outsider", {"target": "=100%", "based_on": 1}, 403),
+        ("outsider", {"target": "=100%", "based_on": 1}, 404),
         ("admin", {"target": "x" * 501, "based_on": 1}, 422),
         ("admin", {"target": "=100%"}, 422),
         ("admin", {"target": "=100%", "based_on": "one"}, 422),
@@ -206,7 +206,7 @@ def test_errors_share_one_envelope(api: API, client: Any) -> None:
     assert bad.headers["www-authenticate"] == "Bearer"
     assert_error(bad, 401)
     assert_error(api("GET", "/api/v1/tables/12345"), 404, "STO004")
-    assert_error(api("GET", "/api/v1/tables/1", user="outsider"), 403, "AUT002")
+    assert_error(api("GET", "/api/v1/tables/1", user="outsider"), 404, "STO004")
     assert_error(api("GET", "/api/v1/nothing-here"), 404, "not_found")
     assert_error(api("DELETE", "/api/v1/tables"), 405, "method_not_allowed")
     assert (

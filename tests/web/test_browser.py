@@ -87,7 +87,17 @@ def page(server: str) -> Iterator[Any]:
         )
         opened = context.new_page()
         opened.set_default_timeout(10_000)
+        violations: list[str] = []  # the pages must satisfy their Content-Security-Policy
+        opened.on(
+            "console",
+            lambda message: (
+                violations.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
         yield opened
+        assert violations == []
         context.close()
         browser.close()
 
@@ -162,3 +172,8 @@ def test_upload_review_and_correct_in_the_browser(page: Any) -> None:
     expect(page.locator("#total")).to_have_text("97.55")
     expect(page.locator('#scores tr[data-indicator="工作经费补助人数"]')).to_contain_text("11.25")
     shot(page, "self-evaluation")
+    # choosing another scoring profile reloads the page (a script file: no inline handler)
+    other = page.locator("select[name=profile] option:not([selected])").first
+    chosen = other.get_attribute("value")
+    page.select_option("select[name=profile]", chosen)
+    page.wait_for_url(f"**profile={chosen}*")

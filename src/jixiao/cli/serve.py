@@ -12,6 +12,7 @@ from jixiao.cli.options import DEFAULT_TIME_LIMIT, TimeLimitOption
 from jixiao.services import connect_store
 
 APP_FACTORY = "jixiao.web:app_from_environment"
+CHECK_ASSETS = "jixiao.web:check_assets"  # the CLI and the web app are independent layers
 
 
 def serve_command(
@@ -23,11 +24,14 @@ def serve_command(
     debug: DebugOption = False,
 ) -> None:
     """启动网页版：浏览、审核、在线修改、上传与导出，以及 /api/v1 接口。"""
+    import uvicorn  # only this command needs the server
+    from uvicorn.importer import import_from_string
+
     with reporting_errors(debug):
+        import_from_string(CHECK_ASSETS)()  # no broken UI: refuse without htmx and ECharts
         connect_store(db).close()  # create or check the database before serving
     os.environ["JIXIAO_DB"] = db or os.environ.get("JIXIAO_DB", "") or "jixiao.db"
     os.environ["JIXIAO_TIME_LIMIT"] = f"{time_limit:g}"  # read by each upload's reading
-    import uvicorn  # only this command needs the server
 
     typer.echo(f"jixiao 网页版：http://{host}:{port}/ （Ctrl+C 停止）")
     uvicorn.run(

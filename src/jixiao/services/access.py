@@ -56,19 +56,23 @@ class WriteGuard:
             )
 
     def refusal(self, connection: Connection, table: TargetTable, known_id: int | None) -> str:
-        """Why this table may not be written by the user ('' when it may)."""
+        """Why this table may not be written by the user ('' when it may).
+
+        One reason for every case, so that a refusal tells nothing about other departments'
+        tables (whether one of that name exists) beyond what the file itself says.
+        """
         user = self.user
         named = [name for name in (table.department, table.department_code) if name]
-        printed = "、".join(f"“{name}”" for name in named) or "未填写"
+        refused = "（主管部门" + ("、".join(f"“{name}”" for name in named) or "未填写") + "）"
         if not user.covers(table.department, table.department_code):
-            return f"的主管部门{printed}不是您的部门"
+            return refused
         if known_id is not None:
             stored = table_summary(connection, known_id)
             if stored is not None and not user.can_edit(stored):
-                return "与其他部门已有的表同名，不能作为它的新版本导入"
+                return refused
         for name in named:
             if name not in user.departments and self.claimed_elsewhere(connection, name):
-                return f"的主管部门“{name}”属于其他部门"
+                return refused
         return ""
 
     def claimed_elsewhere(self, connection: Connection, name: str) -> bool:

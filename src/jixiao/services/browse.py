@@ -1,7 +1,7 @@
 """Use-cases of the web app's reading side: dashboard counts, search, one table, findings.
 
 Every function takes the acting :class:`User` and shows only the tables in its scope; asking
-for a table outside it raises :class:`PermissionDenied`.
+for a table outside it raises :class:`NotFound`, as for a table that does not exist.
 """
 
 from __future__ import annotations

@@ -12,7 +12,16 @@ admin      管理员  everything, in every department; create API tokens for any
 
 A table belongs to a department when its 主管部门 name or its department code is one of the
 user's departments. Passwords are hashed with Argon2id (argon2-cffi); sessions and API tokens
-are random secrets held by the client, stored as their SHA-256.
+are random secrets held by the client, stored as their SHA-256. API tokens expire
+(:data:`TOKEN_DAYS` by default) and can be listed and revoked; a user can be disabled (its
+sessions end, its tokens stop working) and its password changed (its sessions end).
+
+Sign-in throttling (in the database, so that it holds across worker processes and machines):
+:data:`ACCOUNT_LIMIT` failures for one account name, or :data:`ADDRESS_LIMIT` from one client
+address, within :data:`FAILURE_WINDOW` lock that account (or address) for :data:`LOCKOUT`;
+while locked, every sign-in is refused (:class:`TooManyAttempts`, HTTP 429) without looking
+at the password, the right one included. A success clears the account's count, never the
+address's.
 """
 
 from __future__ import annotations
@@ -27,14 +36,31 @@ from typing import Final
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
 
-from jixiao.errors import InvalidRequest, NotAuthenticated, PermissionDenied
-from jixiao.store import Database, TableSummary, UserRecord, write_transaction
+from jixiao.errors import (
+    InvalidRequest,
+    NotAuthenticated,
+    NotFound,
+    PermissionDenied,
+    TooManyAttempts,
+)
+from jixiao.store import ApiTokenRecord, Database, TableSummary, UserRecord, write_transaction
 from jixiao.store import users as user_store
 
 SESSION_HOURS: Final = 12
 MIN_PASSWORD_LENGTH: Final = 8
 MAX_NAME_LENGTH: Final = 64
+TOKEN_DAYS: Final = 90
+"""Default lifetime of an API token, in days (``--days`` / the account page choose another)."""
+MAX_TOKEN_DAYS: Final = 3650
+ACCOUNT_LIMIT: Final = 5
+"""Failed sign-ins of one account name within :data:`FAILURE_WINDOW` that lock it."""
+ADDRESS_LIMIT: Final = 20
+"""Failed sign-ins from one client address within :data:`FAILURE_WINDOW` that lock it."""
+FAILURE_WINDOW: Final = dt.timedelta(minutes=15)
+LOCKOUT: Final = dt.timedelta(minutes=15)
 
 _hasher = PasswordHasher()
 _DUMMY_HASH: Final = _hasher.hash("jixiao: a password nobody has")
@@ -87,8 +113,10 @@ class User:
         return self.role is not Role.REVIEWER
 
     def require_read(self, table: TableSummary) -> None:
+        """A table the user may not read is not found, like one that does not exist: the
+        answer names nothing of it, and ids cannot be walked to list other departments'."""
         if not self.can_read(table):
-            raise PermissionDenied(f"您无权查看{table.describe()}（不属于您的部门）")
+            raise NotFound(f"编号为 {table.id} 的表")
 
     def require_edit(self, table: TableSummary) -> None:
         self.require_read(table)
@@ -169,23 +197,57 @@ def list_users(database: Database, acting: User) -> list[UserRecord]:
         return user_store.list_users(connection)
 
 
-def authenticate(database: Database, name: str, password: str) -> User:
-    """The user with this name and password; :class:`NotAuthenticated` otherwise."""
+def login_keys(name: str, client: str | None) -> list[tuple[str, int]]:
+    """The throttling keys of a sign-in and their limits."""
+    keys = [(f"account:{name[:200]}", ACCOUNT_LIMIT)]
+    if client:
+        keys.append((f"address:{client[:100]}", ADDRESS_LIMIT))
+    return keys
+
+
+def authenticate(
+    database: Database, name: str, password: str, *, client: str | None = None
+) -> User:
+    """The user with this name and password; :class:`NotAuthenticated` otherwise.
+
+    ``client`` is the address the request came from (throttled as well as the account);
+    :class:`TooManyAttempts` while either is locked, whatever the password.
+    """
+    keys = login_keys(name, client)
     with database.engine.connect() as connection:
-        found = user_store.password_hash_of(connection, name)
+        locked = user_store.login_lock(connection, [key for key, _ in keys], utc_now())
+        found = user_store.password_hash_of(connection, name) if locked is None else None
+    if locked is not None:
+        raise TooManyAttempts(int((locked - utc_now()).total_seconds()) + 1)
     try:
         _hasher.verify(found[1] if found else _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):
         found = None
     if found is None:
+        record_failure(database, keys)
         raise NotAuthenticated("用户名或密码错误")
     with write_transaction(database) as connection:
         if _hasher.check_needs_rehash(found[1]):
             user_store.update_password(connection, found[0], _hasher.hash(password))
+        user_store.clear_login_failures(connection, keys[0][0])
         record = user_store.load_user(connection, found[0])
     if record is None:  # deleted meanwhile
         raise NotAuthenticated("用户名或密码错误")
     return user_of(record)
+
+
+def record_failure(database: Database, keys: list[tuple[str, int]]) -> None:
+    for attempt in (1, 2):  # two first failures at once: the second insert retries as update
+        try:
+            with write_transaction(database) as connection:
+                for key, limit in keys:
+                    user_store.record_login_failure(
+                        connection, key, utc_now(), window=FAILURE_WINDOW, limit=limit, lock=LOCKOUT
+                    )
+            return
+        except IntegrityError:
+            if attempt == 2:
+                raise
 
 
 def start_session(database: Database, user: User) -> Session:
@@ -218,9 +280,15 @@ def end_session(database: Database, token: str) -> None:
         user_store.delete_session(connection, secret_hash(token))
 
 
-def create_api_token(database: Database, user_name: str, *, label: str | None = None) -> str:
-    """A new API token for the user (the secret is returned once and stored only hashed)."""
+def create_api_token(
+    database: Database, user_name: str, *, label: str | None = None, days: int = TOKEN_DAYS
+) -> str:
+    """A new API token for the user, valid ``days`` days (the secret is returned once and
+    stored only hashed)."""
+    if not 1 <= days <= MAX_TOKEN_DAYS:
+        raise InvalidRequest(f"令牌有效期应为 1 至 {MAX_TOKEN_DAYS} 天")
     token = "jx_" + secrets.token_urlsafe(32)
+    now = utc_now()
     with write_transaction(database) as connection:
         user_id = user_store.user_id_by_name(connection, user_name)
         if user_id is None:
@@ -230,10 +298,61 @@ def create_api_token(database: Database, user_name: str, *, label: str | None = 
             token_hash=secret_hash(token),
             user_id=user_id,
             label=label,
-            now=utc_now(),
-            expires_at=None,
+            now=now,
+            expires_at=now + dt.timedelta(days=days),
         )
     return token
+
+
+def list_api_tokens(database: Database, user_name: str | None = None) -> list[ApiTokenRecord]:
+    """The API tokens of a user (of every user when None), newest first, without secrets."""
+    with database.engine.connect() as connection:
+        user_id = None if user_name is None else existing_user_id(connection, user_name)
+        return user_store.list_api_tokens(connection, user_id)
+
+
+def revoke_api_token(database: Database, token_id: int, *, owner: str | None = None) -> None:
+    """Revoke a token (when ``owner`` is given, only one of that user's); NotFound otherwise."""
+    with write_transaction(database) as connection:
+        user_id = None if owner is None else existing_user_id(connection, owner)
+        if not user_store.delete_api_token(connection, token_id, user_id):
+            raise NotFound(f"没有编号为 {token_id} 的令牌")
+
+
+def set_user_active(database: Database, name: str, active: bool) -> None:
+    """Enable or disable a user; a disabled user's sessions end and its tokens stop working."""
+    with write_transaction(database) as connection:
+        user_id = existing_user_id(connection, name)
+        user_store.set_active(connection, user_id, active)
+        if not active:
+            user_store.delete_sessions_of(connection, user_id)
+
+
+def change_password(
+    database: Database, name: str, new_password: str, *, current: str | None = None
+) -> None:
+    """Set a new password (checking ``current`` first when given); every session of the user
+    ends, so that a stolen session does not outlive the password."""
+    if len(new_password) < MIN_PASSWORD_LENGTH:
+        raise InvalidRequest(f"密码至少 {MIN_PASSWORD_LENGTH} 个字符")
+    if current is not None:
+        with database.engine.connect() as connection:
+            found = user_store.password_hash_of(connection, name)
+        try:
+            _hasher.verify(found[1] if found else _DUMMY_HASH, current)
+        except (VerificationError, InvalidHashError):
+            raise InvalidRequest("当前密码不正确") from None
+    with write_transaction(database) as connection:
+        user_id = existing_user_id(connection, name)
+        user_store.update_password(connection, user_id, _hasher.hash(new_password))
+        user_store.delete_sessions_of(connection, user_id)
+
+
+def existing_user_id(connection: Connection, name: str) -> int:
+    user_id = user_store.user_id_by_name(connection, name)
+    if user_id is None:
+        raise NotFound(f"没有用户“{name}”")
+    return user_id
 
 
 def token_user(database: Database, token: str) -> User | None:

@@ -32,6 +32,7 @@ from jixiao.store.queries import (
     table_summary,
 )
 from jixiao.store.records import (
+    ApiTokenRecord,
     ChangeRecord,
     DocumentImport,
     FindingCount,
@@ -56,6 +57,7 @@ from jixiao.store.stats import (
 __all__ = [
     "DEFAULT_DATABASE",
     "FIELD_LABELS",
+    "ApiTokenRecord",
     "Change",
     "ChangeRecord",
     "Database",

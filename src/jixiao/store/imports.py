@@ -104,6 +104,11 @@ def import_document(
         raise ValueError(f"{document.file} could not be read; it has nothing to import")
     known_id = stored_document_id(connection, document.sha256)
     if known_id is not None:
+        if admit is not None:  # the same bytes tell the caller nothing it may not know
+            admit(
+                connection,
+                [(plan.table, plan.known_id) for plan in plan_tables(connection, document)],
+            )
         return DocumentImport(
             file=document.file, sha256=document.sha256, document_id=known_id, already_imported=True
         )

@@ -118,6 +118,16 @@ class ChangeRecord(Record):
     new: str | None
 
 
+class ApiTokenRecord(Record):
+    """An API token as stored (never its secret): whose, what for, and until when."""
+
+    id: int
+    user: str
+    label: str | None
+    created_at: dt.datetime
+    expires_at: dt.datetime | None
+
+
 class UserRecord(Record):
     """A user as stored (without the password hash). ``role``: filler, reviewer or admin."""
 

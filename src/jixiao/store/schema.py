@@ -239,6 +239,16 @@ api_tokens = Table(
     Column("expires_at", DateTime),
 )
 
+# Failed sign-ins (migration 0008), by key: ``account:<name>`` or ``address:<client>``.
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("key", String(320), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("first_at", DateTime, nullable=False),
+    Column("locked_until", DateTime),
+)
+
 # Self-evaluation and monitoring (migration 0003). ``month`` 0 is the whole year (自评);
 # 1–12 are monitoring values as of the end of that month (1–m 月执行情况, cumulative).
 # Actuals are keyed by the indicator's name, so they survive a new revision of the table.

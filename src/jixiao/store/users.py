@@ -13,8 +13,15 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, delete, insert, select, update
 
-from jixiao.store.records import UserRecord
-from jixiao.store.schema import api_tokens, sessions, target_tables, user_departments, users
+from jixiao.store.records import ApiTokenRecord, UserRecord
+from jixiao.store.schema import (
+    api_tokens,
+    login_failures,
+    sessions,
+    target_tables,
+    user_departments,
+    users,
+)
 
 
 def insert_user(
@@ -179,3 +186,100 @@ def department_claims(
         .distinct()
     )
     return [(row.department, row.department_code) for row in rows]
+
+
+def set_active(connection: Connection, user_id: int, active: bool) -> None:
+    connection.execute(update(users).where(users.c.id == user_id).values(active=active))
+
+
+def delete_sessions_of(connection: Connection, user_id: int) -> None:
+    connection.execute(delete(sessions).where(sessions.c.user_id == user_id))
+
+
+def list_api_tokens(connection: Connection, user_id: int | None = None) -> list[ApiTokenRecord]:
+    """The tokens of one user (or of all), newest first."""
+    query = select(
+        api_tokens.c.id,
+        users.c.name,
+        api_tokens.c.label,
+        api_tokens.c.created_at,
+        api_tokens.c.expires_at,
+    ).join(users, users.c.id == api_tokens.c.user_id)
+    if user_id is not None:
+        query = query.where(api_tokens.c.user_id == user_id)
+    return [
+        ApiTokenRecord(
+            id=row.id,
+            user=row.name,
+            label=row.label,
+            created_at=row.created_at,
+            expires_at=row.expires_at,
+        )
+        for row in connection.execute(query.order_by(api_tokens.c.id.desc()))
+    ]
+
+
+def delete_api_token(connection: Connection, token_id: int, user_id: int | None = None) -> bool:
+    """Revoke a token (only one of ``user_id``'s, when given); whether there was one."""
+    query = delete(api_tokens).where(api_tokens.c.id == token_id)
+    if user_id is not None:
+        query = query.where(api_tokens.c.user_id == user_id)
+    return connection.execute(query).rowcount > 0
+
+
+def login_lock(connection: Connection, keys: Iterable[str], now: dt.datetime) -> dt.datetime | None:
+    """The latest end of a lockout in force on one of these keys, or None."""
+    found: dt.datetime | None = connection.scalar(
+        select(login_failures.c.locked_until)
+        .where(login_failures.c.key.in_(list(keys)), login_failures.c.locked_until > now)
+        .order_by(login_failures.c.locked_until.desc())
+        .limit(1)
+    )
+    return found
+
+
+def record_login_failure(
+    connection: Connection,
+    key: str,
+    now: dt.datetime,
+    *,
+    window: dt.timedelta,
+    limit: int,
+    lock: dt.timedelta,
+) -> None:
+    """Count a failure on ``key``; the ``limit``-th within ``window`` locks it for ``lock``.
+
+    Failures older than the window (and an ended lockout) are forgotten.
+    """
+    connection.execute(
+        delete(login_failures).where(login_failures.c.first_at <= now - window - lock)
+    )
+    row = connection.execute(
+        select(login_failures).where(login_failures.c.key == key)
+    ).one_or_none()
+    ended = row is not None and (
+        (row.locked_until is not None and row.locked_until <= now)
+        or (row.locked_until is None and row.first_at <= now - window)
+    )
+    if row is None or ended:
+        connection.execute(delete(login_failures).where(login_failures.c.key == key))
+        failures = 1
+        connection.execute(
+            insert(login_failures),
+            {"key": key, "failures": 1, "first_at": now, "locked_until": None},
+        )
+    else:
+        failures = row.failures + 1
+        connection.execute(
+            update(login_failures).where(login_failures.c.key == key).values(failures=failures)
+        )
+    if failures >= limit:
+        connection.execute(
+            update(login_failures)
+            .where(login_failures.c.key == key)
+            .values(locked_until=now + lock)
+        )
+
+
+def clear_login_failures(connection: Connection, key: str) -> None:
+    connection.execute(delete(login_failures).where(login_failures.c.key == key))

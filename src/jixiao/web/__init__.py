@@ -3,6 +3,6 @@
 It calls :mod:`jixiao.services` and nothing deeper. See docs/web.md.
 """
 
-from jixiao.web.app import app_from_environment, create_app
+from jixiao.web.app import app_from_environment, check_assets, create_app
 
-__all__ = ["app_from_environment", "create_app"]
+__all__ = ["app_from_environment", "check_assets", "create_app"]

@@ -16,14 +16,31 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 import jixiao
+from jixiao.errors import ConfigError
 from jixiao.services import connect_store
 from jixiao.web.api import router as api_router
 from jixiao.web.errors import install_error_handlers
 from jixiao.web.limits import UploadLimit
+from jixiao.web.security import JixiaoApp
 from jixiao.web.settings import Settings
 from jixiao.web.ui import router as ui_router
 
 STATIC: Final = Path(__file__).parent / "static"
+VENDOR_FILES: Final = ("htmx.min.js", "echarts.min.js")
+"""The front-end libraries the pages load, vendored at build time (``make assets``)."""
+
+
+def check_assets() -> None:
+    """Raise :class:`ConfigError` naming the vendored front-end files that are missing."""
+    vendor = STATIC / "vendor"
+    missing = [vendor / name for name in VENDOR_FILES if not (vendor / name).is_file()]
+    if missing:
+        raise ConfigError(
+            "网页前端文件",
+            f"缺少 {'、'.join(str(path) for path in missing)}（htmx 与 ECharts 不随源码提交），"
+            "页面将无法正常使用；请在源码目录运行 make assets"
+            "（即 scripts/vendor_assets.sh，需要 npm）后再启动 jixiao serve",
+        )
 
 
 def create_app(
@@ -40,7 +57,7 @@ def create_app(
         yield
         database.close()
 
-    app = FastAPI(
+    app = JixiaoApp(
         title="jixiao 绩效目标表 API",
         version=jixiao.__version__,
         description="绩效目标表的查询、审核发现、上传与导出。认证：Authorization: Bearer <令牌>。",
@@ -61,7 +78,9 @@ def create_app(
 
 def app_from_environment() -> FastAPI:
     """The app for ``uvicorn --factory``: database from ``JIXIAO_DB``, upload limit from
-    ``JIXIAO_MAX_UPLOAD_MB``, secure cookies when ``JIXIAO_SECURE_COOKIES=1``."""
+    ``JIXIAO_MAX_UPLOAD_MB``, secure cookies when ``JIXIAO_SECURE_COOKIES=1``; refuses to
+    start without the vendored front-end files (:func:`check_assets`)."""
+    check_assets()
     return create_app(
         os.environ.get("JIXIAO_DB") or None,
         max_upload_mb=float(os.environ.get("JIXIAO_MAX_UPLOAD_MB", "20")),

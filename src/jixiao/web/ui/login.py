@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from jixiao.errors import NotAuthenticated
+from jixiao.errors import NotAuthenticated, TooManyAttempts
 from jixiao.services import authenticate, end_session, start_session
 from jixiao.web.auth import PageSession, optional_session, same
 from jixiao.web.errors import CsrfFailed
@@ -53,18 +53,27 @@ def login(
     if not same(request.cookies.get(LOGIN_CSRF_COOKIE, ""), csrf_token):
         raise CsrfFailed()
     database = database_of(request)
+    client = request.client.host if request.client else None
     try:
-        user = authenticate(database, name.strip(), password)
-    except NotAuthenticated as error:
+        user = authenticate(database, name.strip(), password, client=client)
+    except (NotAuthenticated, TooManyAttempts) as error:
+        throttled = isinstance(error, TooManyAttempts)
         token = secrets.token_urlsafe(32)
         response = render(
             request,
             "login.html",
             {"login_csrf": token, "next": safe_next(next), "error": error.message, "name": name},
-            status=401,
+            status=429 if throttled else 401,
         )
+        if isinstance(error, TooManyAttempts):
+            response.headers["Retry-After"] = str(error.retry_after)
         response.set_cookie(
-            LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", path="/login"
+            LOGIN_CSRF_COOKIE,
+            token,
+            httponly=True,
+            samesite="strict",
+            secure=settings_of(request).secure_cookies,
+            path="/login",
         )
         return response
     session = start_session(database, user)
@@ -77,7 +86,9 @@ def login(
         secure=settings_of(request).secure_cookies,
         max_age=12 * 3600,
     )
-    redirect.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
+    redirect.delete_cookie(
+        LOGIN_CSRF_COOKIE, path="/login", secure=settings_of(request).secure_cookies, httponly=True
+    )
     return redirect
 
 
@@ -85,5 +96,7 @@ def login(
 def logout(request: Request, session: PageSession) -> Response:
     end_session(database_of(request), session.token)
     response = RedirectResponse("/login", status_code=303)
-    response.delete_cookie(SESSION_COOKIE)
+    response.delete_cookie(
+        SESSION_COOKIE, secure=settings_of(request).secure_cookies, httponly=True, samesite="lax"
+    )
     return response
