@@ -287,3 +287,44 @@ def test_department_and_year_from_the_title(title: str, department: str | None) 
     assert table.department == department
     assert table.year in (2022, 2023)
     assert any(f.code == "PRS016" for f in findings) == (department is not None)
+
+
+# --- the evaluation framework and half-year columns ---------------------------------------
+
+EVALUATION_ROWS = [
+    ("决策", "项目立项", "立项程序规范性", "规范"),
+    ("决策", "项目立项", "立项依据充分性", "充分"),
+    ("决策", "绩效目标", "绩效指标明确性", "明确"),
+    ("决策", "资金投入", "预算执行率", "≥95%"),
+    ("过程", "资金管理", "资金使用合规性", "合规"),
+    ("过程", "组织实施", "管理制度健全性", "健全"),
+    ("产出", "产出数量", "开放天数", "≥300天"),
+]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_paragraphs_of_an_evaluation_framework_with_half_year_values(seed: int) -> None:
+    """决策 / 过程 / 产出 levels (绩效目标 is one of them, not the header label), a 半年(程)
+    and a 全年(程) 指标值 column; the text cut inside a last row that is then not read."""
+    rng = random.Random(seed)
+    count = rng.randint(3, len(EVALUATION_ROWS))
+    chosen = EVALUATION_ROWS[:count]
+    cells = ["2024年度某馆运转经费项目绩效公开", "项目名称", "某馆运转经费", "预算单位", "某博物馆"]
+    cells += ["项目资金 (万元)", "资金总额", "80", "一级指标", "二级指标", "三级指标"]
+    cells += ["半年(程) 指标值", "全年(程) 指标值"]
+    previous: tuple[str, str] = ("", "")
+    expected = []
+    for level1, level2, name, target in chosen:
+        half = rng.choice([target, "推进中"])
+        if level1 != previous[0]:
+            cells.append(level1)
+        if (level1, level2) != previous:
+            cells.append(level2)
+        cells += [name, half, target]
+        previous = (level1, level2)
+        expected.append((level1, level2, name, target))
+    cells += ["组织实施" if previous[1] != "组织实施" else "资金管理", "预算编制科学"]
+    (table,), findings = read("\n\n".join(cells))
+    assert rows(table) == expected
+    assert (table.department, table.year, table.budget.total) == ("某博物馆", 2024, 800000.0)
+    assert any(f.code == "PRS011" and "未读取" in f.message for f in findings)

@@ -117,6 +117,27 @@ def normalize_level2(printed: str | None) -> str | None:
     return None
 
 
+# The evaluation framework (项目支出绩效评价指标体系, 财预〔2020〕10号) that some target forms
+# reuse: 决策 / 过程 / 产出 / 效益 with their own 二级 names. Its names are level names for the
+# readers (a 决策 cell is a 一级 cell), but they are not canonical: the table keeps them as
+# printed and the review sees a level outside the target framework.
+EVALUATION_FRAMEWORK: Final[dict[str, tuple[str, ...]]] = {
+    "决策": ("项目立项", "绩效目标", "资金投入"),
+    "过程": ("资金管理", "组织实施"),
+    "产出": ("产出数量", "产出质量", "产出时效", "产出成本"),
+    "效益": ("项目效益", "实施效益", "社会效益", "经济效益", "生态效益", "可持续影响", "满意度"),
+}
+_EVALUATION_LEVEL2: Final = frozenset(n for names in EVALUATION_FRAMEWORK.values() for n in names)
+
+
+def evaluation_level(printed: str) -> int | None:
+    """1 or 2 when a printed name is a 一级 or 二级 of the evaluation framework, else None."""
+    key = clean_level_name(printed)
+    if key in EVALUATION_FRAMEWORK:
+        return 1
+    return 2 if key in _EVALUATION_LEVEL2 else None
+
+
 def can_be_under(level1: str, level2: str) -> bool:
     """Whether a canonical 二级 may sit under a canonical 一级 in one of the frameworks."""
     return level2 in FRAMEWORK.get(level1, ()) or level2 in ALSO_UNDER.get(level1, ())

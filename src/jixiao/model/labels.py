@@ -42,6 +42,7 @@ class Field(StrEnum):
     NAME = "name"
     DESCRIPTION = "description"
     TARGET = "target"
+    HALF_YEAR_TARGET = "half_year_target"  # 半年(程)指标值 beside 全年(程)指标值: not kept
     # a target printed in parts (Sichuan, Inner Mongolia): 指标性质 ≥ | 指标值 30 | 度量单位 万元
     OPERATOR = "operator"
     DIRECTION = "direction"  # 指标方向: 正向/反向, and in some templates the comparator
@@ -116,6 +117,7 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "年初设定目标": Field.GOALS,
     "当年整体绩效目标": Field.GOALS,
     "整体绩效目标": Field.GOALS,
+    "中长期目标": Field.GOALS,
 }
 
 # Labels of a total that is all fiscal money (the 本级 budget, a 市财政 allocation): the amount is
@@ -163,6 +165,8 @@ COLUMN_LABELS: Final[dict[str, Field]] = {
     "计划指标值": Field.TARGET,
     "年初目标值": Field.TARGET,
     "指标值及单位": Field.TARGET,
+    "全年指标值": Field.TARGET,  # 全年(程) 指标值, beside 半年(程) 指标值
+    "半年指标值": Field.HALF_YEAR_TARGET,
     "指标性质": Field.OPERATOR,
     "指标值类型": Field.OPERATOR,
     "计算符号": Field.OPERATOR,
@@ -215,7 +219,7 @@ UNKEPT_COLUMNS: Final[dict[str, str]] = {
 # headings). Knowing them stops a label from being read as the value of the label before it.
 IGNORED_LABELS: Final = frozenset(
     {
-        "项目负责人及电话", "负责人及电话", "项目负责人", "项目类别", "归口科室", "金额",
+        "项目负责人及电话", "负责人及电话", "项目负责人", "项目类别", "归口科室", "金额", "小计",
         "资金来源", "年初安排金额", "年初预算数", "全年执行数", "执行数", "执行率", "分值",
         "得分", "自评得分", "上年结转资金", "该项目支出上级资金", "地方资金/其他",
         "中期市财政预算", "中期滚动目标", "总体目标", "实施期绩效目标", "项目支出实施期",

@@ -42,6 +42,7 @@ from jixiao.ingest.pasted.tokens import (
     pipe_rows,
     whitespace_rows,
 )
+from jixiao.model.framework import evaluation_level, normalize_level1
 from jixiao.model.labels import Field, column_label, is_indicator_header
 
 __all__ = ["has_indicator_header", "needs_pasted_reading", "read_pasted_text"]
@@ -108,9 +109,10 @@ def read_rows(builder: RowBuilder, rows: list[list[Token]], *, whitespace: bool)
         builder.column_header(columns)
         end = header + 1
         body: list[list[Token]] = []
+        evaluation = end < len(rows) and uses_evaluation_levels(rows[end][:3])
         while end < len(rows):
             row = drop_merged_labels(rows[end], merged)
-            if not row or is_stop(row[0]) or is_header_row(row):
+            if not row or ends_rows(row[0], evaluation=evaluation) or is_header_row(row):
                 break
             body.append(row)
             end += 1
@@ -146,6 +148,17 @@ def run_together(tokens: list[Token]) -> Run | None:
     if above and Field.TARGET not in {column_label(t.text) for t in above}:
         before, above = tokens[:first], []
     return before, above, tokens[first:end], tokens[end:]
+
+
+def uses_evaluation_levels(tokens: list[Token]) -> bool:
+    """Indicator rows that start with a 一级 of the evaluation framework (决策, 过程)."""
+    return any(evaluation_level(t.text) == 1 and normalize_level1(t.text) is None for t in tokens)
+
+
+def ends_rows(token: Token, *, evaluation: bool) -> bool:
+    """Where indicator rows end (:func:`is_stop`); in rows of the evaluation framework its
+    level names (绩效目标, also a header label) do not."""
+    return is_stop(token) and not (evaluation and evaluation_level(token.text) is not None)
 
 
 def starts_header(tokens: list[Token], header: list[Token]) -> bool:
@@ -194,7 +207,8 @@ def read_stream(builder: RowBuilder, tokens: list[Token]) -> None:
         columns = header_columns(tokens[header:end])
         builder.column_header(columns)
         stop = end
-        while stop < len(tokens) and not is_stop(tokens[stop]):
+        evaluation = uses_evaluation_levels(tokens[end : end + 3])
+        while stop < len(tokens) and not ends_rows(tokens[stop], evaluation=evaluation):
             stop += 1
         builder.indicator_stream(tokens[end:stop], columns)
         start = stop

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Final
 
 from jixiao.model import TargetKind
-from jixiao.model.framework import normalize_level1, normalize_level2
+from jixiao.model.framework import evaluation_level, normalize_level1, normalize_level2
 from jixiao.model.labels import Field, column_label, is_known_label
 from jixiao.targets import parse_target
 
@@ -50,7 +50,11 @@ MERGED_COLUMNS: Final = frozenset(
 
 
 def is_level_name(text: str) -> bool:
-    return normalize_level1(text) is not None or normalize_level2(text) is not None
+    return (
+        normalize_level1(text) is not None
+        or normalize_level2(text) is not None
+        or evaluation_level(text) is not None
+    )
 
 
 def is_number(text: str) -> bool:
@@ -102,6 +106,9 @@ def level_fit(text: str, level: Field) -> float | None:
         return 6.0
     if one or two:
         return None
+    evaluation = evaluation_level(text)
+    if evaluation is not None:
+        return 6.0 if evaluation == (1 if level is Field.LEVEL1 else 2) else None
     if _LEVEL_LIKE.match(text) and not is_known_label(text) and column_label(text) is None:
         return 1.0  # a level name outside the framework, e.g. 社会、经济、生态效益指标
     return None
@@ -152,7 +159,7 @@ def fit(text: str, field: Field | None) -> float | None:
     match field:
         case Field.NAME:
             return name_fit(text)
-        case Field.TARGET | Field.ACTUAL:
+        case Field.TARGET | Field.ACTUAL | Field.HALF_YEAR_TARGET:
             return value_fit(text)
         case Field.OPERATOR:
             if is_comparator(text) or text in _QUALITY:

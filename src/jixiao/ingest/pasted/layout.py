@@ -186,7 +186,7 @@ class RowBuilder:
         # texts placed in free-text columns (评分标准, 备注) of earlier rows: printed again,
         # they are that column's cell again, not a 三级指标
         free_texts: set[str] = set()
-        for tokens in rows:
+        for number, tokens in enumerate(rows, start=1):
             check_budget()
             texts = [t.text for t in tokens]
             if self.cut is not None and any(t.line == self.cut for t in tokens):
@@ -223,6 +223,11 @@ class RowBuilder:
             pending = (None, None)
             if is_cut(cells, fields) and not placement.uncertain:
                 target = fields.index(Field.TARGET)
+                if number == len(rows) and not any(cells[target + 1 :]):
+                    # the text ends inside this row: its name, perhaps cut, and nothing else
+                    doubt = ReadingDoubt("PRS011", f"的指标“{texts[-1]}”在原文结尾处被截断，未读取")
+                    self.table([], tokens, (doubt,))  # no cells: only the doubt is kept
+                    continue
                 why = "指标值为空" if any(cells[target + 1 :]) else "可能被截断"
                 doubts.append(ReadingDoubt("PRS011", f"的指标“{texts[0]}”所在行没有指标值，{why}"))
             self.table(cells, tokens, tuple(doubts))
