@@ -328,3 +328,40 @@ def test_paragraphs_of_an_evaluation_framework_with_half_year_values(seed: int) 
     assert rows(table) == expected
     assert (table.department, table.year, table.budget.total) == ("某博物馆", 2024, 800000.0)
     assert any(f.code == "PRS011" and "未读取" in f.message for f in findings)
+
+
+# --- form families ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("separator", [" | ", "\t"])
+@pytest.mark.parametrize("title", ["2023年度部门绩效目标表", "某区财政局绩效目标表"])
+def test_department_form_is_known_by_its_labels(separator: str, title: str) -> None:
+    """A 部门整体 form whose title does not say so: 部门预算编码 and 年度履职目标 do."""
+    lines = [
+        [title],
+        ["部门预算编码", "503101", "部门名称", "某区财政局"],
+        ["年度履职目标", "1.保障机关正常运转。2.完成年度培训任务。"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训人次", "≥200人次"],
+    ]
+    end = " ||" if "|" in separator else ""  # a flattened HTML row ends in its empty cells
+    text = "\n".join(separator.join(cells) + end for cells in lines)
+    (table,), _ = read(text)
+    assert table.kind.value == "department_target"
+    assert (table.department_code, table.department, table.project) == (
+        "503101",
+        "某区财政局",
+        None,
+    )
+    assert table.goals == ["保障机关正常运转。", "完成年度培训任务。"]
+
+
+def test_transfer_payment_form_names_its_project() -> None:
+    text = """中央对地方转移支付区域绩效目标表
+转移支付（项目）名称 | 学生资助补助经费 ||
+中央主管部门 | 教育部 | 地方主管部门 | 某县教育局 ||
+一级指标 | 二级指标 | 三级指标 | 指标值 ||
+产出指标 | 数量指标 | 受助学生人数 | ≥300人 ||
+"""
+    (table,), _ = read(text)
+    assert (table.kind.value, table.project) == ("project_target", "学生资助补助经费")

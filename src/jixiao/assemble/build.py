@@ -224,13 +224,16 @@ def build_table(draft: TableDraft, year: int | None) -> TargetTable:
     if fiscal is None and draft.total_is_fiscal:
         fiscal = header.get(Field.TOTAL)  # 年度本级预算金额: the total is all fiscal money
     return TargetTable(
-        kind=table_kind(draft.title, draft.has_evaluation_columns),
+        kind=table_kind(draft.title, draft.has_evaluation_columns, draft.department_form),
         title=draft.title,
-        department_code=draft.department_code,
+        department_code=draft.department_code or header.get(Field.DEPARTMENT_CODE),
         department=(
             draft.department or header.get(Field.DEPARTMENT) or header.get(Field.IMPLEMENTER)
         ),
-        project=draft.project or project_from_title(draft.title, draft.has_evaluation_columns),
+        project=draft.project
+        or project_from_title(
+            draft.title, draft.has_evaluation_columns, department_form=draft.department_form
+        ),
         year=year,
         budget=Budget(
             total=parse_amount(header.get(Field.TOTAL), unit),
@@ -275,10 +278,12 @@ def build_indicator(row: IndicatorDraft, year: int | None) -> Indicator:
     )
 
 
-def project_from_title(title: str | None, has_evaluation_columns: bool = False) -> str | None:
+def project_from_title(
+    title: str | None, has_evaluation_columns: bool = False, *, department_form: bool = False
+) -> str | None:
     if not title:
         return None
-    if is_department_form(title):
+    if is_department_form(title) or department_form:
         return None  # a department's whole-budget table (or its self-evaluation) has no project
     for suffix in _TITLE_SUFFIXES:
         if title.endswith(suffix) and len(title) > len(suffix):

@@ -41,6 +41,7 @@ from jixiao.assemble.fields import (
 )
 from jixiao.assemble.findings import parse_finding, where
 from jixiao.assemble.vocabulary import (
+    DEPARTMENT_FORM_LABELS,
     FISCAL_TOTAL_LABELS,
     Field,
     budget_sub_column,
@@ -256,6 +257,8 @@ class Collector:
                 pending = header_label(text)
                 if clean_label(text) in FISCAL_TOTAL_LABELS:
                     draft.total_is_fiscal = True
+                if clean_label(text) in DEPARTMENT_FORM_LABELS:
+                    draft.department_form = True
                 if draft.unit_printed is None:
                     draft.unit_printed = label_unit(text)
                 continue

@@ -47,6 +47,7 @@ class TableDraft:
     indicators: list[IndicatorDraft] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     last_line: int | None = None
+    department_form: bool = False  # a label only the 部门整体 form prints (年度履职目标…)
     total_is_fiscal: bool = False  # the 预算数 was printed under a label naming fiscal money
 
     def set_header(self, name: Field, text: str, source: SourceRef) -> None:

@@ -230,14 +230,19 @@ def find_year(*texts: str | None) -> int | None:
     return max(counts, key=lambda year: (counts[year], year))
 
 
-_DEPARTMENT_FORM: Final = re.compile(r"整体支出|部门(?:[（(]单位[)）])?整体")
+_DEPARTMENT_FORM: Final = re.compile(r"整体支出|部门(?:[（(]单位[)）])?整体|年度整体绩效")
 
 
-def table_kind(title: str | None, has_evaluation_columns: bool) -> TableKind:
+def table_kind(
+    title: str | None, has_evaluation_columns: bool, department_form: bool = False
+) -> TableKind:
+    """The form family: a 自评表 (its title, or 实际完成值/得分 columns), a 部门整体支出绩效目标表
+    (its title, or a label only that form prints: 部门预算编码, 年度履职目标, 部门职能), else a
+    项目支出绩效目标表 (also the 转移支付区域 target forms)."""
     title = title or ""
     if has_evaluation_columns or "自评" in title:
         return TableKind.SELF_EVALUATION
-    if is_department_form(title):
+    if is_department_form(title) or department_form:
         return TableKind.DEPARTMENT_TARGET
     return TableKind.PROJECT_TARGET
 

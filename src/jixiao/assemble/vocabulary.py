@@ -9,6 +9,7 @@ from __future__ import annotations
 from jixiao.model.labels import (
     BUDGET_SUB_COLUMNS,
     COLUMN_LABELS,
+    DEPARTMENT_FORM_LABELS,
     FISCAL_TOTAL_LABELS,
     HEADER_LABELS,
     IGNORED_LABELS,
@@ -25,6 +26,7 @@ from jixiao.model.labels import (
 __all__ = [
     "BUDGET_SUB_COLUMNS",
     "COLUMN_LABELS",
+    "DEPARTMENT_FORM_LABELS",
     "FISCAL_TOTAL_LABELS",
     "HEADER_LABELS",
     "IGNORED_LABELS",

@@ -23,6 +23,7 @@ class Field(StrEnum):
 
     PROJECT = "project"
     DEPARTMENT = "department"
+    DEPARTMENT_CODE = "department_code"  # 部门预算编码
     BUDGET_SECTION = "budget_section"  # 预算规模及资金用途: its continuation row is the purpose
     TOTAL = "total"
     FISCAL = "fiscal"
@@ -117,8 +118,17 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "年初设定目标": Field.GOALS,
     "当年整体绩效目标": Field.GOALS,
     "整体绩效目标": Field.GOALS,
+    "年度履职目标": Field.GOALS,
+    "部门预算编码": Field.DEPARTMENT_CODE,
+    "转移支付名称": Field.PROJECT,  # 转移支付（项目）名称 of the 转移支付区域 forms
+    "转移支付项目名称": Field.PROJECT,
     "中长期目标": Field.GOALS,
 }
+
+# Labels only a 部门整体支出绩效目标表 prints: the table is a department_target whatever its title.
+DEPARTMENT_FORM_LABELS: Final = frozenset(
+    {"部门预算编码", "年度履职目标", "部门职能", "部门职责", "整体支出规模", "部门整体支出"}
+)
 
 # Labels of a total that is all fiscal money (the 本级 budget, a 市财政 allocation): the amount is
 # also the 财政资金 when no 财政资金 is printed.
@@ -225,9 +235,9 @@ IGNORED_LABELS: Final = frozenset(
         "中期市财政预算", "中期滚动目标", "总体目标", "实施期绩效目标", "项目支出实施期",
         "全年实际完成情况", "年度总体目标完成情况综述", "绩效指标",
         "实际完成情况", "目标实际完成情况", "年度目标完成情况", "年度绩效指标完成情况",
-        "中央主管部门", "省级财政部门", "省级主管部门", "部门预算编码", "项目支出", "基本支出",
-        "年度履职目标", "部门职能", "年度目标任务", "支出项目名称", "财政部门审核意见",
-        "自评总分", "部门联系人", "财政处室", "填报日期",
+        "中央主管部门", "省级财政部门", "省级主管部门", "项目支出", "基本支出", "部门职能",
+        "年度目标任务", "支出项目名称", "财政部门审核意见", "自评总分", "部门联系人", "财政处室",
+        "填报日期",
     }
 )  # fmt: skip
 
