@@ -8,8 +8,10 @@ import random
 import pytest
 
 from jixiao.assemble import assemble_tables
+from jixiao.assemble.fields import table_kind
 from jixiao.ingest import read_grid
 from jixiao.model import Finding, TargetTable
+from jixiao.model.labels import label_unit
 
 NAMES = [
     "完成灌区节水改造项目数量",
@@ -365,3 +367,28 @@ def test_transfer_payment_form_names_its_project() -> None:
 """
     (table,), _ = read(text)
     assert (table.kind.value, table.project) == ("project_target", "学生资助补助经费")
+
+
+@pytest.mark.parametrize(
+    ("label", "unit"),
+    [
+        ("预算执行情况(万元) (20分)", "万元"),
+        ("资金情况（万元）", "万元"),
+        ("项目资金（元）：", "元"),
+        ("预算执行情况(20分)", None),
+    ],
+)
+def test_amount_unit_in_a_label_before_a_section_score(label: str, unit: str | None) -> None:
+    assert label_unit(label) == unit
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("某区价格认证中心2023年度整体绩效目标表", "department_target"),
+        ("某区价格认证中心部门整体支出绩效目标表", "department_target"),
+        ("某区价格认证中心2023年度项目支出绩效目标表", "project_target"),
+    ],
+)
+def test_form_family_from_the_title(title: str, kind: str) -> None:
+    assert table_kind(title, has_evaluation_columns=False).value == kind

@@ -252,7 +252,10 @@ _VALUE_COLUMNS: Final = frozenset(
 _LEADING_QUALIFIER: Final = re.compile(r"^[*＊★☆]*(?:其中[:：]?)?")
 _TRAILING_COLON: Final = re.compile(r"[:：]+$")
 _BRACKETED: Final = re.compile(r"[（(][^（()）]*[)）]")
-_UNIT_IN_BRACKETS: Final = re.compile(r"[（(]\s*(万元|元|千元|亿元)\s*[)）]\s*[:：]?\s*$")
+# '资金情况（万元）', '预算执行情况(万元) (20分)': the unit, perhaps before a section's score
+_UNIT_IN_BRACKETS: Final = re.compile(
+    r"[（(]\s*(万元|元|千元|亿元)\s*[)）](?:\s*[（(][^（()）]{0,12}[)）])*\s*[:：]?\s*$"
+)
 
 
 @lru_cache(maxsize=4096)
