@@ -11,6 +11,7 @@ so that extraction can join wrapped lines without guessing about spaces.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +30,39 @@ LEADING = 11.5
 PADDING = 3
 COLUMNS = (64, 86, 170, 130, 110, 100, 110)  # points; 770 fills A4 landscape less margins
 MARGIN = 36
-# table 3 (index 2): the indicator ranges of its pages, and the two rows cut by page breaks
-TABLE3_PAGES = ((0, 5), (5, 19), (18, 31), (31, 41), (40, 49))
 TABLE3_CUTS = {
     18: ("干部信息管", "干部信息管理信息系统和"),
     40: ("公务员、集体奖励、即时奖励工作", "公务员、集体奖励工作效果"),
 }
-TABLE3_HEADERLESS_PAGE = 4  # the last page of table 3 goes on without a header row
+
+
+@dataclass(frozen=True)
+class Table3Layout:
+    """How table 3 (index 2) is paged: the indicator ranges of its pages, the rows cut by a
+    page break (name and description before the break; a cut row's rest has no 指标值), and
+    the pages that go on without a repeated header row."""
+
+    pages: tuple[tuple[int, int], ...]
+    cuts: dict[int, tuple[str, str]]
+    headerless: frozenset[int]
+
+
+# As the original document broke: the last page of table 3 goes on without a header row.
+ORIGINAL = Table3Layout(
+    pages=((0, 5), (5, 19), (18, 31), (31, 41), (40, 49)),
+    cuts=TABLE3_CUTS,
+    headerless=frozenset({4}),
+)
+# A page break between two whole rows, the next page without a header, its first row's 指标值
+# cell empty (the value 100% printed once, above the break, for both rows — a merged cell):
+# “公务员、集体奖励证书、奖章及奖牌颁发率” ends a page and “两新”组织党建工作经费发放合规率 begins
+# the next one with no levels and no 指标值 (indicator 14 is printed as the "rest" of a cut row
+# whose part before the break is empty). Position alone must not join them.
+BREAK_BETWEEN_WHOLE_ROWS = Table3Layout(
+    pages=((0, 5), (5, 14), (14, 19), (18, 31), (31, 41), (40, 49)),
+    cuts={14: ("", ""), **TABLE3_CUTS},
+    headerless=frozenset({2, 5}),
+)
 _BREAKABLE = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”、]")
 
 
@@ -82,22 +109,24 @@ def pdf_table(placed: list[Placed]) -> Table:
     return Table(data, colWidths=COLUMNS, style=TableStyle(style), repeatRows=0)
 
 
-def page_entries(table: TargetTable, number: int) -> list[tuple[list[Entry], bool]]:
+def page_entries(
+    table: TargetTable, number: int, layout: Table3Layout = ORIGINAL
+) -> list[tuple[list[Entry], bool]]:
     """(entries, with a column header) for each page of a table."""
     if number != 3:
         return [([whole(i) for i in table.indicators], True)]
     pages = []
-    for page, (begin, end) in enumerate(TABLE3_PAGES):
+    for page, (begin, end) in enumerate(layout.pages):
         entries = []
         for index in range(begin, end):
             indicator = table.indicators[index]
-            cut = TABLE3_CUTS.get(index)
+            cut = layout.cuts.get(index)
             if cut is None:
                 entries.append(whole(indicator))
             else:
                 part = "head" if index == end - 1 else "tail"
                 entries.append(Entry(indicator, part, *cut))
-        pages.append((entries, page != TABLE3_HEADERLESS_PAGE))
+        pages.append((entries, page not in layout.headerless))
     return pages
 
 
@@ -106,7 +135,9 @@ def number_pages(canvas: Any, document: Any) -> None:
     canvas.drawCentredString(landscape(A4)[0] / 2, MARGIN / 2, f"- {canvas.getPageNumber()} -")
 
 
-def write_pdf(tables: list[TargetTable], path: Path, font: str) -> None:
+def write_pdf(
+    tables: list[TargetTable], path: Path, font: str, layout: Table3Layout = ORIGINAL
+) -> None:
     pdfmetrics.registerFont(TTFont(FONT, font, subfontIndex=0))
     from reportlab.lib.styles import ParagraphStyle
 
@@ -117,7 +148,7 @@ def write_pdf(tables: list[TargetTable], path: Path, font: str) -> None:
     frame_height = landscape(A4)[1] - 2 * MARGIN
     for number, table in enumerate(tables, start=1):
         title, department, unit = title_lines(table, number)
-        pages = page_entries(table, number)
+        pages = page_entries(table, number, layout)
         for page, (entries, column_header) in enumerate(pages):
             flowables: list[Any] = []
             if page == 0:

@@ -13,7 +13,11 @@ tables are written back in the forms users hold, laid out like the official temp
 * ``binhai-zuzhibu-2024.html``           rowspan/colspan inside a government site's chrome;
 * ``binhai-zuzhibu-2024.pdf``            ruled tables; table 3 crosses four page breaks as in the
                                          original, two of them cutting a row in half (one page
-                                         repeats the header, the last does not).
+                                         repeats the header, the last does not);
+* ``binhai-zuzhibu-2024-pagebreak.pdf``  the same, with one more break between two whole rows
+                                         of table 3 (颁发率 | 合规率), the next page without a
+                                         header and its first row's 指标值 cell empty: they must
+                                         stay two rows.
 
 Every fixture must read back to the same 71 indicators as the text (tests/ingest/). Only this
 script needs a CJK font (for the PDF); the outputs are committed, so the tests need none.
@@ -37,7 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from fixture_layout import Placed, block_height, table_block, title_lines, whole  # noqa: E402
-from fixture_pdf import write_pdf  # noqa: E402
+from fixture_pdf import BREAK_BETWEEN_WHOLE_ROWS, write_pdf  # noqa: E402
 from jixiao.model import TargetTable  # noqa: E402
 from jixiao.services import read_document  # noqa: E402
 
@@ -330,6 +334,7 @@ def main() -> None:
     write_docx(tables, OUT / f"{NAME}.docx")
     write_html(tables, OUT / f"{NAME}.html")
     write_pdf(tables, OUT / f"{NAME}.pdf", font)
+    write_pdf(tables, OUT / f"{NAME}-pagebreak.pdf", font, BREAK_BETWEEN_WHOLE_ROWS)
     for path in sorted(OUT.glob(f"{NAME}*")):
         print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size / 1024:.0f} KB)")
 

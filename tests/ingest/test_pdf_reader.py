@@ -156,3 +156,36 @@ def test_an_encrypted_pdf(tmp_path: Path) -> None:
     path.write_bytes(buffer.getvalue())
     with pytest.raises(EncryptedFile, match="PDF 设有打开密码"):
         read_document(path)
+
+
+def test_two_whole_rows_across_a_page_break_are_not_joined(
+    documents: Path, text_document: Document
+) -> None:
+    """binhai-zuzhibu-2024-pagebreak.pdf: one more break, between “…颁发率” and “…合规率”,
+    the next page without a header and its first row's 指标值 cell empty (printed once above
+    the break). Joining them on position alone was the bug; they stay two rows, and the empty
+    指标值 is a doubt, never a value taken from the row above."""
+    document = read_document(documents / "binhai-zuzhibu-2024-pagebreak.pdf")
+    rows, expected = (
+        [
+            (i.level1, i.level2, i.level1_printed, i.level2_printed, i.name, i.description)
+            + (i.target.raw,)
+            for table in read.tables
+            for i in table.indicators
+        ]
+        for read in (document, text_document)
+    )
+    assert len(rows) == 71
+    (differs,) = [
+        i for i, (got, want) in enumerate(zip(rows, expected, strict=True)) if got != want
+    ]
+    assert rows[differs][:6] == expected[differs][:6]  # levels, name, description
+    assert (rows[differs][4], rows[differs][6]) == ("“两新”组织党建工作经费发放合规率", "")
+    (doubt,) = [f for f in document.findings if f.code == "PRS011"]
+    assert (doubt.location.page, doubt.location.row) == (5, 1)
+    assert doubt.indicator == "“两新”组织党建工作经费发放合规率"
+    assert "未与上页的“公务员、集体奖励证书、奖章及奖牌颁发率”合并" in doubt.message
+    joined = [f.message for f in document.findings if f.code == "PRS001"]
+    assert len(joined) == 2  # the two rows really cut by a page break are still joined
+    assert all("两新" not in message for message in joined)
+    assert document.tables[2].confidence < 1.0

@@ -20,6 +20,12 @@ from jixiao.assemble.fields import (
     table_kind,
 )
 from jixiao.assemble.findings import parse_finding, where
+from jixiao.assemble.validate import (
+    missing_target_column,
+    screen_rows,
+    table_confidence,
+    withhold_uncertain,
+)
 from jixiao.assemble.vocabulary import Field
 from jixiao.model import Budget, Finding, Indicator, SourceRef, TargetTable
 from jixiao.model.framework import normalize_level1, normalize_level2
@@ -51,13 +57,14 @@ def build_tables(
     findings: list[Finding] = []
     for draft in drafts:
         table_year = year if year is not None else years[id(draft)]
+        table_findings: list[Finding] = []
         if table_year is None:
             table_year = document_year
-            findings.extend(year_findings(draft, document_year))
+            table_findings.extend(year_findings(draft, document_year))
         table = build_table(draft, table_year)
         table, dropped = drop_impossible_amounts(table)
-        findings.extend(draft.findings)
-        findings.extend(
+        table_findings.extend(draft.findings)
+        table_findings.extend(
             parse_finding(
                 "PRS013",
                 f"{label}“{printed}”大于预算数“{table.budget.total_printed}”，未读取",
@@ -66,12 +73,21 @@ def build_tables(
             )
             for label, printed in dropped
         )
-        findings.extend(level_findings(draft, table))
+        table_findings.extend(missing_target_column(draft))
+        rows = [indicator.source for indicator in table.indicators]
+        table, screened = screen_rows(
+            table,
+            table_findings,
+            has_level_columns=draft.has_level_columns,
+            has_target_column=draft.columns is None or Field.TARGET in draft.columns,
+        )
+        table_findings.extend(screened)
+        table_findings.extend(level_findings(draft, table))
         table, derived = derive_header_fields(draft, table)
-        findings.extend(derived)
-        findings.extend(range_findings(draft, table))
+        table_findings.extend(derived)
+        table_findings.extend(range_findings(draft, table))
         if not draft.project and table.project:
-            findings.append(
+            table_findings.append(
                 parse_finding(
                     "PRS008",
                     f"表内无“项目名称”栏，项目名称取自标题“{draft.title}”",
@@ -79,6 +95,10 @@ def build_tables(
                     project=table.project,
                 )
             )
+        confidence = table_confidence(rows, table_findings)
+        table, withheld = withhold_uncertain(table, confidence, table_findings)
+        findings.extend(table_findings)
+        findings.extend(withheld)
         tables.append(table)
     return tables, findings
 
@@ -292,7 +312,8 @@ def project_from_title(
 
 
 def level_findings(draft: TableDraft, table: TargetTable) -> list[Finding]:
-    """Level names outside the framework, and rows with no level at all."""
+    """Level names outside the framework, and a table with no level columns at all (a row
+    with no level in a table that has them was dropped: validate.screen_rows)."""
     findings: list[Finding] = []
     for indicator in table.indicators:
         for printed, canonical, label in (
@@ -309,14 +330,14 @@ def level_findings(draft: TableDraft, table: TargetTable) -> list[Finding]:
                         indicator=indicator.name,
                     )
                 )
-        if not indicator.level1_printed and not indicator.level2_printed:
-            findings.append(
-                parse_finding(
-                    "PRS007",
-                    f"指标“{indicator.name}”没有一级/二级指标",
-                    indicator.source,
-                    project=table.project,
-                    indicator=indicator.name,
-                )
+    if table.indicators and not draft.has_level_columns:
+        # a form without level columns: one doubt for the table, not one per row
+        findings.append(
+            parse_finding(
+                "PRS007",
+                f"此表没有一级/二级指标列，{len(table.indicators)}个指标均无一级/二级指标",
+                table.source,
+                project=table.project,
             )
+        )
     return findings

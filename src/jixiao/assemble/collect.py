@@ -47,9 +47,11 @@ from jixiao.assemble.vocabulary import (
     budget_sub_column,
     clean_label,
     header_label,
+    is_header_without_target,
     is_indicator_header,
     is_known_label,
     label_unit,
+    stands_alone,
 )
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind
@@ -163,7 +165,11 @@ class Collector:
             self.preamble.title_source = row.source
             return
         texts = row.texts
-        if is_indicator_header(texts):
+        if is_indicator_header(texts) or (
+            is_header_without_target(texts) and row.kind is RowKind.TABLE
+        ):
+            # without a 指标值 column the rows below are still indicator rows (never goals);
+            # the table reports the missing column (validate.missing_target_column)
             self.feed_column_header(row)
             return
         nonempty = [t for t in texts if t]
@@ -190,6 +196,8 @@ class Collector:
         text = row.text
         unit = parse_unit_line(text)
         department = parse_department_line(text)
+        if department is not None and len(department[1]) < 2:
+            department = None  # '100分': a score, not '<code> <department>'
         is_title = looks_like_title(text) and len(text) <= 80
         if parse_year_line(text) is not None and not self.in_indicators():
             # （2019年度） printed under the title: the table's year
@@ -299,6 +307,7 @@ class Collector:
                 )
             )
         self.current.columns = columns
+        self.current.columns_source = row.source
         self.current.last_line = row.source.line
         self.last_label = None
 
@@ -336,6 +345,10 @@ class Collector:
         previous = draft.indicators[-1] if draft.indicators else None
         after_break, self.after_page_break = self.after_page_break, False
         if after_break and previous is not None and self.is_cut_row(indicator):
+            if not continues_name(previous.get(Field.NAME), indicator.get(Field.NAME)):
+                # position alone is no evidence: a whole row whose 指标值 cell is empty here
+                self.keep_whole_row(indicator, previous, row)
+                return
             before = previous.get(Field.NAME)
             previous.join(indicator)
             draft.findings.append(
@@ -379,6 +392,25 @@ class Collector:
                 else:
                     draft.set_header(name, cells[name], row.source)
         return draft
+
+    def keep_whole_row(self, indicator: IndicatorDraft, previous: IndicatorDraft, row: Row) -> None:
+        """A row after a page break that looks like the rest of the row before it (no levels,
+        no 指标值) but whose name stands alone, after a name that is whole: its own row, with
+        an empty 指标值 (PRS011) — never joined on position alone."""
+        assert self.current is not None
+        self.fill_levels(indicator, previous)
+        self.current.indicators.append(indicator)
+        self.current.findings.append(
+            parse_finding(
+                "PRS011",
+                f"{where(row.source)}位于续页，没有一级/二级指标和指标值，但三级指标"
+                f"“{indicator.get(Field.NAME)}”可独立成立，未与上页的“{previous.get(Field.NAME)}”"
+                "合并；其指标值为空",
+                row.source,
+                project=self.current.project,
+                indicator=indicator.get(Field.NAME),
+            )
+        )
 
     @staticmethod
     def is_cut_row(indicator: IndicatorDraft) -> bool:
@@ -450,6 +482,7 @@ class Collector:
                     f"{where(row.source)}未能识别，已跳过：“{row.text[:40]}”",
                     row.source,
                     project=self.current.project,
+                    part="indicators" if self.in_indicators() else "header",
                 )
             )
 
@@ -479,6 +512,19 @@ def sub_column_values(columns: list[Field], values: list[str]) -> list[tuple[Fie
         if len(candidates) == 1:
             found.append((column, candidates.pop()))
     return found
+
+
+def continues_name(before: str, rest: str) -> bool:
+    """Whether a page's first row (no levels, no 指标值) is the rest of the row cut before it.
+
+    The evidence must be in the text: the row has no 三级 name of its own (only a
+    description's rest), or the names do not both stand alone — the name before the break
+    is cut short (干部信息管 | 理信息系统…运行率) or the rest is a fragment (…工作 | 效果,
+    …人数 | 及满意度). Two whole names (…颁发率 | …合规率) are two rows.
+    """
+    if not rest:
+        return True
+    return not (stands_alone(before) and stands_alone(rest))
 
 
 def framework_parent(level2: str) -> str | None:

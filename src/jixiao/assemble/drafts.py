@@ -44,6 +44,7 @@ class TableDraft:
     header: dict[Field, str] = field(default_factory=dict)
     header_sources: dict[Field, SourceRef] = field(default_factory=dict)
     columns: dict[Field, list[int]] | None = None
+    columns_source: SourceRef | None = None  # the indicator header row
     indicators: list[IndicatorDraft] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     last_line: int | None = None
@@ -65,6 +66,13 @@ class TableDraft:
     def has_evaluation_columns(self) -> bool:
         return bool(self.columns) and any(
             name in (self.columns or {}) for name in (Field.ACTUAL, Field.SCORE)
+        )
+
+    @property
+    def has_level_columns(self) -> bool:
+        """The indicator header names a 一级 or 二级 column."""
+        return bool(self.columns) and any(
+            name in (self.columns or {}) for name in (Field.LEVEL1, Field.LEVEL2)
         )
 
     def location(self) -> SourceRef:

@@ -41,7 +41,7 @@ PARSE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
     "PRS007": (
         Severity.WARNING,
         "parse.level-missing",
-        "指标行缺少一级/二级指标且无法从上一行沿用，请补全。",
+        "此表没有一级/二级指标列，指标无法归入指标体系；请补全一级/二级指标。",
     ),
     "PRS008": (
         Severity.WARNING,
@@ -94,6 +94,25 @@ PARSE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
         "parse.value-out-of-range",
         "金额超过 10 万亿元、分值或得分不在 0–100 之间，多半是粘连的数字或转换错误，未读取；"
         "请对照原表填写。",
+    ),
+    # The final check of every table (assemble/validate.py). Codes from PRS020 on, so that
+    # other codes can be added below it.
+    "PRS020": (
+        Severity.WARNING,
+        "parse.row-dropped",
+        "此行不是指标或绩效目标（网页元素、表尾说明、分值数字或层级名称等），未读取；"
+        "如确为指标，请检查原表格式。",
+    ),
+    "PRS021": (
+        Severity.ERROR,
+        "parse.target-column-missing",
+        "指标表头没有“指标值”（目标值）列，指标行无法可靠读取，未读取；请补全表头后重新导入。",
+    ),
+    "PRS022": (
+        Severity.ERROR,
+        "parse.structure-uncertain",
+        "此表的结构无法可靠识别，未输出任何指标行；请对照原表手工录入，或提供原始的"
+        " Excel/Word 文件。",
     ),
 }
 

@@ -18,9 +18,11 @@ from jixiao.model.labels import (
     clean_label,
     column_label,
     header_label,
+    is_header_without_target,
     is_indicator_header,
     is_known_label,
     label_unit,
+    stands_alone,
 )
 
 __all__ = [
@@ -35,7 +37,9 @@ __all__ = [
     "clean_label",
     "column_label",
     "header_label",
+    "is_header_without_target",
     "is_indicator_header",
     "is_known_label",
     "label_unit",
+    "stands_alone",
 ]

@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Final
 
-from jixiao.model.framework import clean_level_name
+from jixiao.model.framework import clean_level_name, normalize_level1, normalize_level2
 
 
 class Field(StrEnum):
@@ -314,6 +314,12 @@ def is_anagram(text: str, word: str) -> bool:
     return len(text) == len(word) and text != word and sorted(text) == sorted(word)
 
 
+def is_header_without_target(texts: list[str]) -> bool:
+    """A row naming the level columns (一级指标 | 二级指标 | 三级指标) but no 指标值 column."""
+    fields = {column_label(text) for text in texts}
+    return len(fields & _LEVEL_COLUMNS) >= 2 and Field.TARGET not in fields
+
+
 def is_indicator_header(texts: list[str]) -> bool:
     """True for a row such as 一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值, or
     指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值 (a form with no level columns)."""
@@ -324,3 +330,101 @@ def is_indicator_header(texts: list[str]) -> bool:
         return True
     # a form without level columns (部门整体: 指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值)
     return Field.NAME in fields and len(fields & _VALUE_COLUMNS) >= 2
+
+
+# --- text that is never an indicator or a goal ----------------------------------------------
+#
+# Page furniture of government web pages (share bars, print links, breadcrumbs, site footers)
+# and the footer block of printed forms (notes, contacts, signatures, dates). Both are matched
+# at the start of a cell (after whitespace), with what may follow such a phrase, so that an
+# indicator name that merely contains a word (存在问题整改率) is not taken for one.
+
+_FURNITURE: Final = re.compile(
+    r"^[【\[]?\s*(?:扫一扫|手机扫码|在手机(?:上)?打开|打印本页|关闭(?:本页|窗口)|返回顶部|分享到|"
+    r"[【\[]\s*(?:下载|打印|关闭|收藏)\s*[】\]]|字[体号]\s*[:：]?\s*[【\[]?\s*大|"
+    r"发布(?:时间|日期)\s*[:：]|信息来源\s*[:：]|来源\s*[:：]|(?:浏览|阅读|访问)(?:次数|量)|"
+    r"首\s*页\s*[>＞»›]|当前位置\s*[:：]|您(?:现在)?的位置|版权所有|copyright|©|"
+    r"主办(?:单位)?\s*[:：]|承办(?:单位)?\s*[:：]|网站标识码|.{0,12}ICP备|.{0,12}公网安备|"
+    r"联系客服|关注微信|下载\s*APP|qrcode|上一篇|下一篇)",
+    re.IGNORECASE,
+)
+_FOOTER: Final = re.compile(
+    r"^(?:其他需?(?:要)?说明的?问题|存在(?:的)?问题\s*(?:$|[|｜、及和与/:：])|改进措施\s*$|"
+    r"备\s*注\s*(?:$|[:：])|注\s*\d*\s*[:：]|说明\s*[:：]|"
+    r"填\s*[报表]\s*人|联\s*系\s*(?:电\s*话|人|方式)|审\s*核\s*人|复\s*核\s*人|"
+    r"(?:单位|部门|财务|项目)?负\s*责\s*人\s*(?:$|[:：（(签])|签\s*[字章名]\s*(?:$|[:：])|"
+    r"(?:单位)?盖\s*章|填\s*[报表]\s*(?:日期|时间)|日\s*期\s*[:：]|"
+    r"\d{0,4}\s*年\s*月\s*日\s*$|总\s*分\s*$|合\s*计\s*$)",
+    re.IGNORECASE,
+)
+# A bare number, weight, score or percentage (with an optional comparator).
+_BARE_NUMBER: Final = re.compile(
+    r"^[≥≤≧≦<>=＝﹦＞＜+\-±]*\s*\d+(?:[.,，]\d+)*\s*(?:%|％|‰|分|万元|元)?$"
+)
+# Level and section vocabulary: never a 三级 name of its own.
+_LEVEL_WORDS: Final = re.compile(
+    r"^(?:(?:绩效|评价|考核|本年度|年度)?指标|(?:项目)?(?:产出|效益|效果)(?:指标)?|"
+    r"指标\d*|(?:一|二|三)级(?:指标)?)$"
+)
+
+
+def furniture_kind(text: str) -> str | None:
+    """What a cell is when it is page furniture or a form's footer, in Chinese; else None.
+
+    ``网页元素`` (share bars, print links, breadcrumbs, 发布时间, 来源, copyright) or ``表尾说明``
+    (其他需说明的问题, 存在问题, 备注, 注：…, 填报人, 联系电话, 审核人, signatures and dates).
+    Linear in the text (anchored regular expressions without nested repetition).
+    """
+    stripped = text.strip()
+    if not stripped:
+        return None
+    if _FURNITURE.match(stripped):
+        return "网页元素"
+    if _FOOTER.match(stripped):
+        return "表尾说明"
+    return None
+
+
+def not_a_name(text: str) -> str | None:
+    """Why a 三级指标 cell cannot be an indicator's name, in Chinese; None when it can be.
+
+    Furniture and footers (:func:`furniture_kind`), a bare number or percentage (a weight or
+    score read as a name), level vocabulary (产出指标, 指标) or a column label.
+    """
+    kind = furniture_kind(text)
+    if kind is not None:
+        return kind
+    cleaned = clean_level_name(text)
+    if _BARE_NUMBER.match(cleaned):
+        return "数字（分值、得分或指标值）"
+    if _LEVEL_WORDS.match(cleaned) or column_label(cleaned) is not None or is_level_name(cleaned):
+        return "指标层级或表头用语"
+    return None
+
+
+def is_level_name(text: str) -> bool:
+    """A 一级 or 二级 name of the framework as printed in a level cell (产出指标, 数量指标):
+    ending in 指标, so that a 三级 name such as 服务对象满意度 is not one."""
+    if not text.endswith("指标"):
+        return False
+    return normalize_level1(text) is not None or normalize_level2(text) is not None
+
+
+# How a whole 三级 name ends (a rate, a count, a cost, a time, an effect …): a name cut by a
+# page break usually does not (干部信息管, …即时奖励工作), and a rest that starts with a joining
+# word (及, 和, 与, 的 …) or a bracket continues the name before it.
+_WHOLE_NAME_END: Final = re.compile(
+    r"(?:率|数|量|度|值|性|比|比例|额|费|费用|标准|成本|价格|时间|时限|期限|周期|工期|次|人次|"
+    r"户数|效果|效益|情况|水平|面积|长度|里程|规模|能力|影响|作用|指数|覆盖面|程度|质量)$"
+)
+_JOINING_START: Final = re.compile(r"^[及和与或的之等、，,（(）)）：:;；%]")
+
+
+def stands_alone(name: str) -> bool:
+    """Whether a 三级 name reads as whole: it ends as indicator names end (…率, …数量,
+    …费用, …效果) and does not start with a joining word or bracket. Used to tell a row cut
+    by a page break from two whole rows. Linear in the name."""
+    cleaned = _BRACKETED.sub("", clean_level_name(name))
+    if len(cleaned) < 2 or _JOINING_START.match(name.strip()):
+        return False
+    return _WHOLE_NAME_END.search(cleaned) is not None

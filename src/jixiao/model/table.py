@@ -70,3 +70,10 @@ class TargetTable(BaseModel):
     goals: list[str] = Field(default_factory=list, description="绩效目标 items, numbering removed.")
     indicators: list[Indicator] = Field(default_factory=list)
     source: SourceRef = SourceRef()
+    confidence: float = Field(
+        default=1.0,
+        ge=0.0,
+        le=1.0,
+        description="How sure the reading is (0..1), from the table's parse findings "
+        "(docs/json-format.md); below 0.5 no indicator rows are emitted (finding PRS022).",
+    )

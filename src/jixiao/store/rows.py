@@ -235,6 +235,7 @@ def revision_values(table: TargetTable) -> dict[str, Any]:
         "purpose": table.purpose,
         "goals_json": dump_json(table.goals),
         "source_json": source_json(table.source),
+        "confidence": table.confidence,
     }
     for name in _BUDGET_FIELDS:
         values[f"budget_{name}"] = getattr(table.budget, name)
@@ -275,6 +276,7 @@ def table_from_rows(
         goals=json.loads(revision["goals_json"]),
         indicators=[indicator_from_row(row) for row in indicators],
         source=source_from_json(revision["source_json"]),
+        confidence=1.0 if revision["confidence"] is None else revision["confidence"],
     )
 
 

@@ -1,0 +1,209 @@
+"""The last check of every table the assembler emits: precision first.
+
+Whatever reader and layout a table came from, each emitted indicator must be one:
+
+* it has a 三级 name, and that name is not page furniture (扫一扫在手机打开当前页, [打印]), a
+  form's footer (其他需说明的问题, 备注, 注：…, 填报人, signatures and dates), a bare number (a
+  weight or score read as a name), level vocabulary (产出指标, 指标) or a one-character
+  fragment (:func:`jixiao.model.labels.not_a_name`);
+* it belongs to a 一级指标: printed, carried from the merged cell above, or inferred from its
+  二级指标 where the framework gives one parent (the collector's finding ``PRS014``) — unless
+  the form prints no level columns at all;
+* it has a 指标值, or a finding says that the value is empty (``PRS011``).
+
+A row that fails is dropped with finding ``PRS020`` naming its line — never silently. Goals
+that are furniture or footer lines are dropped the same way.
+
+Then the table's ``confidence`` is computed from its doubts (see :func:`table_confidence`);
+below :data:`CONFIDENCE_FLOOR` the structure was not recovered: no row is emitted and finding
+``PRS022`` names the lines instead.
+
+Every step is linear in the number of rows and findings of the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from jixiao.assemble.drafts import TableDraft
+from jixiao.assemble.findings import parse_finding, where
+from jixiao.assemble.vocabulary import Field
+from jixiao.model import Finding, Indicator, Severity, SourceRef, TargetTable
+from jixiao.model.labels import furniture_kind, not_a_name
+from jixiao.model.target import TargetKind
+
+# Below this confidence a table's rows are not emitted (finding PRS022).
+CONFIDENCE_FLOOR: Final = 0.5
+# What one finding takes from a table's confidence, in rows (see table_confidence).
+DOUBT_WEIGHTS: Final[dict[Severity, float]] = {Severity.INFO: 0.25, Severity.WARNING: 1.0}
+# Doubts about the header block (year, project, department, amounts), about one value (a
+# number out of range, PRS017) and an empty 指标值 (PRS011: the row is read, its value is not
+# printed) are not doubts about the rows' structure: they weigh as an info.
+LIGHT_DOUBTS: Final = frozenset(
+    {"PRS005", "PRS006", "PRS008", "PRS011", "PRS013", "PRS015", "PRS016", "PRS017"}
+)
+
+
+def screen_rows(
+    table: TargetTable,
+    findings: Sequence[Finding],
+    *,
+    has_level_columns: bool,
+    has_target_column: bool = True,
+) -> tuple[TargetTable, list[Finding]]:
+    """Drop the rows and goals that are not indicators or goals; settle 一级 and empty 指标值.
+
+    ``findings`` are the doubts already reported about the table (a row whose empty 指标值 a
+    reader already reported gets no second finding). Returns the table and the new findings.
+    """
+    added: list[Finding] = []
+    kept: list[Indicator] = []
+    for indicator in table.indicators:
+        reason = drop_reason(indicator, has_level_columns=has_level_columns)
+        if reason is not None:
+            added.append(
+                parse_finding(
+                    "PRS020",
+                    f"{where(indicator.source)}不是指标：{reason}，未读取",
+                    indicator.source,
+                    project=table.project,
+                    indicator=indicator.name or None,
+                )
+            )
+            continue
+        if (
+            has_target_column
+            and indicator.target.kind is TargetKind.EMPTY
+            and not reported_empty(indicator, findings)
+        ):
+            added.append(
+                parse_finding(
+                    "PRS011",
+                    f"{where(indicator.source)}的指标“{indicator.name}”没有指标值",
+                    indicator.source,
+                    project=table.project,
+                    indicator=indicator.name,
+                )
+            )
+        kept.append(indicator)
+    goals: list[str] = []
+    for goal in table.goals:
+        kind = furniture_kind(goal)
+        if kind is None:
+            goals.append(goal)
+            continue
+        added.append(
+            parse_finding(
+                "PRS020",
+                f"绩效目标中的“{goal[:40]}”是{kind}，不是绩效目标，未读取",
+                table.source,
+                project=table.project,
+            )
+        )
+    return table.model_copy(update={"indicators": kept, "goals": goals}), added
+
+
+def missing_target_column(draft: TableDraft) -> list[Finding]:
+    """PRS021 when the indicator header has no 指标值 column (an error: no row is emitted)."""
+    if draft.columns is None or Field.TARGET in draft.columns or not draft.indicators:
+        return []
+    source = draft.columns_source or draft.source
+    return [
+        parse_finding(
+            "PRS021",
+            f"{where(source)}的指标表头没有“指标值”（目标值）列，其下的指标行无法可靠读取",
+            source,
+            project=draft.project,
+        )
+    ]
+
+
+def drop_reason(indicator: Indicator, *, has_level_columns: bool) -> str | None:
+    """Why a row is no indicator, in Chinese; None when it is one."""
+    name = indicator.name.strip()
+    if not name:
+        return "没有三级指标名称"
+    why = not_a_name(name)
+    if why is not None:
+        return f"“{name[:40]}”是{why}"
+    if has_level_columns and not indicator.level1_printed:
+        # the collector carried the 一级 from above or inferred it from the 二级 (PRS014)
+        if not indicator.level2_printed:
+            return f"“{name[:40]}”没有一级/二级指标"
+        return f"“{name[:40]}”没有一级指标，二级指标“{indicator.level2_printed}”也无法确定其归属"
+    return None
+
+
+def reported_empty(indicator: Indicator, findings: Iterable[Finding]) -> bool:
+    """A reader already said that the row's 指标值 is missing (PRS011) or left out (PRS010)."""
+    return any(
+        finding.code in ("PRS010", "PRS011")
+        and (finding.indicator == indicator.name or finding.location == indicator.source)
+        for finding in findings
+    )
+
+
+def table_confidence(rows: Iterable[SourceRef], findings: Iterable[Finding]) -> float:
+    """How sure the reading of a table is, from 0 to 1, from the doubts reported about it.
+
+    ``rows`` are the places of the indicator rows read (dropped ones included). Every finding
+    about the table is a doubt at its place (a row, a skipped line, the table's title): an
+    error makes the confidence 0; otherwise each place weighs its heaviest doubt — a warning 1,
+    an info, an empty 指标值 or a doubt about the header block (year, project, amounts, a line
+    skipped above the indicator header) ¼ — and the confidence is
+    ``1 − doubt / (places + 1)``, where ``places`` counts the rows and the other places with a
+    doubt. Rounded to two decimals. Linear in rows and findings.
+    """
+    places: dict[tuple[object, ...], float] = {place_key(row): 0.0 for row in rows}
+    for finding in findings:
+        if finding.severity is Severity.ERROR:
+            return 0.0
+        weight = DOUBT_WEIGHTS[finding.severity]
+        if finding.code in LIGHT_DOUBTS or finding.fields.get("part") == "header":
+            weight = DOUBT_WEIGHTS[Severity.INFO]
+        key = place_key(finding.location)
+        places[key] = max(places.get(key, 0.0), weight)
+    doubt = sum(places.values())
+    return round(max(0.0, 1.0 - doubt / (len(places) + 1)), 2)
+
+
+def place_key(source: SourceRef) -> tuple[object, ...]:
+    """A row's place, whatever the format (the end of a joined row is left out)."""
+    return (
+        source.line,
+        source.page,
+        source.sheet,
+        source.cell,
+        source.table_index,
+        source.row,
+        source.column,
+    )
+
+
+def withhold_uncertain(
+    table: TargetTable, confidence: float, findings: Sequence[Finding]
+) -> tuple[TargetTable, list[Finding]]:
+    """Below the floor, emit no guessed rows: the table keeps its header, and PRS022 names
+    the lines of the rows withheld."""
+    table = table.model_copy(update={"confidence": confidence})
+    if confidence >= CONFIDENCE_FLOOR or not table.indicators:
+        return table, []
+    withheld = table.model_copy(update={"indicators": []})
+    first, last = table.indicators[0].source, table.indicators[-1].source
+    doubts = sum(1 for finding in findings if finding.severity is not Severity.INFO)
+    finding = parse_finding(
+        "PRS022",
+        f"{span(first, last)}的指标表结构无法可靠识别（可信度{confidence:.2f}，"
+        f"{doubts}处存疑），其中的{len(table.indicators)}个指标行未输出",
+        first.model_copy(update={"line_end": last.line_end or last.line}),
+        project=table.project,
+        confidence=confidence,
+    )
+    return withheld, [finding]
+
+
+def span(first: SourceRef, last: SourceRef) -> str:
+    """'第12行至第30行', '第3页 第5行至第4页 第2行', or one place when both are the same."""
+    start, end = where(first), where(last.model_copy(update={"line": last.line_end or last.line}))
+    return start if start == end else f"{start}至{end}"
