@@ -168,8 +168,15 @@ def test_two_whole_rows_across_a_page_break_are_not_joined(
     document = read_document(documents / "binhai-zuzhibu-2024-pagebreak.pdf")
     rows, expected = (
         [
-            (i.level1, i.level2, i.level1_printed, i.level2_printed, i.name, i.description)
-            + (i.target.raw,)
+            (
+                i.level1,
+                i.level2,
+                i.level1_printed,
+                i.level2_printed,
+                i.name,
+                i.description,
+                i.target.raw,
+            )
             for table in read.tables
             for i in table.indicators
         ]
