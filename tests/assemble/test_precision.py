@@ -276,3 +276,14 @@ def test_a_rest_without_a_name_of_its_own_is_joined() -> None:
     assert table.indicators[3].description == "反映系统运行情况"
     assert len(table.indicators) == 6
     assert [f.code for f in findings] == ["PRS001"]
+
+
+def test_a_cost_level_printed_as_the_third_level_is_a_name() -> None:
+    rows = generated_rows(9, 3)
+    rows += [
+        "产出指标\t成本指标\t社会成本指标\t无\t100%",
+        "产出指标\t数量指标\t社会成本指标\t\t1个",
+    ]
+    (table,), findings = assemble_rows(table_text(rows))
+    assert [i.name for i in table.indicators][3:] == ["社会成本指标"]  # not under 数量指标
+    assert [f.code for f in findings] == ["PRS020"]

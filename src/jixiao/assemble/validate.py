@@ -30,6 +30,7 @@ from jixiao.assemble.drafts import TableDraft
 from jixiao.assemble.findings import parse_finding, where
 from jixiao.assemble.vocabulary import Field
 from jixiao.model import Finding, Indicator, Severity, SourceRef, TargetTable
+from jixiao.model.framework import FRAMEWORK, normalize_level2
 from jixiao.model.labels import furniture_kind, not_a_name
 from jixiao.model.target import TargetKind
 
@@ -124,7 +125,7 @@ def drop_reason(indicator: Indicator, *, has_level_columns: bool) -> str | None:
     name = indicator.name.strip()
     if not name:
         return "没有三级指标名称"
-    why = not_a_name(name)
+    why = None if names_a_sub_level(name, indicator.level2) else not_a_name(name)
     if why is not None:
         return f"“{name[:40]}”是{why}"
     if has_level_columns and not indicator.level1_printed:
@@ -133,6 +134,13 @@ def drop_reason(indicator: Indicator, *, has_level_columns: bool) -> str | None:
             return f"“{name[:40]}”没有一级/二级指标"
         return f"“{name[:40]}”没有一级指标，二级指标“{indicator.level2_printed}”也无法确定其归属"
     return None
+
+
+def names_a_sub_level(name: str, level2: str | None) -> bool:
+    """A 三级 name that is a level of the framework one step below the row's 二级: a template
+    that prints 成本指标 as the 二级 and 经济/社会/生态环境成本指标 as the 三级 (the 101号 tree,
+    shifted one level). Such a name is an indicator, not level vocabulary read as a name."""
+    return level2 is not None and normalize_level2(name) in FRAMEWORK.get(level2, ())
 
 
 def reported_empty(indicator: Indicator, findings: Iterable[Finding]) -> bool:
