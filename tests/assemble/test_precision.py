@@ -189,7 +189,7 @@ def test_confidence_is_one_without_doubts(count: int) -> None:
 
 
 def test_confidence_formula() -> None:
-    rows = [SourceRef(line=n) for n in range(1, 20)]
+    rows = [(f"甲{n}", SourceRef(line=n)) for n in range(1, 20)]
 
     def finding(line: int, severity: Severity, code: str = "PRS010") -> Finding:
         return Finding(
@@ -197,7 +197,7 @@ def test_confidence_formula() -> None:
             severity=severity,
             rule="r",
             message="m",
-            location=rows[0].model_copy(update={"line": line}),
+            location=SourceRef(line=line),
         )
 
     assert table_confidence(rows, []) == 1.0
@@ -209,6 +209,9 @@ def test_confidence_formula() -> None:
     # a header doubt (year) weighs a quarter, at a place of its own
     assert table_confidence(rows, [finding(40, Severity.WARNING, "PRS006")]) == 0.99
     assert table_confidence(rows, [finding(3, Severity.ERROR)]) == 0.0
+    # glued text: 19 rows on one line; a doubt about the line is one place of its own
+    glued = [(name, SourceRef(line=1)) for name, _ in rows]
+    assert table_confidence(glued, [finding(1, Severity.WARNING)]) == 0.95
 
 
 @pytest.mark.parametrize("seed", range(4))

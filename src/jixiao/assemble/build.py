@@ -74,7 +74,7 @@ def build_tables(
             for label, printed in dropped
         )
         table_findings.extend(missing_target_column(draft))
-        rows = [indicator.source for indicator in table.indicators]
+        rows = [(indicator.name, indicator.source) for indicator in table.indicators]
         table, screened = screen_rows(
             table,
             table_findings,

@@ -39,10 +39,11 @@ CONFIDENCE_FLOOR: Final = 0.5
 # What one finding takes from a table's confidence, in rows (see table_confidence).
 DOUBT_WEIGHTS: Final[dict[Severity, float]] = {Severity.INFO: 0.25, Severity.WARNING: 1.0}
 # Doubts about the header block (year, project, department, amounts), about one value (a
-# number out of range, PRS017) and an empty 指标值 (PRS011: the row is read, its value is not
-# printed) are not doubts about the rows' structure: they weigh as an info.
+# number out of range, PRS017), an empty 指标值 (PRS011: the row is read, its value is not
+# printed) and a form without level columns (PRS007) are not doubts about the rows'
+# structure: they weigh as an info.
 LIGHT_DOUBTS: Final = frozenset(
-    {"PRS005", "PRS006", "PRS008", "PRS011", "PRS013", "PRS015", "PRS016", "PRS017"}
+    {"PRS005", "PRS006", "PRS007", "PRS008", "PRS011", "PRS013", "PRS015", "PRS016", "PRS017"}
 )
 
 
@@ -152,18 +153,26 @@ def reported_empty(indicator: Indicator, findings: Iterable[Finding]) -> bool:
     )
 
 
-def table_confidence(rows: Iterable[SourceRef], findings: Iterable[Finding]) -> float:
+def table_confidence(rows: Sequence[tuple[str, SourceRef]], findings: Iterable[Finding]) -> float:
     """How sure the reading of a table is, from 0 to 1, from the doubts reported about it.
 
-    ``rows`` are the places of the indicator rows read (dropped ones included). Every finding
-    about the table is a doubt at its place (a row, a skipped line, the table's title): an
-    error makes the confidence 0; otherwise each place weighs its heaviest doubt — a warning 1,
-    an info, an empty 指标值 or a doubt about the header block (year, project, amounts, a line
-    skipped above the indicator header) ¼ — and the confidence is
-    ``1 − doubt / (places + 1)``, where ``places`` counts the rows and the other places with a
-    doubt. Rounded to two decimals. Linear in rows and findings.
+    ``rows`` are the indicator rows read (name and place; dropped ones included). Every
+    finding about the table is a doubt about one row (the row it names, else the only row at
+    its place) or, failing that, about its own place (a skipped line, the table's title, a
+    line holding several glued rows). An error makes the confidence 0; otherwise each row and
+    place weighs its heaviest doubt — a warning 1; an info, an empty 指标值, a value out of
+    range, a form without level columns or a doubt about the header block (year, project,
+    department, amounts, a line skipped above the indicator header) ¼ — and the confidence
+    is ``1 − doubt / (units + 1)`` where ``units`` counts the rows and the other places with
+    a doubt. Rounded to two decimals. Linear in rows and findings.
     """
-    places: dict[tuple[object, ...], float] = {place_key(row): 0.0 for row in rows}
+    doubts = [0.0] * len(rows)
+    by_name: dict[str, int] = {}
+    by_place: dict[tuple[object, ...], list[int]] = {}
+    for index, (name, source) in enumerate(rows):
+        by_name.setdefault(name, index)
+        by_place.setdefault(place_key(source), []).append(index)
+    places: dict[tuple[object, ...], float] = {}
     for finding in findings:
         if finding.severity is Severity.ERROR:
             return 0.0
@@ -171,9 +180,15 @@ def table_confidence(rows: Iterable[SourceRef], findings: Iterable[Finding]) -> 
         if finding.code in LIGHT_DOUBTS or finding.fields.get("part") == "header":
             weight = DOUBT_WEIGHTS[Severity.INFO]
         key = place_key(finding.location)
-        places[key] = max(places.get(key, 0.0), weight)
-    doubt = sum(places.values())
-    return round(max(0.0, 1.0 - doubt / (len(places) + 1)), 2)
+        index = by_name.get(finding.indicator) if finding.indicator else None
+        if index is None and len(by_place.get(key, ())) == 1:
+            index = by_place[key][0]
+        if index is not None:
+            doubts[index] = max(doubts[index], weight)
+        else:
+            places[key] = max(places.get(key, 0.0), weight)
+    doubt = sum(doubts) + sum(places.values())
+    return round(max(0.0, 1.0 - doubt / (len(rows) + len(places) + 1)), 2)
 
 
 def place_key(source: SourceRef) -> tuple[object, ...]:
