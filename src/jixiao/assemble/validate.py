@@ -180,9 +180,10 @@ def table_confidence(rows: Sequence[tuple[str, SourceRef]], findings: Iterable[F
         if finding.code in LIGHT_DOUBTS or finding.fields.get("part") == "header":
             weight = DOUBT_WEIGHTS[Severity.INFO]
         key = place_key(finding.location)
-        index = by_name.get(finding.indicator) if finding.indicator else None
-        if index is None and len(by_place.get(key, ())) == 1:
-            index = by_place[key][0]
+        at = by_place.get(key, [])
+        index: int | None = by_name.get(finding.indicator or "")
+        if index is None and len(at) == 1:
+            index = at[0]
         if index is not None:
             doubts[index] = max(doubts[index], weight)
         else:
