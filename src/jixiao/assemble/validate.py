@@ -169,9 +169,9 @@ def table_confidence(rows: Sequence[tuple[str, SourceRef]], findings: Iterable[F
     doubts = [0.0] * len(rows)
     by_name: dict[str, int] = {}
     by_place: dict[tuple[object, ...], list[int]] = {}
-    for index, (name, source) in enumerate(rows):
-        by_name.setdefault(name, index)
-        by_place.setdefault(place_key(source), []).append(index)
+    for position, (name, source) in enumerate(rows):
+        by_name.setdefault(name, position)
+        by_place.setdefault(place_key(source), []).append(position)
     places: dict[tuple[object, ...], float] = {}
     for finding in findings:
         if finding.severity is Severity.ERROR:
