@@ -108,7 +108,7 @@ revisions = Table(
     Column("indicator_count", Integer, nullable=False),
     Column("finding_count", Integer, nullable=False),
     Column("search_text", Text),  # what a text search looks in (rows.search_text), 0007
-    Column("confidence", Double),  # TargetTable.confidence; NULL (read as 1.0) before 0008
+    Column("confidence", Double),  # TargetTable.confidence; NULL (read as 1.0) before 0009
     UniqueConstraint("table_id", "number", name="uq_revisions_table_id_number"),
     Index("ix_revisions_document_id_position", "document_id", "position"),
 )
