@@ -40,10 +40,22 @@ CONFIDENCE_FLOOR: Final = 0.5
 DOUBT_WEIGHTS: Final[dict[Severity, float]] = {Severity.INFO: 0.25, Severity.WARNING: 1.0}
 # Doubts about the header block (year, project, department, amounts), about one value (a
 # number out of range, PRS017), an empty 指标值 (PRS011: the row is read, its value is not
-# printed) and a form without level columns (PRS007) are not doubts about the rows'
-# structure: they weigh as an info.
+# printed), a form without level columns (PRS007) and level names outside the framework
+# (PRS004: read as printed, e.g. an evaluation framework's 决策/过程) are not doubts about the
+# rows' structure: they weigh as an info.
 LIGHT_DOUBTS: Final = frozenset(
-    {"PRS005", "PRS006", "PRS007", "PRS008", "PRS011", "PRS013", "PRS015", "PRS016", "PRS017"}
+    {
+        "PRS004",
+        "PRS005",
+        "PRS006",
+        "PRS007",
+        "PRS008",
+        "PRS011",
+        "PRS013",
+        "PRS015",
+        "PRS016",
+        "PRS017",
+    }
 )
 
 
@@ -161,10 +173,11 @@ def table_confidence(rows: Sequence[tuple[str, SourceRef]], findings: Iterable[F
     its place) or, failing that, about its own place (a skipped line, the table's title, a
     line holding several glued rows). An error makes the confidence 0; otherwise each row and
     place weighs its heaviest doubt — a warning 1; an info, an empty 指标值, a value out of
-    range, a form without level columns or a doubt about the header block (year, project,
-    department, amounts, a line skipped above the indicator header) ¼ — and the confidence
-    is ``1 − doubt / (units + 1)`` where ``units`` counts the rows and the other places with
-    a doubt. Rounded to two decimals. Linear in rows and findings.
+    range, a level name outside the framework, a form without level columns or a doubt
+    about the header block (year, project, department, amounts, a line skipped above the
+    indicator header) ¼ — and the confidence is ``1 − doubt / (units + 1)`` where ``units``
+    counts the rows and the other places with a doubt. Rounded to two decimals. Linear in
+    rows and findings.
     """
     doubts = [0.0] * len(rows)
     by_name: dict[str, int] = {}
