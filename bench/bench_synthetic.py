@@ -4,7 +4,8 @@ For every shape of tests/synthetic/shapes.py, reads ``--tables`` generated table
 tables for every shape: hypothesis, derandomized) and prints per shape: tables, tables
 passing (every row exact or doubted, none spurious), rows, exact, doubted (covered by a PRS
 finding), silently wrong, silently missed, spurious, refused (no table found), timeouts (a
-table not read within ``--timeout`` seconds), and the reading speed. ``--show N`` prints the
+table not read within ``--timeout`` seconds), table fields read right (project, department,
+year, budget_total) and the reading speed. ``--show N`` prints the
 first N failing tables of each shape with their text and misses. No assertion: the property
 test is tests/synthetic/test_synthetic_tables.py.
 
@@ -72,7 +73,8 @@ def main() -> None:
     cases = generated(args.tables)
     header = (
         f"{'shape':<12} {'tables':>6} {'pass':>5} {'rows':>5} {'exact':>5} {'doubt':>5} "
-        f"{'wrong':>5} {'miss':>5} {'spur':>5} {'refus':>5} {'t/o':>4} {'ms/table':>9}"
+        f"{'wrong':>5} {'miss':>5} {'spur':>5} {'refus':>5} {'t/o':>4} {'fields':>11} "
+        f"{'ms/table':>9}"
     )
     print(header)
     print("-" * len(header))
@@ -101,12 +103,14 @@ def main() -> None:
         print(
             f"{name:<12} {len(cases):>6} {passed:>5} {total.rows:>5} {total.exact:>5} "
             f"{total.doubted:>5} {total.wrong:>5} {total.missed:>5} {total.spurious:>5} "
-            f"{refused:>5} {timeouts:>4} {seconds / len(cases) * 1000:>9.1f}",
+            f"{refused:>5} {timeouts:>4} {total.fields_ok:>5}/{total.fields:<5} "
+            f"{seconds / len(cases) * 1000:>9.1f}",
             flush=True,
         )
     print()
     print("pass = every row exact or doubted and none spurious; doubt = covered by a PRS finding;")
     print("wrong/miss = read wrong / not read, with no finding; spur = read, not in the table")
+    print("fields = table fields read right: project, department, year, budget_total (yuan)")
     for text in shown:
         print()
         print(text)

@@ -10,7 +10,8 @@ row that is not exact is one of:
 * **missed**: not read and no finding: a silent loss.
 
 A **spurious** row is an indicator read that is no gold row. The property of the issue: every
-row exact or doubted, none wrong or missed silently, none spurious.
+row exact or doubted, none wrong or missed silently, none spurious. Table fields (project,
+department, year, budget_total) are counted for the report, not asserted.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ class Outcome:
     wrong: int = 0
     missed: int = 0
     spurious: int = 0
+    fields: int = 0  # table fields compared (project, department, year, budget_total)
+    fields_ok: int = 0
     error: str | None = None
     details: list[str] = field(default_factory=list)
 
@@ -64,7 +67,16 @@ class Outcome:
         return self.wrong == 0 and self.missed == 0 and self.spurious == 0
 
     def add(self, other: Outcome) -> None:
-        for name in ("rows", "exact", "doubted", "wrong", "missed", "spurious"):
+        for name in (
+            "rows",
+            "exact",
+            "doubted",
+            "wrong",
+            "missed",
+            "spurious",
+            "fields",
+            "fields_ok",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -74,6 +86,7 @@ def score(rendered: Rendered) -> Outcome:
         rendered.filename, document, rendered.gold, rendered.lines, error
     )
     outcome = Outcome(rows=result.rows, exact=result.exact, error=error)
+    outcome.fields, outcome.fields_ok = result.table_fields, result.table_fields_ok
     for miss in result.misses:
         status = ",".join(sorted(set(miss.covered_by)))
         if miss.covered_by:
@@ -85,6 +98,7 @@ def score(rendered: Rendered) -> Outcome:
         outcome.details.append(f"{miss.gold} → {miss.read} [{status or 'SILENT'}]")
     outcome.spurious = len(result.spurious)
     outcome.details += [f"SPURIOUS {row}" for row in result.spurious]
+    outcome.details += [f"table {diff}" for diff in result.table_diffs]
     if error:
         outcome.details.insert(0, f"REFUSED {error}")
     return outcome

@@ -23,7 +23,7 @@ against and the text lines (for findings located by line).
 * ``traditional``: pipes in traditional characters with pinyin glosses (``項(xiàng)目``), as
   guangdong-shaoguan and hunan-yueyanglou;
 * ``split``: pipes with 指标性质 | 指标值 | 度量单位 (or 计量单位 first), comparators printed
-  ``≧`` ``═`` ``>=`` … (yunnan-yongde, chongqing-rongchang);
+  ``≧`` ``═`` ``＝`` ``≦`` (yunnan-yongde, chongqing-rongchang);
 * ``html``: a ``<table>`` with rowspan/colspan, title and year as blocks before it;
 * ``xlsx``: a sheet with merged cells.
 
@@ -230,7 +230,8 @@ def traditional(table: Table, variant: int) -> Rendered:
     return Rendered(glossed.encode("utf-8"), "synthetic.txt", gold, glossed.splitlines())
 
 
-GLYPHS = {"≥": ("≥", "≧", ">="), "=": ("=", "═", "＝"), "≤": ("≤", "≦", "<=")}
+# The glyphs the split-column forms print for a comparator (yunnan-yongde: ≧ ═).
+GLYPHS = {"≥": ("≥", "≧"), "=": ("=", "═", "＝"), "≤": ("≤", "≦")}
 
 
 def split(table: Table, variant: int) -> Rendered:
