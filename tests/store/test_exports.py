@@ -13,9 +13,12 @@ from openpyxl import load_workbook
 from jixiao.export.csv import COLUMNS
 from jixiao.export.json import documents_to_json
 from jixiao.export.safety import BOM
+from jixiao.export.xlsx import write_tables_xlsx
 from jixiao.model import Document
-from jixiao.services import ExportFormat, export_tables, export_workbook
+from jixiao.services import ExportFormat, export_tables, export_workbook, read_document
 from jixiao.store import Database, TableFilter, import_document
+from jixiao.store.diff import compare_tables
+from jixiao.store.records import TableStatus
 
 
 @pytest.fixture
@@ -78,33 +81,36 @@ def test_xlsx_has_the_official_layout(stored: Database, tmp_path: Path) -> None:
     workbook = load_workbook(path)
     assert len(workbook.sheetnames) == 4
     sheet = workbook[workbook.sheetnames[0]]
-    assert sheet["A1"].value == "项目支出绩效目标表"
+    assert sheet["A1"].value == "滨海新区社区党组织工作活动专项经费绩效目标表"  # as printed
     assert sheet["A2"].value == "（2024年度）"
-    labels = [sheet.cell(row, 1).value for row in range(4, 12)]
+    assert sheet["A3"].value == "主管部门及代码：503101 中国共产党天津市滨海新区委员会组织部"
+    assert sheet["E3"].value == "单位：元"
+    labels = [sheet.cell(row, 1).value for row in range(4, 11)]
     assert labels == [
         "项目名称",
-        "主管部门",
         "预算数",
         "其中：财政资金",
         "其他资金",
         "资金用途",
         "绩效目标",
         "一级指标",
-    ]
+    ]  # 主管部门 once, in its line above
     assert sheet["B4"].value == "滨海新区社区党组织工作活动专项经费"
-    assert sheet["B6"].value == 3300000
-    assert [sheet.cell(11, c).value for c in range(1, 6)] == [
+    assert sheet["B5"].value == 3300000
+    assert sheet["B5"].number_format == "0.00"  # shown as printed: 3300000.00
+    assert [sheet.cell(10, c).value for c in range(1, 6)] == [
         "一级指标",
         "二级指标",
         "三级指标",
         "绩效指标描述",
         "指标值",
     ]
-    assert sheet["E12"].value == "≥16 个"
+    assert sheet.max_column == 5  # no evaluation columns for a table without them
+    assert sheet["E11"].value == "≥16 个"
     merged = {str(r) for r in sheet.merged_cells.ranges}
-    assert "A12:A15" in merged  # 产出指标 over its four rows
+    assert "A11:A14" in merged  # 产出指标 over its four rows
     assert "B4:E4" in merged
-    assert sheet.print_title_rows == "$11:$11"
+    assert sheet.print_title_rows == "$10:$10"
     assert sheet.page_setup.fitToWidth == 1
 
 
@@ -114,3 +120,63 @@ def test_xlsx_sheet_names_are_unique_and_valid(stored: Database, tmp_path: Path)
     names = load_workbook(path).sheetnames
     assert len(set(names)) == len(names)
     assert all(len(name) <= 31 for name in names)
+
+
+def test_xlsx_export_reads_back_as_the_same_tables(stored: Database, tmp_path: Path) -> None:
+    """Export, import the workbook into the same database: every table is 未变."""
+    path = tmp_path / "tables.xlsx"
+    export_workbook(stored, TableFilter(), path)
+    workbook = read_document(path)
+    with stored.engine.begin() as connection:
+        result = import_document(connection, workbook)
+    assert [table.status for table in result.tables] == [TableStatus.UNCHANGED] * 4
+
+
+def test_an_edited_export_is_a_revision_with_only_the_edit(
+    stored: Database, example: Document, tmp_path: Path
+) -> None:
+    path = tmp_path / "tables.xlsx"
+    export_workbook(stored, TableFilter(), path)
+    workbook = load_workbook(path)
+    sheet = workbook[workbook.sheetnames[0]]
+    (cell,) = [c for row in sheet.iter_rows() for c in row if c.value == "≥16 个"]
+    cell.value = "≥18个"
+    workbook.save(path)
+    edited = read_document(path)
+    with stored.engine.begin() as connection:
+        result = import_document(connection, edited)
+    statuses = [table.status for table in result.tables]
+    assert statuses == [TableStatus.REVISED] + [TableStatus.UNCHANGED] * 3
+    changes = compare_tables(example.tables[0], edited.tables[0])
+    assert [(c.field, c.old, c.new, c.indicator) for c in changes] == [
+        ("target", "≥16 个", "≥18个", "经费发放街道数")
+    ]
+
+
+def test_the_corpus_reads_back_from_its_xlsx_export(tmp_path: Path) -> None:
+    """Any table jixiao reads, exported and read again, says the same (header fields,
+    printed amounts and units, evaluation columns, 部门整体 and 自评 kinds)."""
+    corpus = Path(__file__).resolve().parents[1] / "corpus" / "docs"
+    names = [
+        "anhui-huaibei-suixi-2019-temporary-relief-selfeval-pipecells.txt",
+        "hunan-hengshan-2020-grain-reserve-selfeval-glued.txt",
+        "hunan-yueyangxian-2022-farmland-target.txt",
+        "sichuan-guangyuan-zhaohua-2021-family-planning-special-aid-target-whitespace.txt",
+        "sichuan-jingyan-mata-2023-multi-project-target.md",
+        "yunnan-lijiang-gucheng-2020-satellite-enforcement-selfeval-trad.md",
+        "fujian-ningde-2019-difangzhi-dept-target.txt",
+    ]
+    for name in names:
+        document = read_document(corpus / name)
+        path = tmp_path / f"{name}.xlsx"
+        write_tables_xlsx([document], path)
+        again = read_document(path)
+        assert content(again) == content(document), name
+
+
+def content(document: Document) -> list[dict[str, object]]:
+    """What the store compares: every value, not where it was printed."""
+    return [
+        table.model_dump(exclude={"source": True, "indicators": {"__all__": {"source"}}})
+        for table in document.tables
+    ]

@@ -38,8 +38,8 @@ _TITLE_END: Final = re.compile(
 _DEPARTMENT_LINE: Final = re.compile(r"^(\d{3,12})\s*(?!年)([\u3400-\u9fff（(].*)$")
 # 单位名称：… / 部门（单位）名称：… / 编制单位（盖章）：… — a department written with its label
 _NAMED_DEPARTMENT: Final = re.compile(
-    r"^(?:主管部门|预算单位|填报单位|编制单位|实施单位|部门名称|单位名称|部门[（(]单位[)）]名称)"
-    r"\s*(?:[（(]盖章[)）])?\s*[:：]\s*(?:(\d{3,12})\s*)?([\u3400-\u9fff（(].*)$"
+    r"^(?:主管部门(?:及代码)?|预算单位|填报单位|编制单位|实施单位|部门名称|单位名称|部门[（(]单位[)）]名称)"
+    r"\s*(?:[（(]盖章[)）])?\s*[:：]\s*(?:(\d{3,12})(?=[\s\u3400-\u9fff（(])\s*)?(\S.*)$"
 )
 _YEAR: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _GOAL_NUMBER: Final = re.compile(

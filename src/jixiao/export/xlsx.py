@@ -26,8 +26,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Final, TypeVar
+from typing import IO, Any, Final, NamedTuple, TypeVar
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -45,7 +46,7 @@ TITLES: Final = {
     TableKind.SELF_EVALUATION: "项目支出绩效自评表",
     TableKind.DEPARTMENT_TARGET: "部门整体支出绩效目标表",
 }
-_WIDTHS: Final = (12, 14, 30, 34, 18, 16, 8, 8)
+_WIDTHS: Final = (12, 14, 30, 34, 18, 16, 8, 8, 30)
 _THIN: Final = Side(style="thin")
 BOX: Final = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 FONT: Final = "宋体"
@@ -87,54 +88,76 @@ def sheet_name(table: TargetTable, taken: set[str]) -> str:
     return name
 
 
+@dataclass(frozen=True)
+class IndicatorColumn:
+    """One column of the indicator table: its header and what it shows of an indicator."""
+
+    header: str
+    value: Callable[[Indicator], str | float | None]
+
+
+_INDICATOR_COLUMNS: Final = (
+    IndicatorColumn("一级指标", lambda i: i.level1_printed or i.level1),
+    IndicatorColumn("二级指标", lambda i: i.level2_printed or i.level2),
+    IndicatorColumn("三级指标", lambda i: i.name),
+    IndicatorColumn("绩效指标描述", lambda i: i.description),
+    IndicatorColumn("指标值", lambda i: i.target.raw),
+)
+_ACTUAL: Final = IndicatorColumn("实际完成值", lambda i: i.actual.raw if i.actual else None)
+_WEIGHT: Final = IndicatorColumn("分值", lambda i: i.weight)
+_SCORE: Final = IndicatorColumn("得分", lambda i: i.score)
+_DEVIATION: Final = IndicatorColumn("偏差原因分析及改进措施", lambda i: i.deviation)
+
+
+def indicator_columns(table: TargetTable) -> list[IndicatorColumn]:
+    """The official columns, and of the evaluation columns those the table fills: a 自评表
+    always has 实际完成值 and 得分 (they make it one when it is read back)."""
+    columns = list(_INDICATOR_COLUMNS)
+    self_evaluation = table.kind is TableKind.SELF_EVALUATION
+    for column, wanted in (
+        (_ACTUAL, self_evaluation),
+        (_WEIGHT, False),
+        (_SCORE, self_evaluation),
+        (_DEVIATION, False),
+    ):
+        if wanted or any(column.value(i) is not None for i in table.indicators):
+            columns.append(column)
+    return columns
+
+
 def write_table(sheet: Worksheet, table: TargetTable) -> None:
-    evaluation = any(
-        i.actual or i.weight is not None or i.score is not None for i in table.indicators
-    )
-    width = 8 if evaluation else 5
+    columns = indicator_columns(table)
+    width = len(columns)
     last = get_column_letter(width)
     for column, size in enumerate(_WIDTHS[:width], start=1):
         sheet.column_dimensions[get_column_letter(column)].width = size
     sheet.merge_cells(f"A1:{last}1")
-    sheet["A1"] = TITLES[table.kind]
+    # A table that printed no title gets none (reading it back must not invent one), except a
+    # 部门整体 table: its title is what says it is one.
+    sheet["A1"] = table.title or (
+        TITLES[table.kind] if table.kind is TableKind.DEPARTMENT_TARGET else None
+    )
     sheet["A1"].font = Font(name=FONT, size=16, bold=True)
     sheet["A1"].alignment = CENTER
     sheet.merge_cells(f"A2:{last}2")
     sheet["A2"] = f"（{table.year}年度）" if table.year else ""
     sheet["A2"].font = Font(name=FONT, size=11)
     sheet["A2"].alignment = CENTER
-    unit, divisor = ("万元", 10000.0) if table.budget.unit_printed == "万元" else ("元", 1.0)
+    budget = table.budget
+    unit, divisor = ("万元", 10000.0) if budget.unit_printed == "万元" else ("元", 1.0)
     department = " ".join(p for p in (table.department_code, table.department) if p)
-    sheet.merge_cells(f"A3:{get_column_letter(width - 1)}3")
-    sheet["A3"] = f"主管部门及代码：{department}"
-    sheet.cell(3, width, f"单位：{unit}").alignment = Alignment(horizontal="right")
-    rows: list[tuple[str, str | float | None]] = [
-        ("项目名称", table.project),
-        ("主管部门", table.department),
-        ("预算数", amount(table.budget.total, divisor)),
-        ("其中：财政资金", amount(table.budget.fiscal, divisor)),
-        ("其他资金", amount(table.budget.other, divisor)),
-        ("资金用途", table.purpose),
-        ("绩效目标", "\n".join(f"{n}. {goal}" for n, goal in enumerate(table.goals, start=1))),
-    ]
-    for row, (label, value) in enumerate(rows, start=4):
-        sheet.cell(row, 1, label).alignment = CENTER
-        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=width)
-        cell = sheet.cell(row, 2, value)
-        cell.alignment = WRAP
-        if isinstance(value, str):  # Excel does not fit the height of merged cells itself
-            sheet.row_dimensions[row].height = text_height(value, sum(_WIDTHS[1:width]))
-        if isinstance(value, float):
-            cell.number_format = "#,##0.00"
-            cell.alignment = Alignment(horizontal="left", vertical="center")
-    header_row = 4 + len(rows)
-    headers = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值"]
-    headers += ["实际完成值", "分值", "得分"] if evaluation else []
-    for column, text in enumerate(headers, start=1):
-        cell = sheet.cell(header_row, column, text)
+    if department:
+        sheet.merge_cells(f"A3:{get_column_letter(width - 1)}3")
+        sheet["A3"] = f"主管部门及代码：{department}"
+    if budget.unit_printed:  # a table that printed no unit gets none, and reads back so
+        sheet.cell(3, width, f"单位：{unit}").alignment = Alignment(horizontal="right")
+    row = write_header_block(sheet, table, divisor, width)
+    header_row = row
+    for column, item in enumerate(columns, start=1):
+        cell = sheet.cell(header_row, column, item.header)
         cell.font = Font(name=FONT, bold=True)
         cell.alignment = CENTER
-    write_indicators(sheet, table.indicators, header_row + 1, evaluation)
+    write_indicators(sheet, table.indicators, header_row + 1, columns)
     end = header_row + len(table.indicators)
     for line in sheet.iter_rows(min_row=4, max_row=end, max_col=width):
         for boxed in line:
@@ -144,22 +167,74 @@ def write_table(sheet: Worksheet, table: TargetTable) -> None:
     setup_page(sheet, header_row, end, last)
 
 
+def write_header_block(sheet: Worksheet, table: TargetTable, divisor: float, width: int) -> int:
+    """项目名称, the money block and the goals from row 4; returns the next free row.
+
+    A 自评表's money block is its sub-column table (全年预算数 | 全年执行数 | 分值 | 执行率 |
+    得分 over the 年度资金总额 row), holding the columns the table printed."""
+    budget = table.budget
+    rows: list[tuple[str, str | Amount | None]] = [("项目名称", table.project)]
+    row = 4
+    if table.kind is TableKind.SELF_EVALUATION and budget.executed is not None:
+        write_labelled(sheet, row, "项目名称", table.project, width)
+        row += 1
+        sub: list[tuple[str, str | Amount | float | None]] = [
+            ("全年预算数", amount(budget.total, budget.total_printed, divisor)),
+            ("全年执行数", amount(budget.executed, budget.executed_printed, divisor)),
+            ("分值", budget.execution_weight),
+            ("执行率", budget.execution_rate_printed),
+            ("得分", budget.execution_score),
+        ]
+        sub = [(label, value) for label, value in sub if value is not None]
+        sheet.cell(row, 1, "项目资金").alignment = CENTER
+        for column, (label, value) in enumerate(sub, start=2):
+            sheet.cell(row, column, label).alignment = CENTER
+            put_value(sheet.cell(row + 1, column), value)
+        sheet.cell(row + 1, 1, "年度资金总额").alignment = CENTER
+        row += 2
+        rows = []
+    else:
+        rows.append(("预算数", amount(budget.total, budget.total_printed, divisor)))
+    rows += [
+        ("其中：财政资金", amount(budget.fiscal, budget.fiscal_printed, divisor)),
+        ("其他资金", amount(budget.other, budget.other_printed, divisor)),
+        ("资金用途", table.purpose),
+        ("绩效目标", "\n".join(f"{n}. {goal}" for n, goal in enumerate(table.goals, start=1))),
+    ]
+    for label, value in rows:
+        write_labelled(sheet, row, label, value, width)
+        row += 1
+    return row
+
+
+def write_labelled(
+    sheet: Worksheet, row: int, label: str, value: str | Amount | None, width: int
+) -> None:
+    """A header-block row: the label, and its value merged over the rest of the width."""
+    sheet.cell(row, 1, label).alignment = CENTER
+    sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=width)
+    cell = sheet.cell(row, 2)
+    cell.alignment = WRAP
+    put_value(cell, value)
+    if isinstance(value, str):  # Excel does not fit the height of merged cells itself
+        sheet.row_dimensions[row].height = text_height(value, sum(_WIDTHS[1:width]))
+
+
+def put_value(cell: Any, value: str | Amount | float | None) -> None:
+    if isinstance(value, Amount):
+        cell.value, cell.number_format = value
+        cell.alignment = Alignment(horizontal="left", vertical="center")
+    else:
+        cell.value = value
+
+
 def write_indicators(
-    sheet: Worksheet, indicators: list[Indicator], first_row: int, evaluation: bool
+    sheet: Worksheet, indicators: list[Indicator], first_row: int, columns: list[IndicatorColumn]
 ) -> None:
     for row, indicator in enumerate(indicators, start=first_row):
-        values: list[str | float | None] = [
-            indicator.level1_printed or indicator.level1,
-            indicator.level2_printed or indicator.level2,
-            indicator.name,
-            indicator.description,
-            indicator.target.raw,
-        ]
-        if evaluation:
-            values += [indicator.actual.raw if indicator.actual else None]
-            values += [indicator.weight, indicator.score]
-        for column, value in enumerate(values, start=1):
-            sheet.cell(row, column, value).alignment = CENTER if column <= 2 else WRAP
+        for column, item in enumerate(columns, start=1):
+            cell = sheet.cell(row, column, item.value(indicator))
+            cell.alignment = CENTER if column <= 2 else WRAP
     merge_runs(sheet, indicators, first_row, 1, lambda i: (i.level1_printed or i.level1,))
     merge_runs(
         sheet,
@@ -215,5 +290,26 @@ def text_height(text: str, width: float) -> float:
     return max(_LINE_HEIGHT, lines * _LINE_HEIGHT + 4)
 
 
-def amount(value: float | None, divisor: float) -> float | None:
-    return None if value is None else value / divisor
+class Amount(NamedTuple):
+    """An amount cell: the number in the table's unit and the format that shows it as printed."""
+
+    value: float | str
+    number_format: str
+
+
+_PLAIN_AMOUNT: Final = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.(\d+))?$|^\d+(?:\.(\d+))?$")
+
+
+def amount(value: float | None, printed: str | None, divisor: float) -> Amount | None:
+    """The cell of an amount, shown exactly as the table printed it, so that reading the
+    workbook back gives the same table: ``3300000.00`` → 3300000 formatted ``0.00``,
+    ``3,300,000.00`` → ``#,##0.00``, ``330`` → ``0``. A printed text that is not a plain
+    number (``2.38万元``, ``—``) is written as that text."""
+    if printed is None:
+        return None  # not printed: derived by the reader (预算数 from its parts), and again
+    match = _PLAIN_AMOUNT.match(printed.strip())
+    if match is None or value is None:  # "—", "2.38万元": the text as printed
+        return Amount(printed, "@")
+    decimals = match.group(1) or match.group(2) or ""
+    grouped = "#,##0" if "," in printed else "0"
+    return Amount(value / divisor, grouped + ("." + "0" * len(decimals) if decimals else ""))
