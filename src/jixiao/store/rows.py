@@ -280,9 +280,14 @@ def table_from_rows(
     )
 
 
+_NOT_CONTENT: Final = frozenset({"source_json", "confidence"})
+
+
 def content_sha256(header: Mapping[str, Any], contents: list[ContentRow]) -> str:
-    """Hash of what a table says, not where it was printed: sources are left out."""
-    said = sorted((k, v) for k, v in header.items() if k != "source_json")
+    """Hash of what a table says, not where it was printed nor how sure its reading was:
+    sources and the reader's confidence are left out (the same table read from a cleaner
+    rendering is the same table)."""
+    said = sorted((k, v) for k, v in header.items() if k not in _NOT_CONTENT)
     return hashlib.sha256(repr((said, contents)).encode()).hexdigest()
 
 
