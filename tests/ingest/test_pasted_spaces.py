@@ -392,3 +392,20 @@ def test_amount_unit_in_a_label_before_a_section_score(label: str, unit: str | N
 )
 def test_form_family_from_the_title(title: str, kind: str) -> None:
     assert table_kind(title, has_evaluation_columns=False).value == kind
+
+
+@pytest.mark.parametrize("reason", ["受天气影响", "汛期推迟开工", "资金未到位"])
+def test_self_evaluation_row_with_a_deviation_after_its_score(reason: str) -> None:
+    text = f"""    项目名称 河道整治经费
+    二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+    数量指标 指标1:整治河道长度 ≥5公里 4公里 10 8 {reason}
+    指标2:清淤量 10 9 {reason}
+    质量指标 指标1:验收合格率 100% 100% 10 10
+"""
+    (table,), findings = read(text)
+    assert [(i.name, i.target.raw, i.weight, i.score, i.deviation) for i in table.indicators] == [
+        ("指标1:整治河道长度", "≥5公里", 10.0, 8.0, reason),
+        ("指标2:清淤量", "", 10.0, 9.0, reason),
+        ("指标1:验收合格率", "100%", 10.0, 10.0, None),
+    ]
+    assert not [f for f in findings if f.code == "PRS010"]

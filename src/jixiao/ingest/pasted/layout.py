@@ -30,6 +30,8 @@ from jixiao.model.labels import (
 )
 
 # Where the indicator rows end: a note under the table, a signature line, a total.
+# Free-text columns a 自评表 prints after 得分.
+_AFTER_SCORE: Final = frozenset({Field.DEVIATION, Field.REMARK})
 _FOOTER: Final = re.compile(
     r"^(?:注\s*[:：]|说明|其他需要?说明|填表人|填报人|审核人|联系电话|总分|合计)"
 )
@@ -223,13 +225,15 @@ class RowBuilder:
             pending = (None, None)
             if is_cut(cells, fields) and not placement.uncertain:
                 target = fields.index(Field.TARGET)
+                name_cell = cells[fields.index(Field.NAME)]
+                name = name_cell.text if name_cell is not None else texts[0]
                 if number == len(rows) and not any(cells[target + 1 :]):
                     # the text ends inside this row: its name, perhaps cut, and nothing else
-                    doubt = ReadingDoubt("PRS011", f"的指标“{texts[-1]}”在原文结尾处被截断，未读取")
+                    doubt = ReadingDoubt("PRS011", f"的指标“{name}”在原文结尾处被截断，未读取")
                     self.table([], tokens, (doubt,))  # no cells: only the doubt is kept
                     continue
                 why = "指标值为空" if any(cells[target + 1 :]) else "可能被截断"
-                doubts.append(ReadingDoubt("PRS011", f"的指标“{texts[0]}”所在行没有指标值，{why}"))
+                doubts.append(ReadingDoubt("PRS011", f"的指标“{name}”所在行没有指标值，{why}"))
             self.table(cells, tokens, tuple(doubts))
 
     def indicator_stream(self, tokens: list[Token], columns: list[Column]) -> None:
@@ -258,24 +262,26 @@ def pair_labels_with_values(labels: list[Token], values: list[Token]) -> list[li
 
 def place_row(texts: Sequence[str], fields: Sequence[Field | None]) -> Placement | None:
     """:func:`place_cells`, knowing that a 自评表 fills 分值 and 得分 on every row: a row ending
-    in two numbers that can be a 分值 and its 得分 (得分 ≤ 分值) has them there, and the cells
-    before them are placed under the columns before 分值 (``1 1 10 10`` and ``10 10`` alike).
+    in two numbers that can be a 分值 and its 得分 (得分 ≤ 分值) — perhaps followed by one
+    text cell, its 偏差原因 or 备注 — has them there, and the cells before them are placed under
+    the columns before 分值 (``1 1 10 10``, ``10 10`` and ``10 9 受天气影响`` alike).
     One placement more than :func:`place_cells`: the same bound."""
-    if (
-        Field.WEIGHT in fields
-        and Field.SCORE in fields
-        and len(texts) >= 3
-        and is_score(texts[-1])
-        and is_score(texts[-2])
-        and float(texts[-1]) <= float(texts[-2])
-    ):
+    if Field.WEIGHT in fields and Field.SCORE in fields:
         weight, score = fields.index(Field.WEIGHT), fields.index(Field.SCORE)
-        if score == weight + 1:
-            head = place_cells(texts[:-2], fields[:weight])
+        after = [i for i in range(score + 1, len(fields)) if fields[i] in _AFTER_SCORE]
+        tail = 1 if texts and not is_number(texts[-1]) and after else 0
+        numbers = len(texts) - tail
+        if (
+            score == weight + 1
+            and numbers >= 3
+            and is_score(texts[numbers - 1])
+            and is_score(texts[numbers - 2])
+            and float(texts[numbers - 1]) <= float(texts[numbers - 2])
+        ):
+            head = place_cells(texts[: numbers - 2], fields[:weight])
             if head is not None:
-                return Placement(
-                    (*head.places, weight, score), head.score, head.uncertain, head.choices
-                )
+                places = (*head.places, weight, score, *after[:tail])
+                return Placement(places, head.score, head.uncertain, head.choices)
     return place_cells(texts, fields)
 
 
