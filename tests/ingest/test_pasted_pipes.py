@@ -202,3 +202,45 @@ def test_rows_run_together_with_the_header_are_cut_by_what_the_cells_say(
     ]
     # the lone '—' of the budget block is skipped; 服务对象满意度指标等 is no framework name
     assert {(f.code, f.location.line) for f in findings} == {("PRS003", 3), ("PRS004", 11)}
+
+
+def cell_lines(rows: list[list[str]], width: int) -> str:
+    """A table printed one cell per line (``a |``), rows padded to the width with bars."""
+    lines: list[str] = []
+    for row in rows:
+        lines.extend(f"{cell} |" for cell in row)
+        if len(row) < width:
+            lines.append("|" * (width - len(row)))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("towns", [["东坑镇甲村", "西坑乡乙村"], ["城关镇", "北岭乡", "南岭乡"]])
+def test_one_value_column_per_town(towns: list[str]) -> None:
+    width = 5 + len(towns)
+    same = ["1"] * len(towns)
+    differ = [str(n + 2) for n in range(len(towns))]
+    text = "2024年省级农田水利资金绩效目标表\n" + cell_lines(
+        [
+            ["项目名称", "省级农田水利资金", "主管部门(单位)名称", "某县水利局"],
+            ["资金情况(万元)", "资金总额", "60", "其中:财政拨款", "60", "其他资金"],
+            ["绩效 指标", "一级指标", "二级指标", "三级指标", "指标 解释", *towns],
+            ["产出 指标", "数量指标", "新建灌渠(条)", "反映灌渠建设", *same],
+            ["修复堰坝(座)", "反映堰坝修复", *differ],
+            ["效益指标", "社会效益指标", "受益群众满意度", "反映满意度", *(["≥90%"] * len(towns))],
+        ],
+        width,
+    )
+    (table,), findings = read(text)
+    assert (table.project, table.department, table.budget.total) == (
+        "省级农田水利资金",
+        "某县水利局",
+        600000,
+    )
+    assert rows(table) == [
+        ("产出指标", "数量指标", "新建灌渠(条)", "1"),
+        ("产出指标", "数量指标", "修复堰坝(座)", ""),  # the towns' values differ: not read
+        ("效益指标", "社会效益指标", "受益群众满意度", "≥90%"),
+    ]
+    (doubt,) = [f for f in findings if f.code == "PRS010"]
+    assert doubt.indicator == "修复堰坝(座)"
+    assert all(town in doubt.message for town in towns)

@@ -61,6 +61,7 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "专项名称": Field.PROJECT,
     "专项资金名称": Field.PROJECT,
     "主管部门": Field.DEPARTMENT,
+    "主管部门名称": Field.DEPARTMENT,  # 主管部门（单位）名称
     "部门名称": Field.DEPARTMENT,
     "部门(单位)名称": Field.DEPARTMENT,
     "部门（单位）名称": Field.DEPARTMENT,

@@ -28,6 +28,7 @@ from jixiao.ingest.pasted.glued import read_glued
 from jixiao.ingest.pasted.header import group_label_runs
 from jixiao.ingest.pasted.layout import (
     RowBuilder,
+    entity_columns,
     header_columns,
     is_header_row,
     is_stop,
@@ -70,7 +71,14 @@ def read_rows(builder: RowBuilder, rows: list[list[Token]], *, whitespace: bool)
     """Forms whose rows are known (pipes, spaces): place each row's cells."""
     start = 0
     while start < len(rows):
-        header = next((i for i in range(start, len(rows)) if is_header_row(rows[i])), None)
+        header = next(
+            (
+                i
+                for i in range(start, len(rows))
+                if is_header_row(rows[i]) or is_entity_header(rows[i])
+            ),
+            None,
+        )
         if header is None:
             builder.header_rows(rows[start:], whitespace=whitespace)
             return
@@ -85,7 +93,11 @@ def read_rows(builder: RowBuilder, rows: list[list[Token]], *, whitespace: bool)
             header_tokens = [rows[header - 1][-1], *header_tokens]
             rows[header - 1] = rows[header - 1][:-1]
             block_end = header if rows[header - 1] else header - 1
-        run = None if whitespace else run_together(header_tokens)
+        run = (
+            None
+            if whitespace or is_entity_header(header_tokens)
+            else run_together(header_tokens)
+        )
         if run is not None:
             # the header line carries the block's last values before it and the first
             # indicator's cells after it: the rows ran together, and are cut by what the
@@ -104,7 +116,7 @@ def read_rows(builder: RowBuilder, rows: list[list[Token]], *, whitespace: bool)
             start = end
             continue
         builder.header_rows(rows[start:block_end], whitespace=whitespace)
-        columns = header_columns(header_tokens, above)
+        columns = entity_columns(header_columns(header_tokens, above))
         merged = merged_labels(header_tokens)
         builder.column_header(columns)
         end = header + 1
@@ -121,6 +133,11 @@ def read_rows(builder: RowBuilder, rows: list[list[Token]], *, whitespace: bool)
 
 
 Run = tuple[list[Token], list[Token], list[Token], list[Token]]
+
+
+def is_entity_header(tokens: list[Token]) -> bool:
+    """An indicator header with one value column per town or unit (:func:`entity_columns`)."""
+    return any(c.per_entity for c in entity_columns(header_columns(tokens)))
 
 
 def run_together(tokens: list[Token]) -> Run | None:

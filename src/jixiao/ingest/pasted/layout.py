@@ -68,6 +68,9 @@ _FIELD_NAMES: Final[dict[Field, str]] = {
 class Column:
     field: Field | None
     label: Token
+    # one of several 指标值 columns, one per town or unit (西坪镇 | 桃舟乡 | …): see
+    # :func:`entity_columns`
+    per_entity: bool = False
 
     @property
     def name(self) -> str:
@@ -157,7 +160,7 @@ class RowBuilder:
             elif len(cells) == 1:
                 self.line(cells)
                 after_label = False
-            elif not whitespace and any(header_label(t.text) is not None for t in cells[1:]):
+            elif not whitespace and labels_own_values(cells):
                 # labels after an unlabelled cell (公开14表 | 项目名称 | 甲 | 主管部门 | 乙):
                 # each label owns the values after it
                 self.header_groups(group_label_runs(cells))
@@ -171,10 +174,14 @@ class RowBuilder:
         tokens = [c.label for c in columns]
         cells = [
             Token(c.name, c.label.printed, c.label.line)
-            if c.field is not None and column_label(c.label.text) is None
+            if c.field is not None and column_label(c.label.text) is None and not c.per_entity
             else c.label
             for c in columns
         ]
+        if any(c.per_entity for c in columns):
+            # the per-unit columns keep their names (no field of the model); the value they
+            # share goes in one 指标值 column after them
+            cells.append(Token(_FIELD_NAMES[Field.TARGET], "", tokens[-1].line))
         self.table(cells, tokens)
 
     # --- indicator rows ---------------------------------------------------------------------
@@ -234,12 +241,73 @@ class RowBuilder:
                     continue
                 why = "指标值为空" if any(cells[target + 1 :]) else "可能被截断"
                 doubts.append(ReadingDoubt("PRS011", f"的指标“{name}”所在行没有指标值，{why}"))
+            entity = [i for i, c in enumerate(columns) if c.per_entity]
+            if entity:
+                shared, differ = shared_value([cells[i] for i in entity], columns, entity)
+                cells.append(shared)
+                if differ is not None:
+                    doubts.append(differ)
             self.table(cells, tokens, tuple(doubts))
 
     def indicator_stream(self, tokens: list[Token], columns: list[Column]) -> None:
         fields = [c.field for c in columns]
         rows = [tokens[a:b] for a, b in segment_rows([t.text for t in tokens], fields)]
         self.indicator_rows(rows, columns)
+
+
+def labels_own_values(cells: Sequence[Token]) -> bool:
+    """A header row whose first cell is no label but whose later cells are label | value
+    pairs (公开14表 | 项目名称 | 甲 | 主管部门 | 乙); not a column-heading row of another
+    table (序号 | 乡镇名称 | 项目名称 | 金额 | 备注), where a label is followed by a label."""
+    owners = [i for i in range(1, len(cells)) if header_label(cells[i].text) is not None]
+    return bool(owners) and all(
+        i + 1 == len(cells)  # its values on the rows below
+        or (not is_label(cells[i + 1]) and column_label(cells[i + 1].text) is None)
+        for i in owners
+    )
+
+
+def shared_value(
+    values: Sequence[Token | None], columns: Sequence[Column], entity: Sequence[int]
+) -> tuple[Token | None, ReadingDoubt | None]:
+    """The 指标值 of a row with one value column per town or unit: the value they all print;
+    when they differ (or one is empty) no value is read and the row carries a doubt."""
+    texts = {v.text if v is not None else "" for v in values}
+    if len(texts) == 1 and values[0] is not None:
+        return values[0], None
+    printed = "、".join(
+        f"{columns[i].label.text}“{v.text if v is not None else ''}”"
+        for i, v in zip(entity, values, strict=True)
+    )
+    return None, ReadingDoubt("PRS010", f"的各列指标值不同，未读取：{printed}")
+
+
+def entity_columns(columns: list[Column]) -> list[Column]:
+    """A header with no 指标值 column whose last columns are named by no label (西坪镇尧山村 |
+    桃舟乡吾培村 | …: a target table for several towns or units) has one value column per
+    unit: those columns are 指标值 columns, read together (:func:`shared_value`). Other
+    headers are returned unchanged. O(columns)."""
+    fields = {c.field for c in columns}
+    levels = fields & {Field.LEVEL1, Field.LEVEL2, Field.NAME}
+    if Field.TARGET in fields or len(levels) < 2 or Field.NAME not in fields:
+        return columns
+    last = max(i for i, c in enumerate(columns) if c.field is not None)
+    tail = columns[last + 1 :]
+    if len(tail) < 2 or not all(is_entity_name(c.label.text) for c in tail):
+        return columns
+    return [*columns[: last + 1], *(Column(Field.TARGET, c.label, per_entity=True) for c in tail)]
+
+
+def is_entity_name(text: str) -> bool:
+    """A column named after a town, village or unit: a short name that is no label, level
+    name or number."""
+    return (
+        2 <= len(text) <= 16
+        and not is_number(text)
+        and not is_label(Token(text, text, 0))
+        and normalize_level1(text) is None
+        and normalize_level2(text) is None
+    )
 
 
 def is_cut(cells: Sequence[Token | None], fields: Sequence[Field | None]) -> bool:

@@ -139,8 +139,9 @@ def pipe_rows(lines: list[str], convert: bool) -> list[list[Token]]:
     the table has columns. A row ends at such a padding run; when the table prints one row
     per line, a row also ends at a line ending in ``|`` once it holds that many bars (the
     width of the last padded row) — a line ending in ``|`` with fewer is a row broken over
-    lines. When it prints one cell per line (``a |``), a row ends at a padding run or a line
-    starting with ``|``. O(n) in the text.
+    lines. When it prints one cell per line (``a |``), a row ends at a padding run, a line
+    starting with ``|``, or once it holds the table's width in bars (a full row has no
+    padding). Text between tables forgets the width. O(n) in the text.
     """
     per_line = rows_per_line(lines)
     rows: list[list[Token]] = []
@@ -161,13 +162,32 @@ def pipe_rows(lines: list[str], convert: bool) -> list[list[Token]]:
         if not stripped or _MARKDOWN_RULER.match(stripped):
             continue
         if "|" not in stripped:
+            # a line without a bar: the rest of a cell broken over lines when rows are
+            # printed one per line; text between tables when every cell closes with its bar
+            alone = not open_row or not per_line
+            if alone:
+                width = None  # text between tables: the next table has its own width
             token = make_token(stripped, number, convert)
-            if not open_row:
+            if alone:
                 flush()
             if token is not None:
                 current.append(token)
-            if not open_row:
+            if alone:
                 flush()
+            continue
+        count = stripped.count("|")
+        if (
+            open_row
+            and current
+            and _BARE_BARS.match(stripped)
+            and (count >= 2 or (width is not None and bars + count == width))
+        ):
+            # bars on a line of their own after a row's cells: a padding run ends the row
+            # (and gives the table's width), and so does a lone bar that makes the width
+            bars += count
+            if count >= 2:
+                width = bars
+            flush()
             continue
         if stripped.startswith("|") or not open_row:
             flush()
@@ -178,9 +198,12 @@ def pipe_rows(lines: list[str], convert: bool) -> list[list[Token]]:
         open_row = True
         bars += stripped.count("|")
         if _PIPE_ROW_END.search(stripped):
-            width = bars
+            if current:
+                width = bars
             flush()
-        elif per_line and stripped.endswith("|") and (width is None or bars >= width):
+        elif stripped.endswith("|") and (
+            (width is not None and bars >= width) or (per_line and width is None)
+        ):
             flush()
     flush()
     return rows
