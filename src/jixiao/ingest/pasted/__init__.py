@@ -93,11 +93,7 @@ def read_rows(builder: RowBuilder, rows: list[list[Token]], *, whitespace: bool)
             header_tokens = [rows[header - 1][-1], *header_tokens]
             rows[header - 1] = rows[header - 1][:-1]
             block_end = header if rows[header - 1] else header - 1
-        run = (
-            None
-            if whitespace or is_entity_header(header_tokens)
-            else run_together(header_tokens)
-        )
+        run = None if whitespace or is_entity_header(header_tokens) else run_together(header_tokens)
         if run is not None:
             # the header line carries the block's last values before it and the first
             # indicator's cells after it: the rows ran together, and are cut by what the
