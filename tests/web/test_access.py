@@ -59,6 +59,7 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("POST", "/account/password"): statuses(303, 422, 422, 422, 422),
     ("GET", "/users"): statuses(303, 403, 403, 200, 403),
     ("POST", "/users/active"): statuses(303, 403, 403, 422, 403),
+    ("POST", "/users/tokens/revoke"): statuses(303, 403, 403, 422, 403),
     ("GET", "/download"): PAGE,
     ("GET", "/api/docs"): statuses(200, 200, 200, 200, 200),
     ("GET", "/api/v1/openapi.json"): statuses(200, 200, 200, 200, 200),

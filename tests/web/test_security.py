@@ -430,3 +430,25 @@ def test_a_filled_self_evaluation_feeds_only_tables_the_filler_may_edit(
         evaluation = client.get(f"/api/v1/tables/{table_id}/evaluation", headers=admin_headers)
     assert evaluation.status_code == 200, evaluation.text
     assert evaluation.json()["evaluation"]["execution"]["executed"] == 270000
+
+
+def test_an_admin_revokes_anyones_token_and_others_cannot(
+    server: tuple[TestClient, dict[str, str]],
+) -> None:
+    client, _ = server
+    filler = TestClient(client.app, follow_redirects=False)
+    assert sign_in(filler, "filler", PASSWORD).status_code == 303
+    assert sign_in(client, "admin", PASSWORD).status_code == 303
+    listed = client.get("/users").text
+    rows = re.findall(r"<tr><td>(\d+)</td><td>([^<]+)</td>", listed)
+    token_of = {user: token_id for token_id, user in rows}
+    assert set(token_of) >= {"admin", "filler", "reviewer"}
+    for secret in server[1].values():
+        assert secret not in listed
+    form = {"csrf_token": page_csrf(filler), "token_id": token_of["reviewer"]}
+    assert filler.post("/users/tokens/revoke", data=form).status_code == 403
+    assert call(server, "reviewer", "GET", "/api/v1/me").status_code == 200
+    form = {"csrf_token": page_csrf(client), "token_id": token_of["filler"]}
+    assert client.post("/users/tokens/revoke", data=form).status_code == 303
+    assert call(server, "filler", "GET", "/api/v1/me").status_code == 401
+    assert call(server, "reviewer", "GET", "/api/v1/me").status_code == 200

@@ -95,7 +95,18 @@ AdminUser = Annotated[User, Depends(admin_user)]
 
 @router.get("/users", response_class=HTMLResponse)
 def users_page(request: Request, user: AdminUser) -> HTMLResponse:
-    return render(request, "users.html", {"users": list_users(database_of(request), user)})
+    database = database_of(request)
+    users = list_users(database, user)
+    return render(request, "users.html", {"users": users, "tokens": list_api_tokens(database)})
+
+
+@router.post("/users/tokens/revoke", response_class=Response)
+def revoke_any_token(
+    request: Request, user: AdminUser, token_id: Annotated[int, Form(ge=1, le=2**62)]
+) -> Response:
+    """Revoke any user's API token (admins)."""
+    revoke_api_token(database_of(request), token_id)
+    return RedirectResponse("/users", status_code=303)
 
 
 @router.post("/users/active", response_class=Response)
