@@ -290,3 +290,18 @@ def test_a_cost_level_printed_as_the_third_level_is_a_name() -> None:
     (table,), findings = assemble_rows(table_text(rows))
     assert [i.name for i in table.indicators][3:] == ["社会成本指标"]  # not under 数量指标
     assert [f.code for f in findings] == ["PRS020"]
+
+
+@pytest.mark.parametrize("fragment", ["效", "指标1:技", "指标2：率"])
+def test_a_one_character_fragment_without_a_value_is_dropped(fragment: str) -> None:
+    rows = [*generated_rows(6, 4), f"产出指标\t成本指标\t{fragment}\t\t"]
+    (table,), findings = assemble_rows(table_text(rows))
+    assert len(table.indicators) == 4
+    assert [(f.code, f.location.line) for f in findings] == [("PRS020", 11)]
+
+
+def test_a_one_character_name_with_a_value_is_kept() -> None:
+    rows = [*generated_rows(6, 4), "产出指标\t数量指标\t甲\t\t≥1个"]
+    (table,), findings = assemble_rows(table_text(rows))
+    assert table.indicators[-1].name == "甲"
+    assert findings == []

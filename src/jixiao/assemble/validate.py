@@ -4,8 +4,9 @@ Whatever reader and layout a table came from, each emitted indicator must be one
 
 * it has a 三级 name, and that name is not page furniture (扫一扫在手机打开当前页, [打印]), a
   form's footer (其他需说明的问题, 备注, 注：…, 填报人, signatures and dates), a bare number (a
-  weight or score read as a name), level vocabulary (产出指标, 指标) or a one-character
-  fragment (:func:`jixiao.model.labels.not_a_name`);
+  weight or score read as a name) or level vocabulary (产出指标, 指标)
+  (:func:`jixiao.model.labels.not_a_name`), nor one character with no 指标值 (the rest of a
+  row cut off mid-name, :func:`jixiao.model.labels.is_fragment`);
 * it belongs to a 一级指标: printed, carried from the merged cell above, or inferred from its
   二级指标 where the framework gives one parent (the collector's finding ``PRS014``) — unless
   the form prints no level columns at all;
@@ -31,7 +32,7 @@ from jixiao.assemble.findings import parse_finding, where
 from jixiao.assemble.vocabulary import Field
 from jixiao.model import Finding, Indicator, Severity, SourceRef, TargetTable
 from jixiao.model.framework import FRAMEWORK, normalize_level2
-from jixiao.model.labels import furniture_kind, not_a_name
+from jixiao.model.labels import furniture_kind, is_fragment, not_a_name
 from jixiao.model.target import TargetKind
 
 # Below this confidence a table's rows are not emitted (finding PRS022).
@@ -141,6 +142,8 @@ def drop_reason(indicator: Indicator, *, has_level_columns: bool) -> str | None:
     why = None if names_a_sub_level(name, indicator.level2) else not_a_name(name)
     if why is not None:
         return f"“{name[:40]}”是{why}"
+    if indicator.target.kind is TargetKind.EMPTY and is_fragment(name):
+        return f"“{name}”只是被截断的残片（一个字，没有指标值）"
     if has_level_columns and not indicator.level1_printed:
         # the collector carried the 一级 from above or inferred it from the 二级 (PRS014)
         if not indicator.level2_printed:

@@ -403,6 +403,16 @@ def not_a_name(text: str) -> str | None:
     return None
 
 
+# A template's numbering before a 三级 name: 指标1:服务对象满意度 (kept in the name as printed).
+_TEMPLATE_NUMBER: Final = re.compile(r"^指标\s*\d+\s*[:：]\s*")
+
+
+def is_fragment(name: str) -> bool:
+    """A name of one character once the template's numbering (指标1:) is left out: what is
+    left of a row cut off mid-name (效, 指标1:技). With no 指标值 beside it, it is no row."""
+    return len(clean_level_name(_TEMPLATE_NUMBER.sub("", name.strip()))) < 2
+
+
 def is_level_name(text: str) -> bool:
     """A 一级 or 二级 name of the framework as printed in a level cell (产出指标, 数量指标):
     ending in 指标, so that a 三级 name such as 服务对象满意度 is not one."""
