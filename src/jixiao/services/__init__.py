@@ -35,6 +35,7 @@ from jixiao.services.review import ReviewedDocument, review_documents, rule_revi
 from jixiao.services.self_evaluation import (
     ActualInput,
     SelfEvaluationView,
+    evaluation_profiles,
     save_self_evaluation,
     self_evaluation_file,
     self_evaluation_view,
@@ -136,6 +137,7 @@ __all__ = [
     "diff_revisions",
     "edit_target",
     "end_session",
+    "evaluation_profiles",
     "export_selected",
     "export_selected_workbook",
     "export_tables",

@@ -183,3 +183,8 @@ def self_evaluation_file(
         raise EvaluationError(view.problem or "尚不能计算自评得分")
     export_self_evaluations(database, [TableEvaluation(view.summary, view.evaluation)], path)
     return path
+
+
+def evaluation_profiles() -> list[str]:
+    """The names of the scoring profiles jixiao ships (the API declares them as an enum)."""
+    return list_profiles()

@@ -6,12 +6,12 @@ These are records of the database, not the domain: a :class:`TargetTable` is in
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from jixiao.model import Finding, Severity, TableKind, TargetTable
+from jixiao.model.timestamps import Timestamp
 
 
 class Record(BaseModel):
@@ -74,7 +74,7 @@ class TableSummary(Record):
     revision: int
     indicator_count: int
     finding_count: int
-    updated_at: dt.datetime
+    updated_at: Timestamp
 
     def describe(self) -> str:
         """A short Chinese description that tells tables apart, e.g. in an error."""
@@ -85,7 +85,7 @@ class TableSummary(Record):
 
 class RevisionSummary(Record):
     number: int
-    created_at: dt.datetime
+    created_at: Timestamp
     created_by: str | None
     file: str
     sha256: str
@@ -100,7 +100,7 @@ class StoredTable(Record):
     id: int
     revision: int
     current_revision: int
-    created_at: dt.datetime
+    created_at: Timestamp
     file: str
     table: TargetTable
     findings: tuple[Finding, ...] = ()
@@ -110,7 +110,7 @@ class ChangeRecord(Record):
     """One entry of the history: a stored value that a new revision changed."""
 
     revision: int
-    changed_at: dt.datetime
+    changed_at: Timestamp
     changed_by: str | None
     indicator: str | None
     field: str
@@ -135,7 +135,7 @@ class UserRecord(Record):
     name: str
     role: str
     active: bool
-    created_at: dt.datetime
+    created_at: Timestamp
     departments: tuple[str, ...] = ()
 
 

@@ -8,7 +8,7 @@ HTML error page, and a visitor who is not signed in is sent to the login page.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 from fastapi import FastAPI, Request
@@ -67,7 +67,7 @@ STATUS: Final[Sequence[tuple[type[JixiaoError], int]]] = (
 )
 
 HTTP_MESSAGES: Final = {
-    400: ("bad_request", "请求格式错误"),
+    400: ("bad_request", "请求格式错误（请求体无法解析）"),
     401: ("not_authenticated", "请先登录"),
     403: ("forbidden", "没有权限执行此操作"),
     404: ("not_found", "未找到请求的地址"),
@@ -94,11 +94,37 @@ def envelope(status: int, code: str, message: str, **headers: str) -> JSONRespon
     )
 
 
-def error_response(request: Request, status: int, code: str, message: str) -> Response:
+METHODS: Final = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method the request's path takes, over all routes: Starlette names only those of
+    the first route whose path matched (GET /x is left out when PUT /x was matched first)."""
+    from starlette.routing import Match
+
+    allowed = []
+    for method in METHODS:
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return ", ".join(allowed)
+
+
+def error_response(
+    request: Request,
+    status: int,
+    code: str,
+    message: str,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
     """The envelope for the API; for pages, the login page or an HTML error page."""
+    extra = dict(headers or {})
+    if status == 405:
+        extra["Allow"] = allowed_methods(request) or extra.get("Allow", "")
     if is_api(request):
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
-        return envelope(status, code, message, **headers)
+        if status == 401:
+            extra["WWW-Authenticate"] = "Bearer"
+        return envelope(status, code, message, **extra)
     if status == 401:
         target = "/login"
         if request.method == "GET" and "hx-request" not in request.headers:
@@ -108,7 +134,9 @@ def error_response(request: Request, status: int, code: str, message: str) -> Re
         return RedirectResponse(target, status_code=303)
     from jixiao.web.ui.rendering import render_error  # pages import the app's templates
 
-    return render_error(request, status, code, message)
+    response = render_error(request, status, code, message)
+    response.headers.update(extra)
+    return response
 
 
 def field_errors(errors: Sequence[Any]) -> str:
@@ -134,7 +162,7 @@ def install_error_handlers(app: FastAPI) -> None:
         code, message = HTTP_MESSAGES.get(error.status_code, ("http_error", "请求失败"))
         if isinstance(error.detail, str) and any("\u4e00" <= ch <= "\u9fff" for ch in error.detail):
             message = error.detail
-        return error_response(request, error.status_code, code, message)
+        return error_response(request, error.status_code, code, message, error.headers)
 
     async def validation_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)

@@ -6,35 +6,99 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, JsonValue
+from pydantic.config import JsonDict
 
-from jixiao.services import ActualInput, save_self_evaluation, self_evaluation_view
+from jixiao.services import (
+    ActualInput,
+    evaluation_profiles,
+    save_self_evaluation,
+    self_evaluation_view,
+)
 from jixiao.web.auth import ApiUser
+from jixiao.web.params import (
+    MAX_POSITION,
+    MULTI_LINE_SCHEMA,
+    ONE_LINE_SCHEMA,
+    MultiLine,
+    OneLine,
+    TableId,
+)
 from jixiao.web.settings import database_of
 
 router = APIRouter(tags=["evaluation"])
 
+PROFILE_SCHEMA: JsonDict = {"enum": list[JsonValue](evaluation_profiles())}
 ProfileQuery = Annotated[
-    str | None, Query(max_length=40, pattern=r"^[a-z0-9-]+$", description="评分口径")
+    str | None,
+    Query(
+        max_length=40,
+        json_schema_extra=PROFILE_SCHEMA,
+        description="评分口径（默认 national，财预〔2020〕10号）",
+    ),
 ]
 
 
 class ActualEntry(BaseModel):
-    position: int = Field(ge=0, description="指标的序号（从 0 起，同 /indicators）")
-    value: str = Field(max_length=500, description="实际完成值，如 18人、98%")
-    note: str | None = Field(default=None, max_length=1000, description="偏差原因分析及改进措施")
-    band: str | None = Field(
-        default=None, max_length=20, description="定性档次：达成/部分达成/未达成"
+    position: int = Field(
+        ge=0, le=MAX_POSITION, description="指标的序号（从 0 起，同 /indicators）"
     )
+    value: Annotated[
+        str,
+        Field(
+            max_length=500,
+            json_schema_extra=ONE_LINE_SCHEMA,
+            description="实际完成值，如 18人、98%",
+        ),
+        OneLine,
+    ]
+    note: Annotated[
+        str | None,
+        Field(
+            default=None,
+            max_length=1000,
+            json_schema_extra=MULTI_LINE_SCHEMA,
+            description="偏差原因分析及改进措施",
+        ),
+        MultiLine,
+    ] = None
+    band: Annotated[
+        str | None,
+        Field(
+            default=None,
+            max_length=20,
+            json_schema_extra=ONE_LINE_SCHEMA,
+            description="定性档次：达成/部分达成/未达成",
+        ),
+        OneLine,
+    ] = None
 
 
 class EvaluationInput(BaseModel):
     actuals: list[ActualEntry] = Field(default_factory=list, max_length=2000)
-    executed: str | None = Field(
-        default=None, max_length=40, description="全年执行数，如 270000 或 27万元"
+    executed: Annotated[
+        str | None,
+        Field(
+            default=None,
+            max_length=40,
+            json_schema_extra=ONE_LINE_SCHEMA,
+            description="全年执行数，如 270000 或 27万元",
+        ),
+        OneLine,
+    ] = None
+    adjusted: Annotated[
+        str | None,
+        Field(
+            default=None,
+            max_length=40,
+            json_schema_extra=ONE_LINE_SCHEMA,
+            description="调整后预算数",
+        ),
+        OneLine,
+    ] = None
+    profile: str | None = Field(
+        default=None, max_length=40, json_schema_extra=PROFILE_SCHEMA, description="评分口径"
     )
-    adjusted: str | None = Field(default=None, max_length=40, description="调整后预算数")
-    profile: str | None = Field(default=None, max_length=40, pattern=r"^[a-z0-9-]+$")
 
 
 class EvaluationOutput(BaseModel):
@@ -44,7 +108,9 @@ class EvaluationOutput(BaseModel):
     problem: str | None = Field(description="尚不能计算时的原因")
 
 
-def output(request: Request, user: ApiUser, table_id: int, profile: str | None) -> EvaluationOutput:
+def output(
+    request: Request, user: ApiUser, table_id: TableId, profile: str | None
+) -> EvaluationOutput:
     view = self_evaluation_view(database_of(request), user, table_id, profile=profile)
     evaluation = json.loads(view.evaluation.model_dump_json()) if view.evaluation else None
     return EvaluationOutput(
@@ -54,7 +120,7 @@ def output(request: Request, user: ApiUser, table_id: int, profile: str | None) 
 
 @router.get("/tables/{table_id}/evaluation", response_model=EvaluationOutput)
 def get_evaluation(
-    request: Request, user: ApiUser, table_id: int, profile: ProfileQuery = None
+    request: Request, user: ApiUser, table_id: TableId, profile: ProfileQuery = None
 ) -> EvaluationOutput:
     """按已录入的实际完成值和执行数计算的自评结果（不保存）。"""
     return output(request, user, table_id, profile)
@@ -62,7 +128,7 @@ def get_evaluation(
 
 @router.put("/tables/{table_id}/evaluation", response_model=EvaluationOutput)
 def put_evaluation(
-    request: Request, user: ApiUser, table_id: int, body: EvaluationInput
+    request: Request, user: ApiUser, table_id: TableId, body: EvaluationInput
 ) -> EvaluationOutput:
     """录入实际完成值与全年执行数（记入修改历史），计算并保存自评结果。"""
     save_self_evaluation(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import Annotated
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from jixiao.model import Finding, Indicator, TargetTable
+from jixiao.model.timestamps import Timestamp
 from jixiao.services import ChangeRecord, RevisionSummary, TableSummary
+from jixiao.web.params import MAX_ID, ONE_LINE_SCHEMA, OneLine
 
 
 class ErrorBody(BaseModel):
@@ -34,7 +36,7 @@ class TableDetail(BaseModel):
     id: int
     revision: int
     current_revision: int
-    created_at: dt.datetime
+    created_at: Timestamp
     file: str
     table: TargetTable
     findings: list[Finding]
@@ -80,8 +82,12 @@ class FindingPage(BaseModel):
 
 
 class TargetEdit(BaseModel):
-    target: str
-    based_on: int
+    target: Annotated[
+        str,
+        Field(max_length=500, json_schema_extra=ONE_LINE_SCHEMA, description="新的指标值"),
+        OneLine,
+    ]
+    based_on: int = Field(ge=1, le=MAX_ID, description="修改所依据的版本号")
 
 
 class EditOutcome(BaseModel):

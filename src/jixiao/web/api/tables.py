@@ -20,13 +20,12 @@ from jixiao.web.api.schemas import (
 )
 from jixiao.web.auth import ApiUser
 from jixiao.web.filters import Filter
+from jixiao.web.params import Offset, Position, Revision, TableId
 from jixiao.web.settings import database_of
 
 router = APIRouter(tags=["tables"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="每页条数")]
-Offset = Annotated[int, Query(ge=0, description="跳过的条数")]
-Revision = Annotated[int | None, Query(ge=1, description="修订版本号（默认当前版本）")]
 
 
 @router.get("/me", response_model=Me, tags=["users"])
@@ -51,7 +50,7 @@ def list_tables(
 
 @router.get("/tables/{table_id}", response_model=TableDetail)
 def get_table(
-    request: Request, user: ApiUser, table_id: int, revision: Revision = None
+    request: Request, user: ApiUser, table_id: TableId, revision: Revision = None
 ) -> TableDetail:
     """一张表的一个版本：table 为文档规定的 JSON 格式，附审核发现。"""
     view = open_table(database_of(request), user, table_id, revision)
@@ -69,7 +68,7 @@ def get_table(
 
 @router.get("/tables/{table_id}/indicators", response_model=IndicatorList)
 def list_indicators(
-    request: Request, user: ApiUser, table_id: int, revision: Revision = None
+    request: Request, user: ApiUser, table_id: TableId, revision: Revision = None
 ) -> IndicatorList:
     """三级指标（按印刷顺序），每个附其审核发现。"""
     stored = open_table(database_of(request), user, table_id, revision).stored
@@ -89,7 +88,7 @@ def list_indicators(
 
 @router.get("/tables/{table_id}/findings", response_model=FindingList)
 def list_table_findings(
-    request: Request, user: ApiUser, table_id: int, revision: Revision = None
+    request: Request, user: ApiUser, table_id: TableId, revision: Revision = None
 ) -> FindingList:
     """一张表的审核发现（含解析发现 PRS…）。"""
     stored = open_table(database_of(request), user, table_id, revision).stored
@@ -97,7 +96,7 @@ def list_table_findings(
 
 
 @router.get("/tables/{table_id}/history", response_model=TableHistory)
-def table_history(request: Request, user: ApiUser, table_id: int) -> TableHistory:
+def table_history(request: Request, user: ApiUser, table_id: TableId) -> TableHistory:
     """修订版本与修改记录（谁、何时、改了什么）。"""
     view = open_table(database_of(request), user, table_id)
     return TableHistory(table_id=table_id, revisions=view.revisions, changes=view.changes)
@@ -109,7 +108,7 @@ def table_history(request: Request, user: ApiUser, table_id: int) -> TableHistor
     responses={409: {"description": "表已被他人修改（based_on 不是当前版本）"}},
 )
 def put_target(
-    request: Request, user: ApiUser, table_id: int, position: int, edit: TargetEdit
+    request: Request, user: ApiUser, table_id: TableId, position: Position, edit: TargetEdit
 ) -> EditOutcome:
     """修改一个指标值（position 从 0 起）；based_on 为修改所依据的版本，过期则拒绝（409）。"""
     result = edit_target(

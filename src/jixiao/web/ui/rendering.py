@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from jixiao.model import SourceRef
+from jixiao.model.timestamps import beijing_time
 from jixiao.services import FIELD_LABELS, ROLE_LABELS, Session
 
 TEMPLATES: Final = Path(__file__).parent.parent / "templates"
@@ -36,9 +37,8 @@ def describe_source(source: SourceRef) -> str:
 
 
 def local_time(value: Any) -> str:
-    from datetime import UTC
-
-    return str(value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M"))
+    """A stored time in 北京时间 (Asia/Shanghai), to the minute, whatever the server's zone."""
+    return beijing_time(value).strftime("%Y-%m-%d %H:%M")
 
 
 templates.env.filters["source"] = describe_source

@@ -17,22 +17,23 @@ from jixiao.services import (
     table_comments,
 )
 from jixiao.web.auth import PageUser
+from jixiao.web.params import MAX_ID, MultiLine, OneLine, Position, Revision, TableId
 from jixiao.web.settings import database_of
 from jixiao.web.ui.layout import table_layout
 from jixiao.web.ui.rendering import render
 
 router = APIRouter()
 
-TargetText = Annotated[str, Form(max_length=500)]
+TargetText = Annotated[str, Form(max_length=500), OneLine]
 
 
 @router.get("/tables/{table_id}", response_class=HTMLResponse)
 def table_page(
     request: Request,
     user: PageUser,
-    table_id: int,
-    revision: Annotated[int | None, Query(ge=1)] = None,
-    saved: Annotated[int | None, Query(ge=1)] = None,
+    table_id: TableId,
+    revision: Revision = None,
+    saved: Revision = None,
 ) -> HTMLResponse:
     database = database_of(request)
     view = open_table(database, user, table_id, revision)
@@ -51,8 +52,8 @@ def table_page(
 def post_comment(
     request: Request,
     user: PageUser,
-    table_id: int,
-    body: Annotated[str, Form(max_length=2000)],
+    table_id: TableId,
+    body: Annotated[str, Form(max_length=2000), MultiLine],
     position: Annotated[str, Form(max_length=6)] = "",
 ) -> Response:
     """A reviewer's comment (审核意见) on the table, or on one of its indicators."""
@@ -64,7 +65,7 @@ def post_comment(
 
 
 def cell_context(
-    request: Request, user: PageUser, table_id: int, position: int
+    request: Request, user: PageUser, table_id: TableId, position: int
 ) -> dict[str, object]:
     view = open_table(database_of(request), user, table_id)
     layout = table_layout(view.stored.table, view.stored.findings)
@@ -74,13 +75,17 @@ def cell_context(
 
 
 @router.get("/tables/{table_id}/indicators/{position}", response_class=HTMLResponse)
-def target_cell(request: Request, user: PageUser, table_id: int, position: int) -> HTMLResponse:
+def target_cell(
+    request: Request, user: PageUser, table_id: TableId, position: Position
+) -> HTMLResponse:
     """The 指标值 cell as shown (the edit form's 取消)."""
     return render(request, "_target_cell.html", cell_context(request, user, table_id, position))
 
 
 @router.get("/tables/{table_id}/indicators/{position}/edit", response_class=HTMLResponse)
-def target_form(request: Request, user: PageUser, table_id: int, position: int) -> HTMLResponse:
+def target_form(
+    request: Request, user: PageUser, table_id: TableId, position: Position
+) -> HTMLResponse:
     context = cell_context(request, user, table_id, position)
     view = context["view"]
     assert hasattr(view, "summary")
@@ -92,9 +97,9 @@ def target_form(request: Request, user: PageUser, table_id: int, position: int) 
 def target_preview(
     request: Request,
     user: PageUser,
-    table_id: int,
-    position: int,
-    target: Annotated[str, Query(max_length=500)] = "",
+    table_id: TableId,
+    position: Position,
+    target: Annotated[str, Query(max_length=500), OneLine] = "",
 ) -> HTMLResponse:
     """How the typed text reads, and what the review rules say about the row (as you type)."""
     preview = preview_target(database_of(request), user, table_id, position, target)
@@ -105,10 +110,10 @@ def target_preview(
 def save_target(
     request: Request,
     user: PageUser,
-    table_id: int,
-    position: int,
+    table_id: TableId,
+    position: Position,
     target: TargetText,
-    based_on: Annotated[int, Form(ge=1)],
+    based_on: Annotated[int, Form(ge=1, le=MAX_ID)],
 ) -> Response:
     try:
         result = edit_target(
