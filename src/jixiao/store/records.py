@@ -124,8 +124,8 @@ class ApiTokenRecord(Record):
     id: int
     user: str
     label: str | None
-    created_at: dt.datetime
-    expires_at: dt.datetime | None
+    created_at: Timestamp
+    expires_at: Timestamp | None
 
 
 class UserRecord(Record):
