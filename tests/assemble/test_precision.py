@@ -305,3 +305,21 @@ def test_a_one_character_name_with_a_value_is_kept() -> None:
     (table,), findings = assemble_rows(table_text(rows))
     assert table.indicators[-1].name == "甲"
     assert findings == []
+
+
+def test_level_names_of_another_framework_are_a_light_doubt() -> None:
+    rows = [f"决策\t项目立项\t立项程序规范性{n}\t反映\t规范" for n in range(3)] + [
+        f"过程\t资金管理\t资金使用合规性{n}\t反映\t合规" for n in range(3)
+    ]
+    (table,), findings = assemble_rows(table_text(rows))
+    assert len(table.indicators) == 6
+    assert {f.code for f in findings} == {"PRS004"}
+    assert table.confidence >= CONFIDENCE_FLOOR
+
+
+def test_names_shifted_into_the_level_columns_are_withheld() -> None:
+    # the 三级 names in the 二级 column, a 二级 in the 一级 column: shifted columns
+    rows = [f"时效指标\t{stem}{n}\t反映{stem}\t100%\t" for n, stem in enumerate(STEMS)]
+    (table,), findings = assemble_rows(table_text(rows))
+    assert table.indicators == []
+    assert findings[-1].code == "PRS022"

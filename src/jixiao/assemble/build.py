@@ -328,6 +328,7 @@ def level_findings(draft: TableDraft, table: TargetTable) -> list[Finding]:
                         indicator.source,
                         project=table.project,
                         indicator=indicator.name,
+                        printed=printed,
                     )
                 )
     if table.indicators and not draft.has_level_columns:

@@ -32,7 +32,13 @@ from jixiao.assemble.findings import parse_finding, where
 from jixiao.assemble.vocabulary import Field
 from jixiao.model import Finding, Indicator, Severity, SourceRef, TargetTable
 from jixiao.model.framework import FRAMEWORK, normalize_level2
-from jixiao.model.labels import furniture_kind, is_fragment, not_a_name
+from jixiao.model.labels import (
+    furniture_kind,
+    is_fragment,
+    is_level_name,
+    not_a_name,
+    stands_alone,
+)
 from jixiao.model.target import TargetKind
 
 # Below this confidence a table's rows are not emitted (finding PRS022).
@@ -42,8 +48,9 @@ DOUBT_WEIGHTS: Final[dict[Severity, float]] = {Severity.INFO: 0.25, Severity.WAR
 # Doubts about the header block (year, project, department, amounts), about one value (a
 # number out of range, PRS017), an empty 指标值 (PRS011: the row is read, its value is not
 # printed), a form without level columns (PRS007) and level names outside the framework
-# (PRS004: read as printed, e.g. an evaluation framework's 决策/过程) are not doubts about the
-# rows' structure: they weigh as an info.
+# (PRS004: read as printed, e.g. an evaluation framework's 决策/过程 — unless the name shows
+# shifted columns, see misplaced_level) are not doubts about the rows' structure: they weigh
+# as an info.
 LIGHT_DOUBTS: Final = frozenset(
     {
         "PRS004",
@@ -192,9 +199,7 @@ def table_confidence(rows: Sequence[tuple[str, SourceRef]], findings: Iterable[F
     for finding in findings:
         if finding.severity is Severity.ERROR:
             return 0.0
-        weight = DOUBT_WEIGHTS[finding.severity]
-        if finding.code in LIGHT_DOUBTS or finding.fields.get("part") == "header":
-            weight = DOUBT_WEIGHTS[Severity.INFO]
+        weight = doubt_weight(finding)
         key = place_key(finding.location)
         at = by_place.get(key, [])
         index: int | None = by_name.get(finding.indicator or "")
@@ -206,6 +211,22 @@ def table_confidence(rows: Sequence[tuple[str, SourceRef]], findings: Iterable[F
             places[key] = max(places.get(key, 0.0), weight)
     doubt = sum(doubts) + sum(places.values())
     return round(max(0.0, 1.0 - doubt / (len(rows) + len(places) + 1)), 2)
+
+
+def doubt_weight(finding: Finding) -> float:
+    """What one (non-error) finding weighs in :func:`table_confidence`."""
+    if finding.code == "PRS004" and misplaced_level(str(finding.fields.get("printed", ""))):
+        return DOUBT_WEIGHTS[Severity.WARNING]
+    if finding.code in LIGHT_DOUBTS or finding.fields.get("part") == "header":
+        return DOUBT_WEIGHTS[Severity.INFO]
+    return DOUBT_WEIGHTS[finding.severity]
+
+
+def misplaced_level(printed: str) -> bool:
+    """A level cell outside the framework that holds what belongs elsewhere: a level of the
+    other depth (时效指标 in the 一级 column) or a whole 三级 name (…故障发生率): the columns
+    were shifted, unlike a name of another framework (决策, 项目立项) printed where it belongs."""
+    return is_level_name(printed) or stands_alone(printed)
 
 
 def place_key(source: SourceRef) -> tuple[object, ...]:
