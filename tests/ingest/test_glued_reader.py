@@ -253,3 +253,46 @@ def test_a_column_every_sure_row_fills_decides_a_close_cut() -> None:
     assert rows(table)[-1] == ("文艺演出场次", "20", 10.0)
     assert len(table.indicators) == 5
     assert any(f.code == "PRS010" and "宣传活动开展场次" in f.message for f in findings)
+
+
+def test_stream_with_descriptions_short_level_names_and_a_2021_tree() -> None:
+    text = (
+        "部门整体支出绩效目标表（2022年度）部门名称某县文化馆"
+        "一级指标二级指标三级指标绩效指标描述指标值"
+        "产出指标数量指标演出场次反映演出场次情况≥12场"
+        "成本指标经济成本指标演出经费反映演出经费情况≤30万元"
+        "效益指标社会效益群众参与率反映群众参与率情况显著提升"
+        "满意度指标服务对象满意度观众满意度反映观众满意度情况≥90%"
+    )
+    (table,), _ = read(text)
+    assert [
+        (i.level1_printed, i.level2_printed, i.name, i.target.raw) for i in table.indicators
+    ] == [
+        ("产出指标", "数量指标", "演出场次", "≥12场"),
+        ("成本指标", "经济成本指标", "演出经费", "≤30万元"),
+        ("效益指标", "社会效益", "群众参与率", "显著提升"),
+        ("满意度指标", "服务对象满意度", "观众满意度", "≥90%"),
+    ]
+
+
+def test_a_reason_after_a_missed_score_may_run_into_the_next_name() -> None:
+    text = (
+        "项目支出绩效自评表一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+        "产出指标质量指标验收合格率≥95%96%1010"
+        "巡查覆盖率100%80%53人员不足培训完成率100%100%55说明无"
+    )
+    (table,), findings = read(text)
+    assert [i.name for i in table.indicators] == ["验收合格率", "巡查覆盖率"]
+    assert any(f.code == "PRS010" and "培训完成率" in f.message for f in findings)
+
+
+def test_rows_under_a_doubted_level_change_are_doubted_too() -> None:
+    lines = [
+        "一级指标二级指标三级指标指标值",
+        "产出指标数量指标培训人数≥50人",
+        "产出指标质量指标成效明显改善情况明显改善明显改善",  # not one reading
+        "合格率≥95%",  # would inherit 数量指标 from the row before the doubted one
+    ]
+    (table,), findings = read("\n".join(lines))
+    assert [i.name for i in table.indicators] == ["培训人数"]
+    assert any(f.code == "PRS010" and "合格率" in f.message for f in findings)

@@ -39,7 +39,13 @@ from jixiao.model import TargetKind
 from jixiao.model.framework import FRAMEWORK, LEVEL1_ALIASES, LEVEL2_ALIASES, normalize_level1
 from jixiao.model.labels import Field, is_anagram, unkept_column_shape
 from jixiao.targets import parse_target
-from jixiao.targets.vocabulary import GRADES, PLACEHOLDER_WORDS, alternation
+from jixiao.targets.vocabulary import (
+    DIRECTIONS,
+    GRADES,
+    PLACEHOLDER_WORDS,
+    TREND_FILLERS,
+    alternation,
+)
 
 if TYPE_CHECKING:
     from jixiao.ingest.pasted.glued import GluedText
@@ -58,7 +64,14 @@ _LEVEL_NAMES: Final = sorted(
 # a level name, with the section weight some forms print after it: 产出指标（70分）
 _LEVEL: Final = re.compile(rf"(?:{alternation(_LEVEL_NAMES)})(?:[（(]\d+(?:\.\d+)?分[)）])?")
 # a level cell of a form whose levels are its own (制度指标, 项目年度绩效目标(定量指标))
-_LEVEL_LIKE: Final = re.compile(r"^[\u3400-\u9fff]{1,16}指标(?:[（(][^（()）]{1,10}[)）])?$")
+_LEVEL_LIKE: Final = re.compile(
+    r"^(?:(?!指标)[\u3400-\u9fff]){1,16}指标(?:[（(][^（()）]{1,10}[)）])?$"
+)
+_LEGACY_LEVEL2: Final = frozenset({("效益指标", "服务对象满意度指标")})
+# a 二级 printed short (经济效益, 服务对象满意度) right after a level name
+_SHORT_LEVEL2: Final = re.compile(
+    alternation(a for a in LEVEL2_ALIASES if len(a) >= 4 and not a.endswith("指标"))
+)
 _SECTION_LABEL: Final = "绩效指标"  # the indicator block's own label, repeated after page breaks
 _VALUE_START: Final = re.compile(r"[≥≤><=＝﹦\d+-]")
 _LEADING_ZERO: Final = re.compile(r"^[≥≤><=＝﹦]?0\d")
@@ -88,6 +101,15 @@ _ALWAYS_FILLED: Final = 2.0  # an empty cell in a column every confident row fil
 _TRUSTED_ROWS: Final = 3  # confident rows needed before a column counts as always filled
 _BLANK_LINES: Final = 2  # more blank lines than this end a table printed one row per line
 _QUALIFIERS: Final = ("以上", "以下", "以内", "左右")
+_DESCRIPTION_ENDS: Final = ("情况", "程度", "水平", "比例", "效果", "效率")
+# a 指标描述 worded as descriptions are: 反映…情况, 考核…, 用于衡量…
+_DESCRIPTION: Final = re.compile(
+    r"^(?:用于|主要)?(?:反映|考核|衡量|评价)[\u3400-\u9fff、，,（）()]+$"
+)
+# a value that is a trend word: (明显|显著|有效…)?(提升|减少|改善…)
+_TREND_VALUE: Final = re.compile(
+    rf"^(?:{alternation([*TREND_FILLERS, '有效'])})?(?:{alternation([*DIRECTIONS, '改善'])})$"
+)
 _FREE_VALUE: Final = 0.3  # a 指标值 of free words (有效保障): weak, so any better cut wins
 
 
@@ -103,13 +125,15 @@ class Shape(StrEnum):
     NUMBER = "number"  # 分值, 得分, 权重
     RATE = "rate"  # 得分系数 100%
     YES_NO = "yes_no"
-    TEXT = "text"
+    TEXT = "text"  # 备注, 偏差原因: free words at the row's end
+    DESCRIPTION = "description"  # 指标描述: free words between the name and the values
 
 
 _FIELD_SHAPES: Final[dict[Field, Shape]] = {
     Field.LEVEL1: Shape.LEVEL,
     Field.LEVEL2: Shape.LEVEL,
     Field.NAME: Shape.NAME,
+    Field.DESCRIPTION: Shape.DESCRIPTION,
     Field.TARGET: Shape.VALUE,
     Field.ACTUAL: Shape.VALUE,
     Field.UNIT: Shape.UNIT,
@@ -192,13 +216,23 @@ def read_indicators(
             if glued.text[match.start() : match.end()] != _SECTION_LABEL:
                 pending.append(glued.token(match.start(), match.end()))
             position = match.end()
+            short = _SHORT_LEVEL2.match(glued.text, position, stop)
+            if short is not None and match.group() != _SECTION_LABEL:
+                pending.append(glued.token(short.start(), short.end()))
+                position = short.end()
     readings = read_twice([(c.text, c.breaks) for c in chunks], slots, whole=False)
     for item, rows in zip(chunks, readings, strict=True):
+        missed = False
         for index, row in enumerate(rows):
+            if missed and row.doubtful is None:
+                row = GluedRow(
+                    row.cells, row.inferred, "的上一行未得满分，其偏差原因可能粘连在本行前"
+                )
+            missed = fell_short(row, slots, item.text)
             if own_levels and row.doubtful is None:
                 row = GluedRow(row.cells, row.inferred, "的一级/二级指标不在指标词汇中")
             if item.cut and index == len(rows) - 1:
-                row = cut_doubt(row, slots)
+                row = cut_doubt(row, slots, item.text)
             row = level_doubt(row, item.text, columns, item.level1, levelled=levelled)
             emit_row(builder, glued, item.offset, row, slots, columns, item.level1, item.level2)
 
@@ -262,9 +296,20 @@ def read_line_rows(
         lines.append((position, end))
         position = end
     readings = read_twice([(glued.text[a:b], frozenset()) for a, b in lines], slots, whole=True)
+    levels = [i for i, slot in enumerate(slots) if slot.shape is Shape.LEVEL]
+    stale = False  # a doubted row changed the levels: rows that carry them cannot be trusted
     for (line_start, _), rows in zip(lines, readings, strict=True):
-        if rows:
-            emit_row(builder, glued, line_start, rows[0], slots, columns, None, None)
+        if not rows:
+            continue
+        row = rows[0]
+        own = any(row.filled(i) for i in levels)
+        if row.doubtful is not None:
+            stale = stale or own
+        elif own:
+            stale = False
+        elif stale:
+            row = GluedRow(row.cells, row.inferred, "的一级/二级指标随上一行变化，而上一行未能读取")
+        emit_row(builder, glued, line_start, row, slots, columns, None, None)
     while position < stop:  # the lines after the table, as lines
         end = position
         while end < stop and glued.lines[end] == glued.lines[position]:
@@ -278,14 +323,32 @@ def has_value(row: GluedRow, slots: tuple[Slot, ...]) -> bool:
     return any(b > a and slots[i].field is Field.TARGET for i, (a, b) in enumerate(row.cells))
 
 
-def cut_doubt(row: GluedRow, slots: tuple[Slot, ...]) -> GluedRow:
+def fell_short(row: GluedRow, slots: tuple[Slot, ...], chunk: str) -> bool:
+    """A row scored below its weight with no 偏差原因 read: its reason, printed after the score,
+    would run into the next row's name (a stream gives free words no end)."""
+    fields = [slot.field for slot in slots]
+    if Field.DEVIATION not in fields or Field.WEIGHT not in fields or Field.SCORE not in fields:
+        return False
+    if row.filled(fields.index(Field.DEVIATION)):
+        return False
+    weight, score = (row.cells[fields.index(f)] for f in (Field.WEIGHT, Field.SCORE))
+    if weight[1] <= weight[0] or score[1] <= score[0]:
+        return False
+    return float(chunk[score[0] : score[1]]) < float(chunk[weight[0] : weight[1]])
+
+
+def cut_doubt(row: GluedRow, slots: tuple[Slot, ...], chunk: str) -> GluedRow:
     """The last row of a text that ends with no footer (an excerpt cut off): unless it ends
     in a number or value cell, where the text stopped cannot be told from a cell's end."""
     if row.doubtful is not None:
         return row
-    last = max(range(len(slots)), key=lambda i: (row.cells[i][1] > row.cells[i][0], i))
+    last = max(range(len(slots)), key=lambda i: (row.filled(i), i))
     if slots[last].shape in (Shape.NUMBER, Shape.YES_NO, Shape.RATE):
         return row
+    typed = [i for i, slot in enumerate(slots) if slot.shape is not Shape.TEXT]
+    end = row.cells[last][1]
+    if last == typed[-1] and slots[last].shape is Shape.VALUE and not chunk[end - 1].isdigit():
+        return row  # the header's last value, ending in its unit (≥1人): nothing after it
     return GluedRow(row.cells, row.inferred, "位于截断的文字末尾")
 
 
@@ -321,12 +384,25 @@ def settle_levels(
     unless it can only be a 一级)."""
     for index, name in enumerate(names):
         followed = index + 1 < len(names)
-        only_one = normalize_level1(name.text) is not None and not is_level_two(name.text)
-        if only_one or (followed and normalize_level1(name.text) is not None):
+        one = normalize_level1(name.text) is not None
+        only_one = one and (not is_level_two(name.text) or not fits_under(name, level1))
+        if only_one or (followed and one):
             level1, level2 = name, None
         else:
             level2 = name
     return level1, level2
+
+
+def fits_under(name: Token, level1: Token | None) -> bool:
+    """A name that can be a 二级 of the 一级 in force (成本指标 under 产出指标; 满意度指标 under
+    效益指标, as the 2015 framework has it) — not 满意度指标 after 成本指标, a 一级 then."""
+    from jixiao.model.framework import normalize_level2
+
+    parent = normalize_level1(level1.text) if level1 is not None else None
+    if parent is None:
+        return True
+    child = normalize_level2(re.sub(r"[（(].*", "", name.text))
+    return child in FRAMEWORK.get(parent, ()) or (parent, child) in _LEGACY_LEVEL2
 
 
 def is_level_two(text: str) -> bool:
@@ -423,7 +499,8 @@ class Reader:
             if slot in self.always:
                 cost += _ALWAYS_FILLED
             yield Edge(position, slot, position, slot + 1, -cost, ((position, position),), False)
-        longest = _MAX_NAME if shape in (Shape.NAME, Shape.LEVEL, Shape.TEXT) else _MAX_PIECE
+        long_shapes = (Shape.NAME, Shape.LEVEL, Shape.TEXT, Shape.DESCRIPTION)
+        longest = _MAX_NAME if shape in long_shapes else _MAX_PIECE
         if shape is Shape.NAME and inside_number(chunk, position):
             longest = 0  # a name does not start in the middle of a number (6.4|7亿元…)
         for end in range(position + 1, min(length, position + longest) + 1):
@@ -463,8 +540,9 @@ class Reader:
     def fit(self, start: int, end: int, shape: Shape) -> float | None:
         key = (start, end, shape)
         if key not in self.fits:
+            bounded = self.whole or shape is Shape.DESCRIPTION
             self.fits[key] = piece_fit(
-                self.chunk[start:end], shape, rest=end == len(self.chunk), line=self.whole
+                self.chunk[start:end], shape, rest=end == len(self.chunk), line=bounded
             )
         return self.fits[key]
 
@@ -633,7 +711,10 @@ def piece_fit(piece: str, shape: Shape, *, rest: bool, line: bool) -> float | No
             return 2.0 if _RATE_PIECE.fullmatch(piece) else None
         case Shape.YES_NO:
             return 2.0 if piece in ("是", "否") else None
-        case Shape.TEXT:
+        case Shape.DESCRIPTION if _DESCRIPTION.match(piece) and not _LEVEL.search(piece):
+            # 反映…情况: how descriptions are worded, and how they end
+            return 2.5 if piece.endswith(_DESCRIPTION_ENDS) else 1.5
+        case Shape.TEXT | Shape.DESCRIPTION:
             # free text (备注, 偏差原因, 指标说明): words, weak evidence
             if (line or rest) and _CJK.match(piece) and not _LEVEL.search(piece):
                 return 0.0 if rest else -0.5
@@ -643,9 +724,12 @@ def piece_fit(piece: str, shape: Shape, *, rest: bool, line: bool) -> float | No
 
 def value_fit(piece: str, *, free: bool) -> float | None:
     """A 指标值 or 实际值: a quantity the grammar reads and that ends where its unit (or a
-    qualifier such as 以上) ends, a grade, or — ``free`` — a few words (有效保障)."""
+    qualifier such as 以上) ends, a grade, a trend word (显著提升, 减少), or — ``free`` — a few
+    words (有效保障)."""
     if piece in _VALUE_WORDS:
         return 2.0
+    if _TREND_VALUE.match(piece):
+        return 1.5
     if _VALUE_START.match(piece):
         if not _LEADING_ZERO.match(piece) and ends_as_quantity(piece):
             return 3.0
@@ -672,6 +756,7 @@ def name_fit(text: str) -> float | None:
         and _CJK.search(text)
         and not _NOT_IN_NAME.search(text)
         and not _OCR_NOISE.search(text)
+        and not text.startswith("指标")  # the rest of a level name (数量|指标…)
         and not (len(text) <= 4 and is_unit(text))
         and not is_unit(text[:2])  # 亿元…: the unit of the value before it
         and not _LEVEL.search(text)
