@@ -452,3 +452,22 @@ def test_an_admin_revokes_anyones_token_and_others_cannot(
     assert client.post("/users/tokens/revoke", data=form).status_code == 303
     assert call(server, "filler", "GET", "/api/v1/me").status_code == 401
     assert call(server, "reviewer", "GET", "/api/v1/me").status_code == 200
+
+
+def test_guessing_the_current_password_on_the_account_page_is_throttled(
+    server: tuple[TestClient, dict[str, str]],
+) -> None:
+    """A stolen session cannot try passwords faster than the login form allows."""
+    client, _ = server
+    assert sign_in(client, "filler", PASSWORD).status_code == 303
+    csrf = page_csrf(client)
+    form = {"csrf_token": csrf, "password": "new-password-1", "repeat": "new-password-1"}
+    for number in range(ACCOUNT_LIMIT):
+        guess = client.post("/account/password", data={**form, "current": f"guess-{number}"})
+        assert guess.status_code == 422
+    locked = client.post("/account/password", data={**form, "current": PASSWORD})
+    assert locked.status_code == 429
+    assert int(locked.headers["Retry-After"]) > 0
+    assert "登录失败次数过多" in locked.text
+    other = TestClient(client.app, follow_redirects=False)
+    assert sign_in(other, "filler", PASSWORD).status_code == 429  # the account is locked

@@ -332,15 +332,24 @@ def change_password(
     database: Database, name: str, new_password: str, *, current: str | None = None
 ) -> None:
     """Set a new password (checking ``current`` first when given); every session of the user
-    ends, so that a stolen session does not outlive the password."""
+    ends, so that a stolen session does not outlive the password.
+
+    A wrong ``current`` counts as a failed sign-in of the account, and a locked account is
+    refused (:class:`TooManyAttempts`): a stolen session cannot guess the password faster
+    than the login form."""
     if len(new_password) < MIN_PASSWORD_LENGTH:
         raise InvalidRequest(f"密码至少 {MIN_PASSWORD_LENGTH} 个字符")
     if current is not None:
+        keys = login_keys(name, None)
         with database.engine.connect() as connection:
+            locked = user_store.login_lock(connection, [key for key, _ in keys], utc_now())
             found = user_store.password_hash_of(connection, name)
+        if locked is not None:
+            raise TooManyAttempts(int((locked - utc_now()).total_seconds()) + 1)
         try:
             _hasher.verify(found[1] if found else _DUMMY_HASH, current)
         except (VerificationError, InvalidHashError):
+            record_failure(database, keys)
             raise InvalidRequest("当前密码不正确") from None
     with write_transaction(database) as connection:
         user_id = existing_user_id(connection, name)

@@ -29,6 +29,7 @@ from jixiao.errors import (
     ProfileError,
     StaleRevision,
     StoreError,
+    TooManyAttempts,
 )
 
 logger = logging.getLogger("jixiao.web")
@@ -58,6 +59,7 @@ STATUS: Final[Sequence[tuple[type[JixiaoError], int]]] = (
     (StaleRevision, 409),
     (Ambiguous, 409),
     (RequestTooLarge, 413),
+    (TooManyAttempts, 429),
     (InvalidRequest, 422),
     (IngestError, 422),
     (EvaluationError, 422),  # a value that cannot be scored (score outside its band …)
@@ -74,6 +76,7 @@ HTTP_MESSAGES: Final = {
     405: ("method_not_allowed", "不支持此请求方法"),
     413: ("too_large", "上传内容过大"),
     422: ("invalid", "请求参数有误"),
+    429: ("too_many_requests", "请求过于频繁，请稍后再试"),
 }
 
 
@@ -153,7 +156,10 @@ def install_error_handlers(app: FastAPI) -> None:
         status = status_of(error)
         if status == 500:
             logger.error("request failed: %s", error.message)
-        return error_response(request, status, error.code, error.message)
+        response = error_response(request, status, error.code, error.message)
+        if isinstance(error, TooManyAttempts):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
 
     async def http_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, HTTPException)
