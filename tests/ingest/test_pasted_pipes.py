@@ -244,3 +244,26 @@ def test_one_value_column_per_town(towns: list[str]) -> None:
     (doubt,) = [f for f in findings if f.code == "PRS010"]
     assert doubt.indicator == "修复堰坝(座)"
     assert all(town in doubt.message for town in towns)
+
+
+@pytest.mark.parametrize("lead", ["| ", ""])
+def test_a_department_table_whose_continuing_rows_are_shifted_left(lead: str) -> None:
+    # every row is closed; a row continuing a merged 一级/二级 cell has fewer cells, so its
+    # 三级指标 is printed where the 一级 column is: placed by what the cells are
+    text = f"""{lead}部门名称 | 某区档案馆 | ||||
+{lead}一级指标 | 二级指标 | 三级指标 | 计算符号 | 目标值 | 度量单位 |
+{lead}产出指标 | 数量指标 | 档案数字化页数 | ≥ | 12 | 万页 |
+{lead}馆藏档案接收卷数 | ≥ | 3000 | 卷 | ||
+{lead}质量指标 | 档案完好率 | = | 100 | % | |
+{lead}效益指标 | 社会效益指标 | 档案查阅利用人次 | ≥ | 5000 | 人次 |
+{lead}满意度指标 | 服务对象满意度指标 | 查档群众满意度 | ≥ | 95 | % |
+"""
+    (table,), findings = read(text)
+    assert rows(table) == [
+        ("产出指标", "数量指标", "档案数字化页数", "≥12万页"),
+        ("产出指标", "数量指标", "馆藏档案接收卷数", "≥3000卷"),
+        ("产出指标", "质量指标", "档案完好率", "=100%"),
+        ("效益指标", "社会效益指标", "档案查阅利用人次", "≥5000人次"),
+        ("满意度指标", "服务对象满意度指标", "查档群众满意度", "≥95%"),
+    ]
+    assert not [f for f in findings if f.code != "PRS008"]

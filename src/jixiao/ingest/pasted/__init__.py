@@ -44,7 +44,7 @@ from jixiao.ingest.pasted.tokens import (
     whitespace_rows,
 )
 from jixiao.model.framework import evaluation_level, normalize_level1
-from jixiao.model.labels import Field, column_label, is_indicator_header
+from jixiao.model.labels import Field, column_label, is_indicator_header, is_known_label
 
 __all__ = ["has_indicator_header", "needs_pasted_reading", "read_pasted_text"]
 
@@ -242,18 +242,32 @@ def needs_pasted_reading(grid: Grid) -> bool:
     The tab/pipe reading holds when an indicator header row is found and every level name in
     the rows after it sits in a level column; a level name elsewhere means the row lost its
     empty cells (a flattened web table), and no header at all means the table is not in
-    tab/pipe rows.
+    tab/pipe rows. So does a row shorter than the header whose 一级指标 cell holds no level
+    name (a row continuing a merged 一级/二级 cell, printed shifted left: its 三级指标 sits
+    in the 一级 column). O(cells).
     """
     columns: set[int] | None = None
+    width = 0
     for row in grid.rows:
         if row.kind is not RowKind.TABLE:
             continue
         texts = row.texts
         if any(level_column(t) for t in texts) and is_indicator_header(texts):
             columns = {i for i, t in enumerate(texts) if level_column(t)}
+            width = sum(bool(t) for t in texts)
             continue
-        if columns is not None and any(
-            t and i not in columns and is_level_cell(t) for i, t in enumerate(texts)
+        if columns is None:
+            continue
+        if any(t and i not in columns and is_level_cell(t) for i, t in enumerate(texts)):
+            return True
+        first = min(columns)
+        if (
+            first < len(texts)
+            and texts[first]
+            and sum(bool(t) for t in texts) < width
+            and not is_level_cell(texts[first])
+            and not texts[first].endswith("指标")
+            and not is_known_label(texts[first])  # the next table's header block
         ):
             return True
     return columns is None

@@ -30,6 +30,7 @@ _COMPARATOR: Final = re.compile(
 _DIRECTION: Final = re.compile(r"^(?:正向|反向|中性)(?:指标)?$")
 _QUALITY: Final = frozenset({"定性", "定量"})
 # a level name outside the framework; a template may end it in 等 (服务对象满意度指标等)
+_SHORT_WORD: Final = re.compile(r"^[\u3400-\u9fff]{1,3}(?:/[\u3400-\u9fff]{1,2})?$")
 _LEVEL_LIKE: Final = re.compile(r"^.{2,16}指标等?$")
 _VALUE_KINDS: Final = frozenset(
     {
@@ -172,7 +173,10 @@ def fit(text: str, field: Field | None) -> float | None:
         case Field.UNIT:
             if is_unit(text):
                 return 5.0
-            return 0.5 if is_number(text) else None  # an Excel date serial in the unit column
+            if is_number(text):
+                return 0.5  # an Excel date serial in the unit column
+            # a unit the grammar does not know (万页, 卷, 台套): short, no digits
+            return 0.3 if _SHORT_WORD.match(text) and not is_grade(text) else None
         case Field.WEIGHT | Field.SCORE:
             return 3.0 if _SCORE.match(text) else None
         case Field.TOTAL:
