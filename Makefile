@@ -60,6 +60,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_ingest_text.py
 	$(BIN)/python bench/bench_readers.py
 	$(BIN)/python bench/bench_corpus.py
+	$(BIN)/python bench/bench_fuzz.py
 
 bench-review: $(STAMP) compiled
 	$(BIN)/python bench/bench_review.py
