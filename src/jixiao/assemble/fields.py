@@ -59,7 +59,9 @@ def read_amount(text: str | None, unit: str | None) -> Decimal | None:
     """The amount a cell prints, in yuan, unrounded and unchecked; None when it prints none.
 
     The exponent is checked before any arithmetic, so '1e99999' or 28 digits cost nothing
-    and raise nothing (``decimal`` would round or overflow at its 28-digit precision).
+    and raise nothing (``decimal`` would round or overflow at its 28-digit precision); the
+    callers compare its ``copy_abs()``, which applies no context (``abs`` of '1e999992020'
+    overflows).
     """
     if not text:
         return None
@@ -78,7 +80,7 @@ def read_amount(text: str | None, unit: str | None) -> Decimal | None:
 def amount_out_of_range(text: str | None, unit: str | None) -> bool:
     """True when the cell prints an amount, but one no table can hold (over MAX_AMOUNT)."""
     number = read_amount(text, unit)
-    return number is not None and abs(number) > MAX_AMOUNT
+    return number is not None and number.copy_abs() > MAX_AMOUNT
 
 
 def parse_amount(text: str | None, unit: str | None) -> float | None:
@@ -87,7 +89,7 @@ def parse_amount(text: str | None, unit: str | None) -> float | None:
     None when there is none, and when it is out of range (see :func:`amount_out_of_range`).
     """
     number = read_amount(text, unit)
-    if number is None or abs(number) > MAX_AMOUNT:
+    if number is None or number.copy_abs() > MAX_AMOUNT:
         return None
     return float(number.quantize(Decimal("0.01")))
 
