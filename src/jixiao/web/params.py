@@ -24,6 +24,13 @@ MAX_ID: Final = 2**31 - 1
 MAX_POSITION: Final = 99_999
 ONE_LINE_PATTERN: Final = r"^[^\x00-\x1f\x7f]*$"
 MULTI_LINE_PATTERN: Final = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+# an amount as the self-evaluation takes it (empty for none): digits bounded per unit so that
+# what the description admits is within the store's range (≤ 10 万亿元, MAX_AMOUNT)
+AMOUNT_PATTERN: Final = (
+    r"^\s*(?:(?:\d{1,13}(?:\.\d{1,2})?\s*元?|\d{1,9}(?:\.\d{1,6})?\s*万元?"
+    r"|\d{1,5}(?:\.\d{1,10})?\s*亿元?)\s*)?$"
+)
+_AMOUNT: Final = re.compile(AMOUNT_PATTERN)
 _ONE_LINE: Final = re.compile(ONE_LINE_PATTERN)
 _MULTI_LINE: Final = re.compile(MULTI_LINE_PATTERN)
 
@@ -40,6 +47,14 @@ def multi_line(value: str | None) -> str | None:
     return value
 
 
+def amount_text(value: str | None) -> str | None:
+    if value is not None and not _AMOUNT.search(value):
+        raise ValueError("金额应写成 300000、300000.00、30万元 或 1.2亿元（不超过 10 万亿元）")
+    return value
+
+
+AmountText = AfterValidator(amount_text)
+AMOUNT_SCHEMA: Final[JsonDict] = {"pattern": AMOUNT_PATTERN}
 OneLine = AfterValidator(one_line)
 MultiLine = AfterValidator(multi_line)
 ONE_LINE_SCHEMA: Final[JsonDict] = {"pattern": ONE_LINE_PATTERN}

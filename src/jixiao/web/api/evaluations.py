@@ -17,9 +17,11 @@ from jixiao.services import (
 )
 from jixiao.web.auth import ApiUser
 from jixiao.web.params import (
+    AMOUNT_SCHEMA,
     MAX_POSITION,
     MULTI_LINE_SCHEMA,
     ONE_LINE_SCHEMA,
+    AmountText,
     MultiLine,
     OneLine,
     TableId,
@@ -81,20 +83,20 @@ class EvaluationInput(BaseModel):
         Field(
             default=None,
             max_length=40,
-            json_schema_extra=ONE_LINE_SCHEMA,
+            json_schema_extra=AMOUNT_SCHEMA,
             description="全年执行数，如 270000 或 27万元",
         ),
-        OneLine,
+        AmountText,
     ] = None
     adjusted: Annotated[
         str | None,
         Field(
             default=None,
             max_length=40,
-            json_schema_extra=ONE_LINE_SCHEMA,
+            json_schema_extra=AMOUNT_SCHEMA,
             description="调整后预算数",
         ),
-        OneLine,
+        AmountText,
     ] = None
     profile: str | None = Field(
         default=None, max_length=40, json_schema_extra=PROFILE_SCHEMA, description="评分口径"
