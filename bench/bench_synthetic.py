@@ -1,15 +1,15 @@
 """Synthetic tables × text shapes: how jixiao reads tables it has never seen, per shape.
 
-For every shape of tests/synthetic/shapes.py, reads ``--tables`` generated tables (the same
-tables for every shape: hypothesis, derandomized) and prints per shape: tables, tables
-passing (every row exact or doubted, none spurious), rows, exact, doubted (covered by a PRS
-finding), silently wrong, silently missed, spurious, refused (no table found), timeouts (a
-table not read within ``--timeout`` seconds), table fields read right (project, department,
-year, budget_total) and the reading speed. ``--show N`` prints the
-first N failing tables of each shape with their text and misses. No assertion: the property
-test is tests/synthetic/test_synthetic_tables.py.
+For every shape of tests/synthetic/shapes.py, reads ``--documents`` generated documents of one
+to three tables (the same documents for every shape: hypothesis, derandomized) and prints per
+shape: documents, tables, documents passing (every row exact or doubted, none spurious), rows,
+exact, doubted (covered by a PRS finding), silently wrong, silently missed, spurious, refused
+(no table found), timeouts (a document not read within ``--timeout`` seconds), table fields
+read right (project, department, year, budget_total) and the reading speed. ``--show N``
+prints the first N failing documents of each shape with their text and misses. No assertion:
+the property test is tests/synthetic/test_synthetic_tables.py.
 
-    .venv/bin/python bench/bench_synthetic.py [--tables 100] [--shapes pipes,glued] [--show 1]
+    .venv/bin/python bench/bench_synthetic.py [--documents 100] [--shapes pipes,glued] [--show 1]
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from hypothesis.errors import NonInteractiveExampleWarning  # noqa: E402
 
 from synthetic.scoring import Outcome, score  # noqa: E402
 from synthetic.shapes import SHAPES, Rendered  # noqa: E402
-from synthetic.tables import Table, tables  # noqa: E402
+from synthetic.tables import Table, documents  # noqa: E402
 
 
 class Timeout(Exception):
@@ -42,9 +42,9 @@ def on_alarm(signum: int, frame: FrameType | None) -> None:
     raise Timeout
 
 
-def generated(count: int) -> list[tuple[Table, int]]:
-    """``count`` tables and variants, the same on every run."""
-    found: list[tuple[Table, int]] = []
+def generated(count: int) -> list[tuple[tuple[Table, ...], int]]:
+    """``count`` documents and variants, the same on every run."""
+    found: list[tuple[tuple[Table, ...], int]] = []
 
     @settings(
         max_examples=count,
@@ -53,9 +53,9 @@ def generated(count: int) -> list[tuple[Table, int]]:
         deadline=None,
         suppress_health_check=list(HealthCheck),
     )
-    @given(tables(), st.integers(0, 2**16))
-    def collect(table: Table, variant: int) -> None:
-        found.append((table, variant))
+    @given(documents(), st.integers(0, 2**16))
+    def collect(tables: tuple[Table, ...], variant: int) -> None:
+        found.append((tables, variant))
 
     collect()
     return found
@@ -63,18 +63,19 @@ def generated(count: int) -> list[tuple[Table, int]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tables", type=int, default=100)
+    parser.add_argument("--documents", type=int, default=100, help="of one to three tables")
     parser.add_argument("--shapes", default=",".join(SHAPES))
     parser.add_argument("--timeout", type=int, default=20, help="seconds per table")
-    parser.add_argument("--show", type=int, default=0, help="failing tables shown per shape")
+    parser.add_argument("--show", type=int, default=0, help="failing documents shown per shape")
     args = parser.parse_args()
     warnings.simplefilter("ignore", NonInteractiveExampleWarning)
     signal.signal(signal.SIGALRM, on_alarm)
-    cases = generated(args.tables)
+    cases = generated(args.documents)
+    tables = sum(len(case[0]) for case in cases)
     header = (
-        f"{'shape':<12} {'tables':>6} {'pass':>5} {'rows':>5} {'exact':>5} {'doubt':>5} "
-        f"{'wrong':>5} {'miss':>5} {'spur':>5} {'refus':>5} {'t/o':>4} {'fields':>11} "
-        f"{'ms/table':>9}"
+        f"{'shape':<12} {'docs':>5} {'tables':>6} {'pass':>5} {'rows':>5} {'exact':>5} "
+        f"{'doubt':>5} {'wrong':>5} {'miss':>5} {'spur':>5} {'refus':>5} {'t/o':>4} {'fields':>11} "
+        f"{'ms/doc':>9}"
     )
     print(header)
     print("-" * len(header))
@@ -82,8 +83,8 @@ def main() -> None:
     for name in args.shapes.split(","):
         shape = SHAPES[name]
         total, passed, refused, timeouts, seconds, failures = Outcome(), 0, 0, 0, 0.0, 0
-        for table, variant in cases:
-            rendered = shape.render(table, variant)
+        for document, variant in cases:
+            rendered = shape.render(document, variant)
             start = time.perf_counter()
             signal.alarm(args.timeout)
             try:
@@ -101,14 +102,15 @@ def main() -> None:
                 failures += 1
                 shown.append(describe(name, rendered, outcome))
         print(
-            f"{name:<12} {len(cases):>6} {passed:>5} {total.rows:>5} {total.exact:>5} "
+            f"{name:<12} {len(cases):>5} {tables:>6} {passed:>5} {total.rows:>5} {total.exact:>5} "
             f"{total.doubted:>5} {total.wrong:>5} {total.missed:>5} {total.spurious:>5} "
             f"{refused:>5} {timeouts:>4} {total.fields_ok:>5}/{total.fields:<5} "
             f"{seconds / len(cases) * 1000:>9.1f}",
             flush=True,
         )
     print()
-    print("pass = every row exact or doubted and none spurious; doubt = covered by a PRS finding;")
+    print("pass = documents whose every row is exact or doubted and none spurious;")
+    print("doubt = covered by a PRS finding;")
     print("wrong/miss = read wrong / not read, with no finding; spur = read, not in the table")
     print("fields = table fields read right: project, department, year, budget_total (yuan)")
     for text in shown:

@@ -1,9 +1,10 @@
 """Flatteners: a table rendered into every text shape the corpus shows (and two structured ones).
 
-Each shape takes a :class:`~synthetic.tables.Table` and a ``variant`` (an integer drawn by
-hypothesis, so that shrinking goes to variant 0, the plainest rendering) and returns a
-:class:`Rendered` document: the bytes of the file, its name, the gold the reading is scored
-against and the text lines (for findings located by line).
+Each shape takes the tables of a document (:func:`synthetic.tables.documents`: one to three,
+printed one after another) and a ``variant`` (an integer drawn by hypothesis, so that shrinking
+goes to variant 0, the plainest rendering) and returns a :class:`Rendered` document: the bytes
+of the file, its name, the gold the reading is scored against and the text lines (for findings
+located by line).
 
 * ``tabs``: converter text (examples/binhai-zuzhibu-2024.txt): tab-separated rows, ``<b>``
   labels, the rows under a merged cell with empty cells; page breaks repeat the column header
@@ -36,12 +37,13 @@ from __future__ import annotations
 
 import io
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
 import opencc
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from synthetic.layout import Cell, Grid, GridRow, Split, grid
 from synthetic.tables import Table, Value
@@ -55,15 +57,36 @@ class Rendered:
     lines: list[str]  # the text's lines ([] for structured formats)
 
 
+Tables = Sequence[Table]  # the tables of one document, in order
+
+
 @dataclass(frozen=True)
 class Shape:
     name: str
-    render: Callable[[Table, int], Rendered]
+    render: Callable[[Tables, int], Rendered]
 
 
-def text_document(table: Table, lines: list[str], suffix: str = ".txt") -> Rendered:
+def gold(tables: Tables) -> dict[str, object]:
+    return {"tables": [table.gold() for table in tables]}
+
+
+def text_document(tables: Tables, lines: list[str]) -> Rendered:
     text = "\n".join(lines) + "\n"
-    return Rendered(text.encode("utf-8"), f"synthetic{suffix}", {"tables": [table.gold()]}, lines)
+    return Rendered(text.encode("utf-8"), "synthetic.txt", gold(tables), lines)
+
+
+def text_shape(lines_of: Callable[[Table, int], list[str]]) -> Callable[[Tables, int], Rendered]:
+    """A shape printing each table with ``lines_of``, the tables one after another."""
+
+    def render(tables: Tables, variant: int) -> Rendered:
+        lines: list[str] = []
+        for index, table in enumerate(tables):
+            if index:
+                lines.append("")
+            lines += lines_of(table, variant + index if variant else 0)
+        return text_document(tables, lines)
+
+    return render
 
 
 def positions(row: GridRow) -> list[tuple[str, str]]:
@@ -90,7 +113,7 @@ def origin_texts(row: GridRow) -> list[str]:
 # --- text shapes -----------------------------------------------------------------------------
 
 
-def tabs(table: Table, variant: int) -> Rendered:
+def tabs(table: Table, variant: int) -> list[str]:
     rng = random.Random(variant)
     bold = variant % 2 == 0
     g = grid(table)
@@ -128,7 +151,7 @@ def tabs(table: Table, variant: int) -> Rendered:
                 lines.append("\t".join(tail))
         lines.append("\t".join(cells))
         last = cells if row.kind == "indicator" else None
-    return text_document(table, lines)
+    return lines
 
 
 def pipe_lines(g: Grid) -> list[str]:
@@ -142,11 +165,11 @@ def pipe_lines(g: Grid) -> list[str]:
     return lines
 
 
-def pipes(table: Table, variant: int) -> Rendered:
-    return text_document(table, pipe_lines(grid(table)))
+def pipes(table: Table, variant: int) -> list[str]:
+    return pipe_lines(grid(table))
 
 
-def cell_lines(table: Table, variant: int) -> Rendered:
+def cell_lines(table: Table, variant: int) -> list[str]:
     inline = variant % 2 == 1  # "text |" lines and "||||" row ends (anhui-huaibei)
     lines = []
     for row in grid(table).rows:
@@ -161,39 +184,39 @@ def cell_lines(table: Table, variant: int) -> Rendered:
                 lines += [text, "|"] if text else ["|"]
         if inline:
             lines.append("||||")
-    return text_document(table, lines)
+    return lines
 
 
-def paragraphs(table: Table, variant: int) -> Rendered:
+def paragraphs(table: Table, variant: int) -> list[str]:
     lines = []
     for row in grid(table).rows:
         for text in origin_texts(row):
             lines += [text or " ", ""]
-    return text_document(table, lines)
+    return lines
 
 
-def spaces(table: Table, variant: int) -> Rendered:
+def spaces(table: Table, variant: int) -> list[str]:
     indent = "    " if variant % 2 else ""
     lines = []
     for row in grid(table).rows:
         lines.append(indent + " ".join(text for text in origin_texts(row) if text))
-    return text_document(table, lines)
+    return lines
 
 
-def glued(table: Table, variant: int) -> Rendered:
-    return text_document(table, ["".join(origin_texts(row)) for row in grid(table).rows])
+def glued(table: Table, variant: int) -> list[str]:
+    return ["".join(origin_texts(row)) for row in grid(table).rows]
 
 
-def ocr(table: Table, variant: int) -> Rendered:
+def ocr(tables: Tables, variant: int) -> Rendered:
     rng = random.Random(variant)
-    title = grid(table).rows[0].texts()[0]
-    text = "".join("".join(origin_texts(row)) for row in grid(table).rows)
+    title = grid(tables[0]).rows[0].texts()[0]
+    text = "".join("".join(glued(table, variant)) for table in tables)
     preamble = f"《{title}.docx》由会员分享,可在线阅读,更多相关《{title}.docx(4页珍藏版)》"
     lines = [preamble + "请在优知文库上搜索。"]
     size = 60 + rng.randrange(0, 340) if variant else 10**6
     for number, start in enumerate(range(0, len(text), size), start=1):
         lines.append(f"{number}、{text[start : start + size]}")
-    return text_document(table, lines)
+    return text_document(tables, lines)
 
 
 @cache
@@ -217,79 +240,104 @@ GLOSSES = {
 }  # fmt: skip
 
 
-def traditional(table: Table, variant: int) -> Rendered:
+def traditional(tables: Tables, variant: int) -> Rendered:
     rng = random.Random(variant)
     share = 1.0 if variant == 0 else rng.random()  # share of glossable characters glossed
-    g = grid(table)
-    g.map_text(to_traditional)
-    text = "\n".join(pipe_lines(g)) + "\n"
+    lines: list[str] = []
+    for index, table in enumerate(tables):
+        g = grid(table)
+        g.map_text(to_traditional)
+        lines += ([""] if index else []) + pipe_lines(g)
+    text = "\n".join(lines) + "\n"
     glossed = "".join(
         f"{c}({GLOSSES[c]})" if c in GLOSSES and rng.random() < share else c for c in text
     )
-    gold = {"tables": [table.map_text(to_traditional).gold()]}
-    return Rendered(glossed.encode("utf-8"), "synthetic.txt", gold, glossed.splitlines())
+    printed = gold([table.map_text(to_traditional) for table in tables])
+    return Rendered(glossed.encode("utf-8"), "synthetic.txt", printed, glossed.splitlines())
 
 
 # The glyphs the split-column forms print for a comparator (yunnan-yongde: ≧ ═).
 GLYPHS = {"≥": ("≥", "≧"), "=": ("=", "═", "＝"), "≤": ("≤", "≦")}
 
 
-def split(table: Table, variant: int) -> Rendered:
+def split(tables: Tables, variant: int) -> Rendered:
     rng = random.Random(variant)
     ops = {op: glyphs[rng.randrange(len(glyphs))] for op, glyphs in GLYPHS.items()}
     if not variant:
         ops = {}
-    printed = replace(
-        table,
-        rows=tuple(
-            replace(row, target=replace(row.target, op=ops.get(row.target.op, row.target.op)))
-            if row.target.quantity
-            else row
-            for row in table.rows
-        ),
-    )
+    printed = [
+        replace(
+            table,
+            rows=tuple(
+                replace(row, target=replace(row.target, op=ops.get(row.target.op, row.target.op)))
+                if row.target.quantity
+                else row
+                for row in table.rows
+            ),
+        )
+        for table in tables
+    ]
     layout = Split(unit_first=variant % 2 == 1)
-    return text_document(printed, pipe_lines(grid(printed, layout)))
+    lines: list[str] = []
+    for index, table in enumerate(printed):
+        lines += ([""] if index else []) + pipe_lines(grid(table, layout))
+    return text_document(printed, lines)
 
 
 # --- structured formats ----------------------------------------------------------------------
 
 
-def html(table: Table, variant: int) -> Rendered:
-    g = grid(table)
+def html(tables: Tables, variant: int) -> Rendered:
     parts = ["<!DOCTYPE html>", "<html><head><meta charset='utf-8'></head><body>"]
-    body = []
-    for row in g.rows:
-        if row.kind == "line":
-            tag = "h3" if not body else "p"
-            parts.append(f"<{tag}>{row.texts()[0]}</{tag}>")
-            body.append(row)
-    parts.append("<table border='1'>")
-    for row in g.rows:
-        if row.kind == "line":
-            continue
-        tds = []
-        for cell in row.cells:
-            if cell is None:
+    for table in tables:
+        g = grid(table)
+        first = True
+        for row in g.rows:
+            if row.kind == "line":
+                tag = "h3" if first else "p"
+                parts.append(f"<{tag}>{row.texts()[0]}</{tag}>")
+                first = False
+        parts.append("<table border='1'>")
+        for row in g.rows:
+            if row.kind == "line":
                 continue
-            spans = ""
-            if cell.rowspan > 1:
-                spans += f" rowspan='{cell.rowspan}'"
-            if cell.colspan > 1:
-                spans += f" colspan='{cell.colspan}'"
-            tds.append(f"<td{spans}>{cell.text}</td>")
-        parts.append("<tr>" + "".join(tds) + "</tr>")
-    parts.append("</table></body></html>")
+            tds = []
+            for cell in row.cells:
+                if cell is None:
+                    continue
+                spans = ""
+                if cell.rowspan > 1:
+                    spans += f" rowspan='{cell.rowspan}'"
+                if cell.colspan > 1:
+                    spans += f" colspan='{cell.colspan}'"
+                tds.append(f"<td{spans}>{cell.text}</td>")
+            parts.append("<tr>" + "".join(tds) + "</tr>")
+        parts.append("</table>")
+    parts.append("</body></html>")
     data = "\n".join(parts).encode("utf-8")
-    return Rendered(data, "synthetic.html", {"tables": [table.gold()]}, [])
+    return Rendered(data, "synthetic.html", gold(tables), [])
 
 
-def xlsx(table: Table, variant: int) -> Rendered:
-    g = grid(table)
+def xlsx(tables: Tables, variant: int) -> Rendered:
+    """All tables on one sheet, a blank row between them (``variant`` odd: one sheet each)."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    for number, row in enumerate(g.rows, start=1):
+    top = 0  # rows used on the sheet
+    for index, table in enumerate(tables):
+        if index and variant % 2:
+            sheet, top = book.create_sheet(f"表{index + 1}"), 0
+        elif index:
+            top += 1
+        top = write_sheet_rows(sheet, grid(table), top)
+    out = io.BytesIO()
+    book.save(out)
+    return Rendered(out.getvalue(), "synthetic.xlsx", gold(tables), [])
+
+
+def write_sheet_rows(sheet: Worksheet, g: Grid, top: int) -> int:
+    """Write the grid below row ``top``, merged cells merged; the last row written."""
+    for number, row in enumerate(g.rows, start=top + 1):
         for column, cell in enumerate(row.cells, start=1):
             if cell is None:
                 continue
@@ -303,20 +351,18 @@ def xlsx(table: Table, variant: int) -> Rendered:
                     end_row=number + cell.rowspan - 1,
                     end_column=column + cell.colspan - 1,
                 )
-    out = io.BytesIO()
-    book.save(out)
-    return Rendered(out.getvalue(), "synthetic.xlsx", {"tables": [table.gold()]}, [])
+    return top + len(g.rows)
 
 
 SHAPES: dict[str, Shape] = {
     shape.name: shape
     for shape in (
-        Shape("tabs", tabs),
-        Shape("pipes", pipes),
-        Shape("cell_lines", cell_lines),
-        Shape("paragraphs", paragraphs),
-        Shape("spaces", spaces),
-        Shape("glued", glued),
+        Shape("tabs", text_shape(tabs)),
+        Shape("pipes", text_shape(pipes)),
+        Shape("cell_lines", text_shape(cell_lines)),
+        Shape("paragraphs", text_shape(paragraphs)),
+        Shape("spaces", text_shape(spaces)),
+        Shape("glued", text_shape(glued)),
         Shape("ocr", ocr),
         Shape("traditional", traditional),
         Shape("split", split),

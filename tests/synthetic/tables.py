@@ -20,7 +20,8 @@ What is drawn, and why it is valid:
   quantities also as operator | number | unit parts (for split-column templates);
 * amounts in yuan with at most two decimals, printed in 元 or 万元, 财政资金 + 其他资金 = 预算数.
 
-Strategies shrink towards the first choice of each list: one 产出指标 row of a 项目支出绩效目标表.
+Strategies shrink towards the first choice of each list: a document of one table, one 产出指标
+row of a 项目支出绩效目标表.
 """
 
 from __future__ import annotations
@@ -359,3 +360,11 @@ def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) 
         target_label=target_label,
         repeat_level2=template == "binhai" and draw(st.booleans()),
     )
+
+
+def documents(
+    kinds: tuple[str, ...] = KINDS, max_tables: int = 3, max_rows: int = 12
+) -> st.SearchStrategy[tuple[Table, ...]]:
+    """The tables of one document, printed one after another (as the example's four); shrinks
+    to a single table."""
+    return st.lists(tables(kinds, max_rows), min_size=1, max_size=max_tables).map(tuple)

@@ -47,7 +47,7 @@ def test_generated_tables_are_valid(table: Table) -> None:
 @given(tables(), variants)
 def test_text_shapes_print_every_name_and_target(table: Table, variant: int) -> None:
     for name, shape in SHAPES.items():
-        rendered = shape.render(table, variant)
+        rendered = shape.render((table,), variant)
         if name in ("xlsx", "html"):
             continue
         text = to_simplified(strip_pinyin_glosses(rendered.data.decode("utf-8")))
