@@ -409,3 +409,20 @@ def test_self_evaluation_row_with_a_deviation_after_its_score(reason: str) -> No
         ("指标1:验收合格率", "100%", 10.0, 10.0, None),
     ]
     assert not [f for f in findings if f.code == "PRS010"]
+
+
+@pytest.mark.parametrize("none", ["无", "暂无"])
+def test_a_value_of_none_is_a_value_not_a_name(none: str) -> None:
+    """Paragraphs of a 自评表 whose 指标值 is 无 and whose row has a 偏差原因: the reason is the
+    row's, the next name is a name."""
+    cells = ["项目名称", "甲项目", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"]
+    cells += ["分值", "得分", "偏差原因分析及改进措施"]
+    cells += ["成本指标", "社会成本指标", "农田建设社会影响", none, none, "10", "8", "资金拨付滞后"]
+    cells += ["业务培训社会影响", none, none, "10", "10", " "]
+    cells += ["文物保护社会影响", "减少", "减少", "10", "10", " "]
+    (table,), _ = read("\n\n".join(cells))
+    assert [(i.name, i.target.raw, i.deviation) for i in table.indicators] == [
+        ("农田建设社会影响", none, "资金拨付滞后"),
+        ("业务培训社会影响", none, None),
+        ("文物保护社会影响", "减少", None),
+    ]

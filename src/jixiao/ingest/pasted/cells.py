@@ -27,6 +27,8 @@ _AMOUNT: Final = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d{2}$")
 _COMPARATOR: Final = re.compile(
     r"^(?:[≥≤=<>＝﹦＞＜≧≦═]|>=|<=|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不超过)$"
 )
+# A value cell saying there is none: never a 三级指标's name.
+_NONE_VALUES: Final = frozenset({"无", "没有", "暂无"})
 _DIRECTION: Final = re.compile(r"^(?:正向|反向|中性)(?:指标)?$")
 _QUALITY: Final = frozenset({"定性", "定量"})
 # a level name outside the framework; a template may end it in 等 (服务对象满意度指标等)
@@ -122,6 +124,8 @@ def value_fit(text: str) -> float | None:
         return None
     if _AMOUNT.match(text):
         return 1.0
+    if text in _NONE_VALUES:
+        return 2.5  # 无: a value stating there is none (安全事故数 无), as a grade would
     if kind in _VALUE_KINDS:
         return 3.0
     if kind is TargetKind.QUALITATIVE:
@@ -132,8 +136,8 @@ def value_fit(text: str) -> float | None:
 def name_fit(text: str) -> float | None:
     if not _CJK_OR_LETTER.search(text) or is_comparator(text) or is_direction(text):
         return None
-    if text in _QUALITY:
-        return None  # 定性/定量: the value type, never a name
+    if text in _QUALITY or text in _NONE_VALUES:
+        return None  # 定性/定量: the value type; 无: a value; never a name
     if _CODED_UNIT.match(text):
         return 0.3
     if target_kind(text) in _VALUE_KINDS or is_unit(text):
