@@ -454,6 +454,18 @@ def test_an_admin_revokes_anyones_token_and_others_cannot(
     assert call(server, "reviewer", "GET", "/api/v1/me").status_code == 200
 
 
+def test_an_absurd_token_id_is_refused_not_a_server_error(
+    server: tuple[TestClient, dict[str, str]],
+) -> None:
+    """Ids beyond PostgreSQL's 32-bit integers are a 422, on both revoke forms."""
+    client, _ = server
+    assert sign_in(client, "admin", PASSWORD).status_code == 303
+    for path in ("/account/tokens/revoke", "/users/tokens/revoke"):
+        for token_id in (2**31, 2**62, 10**30):
+            form = {"csrf_token": page_csrf(client), "token_id": str(token_id)}
+            assert client.post(path, data=form).status_code == 422, (path, token_id)
+
+
 def test_guessing_the_current_password_on_the_account_page_is_throttled(
     server: tuple[TestClient, dict[str, str]],
 ) -> None:

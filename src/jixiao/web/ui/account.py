@@ -23,6 +23,7 @@ from jixiao.services import (
 from jixiao.web.api.exports import export_response
 from jixiao.web.auth import PageUser
 from jixiao.web.filters import Filter
+from jixiao.web.params import MAX_ID
 from jixiao.web.settings import SESSION_COOKIE, database_of, settings_of
 from jixiao.web.ui.rendering import render
 
@@ -54,7 +55,7 @@ def new_token(
 
 @router.post("/account/tokens/revoke", response_class=Response)
 def revoke_token(
-    request: Request, user: PageUser, token_id: Annotated[int, Form(ge=1, le=2**62)]
+    request: Request, user: PageUser, token_id: Annotated[int, Form(ge=1, le=MAX_ID)]
 ) -> Response:
     """Revoke one of the user's own tokens (another user's is not found)."""
     revoke_api_token(database_of(request), token_id, owner=user.name)
@@ -102,7 +103,7 @@ def users_page(request: Request, user: AdminUser) -> HTMLResponse:
 
 @router.post("/users/tokens/revoke", response_class=Response)
 def revoke_any_token(
-    request: Request, user: AdminUser, token_id: Annotated[int, Form(ge=1, le=2**62)]
+    request: Request, user: AdminUser, token_id: Annotated[int, Form(ge=1, le=MAX_ID)]
 ) -> Response:
     """Revoke any user's API token (admins)."""
     revoke_api_token(database_of(request), token_id)
