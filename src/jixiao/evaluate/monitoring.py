@@ -32,7 +32,7 @@ from jixiao.evaluate.display import money, number, percent, target_quantity
 from jixiao.evaluate.evaluation import IndicatorKey, resolve_keys
 from jixiao.evaluate.models import BudgetLight, IndicatorLight, Light, Monitoring, described
 from jixiao.evaluate.profiles import Profile, load_profile
-from jixiao.evaluate.readings import Unscorable, convert, read_number
+from jixiao.evaluate.readings import Unscorable, bare_value, convert, read_number
 from jixiao.evaluate.scoring import effective_operator, read_trend_actual
 from jixiao.model.table import Indicator, TargetTable
 from jixiao.model.target import Comparator, Target, TargetKind
@@ -217,7 +217,7 @@ def judge(
         b = read_trend_actual(target, actual).value
         op, _ = effective_operator(indicator, profile)
         return judge_quantity(op, b, target, month, profile, cumulative=False)
-    b = read_number(actual, target.unit, target.unit_printed).value
+    b = read_number(actual, target.unit, target.unit_printed, target.factor).value
     if kind is TargetKind.RANGE:
         return judge_range(target, b, month, profile)
     op, _ = effective_operator(indicator, profile)
@@ -349,7 +349,11 @@ def judge_compound(target: Target, actual: Target) -> Judgement:
             got = actual.components[position]
         if got is None:
             raise Unscorable(f"分项“{wanted.name}”没有执行情况")
-        b = convert(got.value, got.unit or wanted.unit, wanted.unit)
+        b = (
+            bare_value(got.value, wanted.factor)
+            if got.unit is None
+            else convert(got.value, got.unit, wanted.unit)
+        )
         if b is None:
             raise Unscorable(f"分项“{wanted.name}”单位不一致")
         floor = wanted.op in (Comparator.GE, Comparator.GT)

@@ -1,7 +1,8 @@
 """Reading an actual value (实际完成值) in the unit of its target.
 
 Amounts are already in yuan (the grammar converts 万元), so ``20万元`` and ``200000元`` agree.
-An actual printed without a unit takes the target's unit (``100`` for ``100%``). Time units
+An actual printed without a unit takes the target's unit *as printed*, scale included: ``95``
+against ``≤90万元`` is 95 万元 (950000 元), ``100`` against ``100%`` is 100%. Time units
 convert within exact families only (年 = 12 个月, 天 = 24 小时, 周 = 7 天); 月 and 天 do not
 mix, and neither do other different units: such an actual cannot be scored.
 """
@@ -55,10 +56,13 @@ def convert(value: float, unit: str | None, into: str | None) -> float | None:
     return value * source[1] / target[1]
 
 
-def read_number(actual: Target, unit: str | None, shown_unit: str | None = None) -> Reading:
+def read_number(
+    actual: Target, unit: str | None, shown_unit: str | None = None, factor: float | None = None
+) -> Reading:
     """A numeric or duration actual in ``unit``; :class:`Unscorable` for anything else.
 
-    ``shown_unit`` names the unit in messages (the target's printed unit, e.g. 万元).
+    ``shown_unit`` names the unit in messages (the target's printed unit, e.g. 万元) and
+    ``factor`` is its scale (10000 for 万元): a bare actual is read in that printed scale.
     """
     if actual.kind not in (TargetKind.NUMERIC, TargetKind.DURATION) or actual.value is None:
         raise Unscorable(f"实际完成值“{actual.raw}”不是数值，无法按公式计分")
@@ -67,7 +71,7 @@ def read_number(actual: Target, unit: str | None, shown_unit: str | None = None)
         notes.append(f"实际完成值照抄了“{operator(actual.op)}”，按 {actual_text(actual)} 计")
     if actual.unit is None and unit is not None:
         notes.append(f"实际完成值未写单位，按指标值的单位“{shown_unit or unit}”计")
-        return Reading(actual.value, "；".join(notes) or None)
+        return Reading(bare_value(actual.value, factor), "；".join(notes) or None)
     value = convert(actual.value, actual.unit, unit)
     if value is None:
         raise Unscorable(
@@ -83,3 +87,8 @@ def actual_text(actual: Target) -> str:
     """The actual quantity without its operator: ``266米``."""
     assert actual.value is not None
     return quantity(actual.value, actual.unit, actual.unit_printed, actual.factor)
+
+
+def bare_value(value: float, factor: float | None) -> float:
+    """A number printed without a unit, in the base unit of a target printed with ``factor``."""
+    return value * factor if factor else value

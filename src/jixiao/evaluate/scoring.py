@@ -25,11 +25,12 @@ from jixiao.evaluate.display import number, target_quantity
 from jixiao.evaluate.formulas import Share, award, equal, positive, reverse
 from jixiao.evaluate.models import IndicatorScore, Method, described
 from jixiao.evaluate.profiles import CompoundMethod, Profile
-from jixiao.evaluate.readings import Reading, Unscorable, convert, read_number
+from jixiao.evaluate.readings import Reading, Unscorable, bare_value, convert, read_number
 from jixiao.model.framework import COST, FRAMEWORK
 from jixiao.model.table import Indicator
 from jixiao.model.target import Comparator, Target, TargetComponent, TargetKind, TrendDirection
 from jixiao.targets import parse_target
+from jixiao.targets.vocabulary import FLOOR_DURATION_WORDS
 
 COST_LEVELS = frozenset({COST, *FRAMEWORK[COST]})
 DIRECTION_WORDS = {
@@ -176,7 +177,7 @@ def formula_share(indicator: Indicator, profile: Profile) -> tuple[Method, Share
     if kind in (TargetKind.DEADLINE, TargetKind.PERIOD):
         return Method.DEADLINE, score_deadline(target, actual, profile), []
     if kind is TargetKind.RANGE:
-        reading = read_number(actual, target.unit, target.unit_printed)
+        reading = read_number(actual, target.unit, target.unit_printed, target.factor)
         return Method.RANGE, score_range(target, reading.value, profile), notes_of(reading)
     if kind is TargetKind.COMPOUND:
         return Method.COMPOUND, score_compound(target, actual, profile), []
@@ -185,7 +186,7 @@ def formula_share(indicator: Indicator, profile: Profile) -> tuple[Method, Share
         op, notes = effective_operator(indicator, profile)
         method, share = compare(op, reading.value, target, profile)
         return Method.TREND, share, [*notes, *notes_of(reading)]
-    reading = read_number(actual, target.unit, target.unit_printed)
+    reading = read_number(actual, target.unit, target.unit_printed, target.factor)
     op, notes = effective_operator(indicator, profile)
     method, share = compare(op, reading.value, target, profile)
     if kind is TargetKind.DURATION:
@@ -198,17 +199,26 @@ def notes_of(reading: Reading) -> list[str]:
 
 
 def effective_operator(indicator: Indicator, profile: Profile) -> tuple[Comparator, list[str]]:
-    """The target's operator; an implied "=" on a cost or duration is a ceiling (≤)."""
+    """The target's operator; an implied "=" on a cost or duration is a ceiling (≤), except on
+    a duration where longer is better (有效期, 使用年限 …: a floor, ≥)."""
     target = indicator.target
     op = target.op or Comparator.EQ
     if op is not Comparator.EQ or not target.op_implied:
         return op, []
+    if target.kind is TargetKind.DURATION and (word := floor_duration_word(indicator)):
+        return Comparator.GE, [f"“{word}”越长越好，未印运算符，按下限（≥）计"]
     ceilings = profile.quantitative.implied_equal_as_ceiling
     if "cost" in ceilings and is_cost(indicator):
         return Comparator.LE, ["成本指标未印运算符，按上限（≤）计"]
     if "duration" in ceilings and target.kind is TargetKind.DURATION:
         return Comparator.LE, ["时长指标未印运算符，按上限（≤）计"]
     return op, []
+
+
+def floor_duration_word(indicator: Indicator) -> str | None:
+    """The word of :data:`FLOOR_DURATION_WORDS` in the indicator's name or target, if any."""
+    text = f"{indicator.name}{indicator.target.raw}"
+    return next((word for word in FLOOR_DURATION_WORDS if word in text), None)
 
 
 def is_cost(indicator: Indicator) -> bool:
@@ -254,7 +264,11 @@ def read_trend_actual(target: Target, actual: Target) -> Reading:
     if actual.kind is TargetKind.TREND:
         if actual.value is None:
             raise Unscorable(f"实际完成值“{actual.raw}”未写明幅度")
-        value = convert(actual.value, actual.unit or target.unit, target.unit)
+        value = (
+            bare_value(actual.value, target.factor)
+            if actual.unit is None
+            else convert(actual.value, actual.unit, target.unit)
+        )
         if value is None:
             raise Unscorable(f"单位不一致：指标值为“{target.unit}”，实际为“{actual.unit}”")
         if actual.direction is TrendDirection.FLAT:
@@ -267,7 +281,7 @@ def read_trend_actual(target: Target, actual: Target) -> Reading:
         return Reading(value)
     if actual.kind is TargetKind.TEXT and (match := DIRECTION_PREFIX.match(actual.raw.strip())):
         actual = parse_target(actual.raw.strip()[match.end() :])
-    reading = read_number(actual, target.unit, target.unit_printed)
+    reading = read_number(actual, target.unit, target.unit_printed, target.factor)
     note = f"实际值按较{baseline}{word}幅度计"
     return Reading(reading.value, "；".join(filter(None, [reading.note, note])))
 
@@ -319,13 +333,21 @@ def component_text(component: TargetComponent, value: float) -> str:
 
 
 def component_share(wanted: TargetComponent, got: TargetComponent, profile: Profile) -> Share:
-    b = convert(got.value, got.unit or wanted.unit, wanted.unit)
-    if b is None:
-        raise Unscorable(f"分项“{wanted.name}”单位不一致（{wanted.unit} / {got.unit}）")
+    b = component_value(wanted, got)
     shown_b, shown_a = component_text(wanted, b), component_text(wanted, wanted.value)
     if wanted.op in (Comparator.GE, Comparator.GT):
         return positive(b, wanted.value, shown_b, "≥" + shown_a, profile)
     return reverse(b, wanted.value, shown_b, "≤" + shown_a, profile)
+
+
+def component_value(wanted: TargetComponent, got: TargetComponent) -> float:
+    """The actual component in the standard's unit; a bare number in its printed scale."""
+    if got.unit is None:
+        return bare_value(got.value, wanted.factor)
+    b = convert(got.value, got.unit, wanted.unit)
+    if b is None:
+        raise Unscorable(f"分项“{wanted.name}”单位不一致（{wanted.unit} / {got.unit}）")
+    return b
 
 
 def sum_first(pairs: list[tuple[TargetComponent, TargetComponent]], profile: Profile) -> Share:
@@ -336,10 +358,7 @@ def sum_first(pairs: list[tuple[TargetComponent, TargetComponent]], profile: Pro
     total_a = sum(wanted.value for wanted, _ in pairs)
     total_b = 0.0
     for wanted, got in pairs:
-        b = convert(got.value, got.unit or wanted.unit, wanted.unit)
-        if b is None:
-            raise Unscorable(f"分项“{wanted.name}”单位不一致（{wanted.unit} / {got.unit}）")
-        total_b += b
+        total_b += component_value(wanted, got)
     first = pairs[0][0]
     shown_b = component_text(first, total_b)
     shown_a = component_text(first, total_a)

@@ -139,6 +139,13 @@ DIRECTION_WORDS = {
 }
 TREND_FILLERS = ("有所", "明显", "显著", "大幅", "稳步", "逐步", "进一步", "持续", "不断", "略有")
 
+# Durations where longer is better: a "1年" target under such a name is a floor (≥), not the
+# ceiling an implied "=" on a duration otherwise is (办理时限 1个工作日 is a ceiling).
+FLOOR_DURATION_WORDS = (
+    "有效期", "使用年限", "使用寿命", "使用期限", "设计寿命", "保修期", "质保期", "保质期",
+    "保存期限", "保存年限", "保管期限", "存续期",
+)  # fmt: skip
+
 # --- compounds -------------------------------------------------------------------------------
 
 # What a list of standards is per: 每人每天, 每月. Matched as 每 + one of these, repeated.
