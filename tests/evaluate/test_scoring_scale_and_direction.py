@@ -39,7 +39,8 @@ def score(
 @pytest.mark.parametrize("profile", PROFILES)
 def test_bare_actual_above_a_ceiling_in_wan_yuan_loses_points(profile: str) -> None:
     result = score("≤90万元", "95", level1="成本指标", level2="经济成本指标", profile=profile)
-    assert result.score is not None and result.score < 10
+    assert result.score is not None
+    assert result.score < 10
     assert result.method is Method.REVERSE
     assert "万元" in result.explanation
 
@@ -52,7 +53,8 @@ def test_bare_actual_meeting_a_floor_in_wan_yuan_gets_full_marks(profile: str) -
 @pytest.mark.parametrize("profile", PROFILES)
 def test_bare_two_against_one_and_a_half_wan_yuan(profile: str) -> None:
     result = score("≤1.5万元", "2", level1="成本指标", level2="经济成本指标", profile=profile)
-    assert result.score is not None and result.score < 10
+    assert result.score is not None
+    assert result.score < 10
 
 
 def test_bare_actual_within_the_ceiling_gets_full_marks() -> None:
@@ -85,7 +87,8 @@ def test_six_months_against_a_one_year_validity_loses_at_least_a_quarter(
     name: str, profile: str
 ) -> None:
     result = score("1年", "6个月", name=name, level2="时效指标", profile=profile)
-    assert result.score is not None and result.score <= 7.5
+    assert result.score is not None
+    assert result.score <= 7.5
     assert result.method is Method.POSITIVE or result.method is Method.DURATION
     assert "下限" in result.explanation
 
@@ -98,7 +101,8 @@ def test_a_processing_time_stays_a_ceiling() -> None:
     result = score("5个工作日", "3个工作日", name="审批办理时限", level2="时效指标")
     assert result.score == pytest.approx(10)
     late = score("5个工作日", "10个工作日", name="审批办理时限", level2="时效指标")
-    assert late.score is not None and late.score < 10
+    assert late.score is not None
+    assert late.score < 10
 
 
 def test_a_printed_ceiling_on_a_validity_is_kept() -> None:
