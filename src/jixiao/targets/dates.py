@@ -73,7 +73,8 @@ PERIOD_END_RES = (
     re.compile(rf"{YEAR}年"),
     re.compile(rf"{MONTH}月(?:{DAY}[日号])?"),
 )
-PERIOD_SEPARATORS = ("至", "到", "~", "-")
+# "--" is a doubled dash (—— after normalisation): 2020年1月--2020年11月.
+PERIOD_SEPARATORS = ("至", "到", "~", "--", "-")
 
 
 def budget_year(year: int | None) -> int | None:

@@ -38,7 +38,10 @@ CJK_UNITS = COUNT_UNITS + MONEY_UNITS + MEASURE_UNITS + TIME_UNITS
 BASE_UNIT = rf"{alternation(CJK_UNITS)}|(?:{alternation(LATIN_UNITS)})(?![A-Za-z])"
 PER_UNIT = rf"{alternation(CJK_UNITS + PER_ONLY_UNITS)}|(?:{alternation(LATIN_UNITS)})(?![A-Za-z])"
 SCALE = r"[万亿]|千(?=元)"
-UNIT = rf"(?:(?:{SCALE})?(?:{BASE_UNIT})(?:/(?:{PER_UNIT}))*|(?:{SCALE}))"
+# A per-unit may join two units with * or ·: 元/人*月 and 元/人·月 read as 元/人/月.
+PER_UNITS = rf"(?:/(?:{PER_UNIT})(?:[*·](?:{PER_UNIT}))*)*"
+# A bare scale may carry a per-unit too: ≤620万/月.
+UNIT = rf"(?:(?:{SCALE})?(?:{BASE_UNIT}){PER_UNITS}|(?:{SCALE}){PER_UNITS})"
 PREFIX_OPERATOR = alternation(PREFIX_OPERATORS)
 SUFFIX_OPERATOR = alternation(SUFFIX_OPERATORS)
 # Words after the unit that say what is counted: ≥95个直属单位.
@@ -104,7 +107,8 @@ def read_unit(printed: str | None) -> Unit:
     match = UNIT_PARTS_RE.fullmatch(printed)
     assert match is not None  # the pattern accepts any string
     base = match["base"] or ""
-    unit = UNIT_ALIASES.get(base, base) + match["per"] or None
+    per = re.sub(r"[*·]", "/", match["per"])
+    unit = UNIT_ALIASES.get(base, base) + per or None
     exponent = SCALE_EXPONENTS[match["scale"]] if match["scale"] else 0
     return Unit(unit=unit, unit_printed=None if printed == unit else printed, exponent=exponent)
 

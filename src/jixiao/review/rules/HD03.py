@@ -9,11 +9,13 @@ from jixiao.review.view import TableView
 class HD03(MissingFieldRule):
     """没有填写资金用途（项目概况）。
 
-    Why: 资金用途说明钱花在哪里，是判断指标是否覆盖主要支出方向的依据；不少模板没有这一栏，
-    所以只是提示，且只用于项目支出绩效目标表。
-    Bad example: 资金用途一栏为空。
+    Why: 资金用途说明钱花在哪里，是判断指标是否覆盖主要支出方向的依据。财预〔2020〕10号
+    的项目支出绩效目标表没有这一栏，只有部分地方模板（如“预算规模及资金用途”）印了它，
+    所以只是提示，只用于项目支出绩效目标表，且只在表头确实印了这一栏而内容为空时提示；
+    表头没有这一栏（读表未记录该字段）时不提示。
+    Bad example: 表头印有“资金用途”一栏，但内容为空。
     Good example: 用于支付 2024 年社区党组织工作和活动经费。
-    Basis: 申报表表头要素（domain.md §2.5）。
+    Basis: 地方项目支出绩效目标申报表表头要素；财预〔2020〕10号 附件目标表无此栏。
     """
 
     code = "HD03"
@@ -26,4 +28,5 @@ class HD03(MissingFieldRule):
     kinds = frozenset({TableKind.PROJECT_TARGET})
 
     def is_missing(self, table: TableView) -> bool:
-        return not table.purpose
+        # None: the form printed no such row; "" (or blanks): printed and left empty.
+        return table.purpose is not None and not table.purpose.strip()

@@ -4,7 +4,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 from jixiao.model import Finding, Severity
-from jixiao.model.framework import COST, FRAMEWORK
+from jixiao.model.framework import BENEFIT, COST, FRAMEWORK, SATISFACTION
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -21,8 +21,10 @@ class ST05(Rule):
     Why: 指标体系规定了每个一级指标下可用的二级指标；放错位置会让打分权重（产出 50、
     效益 30、满意度 10）算错。
     Bad example: 效益指标下的“服务对象满意度指标”；产出指标下的“社会效益指标”。
-    Good example: 满意度指标 → 服务对象满意度指标。
-    Basis: 88号 申报表指标体系与 101号 成本指标框架（domain.md §2.1、§2.2；两种框架都接受）。
+    Good example: 满意度指标 → 服务对象满意度指标；按 2015 年框架（财预〔2015〕88号）填报、
+    没有单独“满意度指标”一级的表，效益指标下的“服务对象满意度指标”也是对的。
+    Basis: 财预〔2015〕88号 申报表指标体系（满意度是效益的二级指标）、财预〔2020〕10号
+    绩效指标框架（满意度为一级指标）与 101号 成本指标框架；两种框架都接受。
     """
 
     code = "ST05"
@@ -33,9 +35,14 @@ class ST05(Rule):
     hint = "请把“{indicator}”移到正确的一级指标下，或改用“{level1}”下的二级指标。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        # The 2015 framework (88号) files 满意度 as a 二级 of 效益: a table with no 满意度 一级
+        # follows it, so 满意度 under 效益 is in its place there.
+        framework_2015 = not any(view.level1 == SATISFACTION for view in table.indicators)
         for indicator in table.indicators:
             level1, level2 = indicator.level1, indicator.level2
             if level1 is None or level2 is None:
+                continue
+            if framework_2015 and level1 == BENEFIT and level2 in FRAMEWORK[SATISFACTION]:
                 continue
             if level2 not in _ALLOWED[level1]:
                 yield self.finding(
