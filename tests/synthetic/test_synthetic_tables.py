@@ -56,12 +56,12 @@ PROFILE = settings.get_profile(os.environ.get("JIXIAO_SYNTHETIC", "ci"))
 FAILING: dict[str, str] = {
     "tabs": "150 documents (246 tables) on 6657be4: 145 pass; 5 rows silently wrong, 10 missed, "
     "5 spurious: a page break that cuts a row (name continued after the repeated header)",
-    "cell_lines": "84/150 pass; 260 rows missed, 31 spurious: the next table's title and year "
-    "read as an indicator row of the table before (tables run together); 无 with a 偏差原因",
-    "paragraphs": "95/150 pass; 115 missed, 80 spurious: as cell_lines",
-    "glued": "57/150 pass; of 1200 rows 8 exact, 622 doubted (PRS010), 570 missed silently: "
-    "a document whose title glues to the header is refused; units glued to the next name",
-    "ocr": "64/150 pass; 198 exact, 831 doubted, 3 wrong, 168 missed, 214 spurious, 9 refused: "
+    "cell_lines": "60 documents (112 tables) after the title stop: 54 pass; 27 rows missed: "
+    "a row after a row with a 偏差原因 is skipped (PRS003) in the pipe reading of 'cell |' lines",
+    "glued": "60 documents (112 tables): 30 pass; of 623 rows 190 exact, 102 doubted, 331 "
+    "missed silently (0 wrong, 0 spurious): a table whose rows are all doubted is refused and "
+    "its doubts lost; units glued to the next name",
+    "ocr": "60 documents (112 tables): 43 pass; 99 exact, 429 doubted, 95 missed, 5 spurious: "
     "as glued, plus N、 chunk markers inside cells",
 }
 

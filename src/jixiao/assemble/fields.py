@@ -11,6 +11,7 @@ from typing import Final
 
 from jixiao.assemble.vocabulary import Field
 from jixiao.model import TableKind
+from jixiao.model.labels import is_table_title
 
 # a number, with an exponent when a converter wrote one (1.5E+7): never read as its mantissa
 _AMOUNT: Final = re.compile(
@@ -29,11 +30,6 @@ _UNIT_LINE: Final = re.compile(r"(?:^|(?<=[)）]))(?:金额|资金|预算)?单�
 # （2019年度） / 2019年度) / ( 2019 年度) printed under a title
 _YEAR_LINE: Final = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 # the title may end in its year: 部门预算项目绩效目标申报表（2023年度）
-_TITLE_END: Final = re.compile(
-    r"(绩效目标表|绩效目标申报表|绩效自评表|自评表|绩效目标批复表|绩效自评情况公示|绩效自评情况"
-    r"|绩效目标公开|项目绩效公开)"
-    r"(?:\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?$"
-)
 # a code is never a year: '2023年项目支出绩效目标申报表' is a title
 _DEPARTMENT_LINE: Final = re.compile(r"^(\d{3,12})\s*(?!年)([\u3400-\u9fff（(].*)$")
 # 单位名称：… / 部门（单位）名称：… / 编制单位（盖章）：… — a department written with its label
@@ -255,4 +251,4 @@ def is_department_form(title: str) -> bool:
 
 
 def looks_like_title(text: str) -> bool:
-    return bool(_TITLE_END.search(text))
+    return is_table_title(text)

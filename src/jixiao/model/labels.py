@@ -439,3 +439,16 @@ def stands_alone(name: str) -> bool:
     if len(cleaned) < 2 or _JOINING_START.match(name.strip()):
         return False
     return _WHOLE_NAME_END.search(cleaned) is not None
+
+
+_TABLE_TITLE: Final = re.compile(
+    r"(绩效目标表|绩效目标申报表|绩效自评表|自评表|绩效目标批复表|绩效自评情况公示|绩效自评情况"
+    r"|绩效目标公开|项目绩效公开)"
+    r"(?:\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?$"
+)
+
+
+def is_table_title(text: str) -> bool:
+    """A table's title by its ending wording (…绩效目标表, …自评表 (2023年度), …项目绩效公开):
+    where a table starts, and so where the indicator rows of the table before it end."""
+    return bool(_TABLE_TITLE.search(text))

@@ -27,6 +27,7 @@ from jixiao.model.labels import (
     column_label,
     header_label,
     is_indicator_header,
+    is_table_title,
 )
 
 # Where the indicator rows end: a note under the table, a signature line, a total.
@@ -464,8 +465,9 @@ def is_header_row(tokens: Sequence[Token]) -> bool:
 
 
 def is_stop(token: Token) -> bool:
-    """Where the indicator rows end: a footnote, a signature, or a header-block label."""
-    if _FOOTER.match(token.text):
+    """Where the indicator rows end: a footnote, a signature, a header-block label, or the
+    title of the next table (several tables pasted one after another)."""
+    if _FOOTER.match(token.text) or is_table_title(token.text):
         return True
     return is_label(token) and column_label(token.text) is None
 
