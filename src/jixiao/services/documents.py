@@ -60,42 +60,36 @@ def document_from_bytes(
     """Read bytes into a document; any failure, a bug included, is the document's error.
     Reading runs under the per-document time budget (:func:`reading_time_limit`): a document
     that spends it fails with ``ING007``."""
-    sha256 = hashlib.sha256(data).hexdigest()
     try:
-        with time_budget(file, reading_time_limit(time_limit)):
-            grid = read_grid(data, file)
-            tables, findings = assemble_tables(grid, year=year)
-        if not tables:
-            raise NoTableFound(file)
+        return read_tables(data, file, year=year, time_limit=time_limit)
     except IngestError as error:
-        return Document(
-            file=file, sha256=sha256, error=DocumentError(code=error.code, message=error.message)
-        )
+        failure = error
     except Exception as error:  # a bug: this file fails, the batch goes on
         failure = internal_error(file, "读取", error)
-        return Document(
-            file=file,
-            sha256=sha256,
-            error=DocumentError(code=failure.code, message=failure.message),
-        )
+    return Document(
+        file=file,
+        sha256=hashlib.sha256(data).hexdigest(),
+        error=DocumentError(code=failure.code, message=failure.message),
+    )
+
+
+def read_tables(
+    data: bytes, file: str, *, year: int | None = None, time_limit: float | None = None
+) -> Document:
+    """Detect, read and assemble under the per-document time budget; raises the typed
+    :class:`IngestError` (``NoTableFound`` when nothing was found)."""
+    with time_budget(file, reading_time_limit(time_limit)):
+        grid = read_grid(data, file)
+        tables, findings = assemble_tables(grid, year=year)
+    if not tables:
+        raise NoTableFound(file)
+    sha256 = hashlib.sha256(data).hexdigest()
     return Document(file=file, sha256=sha256, format=grid.format, tables=tables, findings=findings)
 
 
 def read_document(path: Path, *, year: int | None = None) -> Document:
     """Read one file into a :class:`Document`; raises :class:`IngestError` when it cannot."""
-    file = str(path)
-    data = read_bytes(path)
-    grid = read_grid(data, file)
-    tables, findings = assemble_tables(grid, year=year)
-    if not tables:
-        raise NoTableFound(file)
-    return Document(
-        file=file,
-        sha256=hashlib.sha256(data).hexdigest(),
-        format=grid.format,
-        tables=tables,
-        findings=findings,
-    )
+    return read_tables(read_bytes(path), str(path), year=year)
 
 
 def read_documents(
