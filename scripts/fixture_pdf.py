@@ -135,10 +135,9 @@ def number_pages(canvas: Any, document: Any) -> None:
     canvas.drawCentredString(landscape(A4)[0] / 2, MARGIN / 2, f"- {canvas.getPageNumber()} -")
 
 
-def write_pdf(
-    tables: list[TargetTable], path: Path, font: str, layout: Table3Layout = ORIGINAL
-) -> None:
-    pdfmetrics.registerFont(TTFont(FONT, font, subfontIndex=0))
+def target_story(tables: list[TargetTable], layout: Table3Layout = ORIGINAL) -> list[Any]:
+    """The four tables' flowables, each printed page ending in a page break but the last
+    (needs :func:`register_font` first)."""
     from reportlab.lib.styles import ParagraphStyle
 
     title_style = ParagraphStyle("title", fontName=FONT, fontSize=14, leading=20, alignment=1)
@@ -168,6 +167,17 @@ def write_pdf(
             story += flowables
             story.append(PageBreak())
     story.pop()
+    return story
+
+
+def register_font(font: str) -> None:
+    pdfmetrics.registerFont(TTFont(FONT, font, subfontIndex=0))
+
+
+def write_pdf(
+    tables: list[TargetTable], path: Path, font: str, layout: Table3Layout = ORIGINAL
+) -> None:
+    register_font(font)
     document = SimpleDocTemplate(
         str(path),
         pagesize=landscape(A4),
@@ -179,4 +189,6 @@ def write_pdf(
         author="jixiao scripts/make_fixtures.py",
         invariant=1,
     )
-    document.build(story, onFirstPage=number_pages, onLaterPages=number_pages)
+    document.build(
+        target_story(tables, layout), onFirstPage=number_pages, onLaterPages=number_pages
+    )

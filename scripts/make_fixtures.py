@@ -17,7 +17,10 @@ tables are written back in the forms users hold, laid out like the official temp
 * ``binhai-zuzhibu-2024-pagebreak.pdf``  the same, with one more break between two whole rows
                                          of table 3 (颁发率 | 合规率), the next page without a
                                          header and its first row's 指标值 cell empty: they must
-                                         stay two rows.
+                                         stay two rows;
+* ``binhai-zuzhibu-2024-book.pdf``       the whole 部门预算 book: text chapters and nine budget
+                                         tables around the four target tables, paged as in the
+                                         PDF above (scripts/fixture_book.py).
 
 Every fixture must read back to the same 71 indicators as the text (tests/ingest/). Only this
 script needs a CJK font (for the PDF); the outputs are committed, so the tests need none.
@@ -40,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from fixture_book import write_book  # noqa: E402
 from fixture_layout import Placed, block_height, table_block, title_lines, whole  # noqa: E402
 from fixture_pdf import BREAK_BETWEEN_WHOLE_ROWS, write_pdf  # noqa: E402
 from jixiao.model import TargetTable  # noqa: E402
@@ -335,6 +339,8 @@ def main() -> None:
     write_html(tables, OUT / f"{NAME}.html")
     write_pdf(tables, OUT / f"{NAME}.pdf", font)
     write_pdf(tables, OUT / f"{NAME}-pagebreak.pdf", font, BREAK_BETWEEN_WHOLE_ROWS)
+    pages = write_book(tables, OUT / f"{NAME}-book.pdf", font)
+    print("target tables in the book:", pages)
     for path in sorted(OUT.glob(f"{NAME}*")):
         print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size / 1024:.0f} KB)")
 

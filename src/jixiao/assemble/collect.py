@@ -242,7 +242,7 @@ class Collector:
         for column, value in sub_column_values(columns, values):
             if column is not Field.INITIAL:
                 self.current.set_header(column, value, row.source)
-        self.current.last_line = row.source.line
+        self.current.reached(row.source)
         self.last_label = Field.TOTAL
         return True
 
@@ -256,7 +256,7 @@ class Collector:
         ):
             self.open(row.source)
         draft = self.current if self.current is not None else self.open(row.source)
-        draft.last_line = row.source.line
+        draft.reached(row.source)
         self.last_label = header_label(cells[0])
         pending: Field | None = None
         for text in cells:
@@ -281,7 +281,7 @@ class Collector:
         label = Field.PURPOSE if self.last_label is Field.BUDGET_SECTION else self.last_label
         text = "\n".join(t for t in row.texts if t)
         self.current.set_header(label, text, row.source)
-        self.current.last_line = row.source.line
+        self.current.reached(row.source)
 
     def feed_column_header(self, row: Row) -> None:
         """一级指标 | 二级指标 | … : maps columns; repeated after a page break."""
@@ -308,7 +308,7 @@ class Collector:
             )
         self.current.columns = columns
         self.current.columns_source = row.source
-        self.current.last_line = row.source.line
+        self.current.reached(row.source)
         self.last_label = None
 
     def feed_indicator(self, row: Row) -> None:
@@ -331,7 +331,7 @@ class Collector:
             self.skip(row)  # only project cells: a department subtotal row of the sheet
             return
         assert draft.columns is not None
-        draft.last_line = row.source.line
+        draft.reached(row.source)
         printed = {
             name: "".join(printed_texts[i] for i in draft.columns.get(name, ()) if i < len(texts))
             for name in (Field.LEVEL1, Field.LEVEL2)

@@ -48,6 +48,7 @@ class TableDraft:
     indicators: list[IndicatorDraft] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     last_line: int | None = None
+    last_page: int | None = None
     department_form: bool = False  # a label only the 部门整体 form prints (年度履职目标…)
     total_is_fiscal: bool = False  # the 预算数 was printed under a label naming fiscal money
 
@@ -75,5 +76,15 @@ class TableDraft:
             name in (self.columns or {}) for name in (Field.LEVEL1, Field.LEVEL2)
         )
 
+    def reached(self, source: SourceRef) -> None:
+        """A row of the table was read at ``source``: where the table ends, so far."""
+        self.last_line = source.line
+        if source.page is not None:
+            self.last_page = source.page
+
     def location(self) -> SourceRef:
-        return self.source.model_copy(update={"line_end": self.last_line})
+        """Where the table is: from its title to its last row (lines, or pages of a PDF)."""
+        update: dict[str, int | None] = {"line_end": self.last_line}
+        if self.source.page is not None and self.last_page is not None:
+            update["page_end"] = self.last_page
+        return self.source.model_copy(update=update)

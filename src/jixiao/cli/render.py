@@ -37,6 +37,8 @@ def render_table(table: TargetTable) -> Panel:
         ("预算", format_budget(table)),
         ("资金用途", table.purpose or ""),
     ]
+    if table.source.page is not None:  # where a PDF (a whole budget book) prints the table
+        rows.insert(0, ("页码", table.source.pages()))
     for label, value in rows:
         header.add_row(label, Text(value))
     goals = Table.grid(padding=(0, 1))

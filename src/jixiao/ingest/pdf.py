@@ -12,6 +12,8 @@ order (top to bottom), so that a title, a department line and 单位：元 come 
 * The first row of every page after the first has ``starts_page`` set: the assembler uses it
   to join a row cut by the page break even when the next page repeats no header.
 * Page numbers (``- 3 -``, ``第3页 共5页``) and text after the last table are dropped.
+* In a long document (a whole 部门预算 book) the pages that hold no target table are passed
+  over before any table is looked for on them (:mod:`.pdf_pages`).
 
 Errors: a PDF with no text layer (scanned) raises :class:`~jixiao.errors.OcrRequired`; one
 that needs a password :class:`~jixiao.errors.EncryptedFile`; a truncated or damaged one
@@ -41,6 +43,7 @@ from jixiao.errors import EncryptedFile, OcrRequired, UnreadableFile
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import join_wrapped_lines, normalize_cell_text
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind, drop_text_after_tables
+from jixiao.ingest.pdf_pages import PageScan, page_texts
 from jixiao.model import SourceRef
 
 _PAGE_NUMBER: Final = re.compile(
@@ -97,13 +100,24 @@ def read_pdf(data: bytes, file: str, settings: PdfSettings = DEFAULT_SETTINGS) -
     check_complete(data, file)
     rows: list[Row] = []
     chars = images = 0
+    scan = PageScan(page_texts(data))  # pages holding no target table are passed over
     with open_pdf(data, file) as pdf:
         for page in pdf.pages:
             check_budget()
+            if not scan.must_read(page.page_number):
+                chars += 1  # pdfium found text on it
+                page.close()
+                continue
             content = read_page(page, file, settings)
             chars += content.chars
             images += content.images
-            rows.extend(page_rows(content, file, after_earlier_rows=bool(rows)))
+            kinds = [kind for _, kind, _ in content.items]
+            if scan.keep(
+                page.page_number,
+                starts_with_table=kinds[:1] == [RowKind.TABLE],
+                ends_with_table=kinds[-1:] == [RowKind.TABLE],
+            ):
+                rows.extend(page_rows(content, file, after_earlier_rows=bool(rows)))
     if chars == 0:
         what = "是扫描件或图片" if images else "页面空白或文字画成了图形"
         raise OcrRequired(

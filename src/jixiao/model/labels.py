@@ -452,3 +452,36 @@ def is_table_title(text: str) -> bool:
     """A table's title by its ending wording (…绩效目标表, …自评表 (2023年度), …项目绩效公开):
     where a table starts, and so where the indicator rows of the table before it end."""
     return bool(_TABLE_TITLE.search(text))
+
+
+# Words of which every page that holds a target table's start prints at least one: the title
+# (…绩效目标表, …绩效自评表), a label that opens the header block (项目名称, 专项名称) or the
+# indicator columns' header (一级指标, 指标值, 目标值), in simplified or traditional characters.
+# A page printing none of them can only continue a table from the page before; the PDF reader
+# passes over such pages in a long document (a 部门预算 book) without looking for tables on them.
+_PAGE_WORDS: Final = (
+    "绩效目标",
+    "绩效自评",
+    "自评表",
+    *(label for label, name in HEADER_LABELS.items() if name is Field.PROJECT),
+    *(
+        label
+        for label, name in COLUMN_LABELS.items()
+        if name in (Field.LEVEL1, Field.LEVEL2, Field.NAME, Field.TARGET)
+    ),
+)
+_TRADITIONAL: Final = {
+    "绩": "績", "标": "標", "评": "評", "项": "項", "称": "稱", "专": "專", "资": "資",
+    "转": "轉", "级": "級", "预": "預", "计": "計", "划": "劃", "单": "單", "实": "實",
+}  # fmt: skip
+_TARGET_PAGE_WORDS: Final = re.compile(
+    "|".join(
+        "".join(f"[{c}{_TRADITIONAL[c]}]" if c in _TRADITIONAL else re.escape(c) for c in word)
+        for word in sorted(set(_PAGE_WORDS), key=len, reverse=True)
+    )
+)
+
+
+def may_start_target_table(text: str) -> bool:
+    """Whether a page's text may hold (the start of) a target table."""
+    return _TARGET_PAGE_WORDS.search(re.sub(r"\s+", "", text)) is not None

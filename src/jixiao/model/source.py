@@ -10,7 +10,8 @@ class SourceRef(BaseModel):
 
     Text documents fill ``line`` (and ``line_end`` when a value spans lines); later readers
     fill ``page`` (PDF), ``sheet`` and ``cell`` (XLSX) or ``table_index``/``row``/``column``
-    (DOCX, HTML). Line, row and column numbers are 1-based.
+    (DOCX, HTML). A table's source in a PDF has ``page_end`` too: its pages are ``page`` to
+    ``page_end`` (where a whole budget book holds it). Line, row and column numbers are 1-based.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -19,11 +20,20 @@ class SourceRef(BaseModel):
     line: int | None = None
     line_end: int | None = None
     page: int | None = None
+    page_end: int | None = None
     sheet: str | None = None
     cell: str | None = None
     table_index: int | None = None
     row: int | None = None
     column: int | None = None
+
+    def pages(self) -> str:
+        """``第21–25页`` (a table over pages), ``第19页``, or '' when no page is known."""
+        if self.page is None:
+            return ""
+        if self.page_end is not None and self.page_end != self.page:
+            return f"第{self.page}–{self.page_end}页"
+        return f"第{self.page}页"
 
     def describe(self, *, with_file: bool = True) -> str:
         """A short Chinese description such as ``example.txt 第12行``."""
@@ -31,7 +41,7 @@ class SourceRef(BaseModel):
         if self.file and with_file:
             parts.append(self.file)
         if self.page is not None:
-            parts.append(f"第{self.page}页")
+            parts.append(self.pages())
         if self.sheet is not None:
             parts.append(f"工作表 {self.sheet}")
         if self.cell is not None:

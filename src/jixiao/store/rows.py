@@ -63,7 +63,9 @@ SOURCE_FIELDS: Final = (
     "row",
     "column",
 )
-"""Every field of :class:`SourceRef`, in column order."""
+"""Every field of :class:`SourceRef` an indicator's source can have, in column order."""
+TABLE_ONLY_SOURCE_FIELDS: Final = frozenset({"page_end"})
+"""Fields only a table's source has (its last PDF page): kept in its ``source_json``."""
 _CONTENT_COLUMNS: Final = (
     "position",
     "level1",

@@ -1,0 +1,92 @@
+"""Which pages of a PDF to read in full: passing over the rest of a whole budget book.
+
+A 部门预算/部门决算 publication is one PDF of 30–100 pages (text chapters, 收支总表,
+一般公共预算支出表, “三公”经费表…) in which a few pages hold the target tables. Finding ruled
+tables and placing glyphs in cells (pdfplumber) is the costly part of reading a page; taking a
+page's text with pdfium is some fifty times cheaper. So every page's text is taken first, and a
+page is read in full only when
+
+* pdfium gives it no text (a scanned or blank page: reading it decides what it is), or
+* it prints a word that every page holding a target table's start prints
+  (:func:`~jixiao.model.labels.may_start_target_table`: 指标, 绩效, 项目名称…), or
+* the page read before it ended in a table row, so that it may go on with that table's rows
+  (a continuation page of indicator rows whose merged 一级/二级 cells are empty names no
+  level). Such a page is kept only when it begins with a table row; one that begins with text
+  (another table's title, a chapter) holds something else and its rows are dropped.
+
+A page passed over adds no rows, so the other tables and chapters of a book neither become
+indicator rows nor findings. Pages of a document made only of target tables are all read, so
+their reading does not change. When pdfium cannot open a file, every page is read.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from jixiao.model.labels import may_start_target_table
+
+_PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe (the web app reads in threads)
+
+
+def page_texts(data: bytes) -> list[str] | None:
+    """Each page's text by pdfium, or None when pdfium cannot read the file (the full reader
+    then reads every page and reports what is wrong)."""
+    import pypdfium2 as pdfium  # pdfplumber's own dependency (it renders pages with it)
+
+    texts: list[str] = []
+    with _PDFIUM_LOCK:
+        try:
+            document = pdfium.PdfDocument(data)
+        except Exception:  # damaged, encrypted: pdfplumber's reading names the problem
+            return None
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                try:
+                    textpage = page.get_textpage()
+                    try:
+                        texts.append(textpage.get_text_range())
+                    finally:
+                        textpage.close()
+                finally:
+                    page.close()
+        except Exception:
+            return None
+        finally:
+            document.close()
+    return texts
+
+
+@dataclass(slots=True)
+class PageScan:
+    """The decision, page by page (numbers from 1), to read a page and to keep its rows."""
+
+    texts: list[str] | None
+    continuing: bool = False  # the last page kept ended in a table row
+    passed_over: list[int] = field(default_factory=list)
+
+    def text(self, number: int) -> str | None:
+        if self.texts is None or number > len(self.texts):
+            return None
+        return self.texts[number - 1]
+
+    def may_start_table(self, number: int) -> bool:
+        text = self.text(number)
+        return text is None or not text.strip() or may_start_target_table(text)
+
+    def must_read(self, number: int) -> bool:
+        """Whether to read a page in full; a page passed over is remembered."""
+        if self.may_start_table(number) or self.continuing:
+            return True
+        self.passed_over.append(number)
+        return False
+
+    def keep(self, number: int, *, starts_with_table: bool, ends_with_table: bool) -> bool:
+        """Whether a page read in full adds its rows: always when it may start a target
+        table, else only when it begins with a table row (continuing the page before)."""
+        kept = self.may_start_table(number) or starts_with_table
+        self.continuing = kept and ends_with_table
+        if not kept:
+            self.passed_over.append(number)
+        return kept
