@@ -6,8 +6,10 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
+import jixiao.services.documents as reading
 from jixiao.export.json import documents_to_json
 from jixiao.model import Document, Finding, Severity
 from jixiao.services import import_files, read_document
@@ -59,6 +61,25 @@ def test_importing_the_same_file_again_changes_nothing(
     again = store(database, example)
     assert again.already_imported
     assert again.document_id == first.document_id
+    assert row_counts(database) == before
+
+
+def test_a_file_whose_bytes_are_stored_is_unchanged_without_being_read(
+    database: Database, example_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (first,) = import_files(database, [example_path])
+    assert first.result is not None
+    before = row_counts(database)
+
+    def unread(*args: object, **kwargs: object) -> None:
+        raise AssertionError("stored bytes were read again")
+
+    monkeypatch.setattr(reading, "read_grid", unread)
+    (again,) = import_files(database, [example_path], review=unread)
+    assert again.error is None
+    assert again.result is not None
+    assert again.result.already_imported
+    assert again.result.document_id == first.result.document_id
     assert row_counts(database) == before
 
 

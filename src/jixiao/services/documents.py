@@ -6,6 +6,7 @@ import hashlib
 import logging
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from jixiao.assemble import assemble_tables
@@ -55,26 +56,35 @@ def failed_document(document: Document, error: IngestError) -> Document:
 
 
 def document_from_bytes(
-    data: bytes, file: str, *, year: int | None = None, time_limit: float | None = None
+    data: bytes,
+    file: str,
+    *,
+    year: int | None = None,
+    time_limit: float | None = None,
+    sha256: str | None = None,
 ) -> Document:
     """Read bytes into a document; any failure, a bug included, is the document's error.
     Reading runs under the per-document time budget (:func:`reading_time_limit`): a document
-    that spends it fails with ``ING007``."""
+    that spends it fails with ``ING007``. ``sha256``: the bytes' hash, when known already."""
+    sha256 = sha256 or hashlib.sha256(data).hexdigest()
     try:
-        return read_tables(data, file, year=year, time_limit=time_limit)
+        return read_tables(data, file, year=year, time_limit=time_limit, sha256=sha256)
     except IngestError as error:
         failure = error
     except Exception as error:  # a bug: this file fails, the batch goes on
         failure = internal_error(file, "读取", error)
     return Document(
-        file=file,
-        sha256=hashlib.sha256(data).hexdigest(),
-        error=DocumentError(code=failure.code, message=failure.message),
+        file=file, sha256=sha256, error=DocumentError(code=failure.code, message=failure.message)
     )
 
 
 def read_tables(
-    data: bytes, file: str, *, year: int | None = None, time_limit: float | None = None
+    data: bytes,
+    file: str,
+    *,
+    year: int | None = None,
+    time_limit: float | None = None,
+    sha256: str | None = None,
 ) -> Document:
     """Detect, read and assemble under the per-document time budget; raises the typed
     :class:`IngestError` (``NoTableFound`` when nothing was found)."""
@@ -83,7 +93,7 @@ def read_tables(
         tables, findings = assemble_tables(grid, year=year)
     if not tables:
         raise NoTableFound(file)
-    sha256 = hashlib.sha256(data).hexdigest()
+    sha256 = sha256 or hashlib.sha256(data).hexdigest()
     return Document(file=file, sha256=sha256, format=grid.format, tables=tables, findings=findings)
 
 
@@ -98,16 +108,38 @@ def read_documents(
     """Read every file; a file that cannot be read, for whatever reason (a bug included),
     yields a Document carrying its error, and the next file is read."""
     for path in paths:
-        try:
-            data = read_bytes(path)
-        except IngestError as error:
-            yield Document(
-                file=str(path),
-                sha256=file_sha256(path),
-                error=DocumentError(code=error.code, message=error.message),
-            )
-            continue
-        yield document_from_bytes(data, str(path), year=year, time_limit=time_limit)
+        loaded = load_file(path)
+        if isinstance(loaded, Document):
+            yield loaded
+        else:
+            yield loaded.read(year=year, time_limit=time_limit)
+
+
+@dataclass(frozen=True)
+class FileBytes:
+    """A file's bytes and their SHA-256, not read yet: what the store is asked about first."""
+
+    file: str
+    data: bytes
+    sha256: str
+
+    def read(self, *, year: int | None = None, time_limit: float | None = None) -> Document:
+        return document_from_bytes(
+            self.data, self.file, year=year, time_limit=time_limit, sha256=self.sha256
+        )
+
+
+def load_file(path: Path) -> FileBytes | Document:
+    """The file's bytes, hashed; a Document carrying the error when they cannot be had."""
+    try:
+        data = read_bytes(path)
+    except IngestError as error:
+        return Document(
+            file=str(path),
+            sha256=file_sha256(path),
+            error=DocumentError(code=error.code, message=error.message),
+        )
+    return FileBytes(str(path), data, hashlib.sha256(data).hexdigest())
 
 
 def write_pdf_debug_images(path: Path, directory: Path) -> list[Path]:

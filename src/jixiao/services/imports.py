@@ -1,5 +1,8 @@
 """Importing files into the store: each document in its own transaction, the batch goes on.
 
+A file's bytes are hashed before anything else: bytes the store holds already are reported
+unchanged (未变) without being read or reviewed.
+
 Findings beyond the reader's own come from an optional ``review`` callable (a document in, its
 findings out), so that the store never needs the review engine and the caller decides.
 """
@@ -17,14 +20,14 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from jixiao.errors import IngestError, PermissionDenied
 from jixiao.model import Document, DocumentError, Finding, Severity
 from jixiao.services.access import WriteGuard
-from jixiao.services.documents import internal_error, logger, read_documents
+from jixiao.services.documents import FileBytes, internal_error, load_file, logger
 from jixiao.services.evaluation import apply_self_evaluation
 from jixiao.store import (
     Database,
     DocumentImport,
     TableStatus,
     import_document,
-    is_imported,
+    stored_document_id,
     sync_search_index,
     write_transaction,
 )
@@ -99,10 +102,35 @@ def import_files(
     user: str | None = None,
     time_limit: float | None = None,
 ) -> Iterator[ImportOutcome]:
-    """Read and store each file in turn; a file that fails is reported and skipped."""
-    for document in read_documents(paths, year=year, time_limit=time_limit):
+    """Read and store each file in turn; a file that fails is reported and skipped. A file
+    whose bytes are stored already is reported unchanged without being read."""
+    for path in paths:
+        loaded = load_file(path)
+        if isinstance(loaded, FileBytes):
+            stored = stored_outcome(database, loaded)
+            if stored is not None:
+                yield stored
+                continue
+            document = loaded.read(year=year, time_limit=time_limit)
+        else:
+            document = loaded
         yield import_one(database, document, review=review, user=user)
     index_new_tables(database)
+
+
+def stored_outcome(database: Database, loaded: FileBytes) -> ImportOutcome | None:
+    """The outcome of bytes the store holds already (unchanged), or None: read them."""
+    try:
+        with database.engine.connect() as connection:
+            known_id = stored_document_id(connection, loaded.sha256)
+    except DBAPIError:
+        return None  # the import itself says what is wrong with the database
+    if known_id is None:
+        return None
+    result = DocumentImport(
+        file=loaded.file, sha256=loaded.sha256, document_id=known_id, already_imported=True
+    )
+    return ImportOutcome(loaded.file, result=result)
 
 
 def index_new_tables(database: Database) -> None:
@@ -181,7 +209,7 @@ def reviewed(
     if review is None:
         return []
     with database.engine.connect() as connection:
-        if is_imported(connection, document.sha256):
+        if stored_document_id(connection, document.sha256) is not None:
             return []
     return list(review(document))
 

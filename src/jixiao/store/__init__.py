@@ -12,7 +12,12 @@ from jixiao.store.database import (
     write_transaction,
 )
 from jixiao.store.diff import FIELD_LABELS, Change, compare_tables
-from jixiao.store.imports import import_document, is_imported, table_identity
+from jixiao.store.imports import (
+    import_document,
+    is_imported,
+    stored_document_id,
+    table_identity,
+)
 from jixiao.store.migrate import (
     check_schema,
     head_revision,
@@ -93,6 +98,7 @@ __all__ = [
     "open_database",
     "prepare_for_writes",
     "schema_revision",
+    "stored_document_id",
     "sync_search_index",
     "table_identity",
     "table_summary",
