@@ -217,7 +217,8 @@ class EvaluationError(JixiaoError):
 #
 #  JixiaoError
 #   ├── InvalidRequest          a value a user sent is not acceptable (bad role, short password)
-#   │    └── StaleRevision      an edit based on a revision that is no longer the current one
+#   │    ├── StaleRevision      an edit based on a revision that is no longer the current one
+#   │    └── InvalidTransition  a review-workflow step the table's state does not allow (409)
 #   ├── NotAuthenticated        no valid session, token, or a wrong name or password
 #   ├── TooManyAttempts         sign-in locked after too many failures (429, Retry-After)
 #   └── PermissionDenied        signed in, but the role (or, for uploads, the department)
@@ -242,6 +243,13 @@ class StaleRevision(InvalidRequest):
         )
         self.based_on = based_on
         self.current = current
+
+
+class InvalidTransition(InvalidRequest):
+    """A workflow step asked of a table in a state that does not allow it (e.g. approving a
+    draft, submitting a table already submitted, editing a table under review)."""
+
+    code = "REQ003"
 
 
 class NotAuthenticated(JixiaoError):

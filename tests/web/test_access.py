@@ -79,6 +79,16 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/api/v1/findings"): API,
     ("POST", "/api/v1/documents"): statuses(401, 200, 403, 200, 200),
     ("GET", "/api/v1/exports"): API,
+    ("GET", "/api/v1/tables/{table_id}/workflow"): OWN_TABLE_API,
+    # walked with an approval of the draft: fillers may not approve (403), reviewers and
+    # admins may, but not a draft (409); nothing changes, so the other routes see a draft
+    ("POST", "/api/v1/tables/{table_id}/workflow"): statuses(401, 403, 409, 409, 404),
+    ("PUT", "/api/v1/tables/{table_id}/findings/{index}/decision"): statuses(
+        401, 403, 409, 409, 404
+    ),
+    ("GET", "/api/v1/inbox"): API,
+    ("GET", "/api/v1/tables/{table_id}/opinions"): OWN_TABLE_API,
+    ("GET", "/api/v1/opinions"): API,
 }
 
 
@@ -101,6 +111,10 @@ def test_every_route_has_an_expectation(app: FastAPI) -> None:
 
 def request_arguments(method: str, path: str, revision: int) -> dict[str, Any]:
     """A valid request body (edits are based on the current revision, ``revision``)."""
+    if path.endswith("/workflow") and method == "POST":
+        return {"json": {"action": "approve", "opinion": "同意"}}
+    if path.endswith("/decision"):
+        return {"json": {"decision": "accepted"}}
     if path.endswith("/target"):
         return {"json": {"target": "≥99%", "based_on": revision}}
     if path.endswith("/comments"):
@@ -136,7 +150,7 @@ def test_every_route_as_every_role(
         headers["X-CSRF-Token"] = login(role)
     wrong = []
     for (method, template), expected in sorted(EXPECTED.items()):
-        path = template.format(table_id=vl04_table, position=position)
+        path = template.format(table_id=vl04_table, position=position, index=0)
         request_headers = dict(headers)
         if path.startswith("/api/v1/") and role != "anonymous":
             request_headers["Authorization"] = f"Bearer {tokens[role]}"

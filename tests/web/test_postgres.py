@@ -64,3 +64,38 @@ def test_the_api_on_postgresql(postgres_url: str) -> None:
             client.get("/api/v1/tables", headers=headers, params={"q": "及时率"}).json()["total"]
             >= 1
         )
+
+
+def test_the_review_workflow_on_postgresql(postgres_url: str) -> None:
+    """States move by a conditional write on PostgreSQL too: a second submit is 409."""
+    database = connect_store(postgres_url)
+    add_user(database, "filler", "correct-horse-battery", "filler", ["503101"])
+    add_user(database, "reviewer", "correct-horse-battery", "reviewer", ["503101"])
+    tokens = {name: create_api_token(database, name) for name in ("filler", "reviewer")}
+    database.close()
+    example = os.path.join(os.path.dirname(__file__), "..", "..", "examples")
+
+    def headers(name: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {tokens[name]}"}
+
+    with TestClient(create_app(postgres_url)) as client:
+        with open(os.path.join(example, "binhai-zuzhibu-2024.txt"), "rb") as stream:
+            client.post(
+                "/api/v1/documents",
+                headers=headers("filler"),
+                files=[("files", ("a.txt", stream.read()))],
+            )
+        table_id = client.get("/api/v1/tables", headers=headers("filler")).json()["tables"][0]["id"]
+        url = f"/api/v1/tables/{table_id}/workflow"
+        submit = {"action": "submit"}
+        assert client.post(url, headers=headers("filler"), json=submit).status_code == 200
+        assert client.post(url, headers=headers("filler"), json=submit).status_code == 409
+        decision = f"/api/v1/tables/{table_id}/findings/0/decision"
+        body = {"decision": "accepted", "reason": "请修改"}
+        assert client.put(decision, headers=headers("reviewer"), json=body).status_code == 200
+        assert client.put(decision, headers=headers("reviewer"), json=body).status_code == 200
+        approve = {"action": "approve", "opinion": "同意"}
+        done = client.post(url, headers=headers("reviewer"), json=approve).json()
+        assert done["state"] == "approved"
+        assert [s["to_state"] for s in done["steps"]] == ["submitted", "approved"]
+        assert done["findings"][0]["reason"] == "请修改"

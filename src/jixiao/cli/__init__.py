@@ -20,6 +20,7 @@ from jixiao.cli.ls import ls_command
 from jixiao.cli.serve import serve_command
 from jixiao.cli.show import show_command
 from jixiao.cli.user import app as user_app
+from jixiao.cli.workflow import app as workflow_app
 
 app = typer.Typer(
     name="jixiao",
@@ -45,6 +46,7 @@ app.add_typer(actual_app, name="actual")
 app.add_typer(execution_app, name="execution")
 app.command(name="evaluate")(evaluate_command)
 app.command(name="monitor")(monitor_command)
+app.add_typer(workflow_app, name="workflow")
 
 
 def main() -> None:

@@ -8,11 +8,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final
 
 from jixiao.model import Document, Finding, Severity
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 
 def finding_record(finding: Finding, file: str) -> dict[str, Any]:
@@ -62,6 +65,29 @@ OPINION_HEADERS: Final = (
 _OPINION_WIDTHS: Final = (6, 24, 28, 6, 8, 16, 24, 48, 48)
 
 
+def start_sheet(
+    sheet: Worksheet,
+    name: str,
+    title: str,
+    headers: Sequence[str],
+    widths: Sequence[int],
+) -> None:
+    """A sheet of the 审核意见表's look: a bold title row, bold headers, column widths; the
+    rows below the headers scroll under them."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet.title = name
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append(list(headers))
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "A3"
+
+
 def write_findings_xlsx(
     reviewed: Iterable[tuple[Document, list[Finding]]], out: Path | IO[bytes]
 ) -> int:
@@ -71,21 +97,14 @@ def write_findings_xlsx(
     end with their error, so a reviewer sees what was not reviewed.
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
 
     from jixiao.export.safety import save_workbook
 
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = "审核意见表"
-    sheet.append(["绩效目标审核意见表"])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(list(OPINION_HEADERS))
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for column, width in enumerate(_OPINION_WIDTHS, start=1):
-        sheet.column_dimensions[chr(64 + column)].width = width
+    start_sheet(sheet, "审核意见表", "绩效目标审核意见表", OPINION_HEADERS, _OPINION_WIDTHS)
     rows: list[tuple[int, str, int, Finding]] = []
     unread: list[Document] = []
     for order, (document, findings) in enumerate(reviewed):
@@ -125,6 +144,5 @@ def write_findings_xlsx(
                 None,
             ]
         )
-    sheet.freeze_panes = "A3"
     save_workbook(workbook, out)
     return len(rows)

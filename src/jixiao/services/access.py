@@ -25,6 +25,7 @@ from jixiao.model import TargetTable
 from jixiao.services.users import User
 from jixiao.store import TableSummary, table_summary
 from jixiao.store import users as user_store
+from jixiao.store import workflow as workflow_store
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class WriteGuard:
             stored = table_summary(connection, known_id)
             if stored is not None and not user.can_edit(stored):
                 return refused
+            if stored is not None and workflow_store.is_locked(connection, known_id):
+                return "（已提交审核或已审核，审核人员退回前不能上传新版本）"
         for name in named:
             if name not in user.departments and self.claimed_elsewhere(connection, name):
                 return refused

@@ -34,6 +34,7 @@ from jixiao.store import (
     load_stored_table,
     table_summary,
 )
+from jixiao.store import workflow as workflow_store
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,8 @@ def open_table(
             stored=stored,
             revisions=list_revisions(connection, table_id),
             changes=list_changes(connection, table_id),
-            can_edit=user.can_edit(summary),
+            can_edit=user.can_edit(summary)
+            and (user.is_admin or not workflow_store.is_locked(connection, table_id)),
         )
 
 

@@ -21,6 +21,7 @@ from jixiao.model import Document, Finding, Indicator, Target, TargetTable
 from jixiao.review import Reviewer
 from jixiao.services.browse import readable_table
 from jixiao.services.users import User, utc_now
+from jixiao.services.workflow import require_unlocked
 from jixiao.store import (
     Database,
     StoredTable,
@@ -127,6 +128,7 @@ def edit_target(
             current = current_revision(connection, table_id)
             if current != based_on:
                 raise StaleRevision(summary.describe(), based_on, current or 0)
+            require_unlocked(connection, user, summary)
             result = import_document(
                 connection, document, findings=reviewed, user=user.name, now=now
             )

@@ -215,14 +215,19 @@ def evaluate_stored(
 
 
 def monitor_stored(
-    database: Database, month: int, *, profile: str | None = None
+    database: Database,
+    month: int,
+    *,
+    profile: str | None = None,
+    wanted: TableFilter | None = None,
 ) -> Iterator[TableMonitoring]:
-    """Lights of every target table at ``month`` from the values recorded for that month."""
+    """Lights of every target table (that ``wanted`` selects) at ``month`` from the values
+    recorded for that month."""
     if not 1 <= month <= 12:
         raise EvaluationError(f"监控月份 {month} 无效（应为 1–12）")
     rules: Profile = load_profile(profile)
     with database.engine.connect() as connection:
-        for summary, table in selected_tables(connection, None):
+        for summary, table in selected_tables(connection, None, wanted):
             if summary.kind is not TableKind.PROJECT_TARGET:
                 continue
             execution = execution_of(connection, summary.id, month)
@@ -250,13 +255,13 @@ def stored_table(connection: Connection, ref: TableRef) -> tuple[TableSummary, T
 
 
 def selected_tables(
-    connection: Connection, refs: list[TableRef] | None
+    connection: Connection, refs: list[TableRef] | None, wanted: TableFilter | None = None
 ) -> Iterator[tuple[TableSummary, TargetTable]]:
     if refs is not None:
         for ref in refs:
             yield stored_table(connection, ref)
         return
-    for summary in list_tables(connection, TableFilter()):
+    for summary in list_tables(connection, wanted or TableFilter()):
         stored = load_stored_table(connection, summary.id)
         if stored is not None:
             yield summary, stored.table

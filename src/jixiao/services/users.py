@@ -364,6 +364,18 @@ def existing_user_id(connection: Connection, name: str) -> int:
     return user_id
 
 
+def user_named(database: Database, name: str) -> User:
+    """An active user by name: who the command line acts as (``--as``)."""
+    with database.engine.connect() as connection:
+        user_id = user_store.user_id_by_name(connection, name)
+        record = user_store.load_user(connection, user_id) if user_id is not None else None
+    if record is None:
+        raise NotFound(f"用户“{name}”")
+    if not record.active:
+        raise PermissionDenied(f"用户“{name}”已停用")
+    return user_of(record)
+
+
 def token_user(database: Database, token: str) -> User | None:
     """The user an API token (``Authorization: Bearer``) belongs to, or None."""
     with database.engine.connect() as connection:

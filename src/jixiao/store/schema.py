@@ -316,3 +316,58 @@ comments = Table(
     Column("created_at", DateTime, nullable=False),
     Index("ix_comments_table_id", "table_id"),
 )
+
+# The review workflow (migration 0010): a table's state (草稿 when it has no row), every step
+# taken (who, when, from → to, opinion) and the reviewer's decision on each finding of the
+# revision under review. States and actions are the services' enums, stored by their value.
+
+review_states = Table(
+    "review_states",
+    metadata,
+    Column(
+        "table_id",
+        Integer,
+        ForeignKey("target_tables.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("state", String(16), nullable=False),
+    Column("revision", Integer, nullable=False),  # the revision number the state concerns
+    Column("changed_at", DateTime, nullable=False),
+    Column("changed_by", Text),
+    Index("ix_review_states_state", "state"),
+)
+
+review_steps = Table(
+    "review_steps",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("table_id", Integer, ForeignKey("target_tables.id", ondelete="CASCADE"), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("from_state", String(16), nullable=False),
+    Column("to_state", String(16), nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("opinion", Text),
+    Column("created_at", DateTime, nullable=False),
+    Index("ix_review_steps_table_id", "table_id"),
+)
+
+finding_decisions = Table(
+    "finding_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "finding_id",
+        Integer,
+        ForeignKey("findings.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
+    ),
+    Column("table_id", Integer, ForeignKey("target_tables.id", ondelete="CASCADE"), nullable=False),
+    Column("decision", String(16), nullable=False),
+    Column("reason", Text),
+    Column("decided_by", Text, nullable=False),
+    Column("decided_at", DateTime, nullable=False),
+    Index("ix_finding_decisions_table_id", "table_id"),
+)

@@ -2,7 +2,15 @@
 
 from fastapi import APIRouter
 
-from jixiao.web.api import comments, documents, evaluations, exports, findings, tables
+from jixiao.web.api import (
+    comments,
+    documents,
+    evaluations,
+    exports,
+    findings,
+    tables,
+    workflow,
+)
 from jixiao.web.api.schemas import ErrorEnvelope
 
 ERRORS = {
@@ -26,5 +34,6 @@ router.include_router(documents.router)
 router.include_router(exports.router)
 router.include_router(evaluations.router)
 router.include_router(comments.router)
+router.include_router(workflow.router)
 
 __all__ = ["router"]
