@@ -230,6 +230,11 @@ def test_openapi_describes_every_endpoint(client: Any) -> None:
         "/api/v1/findings",
         "/api/v1/documents",
         "/api/v1/exports",
+        "/api/v1/tables/{table_id}/workflow",
+        "/api/v1/tables/{table_id}/findings/{index}/decision",
+        "/api/v1/inbox",
+        "/api/v1/tables/{table_id}/opinions",
+        "/api/v1/opinions",
     }
     docs = client.get("/api/docs")
     assert docs.status_code == 200
