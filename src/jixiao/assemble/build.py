@@ -6,9 +6,12 @@ import re
 from collections import Counter
 from typing import Final
 
+from jixiao.assemble.amounts import screen_printed_values, settle_amount_unit
 from jixiao.assemble.drafts import IndicatorDraft, TableDraft
 from jixiao.assemble.fields import (
+    UnitRole,
     amount_out_of_range,
+    choose_department,
     compose_target,
     find_year,
     is_department_form,
@@ -61,6 +64,8 @@ def build_tables(
         if table_year is None:
             table_year = document_year
             table_findings.extend(year_findings(draft, document_year))
+        table_findings.extend(screen_printed_values(draft))
+        table_findings.extend(settle_amount_unit(draft, draft.stated_amounts))
         table = build_table(draft, table_year)
         table, dropped = drop_impossible_amounts(table)
         table_findings.extend(draft.findings)
@@ -243,12 +248,17 @@ def build_table(draft: TableDraft, year: int | None) -> TargetTable:
     fiscal = header.get(Field.FISCAL)
     if fiscal is None and draft.total_is_fiscal:
         fiscal = header.get(Field.TOTAL)  # 年度本级预算金额: the total is all fiscal money
+    fiscal_amount = parse_amount(fiscal, unit)
+    if fiscal is None and header.get(Field.FISCAL_PART):
+        fiscal, fiscal_amount = fiscal_by_level(header[Field.FISCAL_PART], unit)
     return TargetTable(
         kind=table_kind(draft.title, draft.has_evaluation_columns, draft.department_form),
         title=draft.title,
         department_code=draft.department_code or header.get(Field.DEPARTMENT_CODE),
-        department=(
-            draft.department or header.get(Field.DEPARTMENT) or header.get(Field.IMPLEMENTER)
+        department=choose_department(
+            draft.department or draft.units.get(UnitRole.REPORTING),
+            draft.units.get(UnitRole.SUPERVISOR),
+            draft.units.get(UnitRole.IMPLEMENTER),
         ),
         project=draft.project
         or project_from_title(
@@ -257,7 +267,7 @@ def build_table(draft: TableDraft, year: int | None) -> TargetTable:
         year=year,
         budget=Budget(
             total=parse_amount(header.get(Field.TOTAL), unit),
-            fiscal=parse_amount(fiscal, unit),
+            fiscal=fiscal_amount,
             other=parse_amount(header.get(Field.OTHER), unit),
             unit_printed=unit,
             total_printed=header.get(Field.TOTAL),
@@ -274,6 +284,17 @@ def build_table(draft: TableDraft, year: int | None) -> TargetTable:
         indicators=[build_indicator(row, year) for row in draft.indicators],
         source=draft.location(),
     )
+
+
+def fiscal_by_level(printed: str, unit: str | None) -> tuple[str | None, float | None]:
+    """The 财政资金 printed by level (其中：1.中央资金 | 2.市级资金 | 3.区级资金, one amount per
+    line of ``printed``): the amounts joined by '+' and their sum; (None, None) when a part
+    holds no amount."""
+    parts = [line.strip() for line in printed.split("\n") if line.strip()]
+    amounts = [parse_amount(part, unit) for part in parts]
+    if not parts or any(amount is None for amount in amounts):
+        return None, None
+    return " + ".join(parts), round(sum(a for a in amounts if a is not None), 2)
 
 
 def build_indicator(row: IndicatorDraft, year: int | None) -> Indicator:

@@ -21,9 +21,11 @@ parse finding.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from typing import Final
 
+from jixiao.assemble.amounts import stated_amounts
 from jixiao.assemble.columns import (
     PROJECT_COLUMNS,
     is_parallel_group,
@@ -33,11 +35,14 @@ from jixiao.assemble.columns import (
 )
 from jixiao.assemble.drafts import IndicatorDraft, TableDraft
 from jixiao.assemble.fields import (
+    UnitRole,
     looks_like_title,
     parse_department_line,
     parse_unit_line,
+    parse_unit_line_with_role,
     parse_year_line,
     strip_title_number,
+    unit_role,
 )
 from jixiao.assemble.findings import parse_finding, where
 from jixiao.assemble.vocabulary import (
@@ -69,6 +74,7 @@ class Preamble:
     department: str | None = None
     unit_printed: str | None = None
     year_line: str | None = None  # a line such as （2019年度） under the title
+    units: dict[UnitRole, str] = field(default_factory=dict)  # 主管部门：… / 实施单位：… lines
 
     def is_empty(self) -> bool:
         return self.title is None and self.department is None and self.unit_printed is None
@@ -87,6 +93,9 @@ class Collector:
     fill_crosses_page: bool = False
     orphan_findings: list[SourceRef] = field(default_factory=list)
     sub_columns: list[Field] = field(default_factory=list)
+    # the budget row's values when its label (年度资金总额) ended the sub-column headings and
+    # the values follow on lines of their own (a broken pipe rendering): collected until a label
+    sub_values: list[str] | None = None
     pending_findings: list[Finding] = field(default_factory=list)  # doubts before any table
 
     # --- table boundaries -------------------------------------------------------------
@@ -108,6 +117,7 @@ class Collector:
             department=pre.department,
             unit_printed=pre.unit_printed,
             year_line=pre.year_line,
+            units=dict(pre.units),
         )
         draft.findings.extend(self.pending_findings)
         self.pending_findings.clear()
@@ -156,6 +166,8 @@ class Collector:
             self.fill_crosses_page = self.after_page_break
         if row.is_empty():
             return
+        if self.sub_values is not None and self.feed_sub_values(row):
+            return
         if row.kind is RowKind.HEADING:
             self.close()
             if self.preamble.title is not None:
@@ -182,6 +194,10 @@ class Collector:
             return
         first = next((t for t in texts if t), "")
         first_is_label = bool(texts) and texts[0] == first and is_known_label(first)
+        if not first_is_label and self.sub_columns and header_label(first) is Field.TOTAL:
+            # 年度资金总额 under the merged 项目资金 cell (its cell left empty): the budget row
+            first_is_label = True
+            row = replace(row, cells=tuple(cell for cell in row.cells if cell.text))
         if first_is_label:
             self.feed_header(row)
         elif self.in_indicators() and row.kind is RowKind.TABLE:
@@ -195,8 +211,8 @@ class Collector:
         """A single-cell line outside table rows: title, department or unit line."""
         text = row.text
         unit = parse_unit_line(text)
-        department = parse_department_line(text)
-        if department is not None and len(department[1]) < 2:
+        department = parse_unit_line_with_role(text)
+        if department is not None and len(department[2]) < 2:
             department = None  # '100分': a score, not '<code> <department>'
         is_title = looks_like_title(text) and len(text) <= 80
         if parse_year_line(text) is not None and not self.in_indicators():
@@ -215,7 +231,12 @@ class Collector:
         if unit is not None:
             target.unit_printed = unit
         elif department is not None:
-            target.department_code, target.department = department
+            role, code, name = department
+            if role is UnitRole.REPORTING:
+                target.department_code, target.department = code, name
+            else:
+                target.department_code = target.department_code or code
+                target.units.setdefault(role, name)
         else:
             if self.current is not None:
                 self.close()
@@ -228,6 +249,18 @@ class Collector:
         in one row or one per row), then the 年度资金总额 row with the values in that order."""
         labels = [text for text in row.texts if text]
         sub = [budget_sub_column(text) for text in labels]
+        if (
+            self.current is not None
+            and len(labels) > 2
+            and header_label(labels[-1]) is Field.TOTAL
+            and sub[-1] is None
+            and all(sub[:-1])
+        ):
+            # 全年预算数 | 全年执行数 | … | 年度资金总额: the total's label printed after the
+            # headings, its values on the lines below (feed_sub_values)
+            self.sub_columns += [field for field in sub[:-1] if field]
+            self.sub_values = []
+            return True
         if all(sub[i] or header_label(t) is Field.BUDGET_SECTION for i, t in enumerate(labels)):
             if self.current is not None and self.current.unit_printed is None:
                 self.current.unit_printed = next(filter(None, map(label_unit, labels)), None)
@@ -237,6 +270,8 @@ class Collector:
         if not columns or header_label(labels[0]) is not Field.TOTAL or self.current is None:
             return False
         values = [text for text in labels[1:] if not is_known_label(text)]
+        if clean_label(labels[0]) in FISCAL_TOTAL_LABELS:
+            self.current.total_is_fiscal = True  # 年度财政资金总额: all of it is fiscal money
         if Field.TOTAL not in columns and Field.INITIAL in columns:
             columns = [Field.TOTAL if c is Field.INITIAL else c for c in columns]
         for column, value in sub_column_values(columns, values):
@@ -245,6 +280,26 @@ class Collector:
         self.current.reached(row.source)
         self.last_label = Field.TOTAL
         return True
+
+    def feed_sub_values(self, row: Row) -> bool:
+        """A line of the budget row's values after its label ended the sub-column headings;
+        at the first line that is no value the values are read (sub_column_values)."""
+        texts = [text for text in row.texts if text]
+        assert self.sub_values is not None
+        if all(is_budget_value(text) for text in texts):
+            self.sub_values += texts
+            if self.current is not None:
+                self.current.last_line = row.source.line
+            return True
+        columns, values = self.sub_columns, self.sub_values
+        self.sub_columns, self.sub_values = [], None
+        if Field.TOTAL not in columns and Field.INITIAL in columns:
+            columns = [Field.TOTAL if c is Field.INITIAL else c for c in columns]
+        if self.current is not None:
+            for column, value in sub_column_values(columns, values):
+                if column is not Field.INITIAL and not _DASHES.match(value):
+                    self.current.set_header(column, value, row.source)
+        return False
 
     def feed_header(self, row: Row) -> None:
         """A header-block row of label/value pairs, e.g. 预算数 | 3300000.00 | 其他资金 | …"""
@@ -259,10 +314,11 @@ class Collector:
         draft.reached(row.source)
         self.last_label = header_label(cells[0])
         pending: Field | None = None
+        label = ""
         for text in cells:
             if is_known_label(text):
                 # a label of a value the model does not keep (负责人, 执行数…) ends the pending one
-                pending = header_label(text)
+                pending, label = header_label(text), text
                 if clean_label(text) in FISCAL_TOTAL_LABELS:
                     draft.total_is_fiscal = True
                 if clean_label(text) in DEPARTMENT_FORM_LABELS:
@@ -272,6 +328,8 @@ class Collector:
                 continue
             if pending is not None and text:
                 draft.set_header(pending, text, row.source)
+                if pending in (Field.DEPARTMENT, Field.IMPLEMENTER):
+                    draft.units.setdefault(unit_role(clean_label(label)), text)
                 pending = None
 
     def feed_continuation(self, row: Row) -> None:
@@ -488,6 +546,16 @@ class Collector:
 
 
 _AMOUNT_SUB_COLUMNS: Final = frozenset({Field.INITIAL, Field.TOTAL, Field.EXECUTED})
+# a value of the budget row: an amount, a rate, a score, or a dash for an empty cell
+_BUDGET_VALUE: Final = re.compile(
+    r"^(?:[-+]?\d[\d,，]*(?:\.\d+)?\s*(?:%|％|万元|元|分)?|[—–\-－]+)$"
+)
+_DASHES: Final = re.compile(r"^[—–\-－]+$")
+
+
+def is_budget_value(text: str) -> bool:
+    """A cell of the budget row's values (387664.62, 100%, 10, —)."""
+    return bool(_BUDGET_VALUE.match(text.strip()))
 
 
 def sub_column_values(columns: list[Field], values: list[str]) -> list[tuple[Field, str]]:
@@ -560,4 +628,10 @@ def collect_drafts(grid: Grid) -> list[TableDraft]:
     for row in grid.rows:
         check_budget()
         collector.feed(row)
-    return [draft for draft in collector.drafts if draft.indicators or draft.project]
+    drafts = [draft for draft in collector.drafts if draft.indicators or draft.project]
+    if drafts:
+        # amounts the running text states with their unit (a notice above its attached table)
+        stated = stated_amounts(row.text for row in grid.rows if row.kind is RowKind.LINE)
+        for draft in drafts:
+            draft.stated_amounts = stated
+    return drafts

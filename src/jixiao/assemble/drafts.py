@@ -7,7 +7,9 @@ document) and then builds the typed :class:`~jixiao.model.TargetTable` from each
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from jixiao.assemble.fields import UnitRole
 from jixiao.assemble.vocabulary import Field
 from jixiao.model import Finding, SourceRef
 
@@ -43,6 +45,8 @@ class TableDraft:
     year_line: str | None = None  # （2019年度） printed under the title
     header: dict[Field, str] = field(default_factory=dict)
     header_sources: dict[Field, SourceRef] = field(default_factory=dict)
+    # the first name printed under each kind of unit label (主管部门, 实施单位, 单位名称 …)
+    units: dict[UnitRole, str] = field(default_factory=dict)
     columns: dict[Field, list[int]] | None = None
     columns_source: SourceRef | None = None  # the indicator header row
     indicators: list[IndicatorDraft] = field(default_factory=list)
@@ -51,6 +55,8 @@ class TableDraft:
     last_page: int | None = None
     department_form: bool = False  # a label only the 部门整体 form prints (年度履职目标…)
     total_is_fiscal: bool = False  # the 预算数 was printed under a label naming fiscal money
+    # amounts stated with their unit in the document's running text (number → units)
+    stated_amounts: dict[Decimal, set[str]] = field(default_factory=dict)
 
     def set_header(self, name: Field, text: str, source: SourceRef) -> None:
         if not text:

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from typing import Final
 
 from jixiao.assemble.vocabulary import Field
@@ -34,9 +35,18 @@ _YEAR_LINE: Final = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?
 _DEPARTMENT_LINE: Final = re.compile(r"^(\d{3,12})\s*(?!年)([\u3400-\u9fff（(].*)$")
 # 单位名称：… / 部门（单位）名称：… / 编制单位（盖章）：… — a department written with its label
 _NAMED_DEPARTMENT: Final = re.compile(
-    r"^(?:主管部门(?:及代码)?|预算单位|填报单位|编制单位|实施单位|部门名称|单位名称|部门[（(]单位[)）]名称)"
+    r"^(主管部门(?:及代码)?|预算单位|填报单位|编制单位|项目单位|(?:项目|具体)?实施单位|部门名称|单位名称|"
+    r"部门[（(]单位[)）]名称|部门(?=\s*[:：]))"
     r"\s*(?:[（(]盖章[)）])?\s*[:：]\s*(?:(\d{3,12})(?=[\s\u3400-\u9fff（(])\s*)?(\S.*)$"
 )
+# '黄石市图书馆 主要领导签字:': another label after the unit's name on the same line (the
+# space may be lost in pasted text: '黄石市图书馆主要领导签字:')
+_NEXT_LABEL: Final = re.compile(
+    r"(?:\s+\S{1,12}[:：]|(?:主要)?(?:领导|负责人)?(?:签字|签章|签名)\s*[:：]|(?:填报|编制)?日期\s*[:："
+    r"]|填\s*报\s*人\s*[:：]|联系(?:人|电话)\s*[:：]).*$"
+)
+# '县(市、区)教育部门': a template's placeholder, not a unit's name
+_PLACEHOLDER_UNIT: Final = re.compile(r"[(（]市、区[)）]|[×xX*＊]{2,}")
 _YEAR: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _GOAL_NUMBER: Final = re.compile(
     r"(?:^|(?<=[。；;！!\s]))\s*(?:目标\s*\d{1,2}\s*[:：、.．]?|[（(]\d{1,2}[)）]|\d{1,2}\s*[.．、](?!\d))"
@@ -197,9 +207,66 @@ def printed_amount_unit(header: dict[Field, str]) -> str | None:
 def parse_department_line(text: str) -> tuple[str | None, str] | None:
     """'503101 中国共产党…组织部' → ('503101', '中国共产党…组织部');
     '单位名称：某县财政局' → (None, '某县财政局')."""
+    found = parse_unit_line_with_role(text)
+    return (found[1], found[2]) if found else None
+
+
+class UnitRole(StrEnum):
+    """Which unit a department label names (see :func:`choose_department`)."""
+
+    REPORTING = "reporting"  # 单位名称, 填报单位, 项目单位, 部门：, 预算单位, a '503101 名称' line
+    SUPERVISOR = "supervisor"  # 主管部门
+    IMPLEMENTER = "implementer"  # 实施单位, 项目实施单位, 具体实施单位
+
+
+def unit_role(label: str) -> UnitRole:
+    """The role of a department label as printed: '主管部门及代码' → SUPERVISOR."""
+    if "主管" in label:
+        return UnitRole.SUPERVISOR
+    if "实施" in label:
+        return UnitRole.IMPLEMENTER
+    return UnitRole.REPORTING
+
+
+def parse_unit_line_with_role(text: str) -> tuple[UnitRole, str | None, str] | None:
+    """A line naming a unit: its role, code and name. '503101 中国共产党…组织部' →
+    (REPORTING, '503101', '中国共产党…组织部'); '项目单位(盖章):黄石市图书馆 主要领导签字:' →
+    (REPORTING, None, '黄石市图书馆'); '主管部门：某县教育局' → (SUPERVISOR, None, '某县教育局')."""
     text = text.strip()
-    match = _DEPARTMENT_LINE.match(text) or _NAMED_DEPARTMENT.match(text)
-    return (match.group(1), match.group(2).strip()) if match else None
+    match = _DEPARTMENT_LINE.match(text)
+    if match:
+        return UnitRole.REPORTING, match.group(1), match.group(2).strip()
+    match = _NAMED_DEPARTMENT.match(text)
+    if not match:
+        return None
+    name = _NEXT_LABEL.sub("", match.group(3)).strip()
+    return unit_role(match.group(1)), match.group(2), name
+
+
+def choose_department(
+    reporting: str | None, supervisor: str | None, implementer: str | None
+) -> str | None:
+    """The table's department: the unit the table belongs to.
+
+    The unit that reports (填报单位, 项目单位, 单位名称, '部门：' above the table) when one is
+    printed — as the table's own 实施单位 or 主管部门 cell when the reporting name ends with it
+    ('临沧市永德县明朗中学' above, 实施单位 '永德县明朗中学' → '永德县明朗中学'); else the 主管部门;
+    else the 实施单位 (a form whose 主管部门 cell is empty). Conventions of the corpus gold.
+    """
+    reporting, supervisor, implementer = (
+        None if name is None or _PLACEHOLDER_UNIT.search(name) else name
+        for name in (reporting, supervisor, implementer)
+    )
+    if reporting:
+        for cell in (implementer, supervisor):
+            if cell and _compact(reporting).endswith(_compact(cell)):
+                return cell
+        return reporting
+    return supervisor or implementer
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def split_goals(text: str) -> list[str]:

@@ -95,6 +95,16 @@ PARSE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
         "金额超过 10 万亿元、分值或得分不在 0–100 之间，多半是粘连的数字或转换错误，未读取；"
         "请对照原表填写。",
     ),
+    "PRS018": (
+        Severity.WARNING,
+        "parse.amount-unit-unstated",
+        "表内没有注明金额单位（元或万元）；请核对金额单位，必要时在表头补注“单位：万元”后重新导入。",
+    ),
+    "PRS019": (
+        Severity.WARNING,
+        "parse.not-an-amount",
+        "金额或执行率栏中不是金额（多为相邻单元格的文字串入），未读取；请对照原表填写。",
+    ),
     # The final check of every table (assemble/validate.py). Codes from PRS020 on, so that
     # other codes can be added below it.
     "PRS020": (

@@ -63,6 +63,8 @@ LIGHT_DOUBTS: Final = frozenset(
         "PRS015",
         "PRS016",
         "PRS017",
+        "PRS018",
+        "PRS019",
     }
 )
 

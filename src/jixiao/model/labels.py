@@ -27,6 +27,7 @@ class Field(StrEnum):
     BUDGET_SECTION = "budget_section"  # 预算规模及资金用途: its continuation row is the purpose
     TOTAL = "total"
     FISCAL = "fiscal"
+    FISCAL_PART = "fiscal_part"  # 其中：1.中央资金 | 2.市级资金 …: the 财政资金 printed by level
     OTHER = "other"
     # the budget-execution block of a 自评表: 全年执行数, 执行率, and its 分值/得分
     INITIAL = "initial"  # 年初预算数
@@ -69,8 +70,12 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "预算部门": Field.DEPARTMENT,
     "单位名称": Field.DEPARTMENT,
     "县级主管部门": Field.DEPARTMENT,
+    "项目单位": Field.DEPARTMENT,
+    "填报单位": Field.DEPARTMENT,
     "实施单位": Field.IMPLEMENTER,
     "实施部门": Field.IMPLEMENTER,
+    "项目实施单位": Field.IMPLEMENTER,
+    "具体实施单位": Field.IMPLEMENTER,
     "预算规模及资金用途": Field.BUDGET_SECTION,
     "资金情况": Field.BUDGET_SECTION,
     "项目资金": Field.BUDGET_SECTION,
@@ -100,6 +105,11 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "财政拨款小计": Field.FISCAL,
     "当年财政拨款": Field.FISCAL,
     "中央补助": Field.FISCAL,
+    "中央资金": Field.FISCAL_PART,
+    "省级资金": Field.FISCAL_PART,
+    "市级资金": Field.FISCAL_PART,
+    "区级资金": Field.FISCAL_PART,
+    "县级资金": Field.FISCAL_PART,
     "其他资金": Field.OTHER,
     "自有资金小计": Field.OTHER,
     "全年执行数": Field.EXECUTED,
@@ -133,7 +143,9 @@ DEPARTMENT_FORM_LABELS: Final = frozenset(
 
 # Labels of a total that is all fiscal money (the 本级 budget, a 市财政 allocation): the amount is
 # also the 财政资金 when no 财政资金 is printed.
-FISCAL_TOTAL_LABELS: Final = frozenset({"年度本级预算金额", "本年度申请市财政预算资金"})
+FISCAL_TOTAL_LABELS: Final = frozenset(
+    {"年度本级预算金额", "本年度申请市财政预算资金", "财政资金总额", "年度财政资金总额"}
+)
 
 # Sub-column headings of a 自评表's budget block (项目资金 | 年初预算数 | 全年预算数 | 全年执行数 |
 # 分值 | 执行率 | 得分), whose values follow on the 年度资金总额 row in the same order.
@@ -236,7 +248,8 @@ IGNORED_LABELS: Final = frozenset(
         "中期市财政预算", "中期滚动目标", "总体目标", "实施期绩效目标", "项目支出实施期",
         "全年实际完成情况", "年度总体目标完成情况综述", "绩效指标",
         "实际完成情况", "目标实际完成情况", "年度目标完成情况", "年度绩效指标完成情况",
-        "中央主管部门", "省级财政部门", "省级主管部门", "项目支出", "基本支出", "部门职能",
+        "中央主管部门", "省级财政部门", "省级主管部门", "市级主管部门",
+        "市级财政部门", "县级财政部门", "项目支出", "基本支出", "部门职能",
         "年度目标任务", "支出项目名称", "财政部门审核意见", "自评总分", "部门联系人", "财政处室",
         "填报日期",
     }
@@ -267,18 +280,27 @@ def clean_label(text: str) -> str:
     return _TRAILING_COLON.sub("", label)
 
 
+# '2.市级资金', '其中:1.中央资金': a header label numbered in a list of parts
+_LIST_NUMBER: Final = re.compile(r"^\d{1,2}\s*[.．、]\s*")
+
+
+def header_key(text: str) -> str:
+    """The form of a header-block label looked up in the vocabulary (list numbering dropped)."""
+    return _LIST_NUMBER.sub("", clean_label(text))
+
+
 def header_label(text: str) -> Field | None:
     """The header-block field a cell labels, or None."""
     if not text or len(text) > 24:
         return None
-    return HEADER_LABELS.get(clean_label(text))
+    return HEADER_LABELS.get(header_key(text))
 
 
 def is_known_label(text: str) -> bool:
     """A header-block label, whether or not the model keeps its value."""
     if not text or len(text) > 24:
         return False
-    label = clean_label(text)
+    label = header_key(text)
     return label in HEADER_LABELS or label in IGNORED_LABELS
 
 
