@@ -323,3 +323,19 @@ def test_names_shifted_into_the_level_columns_are_withheld() -> None:
     (table,), findings = assemble_rows(table_text(rows))
     assert table.indicators == []
     assert findings[-1].code == "PRS022"
+
+
+@pytest.mark.parametrize(
+    ("before", "rest"), [("档案数", "字化节约成本情况"), ("建设成本", "控制率")]
+)
+def test_a_rest_with_nothing_beside_its_name_is_joined(before: str, rest: str) -> None:
+    """tests/synthetic ``tabs``: both parts read as whole names, but the row after the break
+    prints nothing beside its name (a whole row prints its description), or only a measure
+    with no object: the rest of the row cut before it."""
+    rows = generated_rows(7, 3)
+    rows.append(f"产出指标\t质量指标\t{before}\t\t100%")
+    rows += [HEADER, f"\t\t{rest}\t\t", *generated_rows(8, 2)]
+    (table,), findings = assemble_rows(table_text(rows))
+    assert [i.name for i in table.indicators][3] == before + rest
+    assert len(table.indicators) == 6
+    assert [f.code for f in findings] == ["PRS001"]

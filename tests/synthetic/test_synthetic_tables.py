@@ -54,8 +54,6 @@ PROFILE = settings.get_profile(os.environ.get("JIXIAO_SYNTHETIC", "ci"))
 
 # Shapes the readers do not read yet, with what bench/bench_synthetic.py measured.
 FAILING: dict[str, str] = {
-    "tabs": "150 documents (246 tables) on 6657be4: 145 pass; 5 rows silently wrong, 10 missed, "
-    "5 spurious: a page break that cuts a row (name continued after the repeated header)",
     "cell_lines": "60 documents (112 tables) after the title stop: 54 pass; 27 rows missed: "
     "a row after a row with a 偏差原因 is skipped (PRS003) in the pipe reading of 'cell |' lines",
     "glued": "60 documents (112 tables): 30 pass; of 623 rows 190 exact, 102 doubted, 331 "

@@ -403,7 +403,9 @@ class Collector:
         previous = draft.indicators[-1] if draft.indicators else None
         after_break, self.after_page_break = self.after_page_break, False
         if after_break and previous is not None and self.is_cut_row(indicator):
-            if not continues_name(previous.get(Field.NAME), indicator.get(Field.NAME)):
+            if not continues_name(
+                previous.get(Field.NAME), indicator.get(Field.NAME)
+            ) and prints_beside_name(indicator):
                 # position alone is no evidence: a whole row whose 指标值 cell is empty here
                 self.keep_whole_row(indicator, previous, row)
                 return
@@ -582,17 +584,41 @@ def sub_column_values(columns: list[Field], values: list[str]) -> list[tuple[Fie
     return found
 
 
+def prints_beside_name(indicator: IndicatorDraft) -> bool:
+    """A row that prints more than a 三级 name (its description, 实际完成值, 分值 …). On a
+    continuation page, a row with no levels, no 指标值 and nothing beside its name is the rest
+    of the row cut before it — a whole row of the form prints its other cells."""
+    return any(text for name, text in indicator.cells.items() if name not in (Field.NAME, *_LEVELS))
+
+
+_LEVELS: Final = (Field.LEVEL1, Field.LEVEL2)
+
+
 def continues_name(before: str, rest: str) -> bool:
     """Whether a page's first row (no levels, no 指标值) is the rest of the row cut before it.
 
     The evidence must be in the text: the row has no 三级 name of its own (only a
     description's rest), or the names do not both stand alone — the name before the break
     is cut short (干部信息管 | 理信息系统…运行率) or the rest is a fragment (…工作 | 效果,
-    …人数 | 及满意度). Two whole names (…颁发率 | …合规率) are two rows.
+    …人数 | 及满意度), or only a measure with no object (…建设成本 | 控制率). Two whole names
+    (…颁发率 | …合规率) are two rows when the second prints more than its name
+    (:func:`prints_beside_name`, checked by the caller).
     """
     if not rest:
         return True
+    if is_bare_measure(rest):
+        return True
     return not (stands_alone(before) and stands_alone(rest))
+
+
+# a measure with no object of its own: 控制率, 合格率, 满意度 (at most three characters)
+_BARE_MEASURE: Final = re.compile(r"^[\u3400-\u9fff]{1,2}(?:率|度|量|数|值)$")
+
+
+def is_bare_measure(name: str) -> bool:
+    """A name that is only a measure word, with no object (控制率, 满意度): on a continuation
+    page without levels and 指标值, the end of the name cut before it — not a row of its own."""
+    return bool(_BARE_MEASURE.match(clean_label(name)))
 
 
 def framework_parent(level2: str) -> str | None:
