@@ -289,7 +289,7 @@ class Collector:
         if all(is_budget_value(text) for text in texts):
             self.sub_values += texts
             if self.current is not None:
-                self.current.last_line = row.source.line
+                self.current.reached(row.source)
             return True
         columns, values = self.sub_columns, self.sub_values
         self.sub_columns, self.sub_values = [], None
