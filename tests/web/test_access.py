@@ -89,6 +89,14 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/api/v1/inbox"): API,
     ("GET", "/api/v1/tables/{table_id}/opinions"): OWN_TABLE_API,
     ("GET", "/api/v1/opinions"): API,
+    # the pages' forms, walked like the API (an approval of the draft, a decision on it)
+    ("POST", "/tables/{table_id}/workflow"): statuses(303, 403, 409, 409, 404),
+    ("POST", "/tables/{table_id}/findings/{index}/decision"): statuses(303, 403, 409, 409, 404),
+    ("GET", "/inbox"): PAGE,
+    ("GET", "/monitoring"): PAGE,
+    ("GET", "/evaluations"): PAGE,
+    ("GET", "/opinions/download"): PAGE,
+    ("GET", "/tables/{table_id}/opinions/download"): OWN_TABLE_PAGE,
 }
 
 
@@ -112,9 +120,11 @@ def test_every_route_has_an_expectation(app: FastAPI) -> None:
 def request_arguments(method: str, path: str, revision: int) -> dict[str, Any]:
     """A valid request body (edits are based on the current revision, ``revision``)."""
     if path.endswith("/workflow") and method == "POST":
-        return {"json": {"action": "approve", "opinion": "同意"}}
+        key = "json" if path.startswith("/api/") else "data"
+        return {key: {"action": "approve", "opinion": "同意"}}
     if path.endswith("/decision"):
-        return {"json": {"decision": "accepted"}}
+        key = "json" if path.startswith("/api/") else "data"
+        return {key: {"decision": "accepted"}}
     if path.endswith("/target"):
         return {"json": {"target": "≥99%", "based_on": revision}}
     if path.endswith("/comments"):

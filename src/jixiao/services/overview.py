@@ -10,6 +10,7 @@ of the tables a user may see.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from jixiao.evaluate import Light
 from jixiao.model import TableKind
@@ -18,6 +19,9 @@ from jixiao.services.evaluation import TableMonitoring, monitor_stored
 from jixiao.services.users import User
 from jixiao.store import Database, TableFilter, TableSummary, list_tables
 from jixiao.store.evaluations import EvaluationRecord, latest_evaluations
+
+LIGHTS: Final = (Light.RED, Light.YELLOW, Light.BLUE, Light.GREEN)
+"""The lights in the order a page lists them: most at risk first."""
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,10 @@
 
 from fastapi import APIRouter
 
-from jixiao.web.ui import account, evaluation, login, pages, tables, uploads
+from jixiao.web.ui import account, evaluation, login, pages, tables, uploads, workflow
 
 router = APIRouter(include_in_schema=False)
-for module in (login, pages, tables, evaluation, uploads, account):
+for module in (login, pages, tables, evaluation, uploads, account, workflow):
     router.include_router(module.router)
 
 __all__ = ["router"]

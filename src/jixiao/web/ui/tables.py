@@ -15,6 +15,7 @@ from jixiao.services import (
     open_table,
     preview_target,
     table_comments,
+    workflow_view,
 )
 from jixiao.web.auth import PageUser
 from jixiao.web.params import MAX_ID, MultiLine, OneLine, Position, Revision, TableId
@@ -44,6 +45,7 @@ def table_page(
         "saved": saved,
         "comments": table_comments(database, user, table_id),
         "can_comment": can_comment(user),
+        "workflow": workflow_view(database, user, table_id),
     }
     return render(request, "table.html", context)
 
