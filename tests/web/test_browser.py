@@ -54,6 +54,11 @@ def server(tmp_path: Path) -> Iterator[str]:
     database = connect_store(url)
     add_user(database, "admin", "correct-horse-battery", "admin")
     database.close()
+    yield from serve(url)
+
+
+def serve(url: str) -> Iterator[str]:
+    """uvicorn serving the app over the database ``url`` on a free loopback port."""
     config = uvicorn.Config(
         create_app(url), host="127.0.0.1", port=free_port(), log_level="warning", lifespan="on"
     )

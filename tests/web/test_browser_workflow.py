@@ -8,20 +8,18 @@ and the evaluation overview, and the pages at 390 px. Screenshots go to ``test-a
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from jixiao.services import add_user, connect_store
 from jixiao.services.evaluation import TableRef, record_actual, record_execution
-from jixiao.web import create_app
 
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, DOCUMENTS, PROJECT, TIMELY, free_port, shot
+from .test_browser import DOCUMENTS, PROJECT, TIMELY, page, serve, shot
+
+__all__ = ["page"]  # the browser fixture, driving this module's ``server``
 
 PASSWORD = "correct-horse-battery"
 DEPARTMENT = "503101"
@@ -30,59 +28,20 @@ RETURNED = "请按逐条审核意见修改。"
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """The app on a free loopback port over a new database with a filler and a reviewer."""
+def database_url(tmp_path: Path) -> str:
+    """A new database with a filler and a reviewer of the example's department."""
     url = str(tmp_path / "workflow.db")
     database = connect_store(url)
     add_user(database, "filler", PASSWORD, "filler", [DEPARTMENT])
     add_user(database, "reviewer", PASSWORD, "reviewer", [DEPARTMENT])
     database.close()
-    config = uvicorn.Config(
-        create_app(url), host="127.0.0.1", port=free_port(), log_level="warning", lifespan="on"
-    )
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not running.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{config.port}", url
-    running.should_exit = True
-    thread.join(10)
+    return url
 
 
 @pytest.fixture
-def browser_page(served: tuple[str, str]) -> Iterator[Any]:
-    from playwright.sync_api import Error, sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing (make test installs it: apt-get install chromium)")
-    with sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-            )
-        except Error as error:
-            pytest.skip(f"chromium cannot be launched here: {error.message.splitlines()[0]}")
-        context = browser.new_context(
-            base_url=served[0], locale="zh-CN", viewport={"width": 1280, "height": 900}
-        )
-        opened = context.new_page()
-        opened.set_default_timeout(10_000)
-        violations: list[str] = []
-        opened.on(
-            "console",
-            lambda message: (
-                violations.append(message.text)
-                if "Content Security Policy" in message.text
-                else None
-            ),
-        )
-        yield opened
-        assert violations == []
-        context.close()
-        browser.close()
+def server(database_url: str) -> Iterator[str]:
+    """The app over that database (test_browser's ``page`` fixture drives chromium on it)."""
+    yield from serve(database_url)
 
 
 def sign_in(page: Any, name: str) -> None:
@@ -101,12 +60,9 @@ def open_from_inbox(page: Any) -> None:
     page.wait_for_url("**/tables/*")
 
 
-def test_submit_return_fix_resubmit_approve_in_the_browser(
-    browser_page: Any, served: tuple[str, str]
-) -> None:
+def test_submit_return_fix_resubmit_approve_in_the_browser(page: Any, database_url: str) -> None:
     from playwright.sync_api import expect
 
-    page = browser_page
     sign_in(page, "filler")
     page.goto("/upload")
     page.set_input_files("#files", [str(DOCUMENTS[0])])
@@ -178,7 +134,7 @@ def test_submit_return_fix_resubmit_approve_in_the_browser(
 
     # monitoring at month 7: spending far behind the time elapsed lights the project red
     table_id = table_url.rsplit("/", 1)[-1].split("?")[0].split("#")[0]
-    database = connect_store(served[1])
+    database = connect_store(database_url)
     try:
         record_execution(database, TableRef(table_id), "5万元", month=7)
         record_actual(database, TableRef(table_id), "工作经费补助人数", "5人", month=7)

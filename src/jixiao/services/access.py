@@ -8,7 +8,8 @@ only when no stored table the user may not read carries it. So a file printing d
 name beside department A's code is refused for a filler of A once B has a table; a name that
 no table carries yet is taken as A's (users' department lists are not evidence: one
 department is often assigned by code to some users and by name to others). A filled 自评表
-feeds only target tables the user may edit.
+feeds only target tables the user may edit. A stored table the user may edit but that is
+submitted for review or approved (:mod:`jixiao.services.workflow`) is refused too, saying so.
 
 Bound: per table, at most three indexed queries (the stored table, each of two identifiers).
 """
