@@ -11,7 +11,8 @@ department is often assigned by code to some users and by name to others). A fil
 feeds only target tables the user may edit. A stored table the user may edit but that is
 submitted for review or approved (:mod:`jixiao.services.workflow`) is refused too, saying so.
 
-Bound: per table, at most three indexed queries (the stored table, each of two identifiers).
+Bound: per table, at most four indexed queries (the stored table, its review state, each of two
+identifiers).
 """
 
 from __future__ import annotations
