@@ -103,7 +103,6 @@ from jixiao.services.workflow import (
     decide_finding,
     named_table,
     review_inbox,
-    tables_in,
     take_action,
     workflow_view,
 )
@@ -219,7 +218,6 @@ __all__ = [
     "table_comments",
     "table_history",
     "table_opinions",
-    "tables_in",
     "take_action",
     "token_user",
     "upgrade_store",

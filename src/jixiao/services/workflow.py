@@ -84,8 +84,8 @@ TRANSITIONS: Final = {
     Action.RETURN: ((ReviewState.SUBMITTED,), ReviewState.RETURNED),
     Action.APPROVE: ((ReviewState.SUBMITTED,), ReviewState.APPROVED),
 }
-LOCKED: Final = (ReviewState.SUBMITTED, ReviewState.APPROVED)
-assert tuple(LOCKED) == workflow_store.LOCKED_STATES
+LOCKED: Final = tuple(ReviewState(state) for state in workflow_store.LOCKED_STATES)
+"""States in which fillers may not change the table (submitted, approved)."""
 
 
 @dataclass(frozen=True)
@@ -139,10 +139,6 @@ class InboxItem:
     by: str | None
     severities: dict[str, int]
 
-    @property
-    def finding_total(self) -> int:
-        return sum(self.severities.values())
-
 
 def is_reviewer(user: User) -> bool:
     return user.role in (Role.REVIEWER, Role.ADMIN)
@@ -157,12 +153,6 @@ def may_take(user: User, table: TableSummary, action: Action) -> bool:
 
 def state_of(record: StateRecord | None) -> ReviewState:
     return ReviewState(record.state) if record else ReviewState.DRAFT
-
-
-def table_state(database: Database, user: User, table_id: int) -> ReviewState:
-    readable_table(database, user, table_id)
-    with database.engine.connect() as connection:
-        return state_of(workflow_store.review_state(connection, table_id))
 
 
 def require_unlocked(connection: Connection, user: User, table: TableSummary) -> None:
@@ -250,12 +240,11 @@ def reviews_of(found: Iterable[RevisionFinding]) -> list[FindingReview]:
     ]
 
 
-def clean_text(text: str | None, what: str, *, required: bool) -> str | None:
+def clean_text(text: str | None, what: str) -> str | None:
+    """The text without surrounding blanks; None when nothing is left."""
     cleaned = (text or "").strip()
     if len(cleaned) > MAX_OPINION:
         raise InvalidRequest(f"{what}过长（最多 {MAX_OPINION} 字）")
-    if required and not cleaned:
-        raise InvalidRequest(f"{what}不能为空")
     return cleaned or None
 
 
@@ -276,7 +265,7 @@ def take_action(
     if not may_take(user, summary, action):
         who = "只有本部门的填报用户" if action is Action.SUBMIT else "只有负责该部门的审核用户"
         raise PermissionDenied(f"{who}可以{action.label}（{summary.describe()}）")
-    text = clean_text(opinion, "退回意见" if action is Action.RETURN else "意见", required=False)
+    text = clean_text(opinion, "退回意见" if action is Action.RETURN else "意见")
     if action is Action.RETURN and text is None:
         raise InvalidTransition(f"退回 {summary.describe()} 需要填写退回意见，说明需修改之处")
     sources, target = TRANSITIONS[action]
@@ -345,7 +334,7 @@ def decide_finding(
     if not is_reviewer(user):
         raise PermissionDenied(f"{user.role.label}角色不能审核发现（{summary.describe()}）")
     what = "不予认可的理由" if decision is Decision.OVERRIDDEN else "意见"
-    text = clean_text(reason, what, required=False)
+    text = clean_text(reason, what)
     if decision is Decision.OVERRIDDEN and text is None:
         raise InvalidTransition(f"不予认可一条审核发现需要说明理由（{summary.describe()}）")
     with write_transaction(database) as connection:
@@ -378,12 +367,6 @@ def review_inbox(
     """What waits for the user: 已提交 tables for reviewers (and admins), 退回 ones for
     fillers; oldest first, at most :data:`MAX_INBOX`."""
     state = ReviewState.SUBMITTED if is_reviewer(user) else ReviewState.RETURNED
-    return tables_in(database, user, state, wanted)
-
-
-def tables_in(
-    database: Database, user: User, state: ReviewState, wanted: TableFilter | None = None
-) -> list[InboxItem]:
     with database.engine.connect() as connection:
         found = workflow_store.tables_in_state(
             connection, scoped(user, wanted or TableFilter()), state.value, limit=MAX_INBOX
