@@ -8,7 +8,7 @@ EXAMPLE := examples/binhai-zuzhibu-2024.txt
 VENDOR := src/jixiao/web/static/vendor
 ASSETS := $(VENDOR)/VERSIONS
 
-.PHONY: assets compiled demo test lint typecheck architecture unit postgres chromium bench bench-review bench-store bench-web golden fixtures docs clean
+.PHONY: assets compiled demo test lint typecheck architecture unit postgres chromium tesseract bench bench-review bench-scan bench-store bench-web golden fixtures docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,13 @@ chromium:
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	fi
 
+# Debian's Tesseract with its simplified-Chinese model, only for bench-scan's comparison of OCR
+# engines (jixiao reads scans with PP-OCRv4 from the rapidocr-onnxruntime wheel, a PyPI pin).
+tesseract:
+	@if ! command -v tesseract >/dev/null && { [ "$${CI:-}" = true ] || [ "$$(id -u)" = 0 ]; }; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y tesseract-ocr tesseract-ocr-chi-sim; \
+	fi
+
 # The store tests run against a real PostgreSQL server too; start it if it is down.
 postgres:
 	scripts/ensure_postgres.sh
@@ -61,6 +68,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_readers.py
 	$(BIN)/python bench/bench_corpus.py
 	$(BIN)/python bench/bench_fuzz.py
+
+# Scan reading: pages per second against the OCR engine's raw run, accuracy, and Tesseract.
+bench-scan: $(STAMP) tesseract
+	$(BIN)/python bench/bench_scan.py --tesseract
 
 bench-review: $(STAMP) compiled
 	$(BIN)/python bench/bench_review.py

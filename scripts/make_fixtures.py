@@ -20,7 +20,10 @@ tables are written back in the forms users hold, laid out like the official temp
                                          stay two rows;
 * ``binhai-zuzhibu-2024-book.pdf``       the whole 部门预算 book: text chapters and nine budget
                                          tables around the four target tables, paged as in the
-                                         PDF above (scripts/fixture_book.py).
+                                         PDF above (scripts/fixture_book.py);
+* ``binhai-zuzhibu-2024-scan.pdf``       the PDF as a photocopy: every page an image at 150 dpi,
+                                         slightly skewed, specked, no text layer (seeded:
+                                         scripts/fixture_scan.py).
 
 Every fixture must read back to the same 71 indicators as the text (tests/ingest/). Only this
 script needs a CJK font (for the PDF); the outputs are committed, so the tests need none.
@@ -46,6 +49,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from fixture_book import write_book  # noqa: E402
 from fixture_layout import Placed, block_height, table_block, title_lines, whole  # noqa: E402
 from fixture_pdf import BREAK_BETWEEN_WHOLE_ROWS, write_pdf  # noqa: E402
+from fixture_scan import write_scan  # noqa: E402
 from jixiao.model import TargetTable  # noqa: E402
 from jixiao.services import read_document  # noqa: E402
 
@@ -341,6 +345,7 @@ def main() -> None:
     write_pdf(tables, OUT / f"{NAME}-pagebreak.pdf", font, BREAK_BETWEEN_WHOLE_ROWS)
     pages = write_book(tables, OUT / f"{NAME}-book.pdf", font)
     print("target tables in the book:", pages)
+    write_scan(OUT / f"{NAME}.pdf", OUT / f"{NAME}-scan.pdf")
     for path in sorted(OUT.glob(f"{NAME}*")):
         print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size / 1024:.0f} KB)")
 

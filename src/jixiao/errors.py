@@ -9,7 +9,7 @@ Exceptions are for a document or a request that cannot be processed at all::
           │    ├── EncryptedFile   needs a password (encrypted workbook or PDF)
           │    └── UnsafeArchive   a zip whose contents would unpack too large (zip bomb)
           ├── UnsupportedFormat    a format jixiao does not read (yet)
-          │    └── OcrRequired     a PDF without a text layer (scanned pages)
+          │    └── OcrRequired     a PDF without a text layer (read as a scan instead)
           ├── NoTableFound         read fine, but holds no target table
           ├── ReadingTimeLimit     reading took longer than the per-document time budget
           └── InternalError        a bug met while reading, reviewing or storing one file
@@ -74,9 +74,10 @@ class OcrRequired(UnsupportedFormat):
 class NoTableFound(IngestError):
     code = "ING003"
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, reason: str | None = None) -> None:
         super().__init__(
-            file, "未找到绩效目标表（需要“项目名称”或“一级指标/二级指标/三级指标”表头）"
+            file,
+            reason or "未找到绩效目标表（需要“项目名称”或“一级指标/二级指标/三级指标”表头）",
         )
 
 

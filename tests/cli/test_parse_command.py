@@ -82,12 +82,21 @@ def test_a_file_without_tables_fails_but_others_are_processed(
 
 
 def test_binary_file_gets_a_message_not_a_traceback(write_text: Callable[..., Path]) -> None:
-    path = write_text("", name="image.txt")
+    path = write_text("", name="program.txt")
+    path.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)))
+    result = runner.invoke(app, ["parse", str(path)])
+    assert result.exit_code == 2
+    assert "program.txt" in result.stderr
+    assert "二进制" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_a_broken_image_gets_a_message_not_a_traceback(write_text: Callable[..., Path]) -> None:
+    path = write_text("", name="image.txt")  # a PNG by its content, whatever its name
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     result = runner.invoke(app, ["parse", str(path)])
     assert result.exit_code == 2
-    assert "image.txt" in result.stderr
-    assert "二进制" in result.stderr
+    assert "image.txt：图片已损坏或格式不受支持" in result.stderr
     assert "Traceback" not in result.output + result.stderr
 
 

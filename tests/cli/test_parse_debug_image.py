@@ -21,4 +21,4 @@ def test_debug_images_for_a_pdf(tmp_path: Path, example_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir())[0] == "binhai-zuzhibu-2024-page-001.png"
     assert len(list(out.iterdir())) == 8
     assert f"{pdf}：已写出 8 张调试图片" in result.stderr
-    assert f"{example_path}：不是 PDF，未生成调试图片" in result.stderr
+    assert f"{example_path}：不是 PDF 或图片，未生成调试图片" in result.stderr

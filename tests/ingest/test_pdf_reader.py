@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from jixiao.errors import EncryptedFile, OcrRequired, UnreadableFile
+from jixiao.errors import EncryptedFile, UnreadableFile
 from jixiao.ingest import Grid, RowKind, read_grid
 from jixiao.ingest.cleaning import join_wrapped_lines
 from jixiao.ingest.pdf_debug import write_debug_images
@@ -116,15 +116,6 @@ def test_debug_images_show_each_page(documents: Path, tmp_path: Path) -> None:
 
 
 # --- bad input --------------------------------------------------------------------------
-
-
-def test_a_scanned_pdf_needs_ocr(tmp_path: Path) -> None:
-    path = tmp_path / "scan.pdf"
-    Image.new("RGB", (400, 300), "white").save(path, "PDF")  # a page that is one image
-    with pytest.raises(OcrRequired) as caught:
-        read_document(path)
-    assert caught.value.message.startswith(f"{path}：PDF 没有文字层")
-    assert "OCR" in caught.value.message
 
 
 def test_a_truncated_pdf(tmp_path: Path, documents: Path) -> None:

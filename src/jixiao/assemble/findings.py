@@ -124,6 +124,13 @@ PARSE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
         "此表的结构无法可靠识别，未输出任何指标行；请对照原表手工录入，或提供原始的"
         " Excel/Word 文件。",
     ),
+    # Doubts of the scan reader (ingest/scan.py): characters recognised with low probability.
+    "PRS023": (
+        Severity.WARNING,
+        "parse.ocr-uncertain",
+        "扫描件的文字识别（OCR）对此单元格把握不大，请对照原件核对；"
+        "可用 --debug-image 查看识别结果。",
+    ),
 }
 
 

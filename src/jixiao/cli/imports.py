@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich import box
 from rich.console import Console, Group
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
@@ -22,6 +22,7 @@ from jixiao.cli.options import (
     OutputFormat,
     TimeLimitOption,
 )
+from jixiao.cli.progress import page_columns, page_progress
 from jixiao.model import Severity
 from jixiao.review import load_config
 from jixiao.services import (
@@ -60,16 +61,9 @@ def import_command(
         files = collect_paths(paths)
         reviewer = rule_reviewer(load_config(config)) if review else None
         with open_store(db, for_writes=True) as database:
-            progress = Progress(
-                TextColumn("导入"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.description}"),
-                console=err,
-                transient=True,
-            )
-            with progress:
-                task = progress.add_task("", total=len(files))
+            progress = Progress(*page_columns(), console=err, transient=True)
+            with progress, page_progress(err, progress):
+                task = progress.add_task("", total=len(files), verb="导入")
                 imported = import_files(
                     database, files, year=year, user=user, review=reviewer, time_limit=time_limit
                 )

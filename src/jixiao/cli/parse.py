@@ -18,17 +18,21 @@ from jixiao.cli.options import (
     OutputFormat,
     TimeLimitOption,
 )
+from jixiao.cli.progress import page_progress
 from jixiao.cli.render import render_document
 from jixiao.errors import IngestError
 from jixiao.export.json import documents_to_json
 from jixiao.model import Document
-from jixiao.services import read_documents, write_pdf_debug_images
+from jixiao.services import read_documents, write_debug_images
 
 
 def parse_command(
     files: Annotated[
         list[Path],
-        typer.Argument(help="要读取的文件：xlsx xls docx html pdf md txt（按内容识别格式）。"),
+        typer.Argument(
+            help="要读取的文件：xlsx xls docx html pdf md txt，"
+            "扫描件 png jpg tif（按内容识别格式）。",
+        ),
     ],
     output_format: FormatOption = OutputFormat.HUMAN,
     year: Annotated[
@@ -41,14 +45,15 @@ def parse_command(
         typer.Option(
             "--debug-image",
             metavar="DIR",
-            help="把 PDF 每页识别出的单元格画成 PNG 图片，写入此目录。",
+            help="把 PDF、扫描件或图片每页识别出的表格线、单元格和文字行画成 PNG 图片，"
+            "写入此目录。",
             file_okay=False,
         ),
     ] = None,
 ) -> None:
     """读取绩效目标表并显示：项目、预算、绩效目标与指标树；--format json 输出 JSON。"""
     out = Console(soft_wrap=False)
-    with reporting_errors(debug) as err:
+    with reporting_errors(debug) as err, page_progress(err):
         documents = list(read_documents(files, year=year, time_limit=time_limit))
     if debug_image is not None:
         write_images(documents, debug_image, err)
@@ -63,16 +68,16 @@ def parse_command(
 
 
 def write_images(documents: list[Document], directory: Path, err: Console) -> None:
-    """--debug-image: one PNG per page of every PDF that could be read."""
+    """--debug-image: one PNG per page of every PDF or image that could be read."""
     for document in documents:
         if document.error is not None:
             continue
         try:
-            images = write_pdf_debug_images(Path(document.file), directory)
+            images = write_debug_images(Path(document.file), directory)
         except IngestError as error:
             err.print(Text.assemble(("错误 ", "bold red"), error.message))
             continue
         if images:
             err.print(f"{document.file}：已写出 {len(images)} 张调试图片到 {directory}")
         else:
-            err.print(f"{document.file}：不是 PDF，未生成调试图片")
+            err.print(f"{document.file}：不是 PDF 或图片，未生成调试图片")

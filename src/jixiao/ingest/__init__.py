@@ -1,9 +1,10 @@
 """Readers: one per format, each turning a file's bytes into a :class:`Grid`.
 
-The format is detected from the content, not the file name: a PDF by its ``%PDF`` header, a
-zip by its signature (then XLSX or DOCX by the parts inside it), an OLE compound file (an old
-.xls is read; an old .doc or an encrypted workbook is refused with advice), HTML by its first
-tag, anything else as text.
+The format is detected from the content, not the file name: a PDF by its ``%PDF`` header (a
+PDF without a text layer is read as a scan, with OCR), a zip by its signature (then XLSX or
+DOCX by the parts inside it), an OLE compound file (an old .xls is read; an old .doc or an
+encrypted workbook is refused with advice), a PNG, JPEG or TIFF image by its signature (read
+as a scan), HTML by its first tag, anything else as text.
 """
 
 from __future__ import annotations
@@ -31,9 +32,20 @@ _HTML: Final = re.compile(
 )
 
 
+_IMAGE_SIGNATURES: Final = (
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",  # JPEG
+    b"II*\x00",  # TIFF, little-endian
+    b"MM\x00*",  # TIFF, big-endian
+)
+
+
 def detect_format(data: bytes) -> str:
-    """'pdf', 'zip' (xlsx/docx), 'ole' (xls/doc), 'html' or 'text', from the first bytes."""
+    """'pdf', 'zip' (xlsx/docx), 'ole' (xls/doc), 'image' (png/jpeg/tiff), 'html' or 'text',
+    from the first bytes."""
     head = data[:4096]
+    if head.startswith(_IMAGE_SIGNATURES):
+        return "image"
     if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:  # junk may precede the header
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
@@ -53,9 +65,19 @@ def read_grid(data: bytes, file: str) -> Grid:
     """
     kind = detect_format(data)
     if kind == "pdf":
+        from jixiao.errors import OcrRequired
         from jixiao.ingest.pdf import read_pdf
 
-        return read_pdf(data, file)
+        try:
+            return read_pdf(data, file)
+        except OcrRequired:  # no text layer: a scan (OpenCV and the OCR model load only now)
+            from jixiao.ingest.scan import read_scanned_pdf
+
+            return read_scanned_pdf(data, file)
+    if kind == "image":
+        from jixiao.ingest.scan import read_image
+
+        return read_image(data, file)
     if kind == "zip":
         from jixiao.ingest.archive import office_kind, open_archive
         from jixiao.ingest.docx import read_docx

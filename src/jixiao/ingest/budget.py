@@ -50,6 +50,17 @@ def time_budget(file: str, seconds: float | None) -> Iterator[None]:
         _deadline.reset(token)
 
 
+def restart_budget() -> None:
+    """Give the document a whole budget again from now: a scan's reader calls it before each
+    page, so that the limit bounds one page's recognition (seconds of OCR, whatever is on
+    it) rather than the number of pages a long scan has."""
+    deadline = _deadline.get()
+    if deadline is not None:
+        _deadline.set(
+            _Deadline(time.monotonic() + deadline.seconds, deadline.file, deadline.seconds)
+        )
+
+
 def check_budget() -> None:
     """Raise :class:`ReadingTimeLimit` when the document being read has spent its budget.
     O(1): one clock read."""

@@ -3,6 +3,7 @@
 One module per use-case family: :mod:`.documents` (reading files into documents).
 """
 
+from jixiao.ingest.progress import listening as reporting_progress  # page progress (scans)
 from jixiao.services.browse import (
     Dashboard,
     FindingList,
@@ -20,7 +21,7 @@ from jixiao.services.documents import (
     MAX_FILE_MB,
     read_document,
     read_documents,
-    write_pdf_debug_images,
+    write_debug_images,
 )
 from jixiao.services.edits import EditResult, TargetPreview, edit_target, preview_target
 from jixiao.services.imports import (
@@ -201,6 +202,7 @@ __all__ = [
     "read_document",
     "read_documents",
     "readable_table",
+    "reporting_progress",
     "resolve_table",
     "review_documents",
     "review_inbox",
@@ -224,6 +226,6 @@ __all__ = [
     "upload_name",
     "user_named",
     "workflow_view",
+    "write_debug_images",
     "write_opinions",
-    "write_pdf_debug_images",
 ]

@@ -142,14 +142,21 @@ def load_file(path: Path) -> FileBytes | Document:
     return FileBytes(str(path), data, hashlib.sha256(data).hexdigest())
 
 
-def write_pdf_debug_images(path: Path, directory: Path) -> list[Path]:
-    """PNG images of what the PDF reader found on each page; [] for a file that is no PDF."""
-    from jixiao.ingest.pdf_debug import write_debug_images  # pdfplumber: only when asked
-
+def write_debug_images(path: Path, directory: Path) -> list[Path]:
+    """PNG images of what the PDF or scan reader found on each page; [] for a file that is
+    neither a PDF nor an image."""
     data = read_bytes(path)
-    if detect_format(data) != "pdf":
+    kind = detect_format(data)
+    if kind not in ("pdf", "image"):
         return []
-    return write_debug_images(data, str(path), directory)
+    # pdfplumber, OpenCV: imported only when asked
+    from jixiao.ingest.pdf_debug import write_debug_images as write_pdf_debug_images
+    from jixiao.ingest.scan import has_text_layer
+    from jixiao.ingest.scan_debug import write_scan_debug_images
+
+    if kind == "pdf" and has_text_layer(data, str(path)):
+        return write_pdf_debug_images(data, str(path), directory)
+    return write_scan_debug_images(data, str(path), directory, is_pdf=kind == "pdf")
 
 
 def read_bytes(path: Path) -> bytes:

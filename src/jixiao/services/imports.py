@@ -34,6 +34,7 @@ from jixiao.store import (
 
 DOCUMENT_SUFFIXES: Final = frozenset(
     {".txt", ".md", ".markdown", ".pdf", ".xlsx", ".xls", ".docx", ".doc", ".html", ".htm"}
+    | {".png", ".jpg", ".jpeg", ".tif", ".tiff"}  # scans
 )
 """Files taken from a directory; files named on the command line are always tried."""
 
