@@ -41,6 +41,8 @@ from jixiao.ingest.cleaning import join_wrapped_lines, normalize_cell_text
 from jixiao.ingest.grid import Cell, Grid, ReadingDoubt, Row, RowKind, drop_text_after_tables
 from jixiao.ingest.ocr import Recognized, recognizer
 from jixiao.ingest.pdf import _PAGE_NUMBER, check_complete, open_pdf
+from jixiao.ingest.pdf_pages import _PDFIUM_LOCK as PDFIUM_LOCK  # one lock for pdfium
+from jixiao.ingest.pdf_pages import page_texts
 from jixiao.ingest.progress import report_progress
 from jixiao.ingest.ruling import (
     Box,
@@ -112,32 +114,40 @@ def read_pages(pages: Iterator[tuple[Image, float, int]], file: str) -> Grid:
 
 def has_text_layer(data: bytes, file: str) -> bool:
     """Whether any page of a PDF has text (else it is read as a scan)."""
-    check_complete(data, file)
-    with open_pdf(data, file) as pdf:
-        return any(page.chars for page in pdf.pages)
+    texts = page_texts(data)
+    if texts is None:  # pdfium cannot read it: let the text PDF reader say what is wrong
+        check_complete(data, file)
+        with open_pdf(data, file) as pdf:
+            return any(page.chars for page in pdf.pages)
+    return any(text.strip() for text in texts)
 
 
 def pdf_page_images(data: bytes, file: str) -> Iterator[tuple[Image, float, int]]:
-    """Each page rendered in grey at the resolution of the largest image on it."""
+    """Each page rendered in grey at the resolution of the largest image on it. pdfium is
+    called under the lock the text PDF reader takes (it is not thread-safe, and the web app
+    reads in threads), one page at a time: recognition runs outside it."""
     import pypdfium2
 
-    try:
-        document = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError as error:
-        raise UnreadableFile(file, f"PDF 文件已损坏，无法打开（{error}）") from None
-    try:
+    with PDFIUM_LOCK:
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError as error:
+            raise UnreadableFile(file, f"PDF 文件已损坏，无法打开（{error}）") from None
         total = len(document)
+    try:
         for index in range(total):
-            page = document[index]
-            try:
-                dpi = scan_resolution(page)
-                bitmap = page.render(scale=dpi / 72, grayscale=True)
-                grey = np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
-            finally:
-                page.close()
+            with PDFIUM_LOCK:
+                page = document[index]
+                try:
+                    dpi = scan_resolution(page)
+                    bitmap = page.render(scale=dpi / 72, grayscale=True)
+                    grey = np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
+                finally:
+                    page.close()
             yield grey, dpi, total
     finally:
-        document.close()
+        with PDFIUM_LOCK:
+            document.close()
 
 
 def scan_resolution(page: object) -> float:
