@@ -81,13 +81,10 @@ class TesseractLines:
                 text=True,
                 check=True,
             ).stdout
-        texts = output.split("\f")
+        texts = [text.replace(" ", "").strip() for text in output.split("\f")]
         texts += [""] * (len(lines) - len(texts))
-        # chi_sim puts spaces between Chinese characters; no confidences in this mode
-        return [
-            Recognized(text.replace(" ", "").strip(), (1.0,) * len(text))
-            for text in texts[: len(lines)]
-        ]
+        # chi_sim puts spaces between Chinese characters; no probabilities in this mode
+        return [Recognized(tuple(text), (1.0,) * len(text)) for text in texts[: len(lines)]]
 
 
 def main() -> None:

@@ -32,14 +32,21 @@ MODEL: Final = "models/ch_PP-OCRv4_rec_infer.onnx"
 
 @dataclass(frozen=True, slots=True)
 class Recognized:
-    """A line's text and the probability of each of its characters."""
+    """A line's characters (as the model's classes: each one or more code points) and the
+    probability the model gave each."""
 
-    text: str
+    characters: tuple[str, ...]
     confidences: tuple[float, ...]
 
     @property
-    def confidence(self) -> float:
-        return min(self.confidences, default=1.0)
+    def text(self) -> str:
+        return "".join(self.characters)
+
+    def unsure(self, below: float) -> str:
+        """The characters recognised with a probability under ``below``."""
+        return "".join(
+            c for c, p in zip(self.characters, self.confidences, strict=True) if p < below
+        )
 
 
 class Recognizer:
@@ -80,7 +87,7 @@ class Recognizer:
             output = self.session.run(None, {self.input: tensor})[0]
             for slot, index in enumerate(batch):
                 results[index] = self._decode(np.asarray(output[slot]))
-        return [result or Recognized("", ()) for result in results]
+        return [result or Recognized((), ()) for result in results]
 
     def _decode(self, probabilities: NDArray[np.float32]) -> Recognized:
         """Greedy CTC decoding: the best class at each step, repeats and blanks dropped."""
@@ -94,7 +101,7 @@ class Recognizer:
                 text.append(self.characters[index])
                 confidences.append(float(probability))
             previous = index
-        return Recognized("".join(text), tuple(confidences))
+        return Recognized(tuple(text), tuple(confidences))
 
 
 def _normalized(line: NDArray[np.uint8], width: int) -> NDArray[np.float32]:
