@@ -203,7 +203,7 @@ def _table(box: Box, across: list[_Segment], down: list[_Segment], dpi: float) -
     ]
     ys = _cluster([s.position for s in across], tolerance)
     xs = _cluster([s.position for s in down], tolerance)
-    if len(ys) < 2 or len(xs) < 2:
+    if len(ys) < 3 or len(xs) < 3:  # a frame around one cell (a box, a stamp) is no table
         return None
     rows, columns = len(ys) - 1, len(xs) - 1
     parent = list(range(rows * columns))
