@@ -129,12 +129,11 @@ class Measure:
         ]
         for score in self.rules.values():
             precision = score.precision
-            if score.fired >= MIN_FIRINGS and precision is not None:
-                if precision < PRECISION_FLOOR:
-                    problems.append(
-                        f"{score.code} fires {score.fired} times with precision "
-                        f"{precision:.0%} < {PRECISION_FLOOR:.0%}"
-                    )
+            if score.fired >= MIN_FIRINGS and precision is not None and precision < PRECISION_FLOOR:
+                problems.append(
+                    f"{score.code} fires {score.fired} times with precision "
+                    f"{precision:.0%} < {PRECISION_FLOOR:.0%}"
+                )
         return problems
 
 
@@ -181,9 +180,7 @@ def format_measure(result: Measure) -> str:
             f"{score.code:<6} {score.fired:>5} {score.true:>5} {score.false:>5} "
             f"{score.missed:>6} {percent(score.precision):>9} {percent(score.recall):>7}"
         )
-        totals.update(
-            fired=score.fired, true=score.true, false=score.false, missed=score.missed
-        )
+        totals.update(fired=score.fired, true=score.true, false=score.false, missed=score.missed)
     judged = totals["true"] + totals["false"]
     found = totals["true"] + totals["missed"]
     lines.append(
@@ -191,9 +188,7 @@ def format_measure(result: Measure) -> str:
         f"{totals['missed']:>6} {percent(totals['true'] / judged if judged else None):>9} "
         f"{percent(totals['true'] / found if found else None):>7}"
     )
-    lines.append(
-        f"unjudged: {len(result.unjudged)}; false alarms no longer fired: {result.fixed}"
-    )
+    lines.append(f"unjudged: {len(result.unjudged)}; false alarms no longer fired: {result.fixed}")
     return "\n".join(lines)
 
 
@@ -222,9 +217,7 @@ def add_unjudged(fired: list[Fired], path: Path = JUDGED) -> int:
 
 def write_judged(judged: list[dict[str, Any]], path: Path = JUDGED) -> None:
     header = "".join(f"# {line}\n" if line else "#\n" for line in HEADER.splitlines())
-    body = yaml.safe_dump(
-        {"findings": judged}, allow_unicode=True, sort_keys=False, width=100
-    )
+    body = yaml.safe_dump({"findings": judged}, allow_unicode=True, sort_keys=False, width=100)
     path.write_text(header + body, "utf-8")
 
 

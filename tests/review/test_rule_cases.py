@@ -8,7 +8,15 @@ from typing import Any
 import pytest
 import yaml
 
-from jixiao.model import Budget, Indicator, Severity, SourceRef, TableKind, TargetTable
+from jixiao.model import (
+    Budget,
+    Indicator,
+    Reading,
+    Severity,
+    SourceRef,
+    TableKind,
+    TargetTable,
+)
 from jixiao.model.framework import normalize_level1, normalize_level2
 from jixiao.review import all_rules
 from jixiao.review.view import TableView
@@ -46,8 +54,11 @@ def build_indicator(row: list[Any], year: int | None, line: int) -> Indicator:
 
 
 def build_table(case: dict[str, Any]) -> TargetTable:
+    """The case's table; ``reading`` (header_fields, cut, …) says what the reader saw of the
+    form, ``doubted`` names the rows a parse doubt concerns."""
     spec = {**TABLE_DEFAULTS, **case}
-    return TargetTable(
+    doubted = set(spec.get("doubted", ()))
+    table = TargetTable(
         kind=TableKind(spec["kind"]),
         project=spec["project"],
         department=spec["department"],
@@ -59,7 +70,13 @@ def build_table(case: dict[str, Any]) -> TargetTable:
             build_indicator(row, spec["year"], line)
             for line, row in enumerate(spec["indicators"], start=1)
         ],
+        reading=Reading.model_validate(spec["reading"]) if "reading" in spec else None,
+        confidence=spec.get("confidence", 1.0),
     )
+    marked = [
+        i.model_copy(update={"doubted": True}) if i.name in doubted else i for i in table.indicators
+    ]
+    return table.model_copy(update={"indicators": marked})
 
 
 def load_cases() -> list[Any]:
@@ -77,7 +94,8 @@ def test_rule_case(code: str, case: dict[str, Any]) -> None:
     options = {name: option.default for name, option in rule.options.items()}
     options.update(case.get("options", {}))
     table = build_table(case)
-    findings = list(rule.check(TableView(table), options)) if table.kind in rule.kinds else []
+    view = TableView(table)
+    findings = list(rule.check(view, options)) if rule.applies_to(view) else []
     got = sorted(f"{f.indicator or 'table'}@{f.severity}" for f in findings)
     expected = sorted(e if "@" in e else f"{e}@{rule.severity}" for e in case["expect"])
     assert got == expected

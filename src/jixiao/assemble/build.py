@@ -24,13 +24,14 @@ from jixiao.assemble.fields import (
 )
 from jixiao.assemble.findings import parse_finding, where
 from jixiao.assemble.validate import (
+    mark_doubted,
     missing_target_column,
     screen_rows,
     table_confidence,
     withhold_uncertain,
 )
 from jixiao.assemble.vocabulary import Field
-from jixiao.model import Budget, Finding, Indicator, SourceRef, TargetTable
+from jixiao.model import Budget, Finding, Indicator, Reading, SourceRef, TargetTable
 from jixiao.model.framework import normalize_level1, normalize_level2
 from jixiao.targets import parse_target
 
@@ -100,6 +101,12 @@ def build_tables(
                     project=table.project,
                 )
             )
+        table = mark_doubted(table, table_findings)
+        if table.reading is not None and any(
+            f.code == "PRS003" and f.fields.get("part") == "header" for f in table_findings
+        ):
+            reading = table.reading.model_copy(update={"header_skipped": True})
+            table = table.model_copy(update={"reading": reading})
         confidence = table_confidence(rows, table_findings)
         table, withheld = withhold_uncertain(table, confidence, table_findings)
         findings.extend(table_findings)
@@ -283,6 +290,11 @@ def build_table(draft: TableDraft, year: int | None) -> TargetTable:
         goals=split_goals(header.get(Field.GOALS, "")),
         indicators=[build_indicator(row, year) for row in draft.indicators],
         source=draft.location(),
+        reading=Reading(
+            header_fields=sorted(name.value for name in draft.printed_fields),
+            cut=draft.cut,
+            department_form=draft.department_form or is_department_form(draft.title or ""),
+        ),
     )
 
 

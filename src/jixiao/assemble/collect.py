@@ -265,6 +265,10 @@ class Collector:
             if self.current is not None and self.current.unit_printed is None:
                 self.current.unit_printed = next(filter(None, map(label_unit, labels)), None)
             self.sub_columns += [field for field in sub if field]
+            if self.current is not None:
+                self.current.printed_fields.update(self.sub_columns)
+                if any(header_label(t) is Field.BUDGET_SECTION for t in labels):
+                    self.current.printed_fields.add(Field.BUDGET_SECTION)
             return bool(self.sub_columns)
         columns, self.sub_columns = self.sub_columns, []
         if not columns or header_label(labels[0]) is not Field.TOTAL or self.current is None:
@@ -319,6 +323,8 @@ class Collector:
             if is_known_label(text):
                 # a label of a value the model does not keep (负责人, 执行数…) ends the pending one
                 pending, label = header_label(text), text
+                if pending is not None:
+                    draft.printed_fields.add(pending)
                 if clean_label(text) in FISCAL_TOTAL_LABELS:
                     draft.total_is_fiscal = True
                 if clean_label(text) in DEPARTMENT_FORM_LABELS:
@@ -654,6 +660,9 @@ def collect_drafts(grid: Grid) -> list[TableDraft]:
     for row in grid.rows:
         check_budget()
         collector.feed(row)
+    if grid.ends_in_table and collector.in_indicators():
+        assert collector.current is not None
+        collector.current.cut = True
     drafts = [draft for draft in collector.drafts if draft.indicators or draft.project]
     if drafts:
         # amounts the running text states with their unit (a notice above its attached table)

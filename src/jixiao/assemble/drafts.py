@@ -57,8 +57,12 @@ class TableDraft:
     total_is_fiscal: bool = False  # the 预算数 was printed under a label naming fiscal money
     # amounts stated with their unit in the document's running text (number → units)
     stated_amounts: dict[Decimal, set[str]] = field(default_factory=dict)
+    # the header fields the form printed a label for, empty cells included (Reading.header_fields)
+    printed_fields: set[Field] = field(default_factory=set)
+    cut: bool = False  # the text ended inside the indicator rows (Reading.cut)
 
     def set_header(self, name: Field, text: str, source: SourceRef) -> None:
+        self.printed_fields.add(name)
         if not text:
             return
         previous = self.header.get(name)

@@ -24,13 +24,14 @@ Every step is linear in the number of rows and findings of the table.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Final
 
 from jixiao.assemble.drafts import TableDraft
 from jixiao.assemble.findings import parse_finding, where
 from jixiao.assemble.vocabulary import Field
-from jixiao.model import Finding, Indicator, Severity, SourceRef, TargetTable
+from jixiao.model import CONFIDENCE_FLOOR, Finding, Indicator, Severity, SourceRef, TargetTable
 from jixiao.model.framework import FRAMEWORK, normalize_level2
 from jixiao.model.labels import (
     furniture_kind,
@@ -41,8 +42,6 @@ from jixiao.model.labels import (
 )
 from jixiao.model.target import TargetKind
 
-# Below this confidence a table's rows are not emitted (finding PRS022).
-CONFIDENCE_FLOOR: Final = 0.5
 # What one finding takes from a table's confidence, in rows (see table_confidence).
 DOUBT_WEIGHTS: Final[dict[Severity, float]] = {Severity.INFO: 0.25, Severity.WARNING: 1.0}
 # Doubts about the header block (year, project, department, amounts), about one value (a
@@ -175,6 +174,34 @@ def reported_empty(indicator: Indicator, findings: Iterable[Finding]) -> bool:
         and (finding.indicator == indicator.name or finding.location == indicator.source)
         for finding in findings
     )
+
+
+def mark_doubted(table: TargetTable, findings: Iterable[Finding]) -> TargetTable:
+    """Mark the rows whose cells may be incomplete (``Indicator.doubted``): a warning doubt
+    names the row, or points at its place when no other row shares that place (a glued line
+    holds many rows: a doubt there is about one of them) — other than PRS011, which says that
+    the printed 指标值 is empty — or the row is the last of a table whose text ends inside it
+    (``Reading.cut``). Linear in rows and findings."""
+    names: set[str] = set()
+    places: set[tuple[object, ...]] = set()
+    for finding in findings:
+        if finding.severity is Severity.WARNING and finding.code != "PRS011":
+            if finding.indicator:
+                names.add(finding.indicator)
+            places.add(place_key(finding.location))
+    last = len(table.indicators) - 1 if table.reading is not None and table.reading.cut else -1
+    if not names and not places and last < 0:
+        return table
+    shared = Counter(place_key(indicator.source) for indicator in table.indicators)
+    marked = [
+        indicator.model_copy(update={"doubted": True})
+        if position == last
+        or indicator.name in names
+        or (shared[place_key(indicator.source)] == 1 and place_key(indicator.source) in places)
+        else indicator
+        for position, indicator in enumerate(table.indicators)
+    ]
+    return table.model_copy(update={"indicators": marked})
 
 
 def table_confidence(rows: Sequence[tuple[str, SourceRef]], findings: Iterable[Finding]) -> float:

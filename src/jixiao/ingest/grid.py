@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from jixiao.model import SourceRef
+from jixiao.model.labels import is_level_name
 
 
 class RowKind(StrEnum):
@@ -81,6 +82,19 @@ class Grid:
     file: str
     format: str
     rows: list[Row] = field(default_factory=list)
+    # The text ends inside its last table: no text at all follows the last table row (an
+    # excerpt cut off, or pasted text that stops there). Set by the text readers; documents
+    # whose tables are closed by their structure (xlsx, docx, html, pdf) leave it False.
+    ends_in_table: bool = False
+
+
+def ends_in_table(rows: list[Row]) -> bool:
+    """True when no text follows the last table row but the rest of a cut row, which starts
+    with a level name of the framework (成本指标 基本支出) (see :attr:`Grid.ends_in_table`)."""
+    kept = len(drop_text_after_tables(rows))
+    return kept > 0 and all(
+        not row.text.strip() or is_level_name(row.text.split()[0]) for row in rows[kept:]
+    )
 
 
 def drop_text_after_tables(rows: list[Row]) -> list[Row]:

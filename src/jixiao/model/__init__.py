@@ -3,10 +3,11 @@
 from jixiao.model.document import Document, DocumentError, DocumentSet
 from jixiao.model.finding import Finding, Severity
 from jixiao.model.source import SourceRef
-from jixiao.model.table import Budget, Indicator, TableKind, TargetTable
+from jixiao.model.table import CONFIDENCE_FLOOR, Budget, Indicator, Reading, TableKind, TargetTable
 from jixiao.model.target import Comparator, Target, TargetComponent, TargetKind, TrendDirection
 
 __all__ = [
+    "CONFIDENCE_FLOOR",
     "Budget",
     "Comparator",
     "Document",
@@ -14,6 +15,7 @@ __all__ = [
     "DocumentSet",
     "Finding",
     "Indicator",
+    "Reading",
     "Severity",
     "SourceRef",
     "TableKind",

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Final
 
 from pydantic import BaseModel, Field
 
 from jixiao.model.source import SourceRef
 from jixiao.model.target import Target
+
+# Below this confidence a table's rows are not emitted (finding PRS022; TargetTable.confidence).
+CONFIDENCE_FLOOR: Final = 0.5
 
 
 class TableKind(StrEnum):
@@ -56,6 +60,39 @@ class Indicator(BaseModel):
         default=None, description="偏差原因分析及改进措施 / 未完成原因 (self-evaluations)."
     )
     source: SourceRef = SourceRef()
+    doubted: bool = Field(
+        default=False,
+        description="A parse doubt (a warning PRS finding) concerns this row, or the row is the "
+        "last of a table cut where its text ends: its cells may be incomplete, so rules do "
+        "not claim that a value of it is missing.",
+    )
+
+
+class Reading(BaseModel):
+    """What the reader saw of the form beyond its values (docs/json-format.md): whether a
+    header field is absent from the form or printed and left empty, and whether the text ended
+    inside the table. Rules read it to stay silent where the form has no such field."""
+
+    header_fields: list[str] = Field(
+        default_factory=list,
+        description="The header fields the form printed a label for, empty cells included "
+        "(project, department, total, fiscal, other, purpose, goals, budget_section, …).",
+    )
+    cut: bool = Field(
+        default=False,
+        description="The source text ends inside this table's indicator rows (an excerpt "
+        "cut off, or a text that stops at the table's last row): rows after it may exist.",
+    )
+    header_skipped: bool = Field(
+        default=False,
+        description="A line of the header block could not be read (finding PRS003): a header "
+        "value may be printed in it, so an empty field is not reported as missing.",
+    )
+    department_form: bool = Field(
+        default=False,
+        description="A 部门（单位）整体 form (its target table or its self-evaluation), which has "
+        "no 项目名称.",
+    )
 
 
 class TargetTable(BaseModel):
@@ -76,4 +113,9 @@ class TargetTable(BaseModel):
         le=1.0,
         description="How sure the reading is (0..1), from the table's parse findings "
         "(docs/json-format.md); below 0.5 no indicator rows are emitted (finding PRS022).",
+    )
+    reading: Reading | None = Field(
+        default=None,
+        description="What the reader saw of the form; None for a table not read from a "
+        "document (built by hand, or stored before this was kept).",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from jixiao.model import Document, Finding, TableKind, TargetTable
+from jixiao.model import Document, Finding, TargetTable
 from jixiao.review.config import ReviewConfig
 from jixiao.review.registry import all_rules
 from jixiao.review.rule import Rule
@@ -22,15 +22,22 @@ class Reviewer:
             for code, rule in all_rules().items()
             if self.config.is_selected(code)
         ]
-        self._rules_by_kind = {
-            kind: [(rule, options) for rule, options in self.rules if kind in rule.kinds]
-            for kind in TableKind
-        }
+        # The rules that apply to a form (Rule.applies_to), by what decides it: tables of the
+        # same form share one list, so a rule's applicability is asked once per form.
+        self._rules_by_form: dict[tuple[object, ...], list[tuple[Rule, dict[str, Any]]]] = {}
+
+    def rules_for(self, view: TableView) -> list[tuple[Rule, dict[str, Any]]]:
+        key = (view.kind, view.family, view.framework, view.header_fields)
+        rules = self._rules_by_form.get(key)
+        if rules is None:
+            rules = [(rule, options) for rule, options in self.rules if rule.applies_to(view)]
+            self._rules_by_form[key] = rules
+        return rules
 
     def review_table(self, table: TargetTable) -> list[Finding]:
         view = TableView(table)
         findings: list[Finding] = []
-        for rule, options in self._rules_by_kind[table.kind]:
+        for rule, options in self.rules_for(view):
             # a loop rather than list.extend, which copies each rule's findings into a new list
             for finding in rule.check(view, options):
                 findings.append(finding)

@@ -23,7 +23,16 @@ from jixiao.model.framework import (
     UNCLEAN_CHARACTERS,
     clean_level_name,
 )
-from jixiao.targets.vocabulary import PLACEHOLDER_SYMBOLS, PLACEHOLDER_WORDS
+from jixiao.targets.vocabulary import (
+    COUNT_UNITS,
+    LATIN_UNITS,
+    MEASURE_UNITS,
+    MONEY_UNITS,
+    PLACEHOLDER_SYMBOLS,
+    PLACEHOLDER_WORDS,
+    TIME_UNITS,
+    UNIT_ALIASES,
+)
 
 
 class Characters:
@@ -132,6 +141,36 @@ INPUT_WORDS: Final = Words(
     marks="位执拨支余调规障付",
 )
 SATISFACTION_WORD: Final = "满意"
+# A 三级 name that is a satisfaction measure (满意度, 服务对象满意度, 满意率).
+SATISFACTION_MEASURE: Final = ("满意度", "满意率", "满意程度")
+# The end of a name that names a measure (a rate, a degree, a count).
+MEASURE_END: Final = re.compile(r"(?:率|度|程度|数|数量|次数|人数|金额|时间|比例|占比)$")
+_CLAUSES: Final = re.compile(r"[，,；;]")
+
+
+def names_a_measure(name: str) -> bool:
+    """A name whose last clause names a measure and states no goal: 服务周期内,市民对空气质量
+    改善的满意程度 (a qualifier, then the measure) — not 补充…人才，提升干部队伍专业化程度,
+    whose last clause is a goal (提升…)."""
+    last = _CLAUSES.split(name)[-1].strip()
+    return bool(MEASURE_END.search(last)) and not last.startswith(GOAL_VERBS)
+
+
+# The unit printed in the name's last brackets: 开展小型水利工程建设(个), 受益人口(万人).
+_NAME_UNIT: Final = re.compile(r"[(（]\s*[万亿千]?([^()（）]{1,4}?)\s*[)）]$")
+_UNITS: Final = frozenset(
+    (*TIME_UNITS, *COUNT_UNITS, *MONEY_UNITS, *MEASURE_UNITS, *LATIN_UNITS, *UNIT_ALIASES)
+)
+
+
+def unit_in_name(name: str) -> bool:
+    """True when the name ends with a unit in brackets: 开展小型水利工程建设(个), 资金(万元)."""
+    match = _NAME_UNIT.search(name) if name.endswith((")", "）")) else None
+    return match is not None and match.group(1) in _UNITS
+
+
+# Names of dates: a bare number there is a date the export printed as a serial (44,561).
+DATE_NAME: Final = re.compile(r"(?:时间|日期|时限|期限)$")
 COST_NAME: Final = re.compile(r"成本|费用|单价|人均标准|补助标准|费标准|经费标准|价格|造价")
 TOTAL_COST_NAME: Final = re.compile(
     r"总成本|总投资|总金额|总额|总费用|总经费|预算总|项目成本|成本总"

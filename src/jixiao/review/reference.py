@@ -4,8 +4,38 @@ from __future__ import annotations
 
 from jixiao.review.registry import all_rules
 from jixiao.review.rule import Rule
+from jixiao.review.view import Family, Framework
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+KIND_NAMES = {
+    "project_target": "项目支出绩效目标表",
+    "self_evaluation": "绩效自评表",
+    "department_target": "部门整体支出绩效目标表",
+}
+# The header fields a rule may need (Rule.needs), as the forms label them.
+FIELD_NAMES = {
+    "project": "项目名称",
+    "department": "主管部门",
+    "total": "预算数",
+    "fiscal": "财政资金",
+    "budget_section": "资金情况",
+    "purpose": "资金用途",
+    "goals": "绩效目标",
+}
+
+
+def applicability(rule: type[Rule]) -> list[str]:
+    """Where the rule applies (docs/review.md#where-a-rule-applies), one line each."""
+    lines = [f"- 适用表格：{'、'.join(KIND_NAMES[k] for k in sorted(rule.kinds))}"]
+    if set(rule.families) != set(Family):
+        lines.append(f"- 适用表式：仅{'、'.join(sorted(f.value for f in rule.families))}")
+    if set(rule.frameworks) != set(Framework):
+        names = "、".join(f"{f.value} 年框架" for f in sorted(rule.frameworks))
+        lines.append(f"- 适用指标框架：{names}")
+    if rule.needs:
+        fields = "或".join(f"“{FIELD_NAMES.get(n, n)}”" for n in sorted(rule.needs))
+        lines.append(f"- 表头须印有：{fields}一栏（没有这一栏的表式不检查）")
+    return lines
 
 
 def rule_reference(rule: type[Rule]) -> str:
@@ -18,7 +48,7 @@ def rule_reference(rule: type[Rule]) -> str:
         "",
         f"- 级别：{SEVERITY_NAMES[rule.severity]}（`{rule.severity}`）",
         f"- 审核维度：{rule.dimension}",
-        f"- 适用：{'、'.join(sorted(kind.value for kind in rule.kinds))}",
+        *applicability(rule),
         "",
         f"原因：{doc.why}",
         "",

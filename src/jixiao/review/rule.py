@@ -45,7 +45,7 @@ from pydantic import BaseModel
 
 from jixiao.model import Finding, Severity, SourceRef, TableKind
 from jixiao.review.compiled import is_compiled
-from jixiao.review.view import IndicatorView, TableView
+from jixiao.review.view import Family, Framework, IndicatorView, TableView
 
 _CODE: Final = re.compile(r"^[A-Z]{2}\d{2}$")
 _SECTIONS: Final = ("Why", "Bad example", "Good example", "Basis")
@@ -123,7 +123,15 @@ class Rule:
     message: ClassVar[str]
     hint: ClassVar[str]
     options: ClassVar[Mapping[str, Option]] = {}
+    # Where the rule applies (template-aware rules, docs/review.md#where-a-rule-applies): the
+    # table kinds, the form families and the indicator frameworks it is written for, and the
+    # header fields of which the form must print at least one (label printed, cell empty or
+    # not); a form without any of them is not checked. A table whose levels are not printed
+    # has no framework and is checked by every rule that accepts all three.
     kinds: ClassVar[frozenset[TableKind]] = frozenset(TableKind)
+    families: ClassVar[frozenset[Family]] = frozenset(Family)
+    frameworks: ClassVar[frozenset[Framework]] = frozenset(Framework)
+    needs: ClassVar[frozenset[str]] = frozenset()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -170,6 +178,17 @@ class Rule:
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         """Yield findings for ``table``; ``options`` holds every option of the rule."""
         raise NotImplementedError
+
+    @classmethod
+    def applies_to(cls, table: TableView) -> bool:
+        """Whether the rule is written for this table's kind, form family, framework and
+        header fields (see the class attributes)."""
+        if table.kind not in cls.kinds or table.family not in cls.families:
+            return False
+        framework = table.framework
+        if framework is not None and framework not in cls.frameworks:
+            return False
+        return not cls.needs or table.printed(*cls.needs)
 
     def finding(
         self,

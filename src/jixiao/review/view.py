@@ -20,12 +20,15 @@ A view is read-only by convention and lives for one review of one table.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Final
 
 from jixiao.model import (
+    CONFIDENCE_FLOOR,
     Budget,
     Comparator,
     Indicator,
+    Reading,
     SourceRef,
     TableKind,
     Target,
@@ -43,6 +46,36 @@ from jixiao.review.facts import (
 )
 
 _NO_INDICATORS: Final[list[IndicatorView]] = []  # shared: never changed
+# The order of the 一级 blocks in a form (成本 is a 二级 of 产出, or a 一级 printed before or
+# after it): a cut table that has rows of a later block has finished the earlier ones.
+_BLOCK_ORDER: Final = {OUTPUT: 0, COST: 0, BENEFIT: 1, SATISFACTION: 2}
+
+
+class Family(StrEnum):
+    """The form family a table belongs to (domain.md §9)."""
+
+    PROJECT = "项目支出"  # project target tables and their self-evaluations, transfer forms
+    DEPARTMENT = "部门整体"  # a department's whole-budget target table or self-evaluation
+
+
+class Framework(StrEnum):
+    """The indicator framework a table follows (domain.md §2)."""
+
+    V2015 = "2015"  # 财预〔2015〕88号: 满意度 is a 二级 under 效益
+    V2020 = "2020"  # 财预〔2020〕10号: 产出/效益/满意度 一级, 成本 a 二级 of 产出
+    V2021 = "2021"  # 财预〔2021〕101号: 成本 a 一级 beside 产出/效益/满意度
+
+
+def framework_of(indicators: list[IndicatorView]) -> Framework:
+    """2021 when 成本指标 is printed as a 一级; 2015 when a satisfaction 二级 sits under 效益
+    and no 满意度 一级 is printed; else 2020."""
+    if any(view.level1 == COST for view in indicators):
+        return Framework.V2021
+    if not any(view.level1 == SATISFACTION for view in indicators) and any(
+        view.level1 == BENEFIT and view.satisfaction for view in indicators
+    ):
+        return Framework.V2015
+    return Framework.V2020
 
 
 class IndicatorView:
@@ -54,6 +87,7 @@ class IndicatorView:
         "blocks",
         "cost",
         "description",
+        "doubted",
         "growth",
         "indicator",
         "key",
@@ -85,6 +119,7 @@ class IndicatorView:
     key: str
     growth: bool
     description: str | None
+    doubted: bool
     level1: str | None
     level1_printed: str | None
     level2: str | None
@@ -122,6 +157,7 @@ class IndicatorView:
         self.key = name_key(name)
         self.growth = is_growth(name)
         self.description = fields["description"]
+        self.doubted = fields["doubted"]
         self.level1 = level1
         self.level1_printed = fields["level1_printed"]
         self.level2 = level2
@@ -156,14 +192,21 @@ class TableView:
         "_by_kind",
         "blocks",
         "budget",
+        "cut",
         "department",
+        "family",
+        "framework",
         "goals",
+        "header_fields",
+        "header_skipped",
         "indicators",
         "kind",
+        "level_columns",
         "project",
         "purpose",
         "source",
         "table",
+        "withheld",
         "year",
     )
 
@@ -178,6 +221,13 @@ class TableView:
     source: SourceRef
     indicators: list[IndicatorView]
     blocks: frozenset[str]
+    family: Family
+    framework: Framework | None
+    header_fields: frozenset[str] | None
+    cut: bool
+    header_skipped: bool
+    level_columns: bool
+    withheld: bool
 
     def __init__(self, table: TargetTable) -> None:
         fields = table.__dict__
@@ -196,6 +246,52 @@ class TableView:
             by_kind.setdefault(view.kind, []).append(view)
         self._by_kind = by_kind
         self.blocks = frozenset().union(*{view.blocks for view in self.indicators})
+        if self.satisfaction_rows():
+            self.blocks = self.blocks | {SATISFACTION}
+        reading: Reading | None = fields["reading"]
+        department = self.kind is TableKind.DEPARTMENT_TARGET
+        if reading is None:
+            self.header_fields = None
+            self.cut = False
+            self.header_skipped = False
+        else:
+            self.header_fields = frozenset(reading.header_fields)
+            self.cut = reading.cut
+            self.header_skipped = reading.header_skipped
+            department = department or reading.department_form
+        self.family = Family.DEPARTMENT if department else Family.PROJECT
+        self.level_columns = any(
+            view.level1_printed is not None or view.level2_printed is not None
+            for view in self.indicators
+        )
+        self.framework = framework_of(self.indicators) if self.level_columns else None
+        # the reader withheld the rows of a table it could not read reliably (PRS022)
+        self.withheld = not self.indicators and fields["confidence"] < CONFIDENCE_FLOOR
+
+    def satisfaction_rows(self) -> bool:
+        """Whether a row is a satisfaction indicator by its levels: under 满意度指标, or under
+        a 服务对象满意度指标 二级 filed in 效益 (the 2015 framework)."""
+        return any(view.satisfaction for view in self.indicators)
+
+    def printed(self, *names: str) -> bool:
+        """Whether the form printed one of the header fields ``names`` (a label, empty cell
+        or not); True when the reading is not known (a table not read from a document)."""
+        fields = self.header_fields
+        return fields is None or any(name in fields for name in names)
+
+    def block_known_missing(self, block: str) -> bool:
+        """Whether the table certainly has no row in ``block``: it has none, and the table is
+        whole — or, cut where its text ends, it already has rows of a block that comes after
+        ``block`` in the form (产出 and 成本, then 效益, then 满意度), so that ``block`` cannot
+        follow. A table without level columns, or whose rows were withheld, knows no block."""
+        if block in self.blocks or not self.indicators or not self.level_columns:
+            return False
+        if not self.cut:
+            return True
+        last = _BLOCK_ORDER.get(block)
+        if last is None:
+            return False
+        return any(_BLOCK_ORDER.get(b, -1) > last for b in self.blocks)
 
     def of_kind(self, *kinds: TargetKind) -> list[IndicatorView]:
         """The indicators whose target is of one of ``kinds``, in table order (a list, which

@@ -22,6 +22,7 @@ from jixiao.model import (
     Comparator,
     Finding,
     Indicator,
+    Reading,
     SourceRef,
     TableKind,
     Target,
@@ -238,6 +239,7 @@ def revision_values(table: TargetTable) -> dict[str, Any]:
         "goals_json": dump_json(table.goals),
         "source_json": source_json(table.source),
         "confidence": table.confidence,
+        "reading_json": reading_json(table),
     }
     for name in _BUDGET_FIELDS:
         values[f"budget_{name}"] = getattr(table.budget, name)
@@ -266,7 +268,7 @@ def table_from_rows(
 ) -> TargetTable:
     """A :class:`TargetTable` from a revision row (a mapping) and its indicator rows."""
     budget = Budget.model_validate({name: revision[f"budget_{name}"] for name in _BUDGET_FIELDS})
-    return TargetTable(
+    table = TargetTable(
         kind=TableKind(revision["kind"]),
         title=revision["title"],
         department_code=revision["department_code"],
@@ -280,9 +282,34 @@ def table_from_rows(
         source=source_from_json(revision["source_json"]),
         confidence=1.0 if revision["confidence"] is None else revision["confidence"],
     )
+    return with_reading(table, revision["reading_json"])
 
 
-_NOT_CONTENT: Final = frozenset({"source_json", "confidence"})
+def reading_json(table: TargetTable) -> str | None:
+    """What the reader saw of the form (``TargetTable.reading``) with the positions of the
+    doubted rows (``Indicator.doubted``), as stored in ``revisions.reading_json``."""
+    if table.reading is None:
+        return None
+    doubted = [i for i, indicator in enumerate(table.indicators) if indicator.doubted]
+    return dump_json({**table.reading.model_dump(mode="json"), "doubted": doubted})
+
+
+def with_reading(table: TargetTable, stored: str | None) -> TargetTable:
+    """``table`` with the reading stored by :func:`reading_json` (None: not known)."""
+    if stored is None:
+        return table
+    data = json.loads(stored)
+    doubted = set(data.pop("doubted", ()))
+    indicators = [
+        indicator.model_copy(update={"doubted": True}) if i in doubted else indicator
+        for i, indicator in enumerate(table.indicators)
+    ]
+    return table.model_copy(
+        update={"reading": Reading.model_validate(data), "indicators": indicators}
+    )
+
+
+_NOT_CONTENT: Final = frozenset({"source_json", "confidence", "reading_json"})
 
 
 def content_sha256(header: Mapping[str, Any], contents: list[ContentRow]) -> str:

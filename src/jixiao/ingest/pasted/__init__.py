@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from jixiao.ingest.grid import Grid, RowKind, drop_text_after_tables
+from jixiao.ingest.grid import Grid, RowKind, drop_text_after_tables, ends_in_table
 from jixiao.ingest.pasted.cells import is_level_name
 from jixiao.ingest.pasted.characters import is_traditional, strip_pinyin_glosses, to_simplified
 from jixiao.ingest.pasted.glued import read_glued
@@ -64,7 +64,12 @@ def read_pasted_text(text: str, file: str) -> Grid:
         whitespace = form is Form.WHITESPACE
         rows = whitespace_rows(lines, convert) if whitespace else pipe_rows(lines, convert)
         read_rows(builder, rows, whitespace=whitespace)
-    return Grid(file=file, format="text", rows=drop_text_after_tables(builder.rows))
+    return Grid(
+        file=file,
+        format="text",
+        rows=drop_text_after_tables(builder.rows),
+        ends_in_table=ends_in_table(builder.rows),
+    )
 
 
 def read_rows(builder: RowBuilder, rows: list[list[Token]], *, whitespace: bool) -> None:

@@ -27,11 +27,16 @@ class BG02(Rule):
     hint = "请核对金额单位（元/万元）或调整成本目标，使其不超过预算。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        total = table.budget.total
+        budget = table.budget
+        total = budget.total
         if not total:
             return
+        # 资金情况 printed as a bare number (500) with no unit anywhere: it may be 元 or 万元,
+        # so only an amount over the larger reading exceeds it for sure
+        unknown_unit = budget.unit_printed is None and "元" not in (budget.total_printed or "元")
+        ceiling = total * 10_000 if unknown_unit else total
         for indicator in table.indicators:
-            if indicator.cost and indicator.money and (indicator.value or 0) > total + 0.5:
+            if indicator.cost and indicator.money and (indicator.value or 0) > ceiling + 0.5:
                 yield self.finding(
                     table,
                     indicator,

@@ -28,6 +28,8 @@ class CT02(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
+            if indicator.level1_printed is None and indicator.level2_printed is None:
+                continue  # a form without level columns files no row anywhere
             if SATISFACTION_WORD in indicator.name and not indicator.satisfaction:
                 level = indicator.level2_printed or indicator.level1_printed or "未分类"
                 yield self.finding(table, indicator, level=level)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from jixiao.model import Severity
 from jixiao.review.rule import Dimension
 from jixiao.review.rules._header import MissingFieldRule
-from jixiao.review.view import TableView
+from jixiao.review.view import Family, TableView
 
 
 class HD01(MissingFieldRule):
@@ -22,6 +22,8 @@ class HD01(MissingFieldRule):
     message = "缺少{field}"
     hint = "请填写与预算项目一致的项目名称。"
     field_label = "项目名称"
+    families = frozenset({Family.PROJECT})  # a 部门整体 form has no 项目名称
+    needs = frozenset({"project"})
 
     def is_missing(self, table: TableView) -> bool:
         return not table.project

@@ -22,6 +22,7 @@ class HD02(MissingFieldRule):
     message = "缺少{field}"
     hint = "请填写预算数及其中财政资金、其他资金。"
     field_label = "预算数"
+    needs = frozenset({"total", "fiscal", "budget_section"})
 
     def is_missing(self, table: TableView) -> bool:
         return table.budget.total is None

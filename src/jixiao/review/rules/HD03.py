@@ -3,7 +3,7 @@ from __future__ import annotations
 from jixiao.model import Severity, TableKind
 from jixiao.review.rule import Dimension
 from jixiao.review.rules._header import MissingFieldRule
-from jixiao.review.view import TableView
+from jixiao.review.view import Family, TableView
 
 
 class HD03(MissingFieldRule):
@@ -26,7 +26,12 @@ class HD03(MissingFieldRule):
     hint = "请简要写明资金的具体用途。"
     field_label = "资金用途"
     kinds = frozenset({TableKind.PROJECT_TARGET})
+    families = frozenset({Family.PROJECT})
+    needs = frozenset({"purpose"})
 
     def is_missing(self, table: TableView) -> bool:
-        # None: the form printed no such row; "" (or blanks): printed and left empty.
-        return table.purpose is not None and not table.purpose.strip()
+        # The form printed a 资金用途 label (``needs``) and its cell is empty. A table not read
+        # from a document (no reading) says so with an empty, not a missing, purpose.
+        if table.header_fields is None and table.purpose is None:
+            return False
+        return not (table.purpose or "").strip()

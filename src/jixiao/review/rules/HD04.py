@@ -22,6 +22,7 @@ class HD04(MissingFieldRule):
     message = "缺少{field}"
     hint = "请写明本年度要达到的产出和效果。"
     field_label = "绩效目标"
+    needs = frozenset({"goals"})
 
     def is_missing(self, table: TableView) -> bool:
         return not table.goals

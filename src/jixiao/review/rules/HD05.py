@@ -22,6 +22,7 @@ class HD05(MissingFieldRule):
     message = "缺少{field}"
     hint = "请填写主管部门或预算单位名称。"
     field_label = "主管部门"
+    needs = frozenset({"department"})
 
     def is_missing(self, table: TableView) -> bool:
         return not table.department

@@ -4,7 +4,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jixiao.model import Finding, Severity
-from jixiao.review.facts import is_goal_sentence
+from jixiao.review.facts import is_goal_sentence, names_a_measure
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -29,5 +29,5 @@ class NM04(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            if is_goal_sentence(indicator.name):
+            if is_goal_sentence(indicator.name) and not names_a_measure(indicator.name):
                 yield self.finding(table, indicator)

@@ -26,7 +26,9 @@ class SE04(Rule):
     kinds = frozenset({TableKind.SELF_EVALUATION})
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
+        if not any(view.actual is not None and view.actual.raw for view in table.indicators):
+            return  # no actual at all: a target form whose 实际完成值 column is filled later
         for view in table.indicators:
             actual = view.actual
-            if actual is None or not actual.raw:
+            if (actual is None or not actual.raw) and not view.doubted:
                 yield self.finding(table, view)

@@ -29,7 +29,7 @@ class SE06(Rule):
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for view in table.indicators:
             score, weight = view.score, view.weight
-            if score is None or weight is None or score >= weight - 1e-9:
+            if score is None or weight is None or score >= weight - 1e-9 or view.doubted:
                 continue
             if not (view.indicator.deviation or "").strip():
                 yield self.finding(table, view, score=score, weight=weight)

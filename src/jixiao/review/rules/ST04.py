@@ -27,5 +27,5 @@ class ST04(Rule):
     hint = "请设置单位成本或总成本指标，并与预算数相对应。"
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        if table.indicators and COST not in table.blocks:
+        if table.block_known_missing(COST):
             yield self.finding(table)

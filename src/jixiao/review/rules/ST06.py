@@ -4,7 +4,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jixiao.model import Finding, Severity
-from jixiao.review.facts import CATEGORY_NAMES, level_keys
+from jixiao.review.facts import CATEGORY_NAMES, SATISFACTION_MEASURE, level_keys
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -29,6 +29,8 @@ class ST06(Rule):
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
             key = indicator.key
+            if key.endswith(SATISFACTION_MEASURE):
+                continue  # 满意度, 服务对象满意度: a satisfaction rate is a measure
             if key and key not in CATEGORY_NAMES:
                 own = level_keys(indicator.level1_printed, indicator.level2_printed)
                 if key not in own:

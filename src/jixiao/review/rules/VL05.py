@@ -4,7 +4,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jixiao.model import Finding, Severity
-from jixiao.review.facts import NUMERIC, RANGE
+from jixiao.review.facts import DATE_NAME, NUMERIC, RANGE, unit_in_name
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
@@ -28,5 +28,10 @@ class VL05(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.of_kind(NUMERIC, RANGE):
-            if not indicator.unit and not indicator.unit_printed:
-                yield self.finding(table, indicator)
+            if indicator.unit or indicator.unit_printed or indicator.doubted:
+                continue
+            if indicator.value == 0 or unit_in_name(indicator.name):
+                continue  # zero needs no unit; 开展小型水利工程建设(个) prints it in the name
+            if DATE_NAME.search(indicator.name):
+                continue  # a date exported as a number (44,561): not a quantity without unit
+            yield self.finding(table, indicator)

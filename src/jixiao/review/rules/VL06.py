@@ -9,6 +9,13 @@ from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
 
+def names_its_own_criterion(name: str, value: str) -> bool:
+    """A yes/no criterion: the value is the quality the name's …性 asks for (立项程序规范性 →
+    规范, 绩效目标合理性 → 合理), as the 共性指标框架 grades such indicators."""
+    value = value.strip()
+    return bool(value) and name.endswith(value + "性")
+
+
 class VL06(Rule):
     """定性指标值表述模糊（提高、改善、显著、进一步……）或没有可判断的标准。
 
@@ -30,6 +37,8 @@ class VL06(Rule):
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.of_kind(QUALITATIVE):
             target = indicator.target
+            if names_its_own_criterion(indicator.name, indicator.raw):
+                continue
             if target.vague or target.grade is None:
                 problem = "表述模糊" if target.vague else "是一句陈述，没有可判断的标准"
                 severity = Severity.ERROR if indicator.output else None

@@ -32,7 +32,9 @@ class VL11(Rule):
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         floor = options["floor"]
         for indicator in table.indicators:
-            if not (indicator.satisfaction or SATISFACTION_WORD in indicator.name):
+            if indicator.doubted or not (
+                indicator.satisfaction or SATISFACTION_WORD in indicator.name
+            ):
                 continue
             problem = self.problem(indicator, floor)
             if problem:
@@ -43,6 +45,8 @@ class VL11(Rule):
         if indicator.kind in _UNREAD:
             return None
         if indicator.kind is not NUMERIC or not indicator.percent:
+            if SATISFACTION_WORD not in indicator.name:
+                return None  # not a satisfaction measure filed there: NM05 says so
             return "不是百分比，无法与满意度调查结果对比"
         value = indicator.value or 0.0
         if value > 100:

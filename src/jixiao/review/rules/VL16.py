@@ -23,6 +23,10 @@ def is_cost_value(indicator: IndicatorView) -> bool:
     return kind is TREND and indicator.value is not None
 
 
+# The 101号 cost sub-types that are not money.
+NON_MONEY_COST: Final = frozenset({"社会成本指标", "生态环境成本指标"})
+
+
 class VL16(Rule):
     """成本指标的指标值不是金额。
 
@@ -42,5 +46,7 @@ class VL16(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
+            if indicator.level2 in NON_MONEY_COST:
+                continue  # 社会/生态环境成本 describe a negative effect (101号): text is right
             if indicator.cost and indicator.kind not in _UNREAD and not is_cost_value(indicator):
                 yield self.finding(table, indicator)

@@ -32,8 +32,8 @@ class VL17(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.of_kind(NUMERIC):
-            if not indicator.op_implied:
-                continue
+            if not indicator.op_implied or indicator.value == 0:
+                continue  # 0 (元, %) is exact whatever the comparator
             if indicator.cost and (indicator.money or indicator.per_unit):
                 yield self.finding(table, indicator, expected="≤")
             elif indicator.percent and (indicator.value or 0) < 100:

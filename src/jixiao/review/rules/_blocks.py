@@ -1,4 +1,8 @@
-"""Shared check for the block rules ST01–ST03: a 一级 block with no indicator."""
+"""Shared check for the block rules ST01–ST03: a 一级 block with no indicator.
+
+Only a block the table certainly lacks (:meth:`TableView.block_known_missing`): not in a table
+without level columns, nor in a table cut off where its text ends before the block could come.
+"""
 
 from __future__ import annotations
 
@@ -16,5 +20,5 @@ class MissingBlockRule(Rule):
     block: ClassVar[str]
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        if self.block not in table.blocks:
+        if table.block_known_missing(self.block):
             yield self.finding(table, block=self.block)

@@ -19,5 +19,7 @@ class MissingFieldRule(Rule):
         raise NotImplementedError
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
-        if self.is_missing(table):
+        # ``needs`` (Rule) names the field: a form that prints no label for it is not checked;
+        # nor is a form whose header block has a line the reader skipped (it may hold it)
+        if not table.header_skipped and self.is_missing(table):
             yield self.finding(table, field=self.field_label)
