@@ -110,7 +110,7 @@ revisions = Table(
     Column("search_text", Text),  # what a text search looks in (rows.search_text), 0007
     Column("confidence", Double),  # TargetTable.confidence; NULL (read as 1.0) before 0009
     # TargetTable.reading and the positions of its doubted rows (rows.reading_json); NULL
-    # before 0010: the reading is not known
+    # before 0011: the reading is not known
     Column("reading_json", Text),
     UniqueConstraint("table_id", "number", name="uq_revisions_table_id_number"),
     Index("ix_revisions_document_id_position", "document_id", "position"),

@@ -2,8 +2,8 @@
 printed, whether its text was cut, whether a header line was skipped, whether it is a 部门整体
 form) and which rows it doubted, so that a stored table is reviewed as the file it came from.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-05 03:30:00.000000
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
