@@ -8,7 +8,7 @@ EXAMPLE := examples/binhai-zuzhibu-2024.txt
 VENDOR := src/jixiao/web/static/vendor
 ASSETS := $(VENDOR)/VERSIONS
 
-.PHONY: assets compiled demo test lint typecheck architecture unit postgres chromium tesseract bench bench-review bench-scan bench-store bench-web golden fixtures docs clean
+.PHONY: assets wheel compiled demo test lint typecheck architecture unit postgres chromium tesseract bench bench-review bench-scan bench-store bench-web golden fixtures docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ $(ASSETS): scripts/vendor_assets.sh
 	scripts/vendor_assets.sh
 
 assets: $(ASSETS)
+
+# A wheel with the vendored front-end files inside (pyproject.toml names them as artifacts).
+wheel: $(STAMP) $(ASSETS)
+	$(BIN)/pip wheel --quiet --no-deps -w dist .
 
 # Imports the example, prints its review, creates an admin and serves http://127.0.0.1:8000.
 demo: $(STAMP) $(ASSETS) compiled
