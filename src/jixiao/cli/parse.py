@@ -11,7 +11,6 @@ from rich.console import Console
 from rich.text import Text
 
 from jixiao.cli import exit_codes
-from jixiao.cli.database import DebugOption, report_unread, reporting_errors
 from jixiao.cli.options import (
     DEFAULT_TIME_LIMIT,
     FormatOption,
@@ -20,6 +19,7 @@ from jixiao.cli.options import (
 )
 from jixiao.cli.progress import page_progress
 from jixiao.cli.render import render_document
+from jixiao.cli.reporting import DebugOption, report_unread, reporting_errors
 from jixiao.errors import IngestError
 from jixiao.export.json import documents_to_json
 from jixiao.model import Document

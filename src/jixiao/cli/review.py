@@ -14,13 +14,13 @@ from rich.table import Table
 from rich.text import Text
 
 from jixiao.cli import exit_codes
-from jixiao.cli.database import DebugOption, report_unread, reporting_errors
 from jixiao.cli.options import (
     DEFAULT_TIME_LIMIT,
     FormatOption,
     OutputFormat,
     TimeLimitOption,
 )
+from jixiao.cli.reporting import DebugOption, report_unread, reporting_errors
 from jixiao.export.findings import findings_to_json, write_findings_xlsx
 from jixiao.model import Finding, Severity
 from jixiao.review import all_rules, load_config, severity_at_least

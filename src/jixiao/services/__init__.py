@@ -1,125 +1,244 @@
-"""Use-cases. The CLI (and later the web app) call these and nothing deeper.
+"""Use-cases. The CLI and the web app call these and nothing deeper.
 
-One module per use-case family: :mod:`.documents` (reading files into documents).
+One module per use-case family: :mod:`.documents` (reading files), :mod:`.imports` (storing
+them), :mod:`.review`, :mod:`.store` (listing, showing, exporting), :mod:`.users`, and so on.
+The names below are loaded when first used (PEP 562), so that a command imports only the
+use-cases it runs: ``jixiao parse`` never loads SQLAlchemy, the web stack or Argon2.
 """
 
-from jixiao.ingest.progress import listening as reporting_progress  # page progress (scans)
-from jixiao.services.browse import (
-    Dashboard,
-    FindingList,
-    TableView,
-    dashboard,
-    export_selected,
-    export_selected_workbook,
-    open_table,
-    readable_table,
-    search_findings,
-    search_tables,
-)
-from jixiao.services.comments import can_comment, comment_on_table, table_comments
-from jixiao.services.documents import (
-    MAX_FILE_MB,
-    read_document,
-    read_documents,
-    write_debug_images,
-)
-from jixiao.services.edits import EditResult, TargetPreview, edit_target, preview_target
-from jixiao.services.imports import (
-    DOCUMENT_SUFFIXES,
-    ImportOutcome,
-    ImportSummary,
-    ReviewDocument,
-    collect_paths,
-    import_files,
-)
-from jixiao.services.opinions import (
-    OpinionFormat,
-    batch_opinions,
-    table_opinions,
-    write_opinions,
-)
-from jixiao.services.overview import (
-    DepartmentScores,
-    MonitoringOverview,
-    evaluation_overview,
-    monitoring_overview,
-)
-from jixiao.services.review import ReviewedDocument, review_documents, rule_reviewer
-from jixiao.services.self_evaluation import (
-    ActualInput,
-    SelfEvaluationView,
-    evaluation_profiles,
-    save_self_evaluation,
-    self_evaluation_file,
-    self_evaluation_view,
-)
-from jixiao.services.store import (
-    ExportFormat,
-    TableDiff,
-    TableHistory,
-    TableList,
-    connect_store,
-    diff_revisions,
-    export_tables,
-    export_workbook,
-    list_stored_tables,
-    open_store,
-    resolve_table,
-    show_stored_table,
-    table_history,
-    upgrade_store,
-)
-from jixiao.services.uploads import Upload, import_uploads, upload_name
-from jixiao.services.users import (
-    ROLE_LABELS,
-    TOKEN_DAYS,
-    Role,
-    Session,
-    User,
-    add_user,
-    authenticate,
-    change_password,
-    create_api_token,
-    end_session,
-    list_api_tokens,
-    list_users,
-    revoke_api_token,
-    session_of,
-    set_user_active,
-    start_session,
-    token_user,
-    user_named,
-)
-from jixiao.services.workflow import (
-    ACTION_LABELS,
-    DECISION_LABELS,
-    STATE_LABELS,
-    Action,
-    Decision,
-    FindingReview,
-    InboxItem,
-    ReviewState,
-    Step,
-    Workflow,
-    decide_finding,
-    named_table,
-    review_inbox,
-    take_action,
-    workflow_view,
-)
-from jixiao.store import (
-    FIELD_LABELS,
-    ApiTokenRecord,
-    ChangeRecord,
-    Database,
-    RevisionSummary,
-    StoredTable,
-    TableFilter,
-    TableFinding,
-    TableStatus,
-    TableSummary,
-    UserRecord,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jixiao.ingest.progress import listening as reporting_progress  # page progress (scans)
+    from jixiao.services.browse import (
+        Dashboard,
+        FindingList,
+        TableView,
+        dashboard,
+        export_selected,
+        export_selected_workbook,
+        open_table,
+        readable_table,
+        search_findings,
+        search_tables,
+    )
+    from jixiao.services.comments import can_comment, comment_on_table, table_comments
+    from jixiao.services.documents import (
+        MAX_FILE_MB,
+        read_document,
+        read_documents,
+        write_debug_images,
+    )
+    from jixiao.services.edits import EditResult, TargetPreview, edit_target, preview_target
+    from jixiao.services.imports import (
+        DOCUMENT_SUFFIXES,
+        ImportOutcome,
+        ImportSummary,
+        ReviewDocument,
+        collect_paths,
+        import_files,
+    )
+    from jixiao.services.opinions import (
+        OpinionFormat,
+        batch_opinions,
+        table_opinions,
+        write_opinions,
+    )
+    from jixiao.services.overview import (
+        DepartmentScores,
+        MonitoringOverview,
+        evaluation_overview,
+        monitoring_overview,
+    )
+    from jixiao.services.review import ReviewedDocument, review_documents, rule_reviewer
+    from jixiao.services.self_evaluation import (
+        ActualInput,
+        SelfEvaluationView,
+        evaluation_profiles,
+        save_self_evaluation,
+        self_evaluation_file,
+        self_evaluation_view,
+    )
+    from jixiao.services.store import (
+        ExportFormat,
+        TableDiff,
+        TableHistory,
+        TableList,
+        connect_store,
+        diff_revisions,
+        export_tables,
+        export_workbook,
+        list_stored_tables,
+        open_store,
+        resolve_table,
+        show_stored_table,
+        table_history,
+        upgrade_store,
+    )
+    from jixiao.services.uploads import Upload, import_uploads, upload_name
+    from jixiao.services.users import (
+        ROLE_LABELS,
+        TOKEN_DAYS,
+        Role,
+        Session,
+        User,
+        add_user,
+        authenticate,
+        change_password,
+        create_api_token,
+        end_session,
+        list_api_tokens,
+        list_users,
+        revoke_api_token,
+        session_of,
+        set_user_active,
+        start_session,
+        token_user,
+        user_named,
+    )
+    from jixiao.services.workflow import (
+        ACTION_LABELS,
+        DECISION_LABELS,
+        STATE_LABELS,
+        Action,
+        Decision,
+        FindingReview,
+        InboxItem,
+        ReviewState,
+        Step,
+        Workflow,
+        decide_finding,
+        named_table,
+        review_inbox,
+        take_action,
+        workflow_view,
+    )
+    from jixiao.store import (
+        FIELD_LABELS,
+        ApiTokenRecord,
+        ChangeRecord,
+        Database,
+        RevisionSummary,
+        StoredTable,
+        TableFilter,
+        TableFinding,
+        TableStatus,
+        TableSummary,
+        UserRecord,
+    )
+
+_MODULES: dict[str, str] = {
+    "ACTION_LABELS": "jixiao.services.workflow",
+    "Action": "jixiao.services.workflow",
+    "ActualInput": "jixiao.services.self_evaluation",
+    "ApiTokenRecord": "jixiao.store",
+    "ChangeRecord": "jixiao.store",
+    "DECISION_LABELS": "jixiao.services.workflow",
+    "DOCUMENT_SUFFIXES": "jixiao.services.imports",
+    "Dashboard": "jixiao.services.browse",
+    "Database": "jixiao.store",
+    "Decision": "jixiao.services.workflow",
+    "DepartmentScores": "jixiao.services.overview",
+    "EditResult": "jixiao.services.edits",
+    "ExportFormat": "jixiao.services.store",
+    "FIELD_LABELS": "jixiao.store",
+    "FindingList": "jixiao.services.browse",
+    "FindingReview": "jixiao.services.workflow",
+    "ImportOutcome": "jixiao.services.imports",
+    "ImportSummary": "jixiao.services.imports",
+    "InboxItem": "jixiao.services.workflow",
+    "MAX_FILE_MB": "jixiao.services.documents",
+    "MonitoringOverview": "jixiao.services.overview",
+    "OpinionFormat": "jixiao.services.opinions",
+    "ROLE_LABELS": "jixiao.services.users",
+    "ReviewDocument": "jixiao.services.imports",
+    "ReviewState": "jixiao.services.workflow",
+    "ReviewedDocument": "jixiao.services.review",
+    "RevisionSummary": "jixiao.store",
+    "Role": "jixiao.services.users",
+    "STATE_LABELS": "jixiao.services.workflow",
+    "SelfEvaluationView": "jixiao.services.self_evaluation",
+    "Session": "jixiao.services.users",
+    "Step": "jixiao.services.workflow",
+    "StoredTable": "jixiao.store",
+    "TOKEN_DAYS": "jixiao.services.users",
+    "TableDiff": "jixiao.services.store",
+    "TableFilter": "jixiao.store",
+    "TableFinding": "jixiao.store",
+    "TableHistory": "jixiao.services.store",
+    "TableList": "jixiao.services.store",
+    "TableStatus": "jixiao.store",
+    "TableSummary": "jixiao.store",
+    "TableView": "jixiao.services.browse",
+    "TargetPreview": "jixiao.services.edits",
+    "Upload": "jixiao.services.uploads",
+    "User": "jixiao.services.users",
+    "UserRecord": "jixiao.store",
+    "Workflow": "jixiao.services.workflow",
+    "add_user": "jixiao.services.users",
+    "authenticate": "jixiao.services.users",
+    "batch_opinions": "jixiao.services.opinions",
+    "can_comment": "jixiao.services.comments",
+    "change_password": "jixiao.services.users",
+    "collect_paths": "jixiao.services.imports",
+    "comment_on_table": "jixiao.services.comments",
+    "connect_store": "jixiao.services.store",
+    "create_api_token": "jixiao.services.users",
+    "dashboard": "jixiao.services.browse",
+    "decide_finding": "jixiao.services.workflow",
+    "diff_revisions": "jixiao.services.store",
+    "edit_target": "jixiao.services.edits",
+    "end_session": "jixiao.services.users",
+    "evaluation_overview": "jixiao.services.overview",
+    "evaluation_profiles": "jixiao.services.self_evaluation",
+    "export_selected": "jixiao.services.browse",
+    "export_selected_workbook": "jixiao.services.browse",
+    "export_tables": "jixiao.services.store",
+    "export_workbook": "jixiao.services.store",
+    "import_files": "jixiao.services.imports",
+    "import_uploads": "jixiao.services.uploads",
+    "list_api_tokens": "jixiao.services.users",
+    "list_stored_tables": "jixiao.services.store",
+    "list_users": "jixiao.services.users",
+    "listening": "jixiao.ingest.progress",
+    "monitoring_overview": "jixiao.services.overview",
+    "named_table": "jixiao.services.workflow",
+    "open_store": "jixiao.services.store",
+    "open_table": "jixiao.services.browse",
+    "preview_target": "jixiao.services.edits",
+    "read_document": "jixiao.services.documents",
+    "read_documents": "jixiao.services.documents",
+    "readable_table": "jixiao.services.browse",
+    "resolve_table": "jixiao.services.store",
+    "review_documents": "jixiao.services.review",
+    "review_inbox": "jixiao.services.workflow",
+    "revoke_api_token": "jixiao.services.users",
+    "rule_reviewer": "jixiao.services.review",
+    "save_self_evaluation": "jixiao.services.self_evaluation",
+    "search_findings": "jixiao.services.browse",
+    "search_tables": "jixiao.services.browse",
+    "self_evaluation_file": "jixiao.services.self_evaluation",
+    "self_evaluation_view": "jixiao.services.self_evaluation",
+    "session_of": "jixiao.services.users",
+    "set_user_active": "jixiao.services.users",
+    "show_stored_table": "jixiao.services.store",
+    "start_session": "jixiao.services.users",
+    "table_comments": "jixiao.services.comments",
+    "table_history": "jixiao.services.store",
+    "table_opinions": "jixiao.services.opinions",
+    "take_action": "jixiao.services.workflow",
+    "token_user": "jixiao.services.users",
+    "upgrade_store": "jixiao.services.store",
+    "upload_name": "jixiao.services.uploads",
+    "user_named": "jixiao.services.users",
+    "workflow_view": "jixiao.services.workflow",
+    "write_debug_images": "jixiao.services.documents",
+    "write_opinions": "jixiao.services.opinions",
+}
+"""Where each public name is defined."""
 
 __all__ = [
     "ACTION_LABELS",
@@ -229,3 +348,12 @@ __all__ = [
     "write_debug_images",
     "write_opinions",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
