@@ -13,7 +13,7 @@ ASSETS := $(VENDOR)/VERSIONS
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,cluster]'
 	touch $(STAMP)
 
 # The review engine and its rules compiled with mypyc beside their sources, unless the build is

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import httpx2
 
-from jixiao.services import add_user, connect_store, import_uploads
+from jixiao.services import add_user, connect_store, import_files, rule_reviewer
 from jixiao.services.uploads import Upload
 from jixiao.services.users import Role, User
 
@@ -74,7 +74,7 @@ def prepare(database: str, copies: int) -> None:
             Upload(f"copy-{n}.txt", re.sub(PROJECT, rf"\1\2（第{n}组）", text).encode())
             for n in range(copies)
         ]
-        import_uploads(store, admin, uploads)
+        list(import_files(store, uploads, user=admin, review=rule_reviewer()))
     finally:
         store.close()
 

@@ -215,3 +215,45 @@ def test_awkward_text_is_stored_exactly(database: Database, example: Document) -
     with database.engine.connect() as connection:
         (exported,) = iter_documents(connection, TableFilter(search="反斜杠"))
     assert exported.tables == [table]
+
+
+def test_a_bug_while_storing_is_an_internal_error_with_its_traceback_not_sto000(
+    database: Database,
+    example: Document,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Only the database failing (unreachable, locked, full) is ``STO000``; a statement the
+    database rejects (ProgrammingError, DataError: the program's fault) or any other exception
+    is a bug, reported under the internal error's code with its traceback in the log."""
+    from sqlalchemy.exc import DataError, OperationalError, ProgrammingError
+
+    import jixiao.services.imports as imports
+
+    def failing(error: Exception) -> Callable[..., object]:
+        def store(*args: object, **kwargs: object) -> object:
+            raise error
+
+        return store
+
+    bugs = [
+        ProgrammingError("INSERT", {}, Exception("syntax error")),
+        DataError("INSERT", {}, Exception("numeric field overflow")),
+        KeyError("indicator"),
+    ]
+    for bug in bugs:
+        caplog.clear()
+        monkeypatch.setattr(imports, "import_document", failing(bug))
+        outcome = imports.import_one(database, example)
+        assert outcome.error is not None
+        assert outcome.error.code == "ING999", bug
+        assert "存入数据库时发生程序内部错误" in outcome.error.message
+        (record,) = [r for r in caplog.records if r.exc_info]
+        assert record.exc_info is not None
+        assert record.exc_info[1] is bug
+    down = OperationalError("INSERT", {}, Exception("database is locked"))
+    monkeypatch.setattr(imports, "import_document", failing(down))
+    outcome = imports.import_one(database, example)
+    assert outcome.error is not None
+    assert outcome.error.code == "STO000"
+    assert "database is locked" in outcome.error.message

@@ -46,7 +46,9 @@ def prepare_database(url: str, *, with_example: bool = True) -> dict[str, str]:
         for name, (role, departments) in USERS.items():
             add_user(database, name, PASSWORD, role, departments)
         if with_example:
-            outcomes = list(import_files(database, [EXAMPLE], review=rule_reviewer(), user="admin"))
+            outcomes = list(
+                import_files(database, [EXAMPLE], review=rule_reviewer(), author="admin")
+            )
             assert outcomes[0].result is not None, outcomes[0].error
         return {name: create_api_token(database, name) for name in USERS}
     finally:

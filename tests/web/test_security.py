@@ -27,7 +27,7 @@ from jixiao.services import (
     add_user,
     connect_store,
     create_api_token,
-    import_uploads,
+    import_files,
     list_api_tokens,
     save_self_evaluation,
     self_evaluation_file,
@@ -402,7 +402,7 @@ def test_a_filled_self_evaluation_feeds_only_tables_the_filler_may_edit(
     admin = User(1, "admin", Role.ADMIN)
     try:
         text = EXAMPLE.read_text("utf-8").replace(HEADER, "")  # no department printed
-        stored = import_uploads(database, admin, [Upload("plain.txt", text.encode())])[0]
+        (stored,) = import_files(database, [Upload("plain.txt", text.encode())], user=admin)
         assert stored.result is not None, stored.error
         table_id = next(t.table_id for t in stored.result.tables if t.project == PROJECT_WITH_VL04)
         save_self_evaluation(database, admin, table_id, [], executed="27万元")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from contextlib import ExitStack, closing
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -33,6 +35,9 @@ from jixiao.services import (
     open_store,
     rule_reviewer,
 )
+from jixiao.services.cluster import connect_cluster
+
+DEFAULT_WORKERS = os.cpu_count() or 1
 
 
 def import_command(
@@ -52,26 +57,64 @@ def import_command(
         Path | None, typer.Option(help="审核配置文件（默认查找 jixiao.toml 或 pyproject.toml）。")
     ] = None,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="读取与审核文件的进程数（默认为 CPU 核数；1 表示在本进程中读取）。"
+            "写入数据库总在本进程中按文件顺序进行。",
+            show_default="CPU 核数",
+        ),
+    ] = DEFAULT_WORKERS,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            envvar="JIXIAO_CLUSTER",
+            metavar="ADDRESS",
+            help="在 Dask 集群上读取与审核（调度器地址，如 tcp://10.0.0.5:8786；"
+            "需安装 jixiao[cluster]）；写入数据库仍在本进程中进行。",
+        ),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """导入绩效目标表到数据库：同一文件再次导入不做任何改动，内容有变化的表记为新修订版。"""
     summary = ImportSummary()
     outcomes: list[ImportOutcome] = []
+    interrupted = False
     with reporting_errors(debug) as err:
         files = collect_paths(paths)
         reviewer = rule_reviewer(load_config(config)) if review else None
-        with open_store(db, for_writes=True) as database:
-            progress = Progress(*page_columns(), console=err, transient=True)
-            with progress, page_progress(err, progress):
+        with open_store(db, for_writes=True) as database, ExitStack() as stack:
+            executor = None
+            if cluster is not None:
+                connected = stack.enter_context(connect_cluster(cluster))
+                executor, workers = connected.executor, connected.threads
+            inline = executor is None and workers == 1
+            # a refresh thread only when this process reads (its scans' page bars): worker
+            # processes are forked from a process running no other thread
+            progress = Progress(*page_columns(), console=err, transient=True, auto_refresh=inline)
+            imported = import_files(
+                database,
+                files,
+                author=user,
+                year=year,
+                review=reviewer,
+                time_limit=time_limit,
+                workers=workers,
+                executor=executor,
+            )
+            with progress, page_progress(err, progress), closing(imported):
                 task = progress.add_task("", total=len(files), verb="导入")
-                imported = import_files(
-                    database, files, year=year, user=user, review=reviewer, time_limit=time_limit
-                )
-                for outcome in imported:
-                    summary.add(outcome)
-                    if output_format is OutputFormat.JSON:
-                        outcomes.append(outcome)
-                    progress.update(task, advance=1, description=Path(outcome.file).name)
+                progress.refresh()
+                try:
+                    for outcome in imported:
+                        summary.add(outcome)
+                        if output_format is OutputFormat.JSON:
+                            outcomes.append(outcome)
+                        name = Path(outcome.file).name
+                        progress.update(task, advance=1, description=name, refresh=True)
+                except KeyboardInterrupt:  # what was committed is what the summary lists
+                    interrupted = True
             name = database.name
     if output_format is OutputFormat.JSON:
         sys.stdout.write(json.dumps(summary_json(name, summary, outcomes), ensure_ascii=False))
@@ -81,6 +124,16 @@ def import_command(
     for failed in summary.failed:
         assert failed.error is not None
         err.print(Text.assemble(("失败 ", "bold red"), failed.error.message))
+    if interrupted:
+        left = len(files) - summary.documents
+        err.print(
+            Text.assemble(
+                ("已中断 ", "bold red"),
+                f"以上 {summary.documents} 个文件的结果已提交；其余 {left} 个文件未导入，"
+                "可再次运行同一命令继续（已导入的文件记为未变）。",
+            )
+        )
+        raise typer.Exit(exit_codes.INTERRUPTED)
     if summary.failed:
         raise typer.Exit(exit_codes.ERROR)
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from jixiao.services.browse import (
         Dashboard,
         FindingList,
-        TableView,
+        TablePage,
         dashboard,
         export_selected,
         export_selected_workbook,
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
         DOCUMENT_SUFFIXES,
         ImportOutcome,
         ImportSummary,
-        ReviewDocument,
+        Source,
         collect_paths,
         import_files,
     )
@@ -53,7 +53,13 @@ if TYPE_CHECKING:
         evaluation_overview,
         monitoring_overview,
     )
-    from jixiao.services.review import ReviewedDocument, review_documents, rule_reviewer
+    from jixiao.services.reading import ReviewDocument
+    from jixiao.services.review import (
+        ReviewedDocument,
+        RuleReview,
+        review_documents,
+        rule_reviewer,
+    )
     from jixiao.services.self_evaluation import (
         ActualInput,
         SelfEvaluationView,
@@ -78,7 +84,7 @@ if TYPE_CHECKING:
         table_history,
         upgrade_store,
     )
-    from jixiao.services.uploads import Upload, import_uploads, upload_name
+    from jixiao.services.uploads import Upload, upload_name
     from jixiao.services.users import (
         ROLE_LABELS,
         TOKEN_DAYS,
@@ -154,9 +160,11 @@ _MODULES: dict[str, str] = {
     "MonitoringOverview": "jixiao.services.overview",
     "OpinionFormat": "jixiao.services.opinions",
     "ROLE_LABELS": "jixiao.services.users",
-    "ReviewDocument": "jixiao.services.imports",
+    "ReviewDocument": "jixiao.services.reading",
     "ReviewState": "jixiao.services.workflow",
     "ReviewedDocument": "jixiao.services.review",
+    "RuleReview": "jixiao.services.review",
+    "Source": "jixiao.services.imports",
     "RevisionSummary": "jixiao.store",
     "Role": "jixiao.services.users",
     "STATE_LABELS": "jixiao.services.workflow",
@@ -172,7 +180,7 @@ _MODULES: dict[str, str] = {
     "TableList": "jixiao.services.store",
     "TableStatus": "jixiao.store",
     "TableSummary": "jixiao.store",
-    "TableView": "jixiao.services.browse",
+    "TablePage": "jixiao.services.browse",
     "TargetPreview": "jixiao.services.edits",
     "Upload": "jixiao.services.uploads",
     "User": "jixiao.services.users",
@@ -199,7 +207,6 @@ _MODULES: dict[str, str] = {
     "export_tables": "jixiao.services.store",
     "export_workbook": "jixiao.services.store",
     "import_files": "jixiao.services.imports",
-    "import_uploads": "jixiao.services.uploads",
     "list_api_tokens": "jixiao.services.users",
     "list_stored_tables": "jixiao.services.store",
     "list_users": "jixiao.services.users",
@@ -271,8 +278,10 @@ __all__ = [
     "ReviewedDocument",
     "RevisionSummary",
     "Role",
+    "RuleReview",
     "SelfEvaluationView",
     "Session",
+    "Source",
     "Step",
     "StoredTable",
     "TableDiff",
@@ -280,9 +289,9 @@ __all__ = [
     "TableFinding",
     "TableHistory",
     "TableList",
+    "TablePage",
     "TableStatus",
     "TableSummary",
-    "TableView",
     "TargetPreview",
     "Upload",
     "User",
@@ -309,7 +318,6 @@ __all__ = [
     "export_tables",
     "export_workbook",
     "import_files",
-    "import_uploads",
     "list_api_tokens",
     "list_stored_tables",
     "list_users",

@@ -80,7 +80,7 @@ class Dashboard:
 
 
 @dataclass(frozen=True)
-class TableView:
+class TablePage:
     """One table as its page shows it: a revision, its findings, revisions and history."""
 
     summary: TableSummary
@@ -132,13 +132,13 @@ def readable_table(database: Database, user: User, table_id: int) -> TableSummar
 
 def open_table(
     database: Database, user: User, table_id: int, revision: int | None = None
-) -> TableView:
+) -> TablePage:
     summary = readable_table(database, user, table_id)
     with database.engine.connect() as connection:
         stored = load_stored_table(connection, table_id, revision)
         if stored is None:
             raise NotFound(f"{summary.describe()} 的第 {revision} 版（共 {summary.revision} 版）")
-        return TableView(
+        return TablePage(
             summary=summary,
             stored=stored,
             revisions=list_revisions(connection, table_id),

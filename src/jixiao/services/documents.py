@@ -1,4 +1,5 @@
-"""Use-cases. The CLI (and later the web app) call these and nothing deeper."""
+"""Reading files into documents: bytes in (from a path or an upload), tables and parse
+findings out, under the per-document time budget; any failure is the document's error."""
 
 from __future__ import annotations
 

@@ -1,27 +1,32 @@
 """Importing files into the store: each document in its own transaction, the batch goes on.
 
-A file's bytes are hashed before anything else: bytes the store holds already are reported
-unchanged (未变) without being read or reviewed.
-
-Findings beyond the reader's own come from an optional ``review`` callable (a document in, its
-findings out), so that the store never needs the review engine and the caller decides.
+:func:`import_files` is the one import the command line and the web app call. It hashes a
+file's bytes before anything else: bytes the store holds already are reported unchanged
+(未变) without being read or reviewed. The other files are read and reviewed by ``workers``
+processes (:mod:`jixiao.services.reading`; or any executor, a Dask cluster's), at most
+``2 × workers`` at a time so that memory stays flat however many files there are, while this
+process writes them in order, one transaction per document. Interrupted (Ctrl-C), it stops
+the workers; every outcome yielded so far was committed, nothing else was.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import logging
+from collections import Counter, deque
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 
 from jixiao.errors import IngestError, PermissionDenied
 from jixiao.model import Document, DocumentError, Finding, Severity
-from jixiao.services.access import WriteGuard
-from jixiao.services.documents import FileBytes, internal_error, load_file, logger
+from jixiao.services.documents import FileBytes, internal_error, load_file
 from jixiao.services.evaluation import apply_self_evaluation
+from jixiao.services.reading import Read, ReadTask, ReviewDocument, reading_pool
+from jixiao.services.uploads import Upload, load_upload
 from jixiao.store import (
     Database,
     DocumentImport,
@@ -32,13 +37,20 @@ from jixiao.store import (
     write_transaction,
 )
 
+if TYPE_CHECKING:
+    from jixiao.services.access import WriteGuard
+    from jixiao.services.users import User
+
 DOCUMENT_SUFFIXES: Final = frozenset(
     {".txt", ".md", ".markdown", ".pdf", ".xlsx", ".xls", ".docx", ".doc", ".html", ".htm"}
     | {".png", ".jpg", ".jpeg", ".tif", ".tiff"}  # scans
 )
 """Files taken from a directory; files named on the command line are always tried."""
 
-ReviewDocument = Callable[[Document], Sequence[Finding]]
+Source = Path | Upload
+"""A file to import: a path (the command line) or uploaded bytes (the web app)."""
+
+logger = logging.getLogger("jixiao.services")
 
 
 @dataclass(frozen=True)
@@ -77,46 +89,115 @@ class ImportSummary:
             self.unchanged_tables += result.count(TableStatus.UNCHANGED)
 
 
-def collect_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files named, and documents found in directories (recursively, sorted, no hidden)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(
-                child
-                for child in path.rglob("*")
-                if child.is_file()
-                and child.suffix.lower() in DOCUMENT_SUFFIXES
-                and not any(part.startswith(".") for part in child.relative_to(path).parts)
-            )
-        else:
-            found.append(path)
-    return found
-
-
 def import_files(
     database: Database,
-    paths: Sequence[Path],
+    sources: Iterable[Source],
     *,
+    user: User | None = None,
+    author: str | None = None,
     year: int | None = None,
     review: ReviewDocument | None = None,
-    user: str | None = None,
     time_limit: float | None = None,
-) -> Iterator[ImportOutcome]:
-    """Read and store each file in turn; a file that fails is reported and skipped. A file
-    whose bytes are stored already is reported unchanged without being read."""
-    for path in paths:
-        loaded = load_file(path)
-        if isinstance(loaded, FileBytes):
-            stored = stored_outcome(database, loaded)
-            if stored is not None:
-                yield stored
-                continue
-            document = loaded.read(year=year, time_limit=time_limit)
+    workers: int = 1,
+    executor: Executor | None = None,
+) -> Generator[ImportOutcome, None, None]:
+    """Import each file, yielding its outcome in the order given; a file that fails is
+    reported and the next goes on.
+
+    ``user``: who imports through the web app: it must be allowed to upload, a document
+    holding a table it may not write is refused whole (``AUT002``) and its name is recorded
+    in the history. Without a user (the command line), ``author`` is the name recorded.
+    ``review``: the findings to store with each document (e.g. :func:`rule_reviewer`).
+    ``workers``: reading processes (1: this process reads between writes); ``executor``: read
+    there instead (a cluster's), ``workers`` then bounding the files in flight.
+    The search index is brought up to date once at the end (or when interrupted).
+    """
+    guard = write_guard(user)
+    if user is not None:
+        author = user.name
+    task = ReadTask(year=year, time_limit=time_limit, review=review)
+    try:
+        if executor is not None:
+            yield from import_read(database, sources, task, executor, workers, author, guard)
         else:
-            document = loaded
-        yield import_one(database, document, review=review, user=user)
-    index_new_tables(database)
+            with reading_pool(workers) as pool:
+                yield from import_read(database, sources, task, pool, workers, author, guard)
+    finally:
+        index_new_tables(database)
+
+
+def write_guard(user: User | None) -> WriteGuard | None:
+    """What a user may write; None (no checks) for the command line."""
+    if user is None:
+        return None
+    from jixiao.services.access import WriteGuard  # the web's users: not for the CLI
+
+    user.require_upload()
+    return WriteGuard(user)
+
+
+Pending = ImportOutcome | tuple[FileBytes, "Future[Read]"]
+
+
+def import_read(
+    database: Database,
+    sources: Iterable[Source],
+    task: ReadTask,
+    executor: Executor,
+    workers: int,
+    author: str | None,
+    guard: WriteGuard | None,
+) -> Iterator[ImportOutcome]:
+    """Hash, hand out for reading, and write in order, with at most ``2 × workers`` files
+    read or being read ahead of the one written."""
+    ahead = max(2 * workers, 1)
+    pending: deque[Pending] = deque()
+    for source in sources:
+        pending.append(start(database, source, task, executor, guard))
+        while len(pending) > ahead or (pending and finished(pending[0])):
+            yield finish(database, pending.popleft(), author, guard)
+    while pending:
+        yield finish(database, pending.popleft(), author, guard)
+
+
+def start(
+    database: Database,
+    source: Source,
+    task: ReadTask,
+    executor: Executor,
+    guard: WriteGuard | None,
+) -> Pending:
+    """The file's outcome when it needs no reading, or its reading under way."""
+    loaded = load_file(source) if isinstance(source, Path) else load_upload(source)
+    if isinstance(loaded, Document):  # could not be had at all
+        return ImportOutcome(loaded.file, error=loaded.error)
+    known = stored_outcome(database, loaded)
+    if known is not None and (guard is None or guard.user.is_admin):
+        return known
+    # a filler's upload of stored bytes is read, to refuse what it may not write
+    try:
+        return loaded, executor.submit(task, loaded, known is None)
+    except Exception as error:  # the pool is broken (a worker was killed) or shut down
+        failure = internal_error(loaded.file, "读取", error)
+        return ImportOutcome(loaded.file, error=failure_of(failure))
+
+
+def finished(pending: Pending) -> bool:
+    return isinstance(pending, ImportOutcome) or pending[1].done()
+
+
+def finish(
+    database: Database, pending: Pending, author: str | None, guard: WriteGuard | None
+) -> ImportOutcome:
+    if isinstance(pending, ImportOutcome):
+        return pending
+    loaded, future = pending
+    try:
+        read = future.result()
+    except Exception as error:  # a worker died, a result could not travel back: a bug
+        failure = internal_error(loaded.file, "读取", error)
+        return ImportOutcome(loaded.file, error=failure_of(failure))
+    return import_one(database, read.document, read.findings, author=author, guard=guard)
 
 
 def stored_outcome(database: Database, loaded: FileBytes) -> ImportOutcome | None:
@@ -150,25 +231,22 @@ def index_new_tables(database: Database) -> None:
 def import_one(
     database: Database,
     document: Document,
+    findings: Sequence[Finding] = (),
     *,
-    review: ReviewDocument | None = None,
-    user: str | None = None,
+    author: str | None = None,
     guard: WriteGuard | None = None,
 ) -> ImportOutcome:
-    """Store one read document in its own transaction; any failure leaves nothing behind.
+    """Store one read document and its review ``findings`` in its own transaction; any
+    failure leaves nothing behind.
 
     With a ``guard`` (web uploads), a document holding a table the user may not write is
     refused whole (``AUT002``), and a 自评表 feeds only target tables the user may edit.
+    The database failing (unreachable, locked, full) is the file's ``STO000`` error; any
+    other exception is a bug: its traceback goes to the log and the file fails with the
+    internal error's code (``ING999``), never passed off as a database failure.
     """
     if document.error is not None:
         return ImportOutcome(document.file, error=document.error)
-    try:
-        findings = reviewed(database, document, review)
-    except DBAPIError as error:
-        return ImportOutcome(document.file, error=store_error(document, database_reason(error)))
-    except Exception as error:  # a bug in a rule: this file fails, the batch goes on
-        failure = internal_error(document.file, "审核", error)
-        return ImportOutcome(document.file, error=failure_of(failure))
     for attempt in (1, 2):
         try:
             with write_transaction(database) as connection:
@@ -176,7 +254,7 @@ def import_one(
                     connection,
                     document,
                     findings=findings,
-                    user=user,
+                    user=author,
                     admit=guard.admit if guard else None,
                 )
                 if not result.already_imported:
@@ -184,7 +262,7 @@ def import_one(
                         apply_self_evaluation(
                             connection,
                             table,
-                            user=user,
+                            user=author,
                             may_write=guard.may_write if guard else None,
                         )
             found = (*document.findings, *findings)
@@ -195,7 +273,7 @@ def import_one(
         except IntegrityError:
             if attempt == 2:  # another import stored the same table or document meanwhile
                 return ImportOutcome(document.file, error=store_error(document, "并发写入冲突"))
-        except DBAPIError as error:
+        except (OperationalError, InterfaceError) as error:  # the database, not this file
             return ImportOutcome(document.file, error=store_error(document, database_reason(error)))
         except Exception as error:  # a bug: the transaction is rolled back, the batch goes on
             failure = internal_error(document.file, "存入数据库", error)
@@ -203,16 +281,21 @@ def import_one(
     raise AssertionError("unreachable")
 
 
-def reviewed(
-    database: Database, document: Document, review: ReviewDocument | None
-) -> list[Finding]:
-    """The review's findings; reviewed once, and not at all when these bytes are stored."""
-    if review is None:
-        return []
-    with database.engine.connect() as connection:
-        if stored_document_id(connection, document.sha256) is not None:
-            return []
-    return list(review(document))
+def collect_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files named, and documents found in directories (recursively, sorted, no hidden)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                child
+                for child in path.rglob("*")
+                if child.is_file()
+                and child.suffix.lower() in DOCUMENT_SUFFIXES
+                and not any(part.startswith(".") for part in child.relative_to(path).parts)
+            )
+        else:
+            found.append(path)
+    return found
 
 
 def database_reason(error: DBAPIError) -> str:

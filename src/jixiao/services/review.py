@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,15 +18,47 @@ class ReviewedDocument:
     findings: list[Finding]
 
 
-def rule_reviewer(config: ReviewConfig | None = None) -> Callable[[Document], list[Finding]]:
+class RuleReview:
     """The review rules' findings of a document's tables (its parse findings not repeated):
-    what the store is given at import."""
-    reviewer = Reviewer(config)
+    what the store is given at import.
 
-    def review(document: Document) -> list[Finding]:
+    Picklable, so that worker processes (``jixiao import --workers``) and cluster workers can
+    run it: only the configuration travels, and each process builds the rules once.
+    """
+
+    def __init__(self, config: ReviewConfig | None = None) -> None:
+        self.config = config
+        self.key = uuid.uuid4().hex
+        self._reviewer: Reviewer | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"config": self.config, "key": self.key}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._reviewer = None
+
+    def __call__(self, document: Document) -> list[Finding]:
+        reviewer = self.reviewer()
         return [finding for table in document.tables for finding in reviewer.review_table(table)]
 
-    return review
+    def reviewer(self) -> Reviewer:
+        """The rules, built once per process (about 16 ms) however often this is unpickled."""
+        if self._reviewer is None:
+            built = _built.get(self.key)
+            if built is None:
+                _built.clear()  # one configuration at a time: one import
+                built = _built[self.key] = Reviewer(self.config)
+            self._reviewer = built
+        return self._reviewer
+
+
+_built: dict[str, Reviewer] = {}
+
+
+def rule_reviewer(config: ReviewConfig | None = None) -> RuleReview:
+    """The review rules of ``config`` as a callable: a document in, its findings out."""
+    return RuleReview(config)
 
 
 def review_documents(

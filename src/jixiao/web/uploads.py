@@ -12,7 +12,8 @@ from jixiao.services import (
     ImportOutcome,
     Upload,
     User,
-    import_uploads,
+    import_files,
+    rule_reviewer,
     upload_name,
 )
 from jixiao.web.api.schemas import ErrorBody, UploadedTable, UploadResult
@@ -30,9 +31,8 @@ def receive_uploads(
     if len(sent) > MAX_FILES:
         raise InvalidRequest(f"一次最多上传 {MAX_FILES} 个文件")
     uploads = [Upload(upload_name(file.filename or ""), file.file.read()) for file in sent]
-    return [
-        upload_result(outcome) for outcome in import_uploads(database, user, uploads, year=year)
-    ]
+    imported = import_files(database, uploads, user=user, year=year, review=rule_reviewer())
+    return [upload_result(outcome) for outcome in imported]
 
 
 def upload_result(outcome: ImportOutcome) -> UploadResult:

@@ -1,0 +1,108 @@
+"""Reading and reviewing files away from the process that writes: worker processes, or any
+:class:`concurrent.futures.Executor` (a Dask cluster's, see docs/cluster.md).
+
+:class:`ReadTask` is what a worker runs: bytes in, the document and its review findings out.
+It is picklable and isolates each file as the batch commands do: a file whose reading or
+review raises comes back as a document carrying its ``ING999`` error (the traceback goes to
+the worker's log), a file over its time budget as ``ING007``. :func:`reading_pool` is the
+local pool: ``workers`` processes that ignore Ctrl-C (the main process decides what happens),
+terminated at once when the import is interrupted; with one worker, files are read in the
+calling process between writes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from jixiao.model import Document, Finding
+from jixiao.services.documents import FileBytes, failed_document, internal_error
+
+ReviewDocument = Callable[[Document], Sequence[Finding]]
+"""A review: a readable document in, the findings to store with it out."""
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Read:
+    """One file as a worker returns it: the document (or its error) and the review's findings."""
+
+    document: Document
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReadTask:
+    """Read and review one file's bytes; picklable (the review too, see ``RuleReview``)."""
+
+    year: int | None = None
+    time_limit: float | None = None
+    review: ReviewDocument | None = None
+
+    def __call__(self, loaded: FileBytes, review: bool = True) -> Read:
+        """``review=False``: the bytes are stored already; only what they hold is needed."""
+        document = loaded.read(year=self.year, time_limit=self.time_limit)
+        if document.error is not None or self.review is None or not review:
+            return Read(document)
+        try:
+            return Read(document, tuple(self.review(document)))
+        except Exception as error:  # a bug in a rule: this file fails, the batch goes on
+            return Read(failed_document(document, internal_error(document.file, "审核", error)))
+
+
+class InlineExecutor(Executor):
+    """Runs each call at once in the calling process: one worker, no process to start."""
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        future: Future[T] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # handed to whoever asks for the result
+            future.set_exception(error)
+        return future
+
+
+def ignore_interrupts() -> None:
+    """A worker leaves Ctrl-C to the main process, which ends the pool itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def pool_context() -> Any:
+    """Fork where the platform has it: workers start at once, with the modules and the review
+    rules already loaded. The workers only read bytes they are sent and never touch what
+    other threads of the caller hold (the command line runs none: its progress bar refreshes
+    in the main thread); elsewhere the platform's default."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+@contextmanager
+def reading_pool(workers: int) -> Iterator[Executor]:
+    """``workers`` reading processes (one: the calling process), all started on entry.
+    Leaving normally waits for them; leaving on an exception (Ctrl-C) ends them at once."""
+    if workers <= 1:
+        yield InlineExecutor()
+        return
+    pool = ProcessPoolExecutor(workers, mp_context=pool_context(), initializer=ignore_interrupts)
+    try:
+        pool.submit(int).result()  # every worker forks now, before the caller starts threads
+        yield pool
+    except BaseException:
+        end_pool(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def end_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the workers now (a file being read is abandoned)."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # not public API
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        process.terminate()
