@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
-from contextlib import ExitStack, closing
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Annotated, Any
 
 import typer
@@ -103,7 +107,12 @@ def import_command(
                 workers=workers,
                 executor=executor,
             )
-            with progress, page_progress(err, progress), closing(imported):
+            with (
+                progress,
+                page_progress(err, progress),
+                closing(imported),
+                stop_requests() as stop_requested,
+            ):
                 task = progress.add_task("", total=len(files), verb="导入")
                 progress.refresh()
                 try:
@@ -113,7 +122,10 @@ def import_command(
                             outcomes.append(outcome)
                         name = Path(outcome.file).name
                         progress.update(task, advance=1, description=name, refresh=True)
-                except KeyboardInterrupt:  # what was committed is what the summary lists
+                        if stop_requested():
+                            interrupted = True
+                            break
+                except KeyboardInterrupt:  # pressed twice: the file in hand is rolled back
                     interrupted = True
             name = database.name
     if output_format is OutputFormat.JSON:
@@ -136,6 +148,28 @@ def import_command(
         raise typer.Exit(exit_codes.INTERRUPTED)
     if summary.failed:
         raise typer.Exit(exit_codes.ERROR)
+
+
+@contextmanager
+def stop_requests() -> Iterator[Callable[[], bool]]:
+    """Ctrl-C asks the import to stop after the file being written, so that the summary is
+    exactly what was committed; a second Ctrl-C interrupts at once."""
+    requested = False
+
+    def request(signum: int, frame: FrameType | None) -> None:
+        nonlocal requested
+        if requested:
+            raise KeyboardInterrupt
+        requested = True
+
+    if threading.current_thread() is not threading.main_thread():
+        yield lambda: False  # signals reach the main thread only
+        return
+    previous = signal.signal(signal.SIGINT, request)
+    try:
+        yield lambda: requested
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def render_summary(name: str, summary: ImportSummary) -> Group:

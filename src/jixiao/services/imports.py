@@ -5,8 +5,8 @@ file's bytes before anything else: bytes the store holds already are reported un
 (未变) without being read or reviewed. The other files are read and reviewed by ``workers``
 processes (:mod:`jixiao.services.reading`; or any executor, a Dask cluster's), at most
 ``2 × workers`` at a time so that memory stays flat however many files there are, while this
-process writes them in order, one transaction per document. Interrupted (Ctrl-C), it stops
-the workers; every outcome yielded so far was committed, nothing else was.
+process writes them in order, one transaction per document. Interrupted (Ctrl-C), it cancels
+the files not read yet; every outcome yielded so far was committed, nothing else was.
 """
 
 from __future__ import annotations

@@ -5,9 +5,9 @@
 It is picklable and isolates each file as the batch commands do: a file whose reading or
 review raises comes back as a document carrying its ``ING999`` error (the traceback goes to
 the worker's log), a file over its time budget as ``ING007``. :func:`reading_pool` is the
-local pool: ``workers`` processes that ignore Ctrl-C (the main process decides what happens),
-terminated at once when the import is interrupted; with one worker, files are read in the
-calling process between writes.
+local pool: ``workers`` processes that ignore Ctrl-C (the main process decides what happens);
+when the import is interrupted, the files queued are cancelled and each worker ends after the
+file it is reading; with one worker, files are read in the calling process between writes.
 """
 
 from __future__ import annotations
@@ -86,7 +86,8 @@ def pool_context() -> Any:
 @contextmanager
 def reading_pool(workers: int) -> Iterator[Executor]:
     """``workers`` reading processes (one: the calling process), all started on entry.
-    Leaving normally waits for them; leaving on an exception (Ctrl-C) ends them at once."""
+    Leaving normally waits for them; leaving on an exception (Ctrl-C) cancels what is queued
+    without waiting (see :func:`end_pool`)."""
     if workers <= 1:
         yield InlineExecutor()
         return
@@ -101,8 +102,7 @@ def reading_pool(workers: int) -> Iterator[Executor]:
 
 
 def end_pool(pool: ProcessPoolExecutor) -> None:
-    """Cancel what is queued and end the workers now (a file being read is abandoned)."""
-    workers = list((getattr(pool, "_processes", None) or {}).values())  # not public API
+    """Cancel the files queued and return at once; each worker ends after the file it is
+    reading (within the time budget). Not terminated: a worker killed while sending its
+    result would leave the pool's result pipe half-read, and the exit waiting forever."""
     pool.shutdown(wait=False, cancel_futures=True)
-    for process in workers:
-        process.terminate()
