@@ -84,3 +84,11 @@ def test_an_unknown_command_is_a_usage_error_with_a_suggestion() -> None:
     result = CliRunner().invoke(app, ["pars"])
     assert result.exit_code == 2
     assert "parse" in result.output
+
+
+def test_every_service_name_loads_where_it_is_defined() -> None:
+    import jixiao.services as services
+
+    assert sorted(services._MODULES) == sorted(services.__all__)
+    for name in services.__all__:
+        assert getattr(services, name) is not None, name

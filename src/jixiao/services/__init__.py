@@ -210,7 +210,6 @@ _MODULES: dict[str, str] = {
     "list_api_tokens": "jixiao.services.users",
     "list_stored_tables": "jixiao.services.store",
     "list_users": "jixiao.services.users",
-    "listening": "jixiao.ingest.progress",
     "monitoring_overview": "jixiao.services.overview",
     "named_table": "jixiao.services.workflow",
     "open_store": "jixiao.services.store",
@@ -223,6 +222,7 @@ _MODULES: dict[str, str] = {
     "review_documents": "jixiao.services.review",
     "review_inbox": "jixiao.services.workflow",
     "revoke_api_token": "jixiao.services.users",
+    "reporting_progress": "jixiao.ingest.progress:listening",
     "rule_reviewer": "jixiao.services.review",
     "save_self_evaluation": "jixiao.services.self_evaluation",
     "search_findings": "jixiao.services.browse",
@@ -245,7 +245,7 @@ _MODULES: dict[str, str] = {
     "write_debug_images": "jixiao.services.documents",
     "write_opinions": "jixiao.services.opinions",
 }
-"""Where each public name is defined."""
+"""Where each public name is defined (``module:name`` when it is imported under another)."""
 
 __all__ = [
     "ACTION_LABELS",
@@ -359,9 +359,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    module = _MODULES.get(name)
-    if module is None:
+    where = _MODULES.get(name)
+    if where is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    module, _, defined = where.partition(":")
+    value = getattr(importlib.import_module(module), defined or name)
     globals()[name] = value
     return value
