@@ -131,28 +131,17 @@ def test_images_are_detected_by_content(
     assert detect_format(buffer.getvalue()) == "image"
 
 
-def test_a_png_page(
-    documents: Path, tmp_path: Path, text_document: Document, scan: Document
-) -> None:
-    path = tmp_path / "table4.png"  # no resolution recorded: taken for an A4 page
-    page_image(documents, 7).save(path, "PNG")
+def test_a_tiff_of_two_pages(documents: Path, tmp_path: Path, text_document: Document) -> None:
+    """Every frame is a page; no resolution recorded: each is taken for an A4 page."""
+    path = tmp_path / "tables.tif"
+    first, second = page_image(documents, 7), page_image(documents, 0)
+    first.save(path, "TIFF", save_all=True, append_images=[second])
     document = read_document(path)
     assert document.format == "scan"
-    (read,), printed = header_fields(document), header_fields(text_document)[3]
-    assert read[:4] + read[5:] == printed[:4] + printed[5:]
-    assert read[4] is None  # the year: this table leaves it to the others of the document
-    assert [i.name for i in document.tables[0].indicators] == [
-        i.name for i in scan.tables[3].indicators
-    ]
-
-
-def test_a_tiff_of_two_pages(documents: Path, tmp_path: Path, scan: Document) -> None:
-    path = tmp_path / "tables.tif"
-    first, second = page_image(documents, 0), page_image(documents, 1)
-    first.save(path, "TIFF", save_all=True, append_images=[second], dpi=(150, 150))
-    document = read_document(path)
-    assert [t.project for t in document.tables] == [t.project for t in scan.tables[:2]]
     assert [t.source.page for t in document.tables] == [1, 2]
+    printed = header_fields(text_document)
+    assert header_fields(document) == [printed[3], printed[0]]
+    assert [len(t.indicators) for t in document.tables] == [6, 6]
 
 
 # --- bad input --------------------------------------------------------------------------
@@ -169,6 +158,13 @@ def test_an_image_without_a_table_names_the_file(tmp_path: Path) -> None:
         caught.value.message
         == f"{path}：扫描件或图片中未找到带框线的表格（绩效目标表应有完整的表格线）"
     )
+
+
+def test_a_huge_image_is_scaled_down_not_refused(tmp_path: Path) -> None:
+    path = tmp_path / "poster.png"
+    Image.new("L", (9000, 6000), 255).save(path, "PNG")  # 54 million pixels, no table
+    with pytest.raises(NoTableFound, match="扫描件或图片中未找到带框线的表格"):
+        read_document(path)
 
 
 def test_a_blank_scanned_pdf_has_no_table(tmp_path: Path) -> None:

@@ -60,6 +60,9 @@ DOUBTFUL: Final = 0.6  # a character recognised with a lower probability is a do
 DEFAULT_DPI: Final = 200.0  # a PDF page with no image on it
 A4_LONG_SIDE: Final = 11.69  # inches
 MIN_DPI, MAX_DPI = 150.0, 300.0  # PDF pages are rendered within these
+# A page is read at most this large (an A3 sheet at 300 dpi is 17 million pixels): a huge page
+# or image is scaled down first, so that its memory and time stay bounded.
+MAX_PIXELS: Final = 40_000_000
 
 
 @dataclass(slots=True)
@@ -131,7 +134,8 @@ def pdf_page_images(data: bytes, file: str) -> Iterator[tuple[Image, float, int]
             with PDFIUM_LOCK:
                 page = document[index]
                 try:
-                    dpi = scan_resolution(page)
+                    width, height = page.get_size()  # points
+                    dpi = min(scan_resolution(page), 72 * (MAX_PIXELS / (width * height)) ** 0.5)
                     bitmap = page.render(scale=dpi / 72, grayscale=True)
                     grey = np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
                 finally:
@@ -170,7 +174,17 @@ def image_pages(data: bytes, file: str) -> Iterator[tuple[Image, float, int]]:
     recorded = image.info.get("dpi", (0, 0))[0]
     for frame in frames:
         dpi = float(recorded) if MIN_DPI / 2 <= recorded <= MAX_DPI * 2 else a4_resolution(frame)
-        yield np.asarray(frame, dtype=np.uint8), dpi, len(frames)
+        page, dpi = within_size(frame, dpi)
+        yield np.asarray(page, dtype=np.uint8), dpi, len(frames)
+
+
+def within_size(page: PILImage.Image, dpi: float) -> tuple[PILImage.Image, float]:
+    """The page scaled down to :data:`MAX_PIXELS` if it is larger, and its new resolution."""
+    factor = (MAX_PIXELS / (page.width * page.height)) ** 0.5
+    if factor >= 1:
+        return page, dpi
+    size = (max(1, int(page.width * factor)), max(1, int(page.height * factor)))
+    return page.resize(size, PILImage.Resampling.BOX), dpi * factor
 
 
 def a4_resolution(page: PILImage.Image) -> float:
@@ -260,7 +274,7 @@ def outside_item(
         or _PAGE_NUMBER.match(text)
     ):
         return  # dust, a hair, a stamp's edge, a page number
-    doubts = (doubt(f"文字“{text}”", text, doubtful),) if doubtful else ()
+    doubts = (doubt("此行", text, doubtful),) if doubtful else ()
     yield line.box.y0, RowKind.LINE, (Cell(text, 0),), doubts
 
 
