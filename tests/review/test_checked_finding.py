@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jixiao.model import Finding, Severity, SourceRef
+from jixiao.model import Finding, Origin, Severity, SourceRef
 from jixiao.review.rule import checked_finding
 
 VALUES = {
@@ -15,6 +15,12 @@ VALUES = {
     "indicator": "经费使用及时率",
     "location": SourceRef(file="a.txt", line=12),
     "fields": {"value": "≥100%"},
+    "origin": Origin.REVIEW,
+    "field": "target",
+    "table": 0,
+    "row": 3,
+    "ruleset": "0.1.0+0123456789ab",
+    "config_digest": "0123456789abcdef",
 }
 
 

@@ -19,6 +19,7 @@ from jixiao.model import (
 )
 from jixiao.model.framework import normalize_level1, normalize_level2
 from jixiao.review import all_rules
+from jixiao.review.rule import TABLE_FIELDS
 from jixiao.review.view import TableView
 from jixiao.targets import parse_target
 
@@ -84,6 +85,7 @@ def load_cases() -> list[Any]:
     for path in sorted(CASES.glob("*.yml")):
         data = yaml.safe_load(path.read_text("utf-8"))
         for case in data["cases"]:
+            case = {**case, "field": data["field"]}
             params.append(pytest.param(data["rule"], case, id=f"{data['rule']}-{case['name']}"))
     return params
 
@@ -91,6 +93,7 @@ def load_cases() -> list[Any]:
 @pytest.mark.parametrize(("code", "case"), load_cases())
 def test_rule_case(code: str, case: dict[str, Any]) -> None:
     rule = all_rules()[code]()
+    field = case["field"]
     options = {name: option.default for name, option in rule.options.items()}
     options.update(case.get("options", {}))
     table = build_table(case)
@@ -101,6 +104,11 @@ def test_rule_case(code: str, case: dict[str, Any]) -> None:
     assert got == expected
     for finding in findings:
         assert finding.code == code
+        assert finding.field == field == rule.field
+        if finding.field in TABLE_FIELDS:
+            assert finding.row is None
+        if finding.row is not None:
+            assert table.indicators[finding.row].name == finding.indicator
         assert finding.message
         assert "{" not in finding.message
         assert finding.hint

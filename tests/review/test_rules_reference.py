@@ -34,6 +34,14 @@ def test_rule_is_self_documenting(code: str) -> None:
     assert Path(sys.modules[rule.__module__].__file__ or "").name.split(".")[0] == code
 
 
+@pytest.mark.parametrize("code", sorted(all_rules()))
+def test_rule_basis_cites_sources_not_internal_notes(code: str) -> None:
+    basis = all_rules()[code].doc().basis
+    assert "domain.md" not in basis
+    assert "§" not in basis
+    assert "PT-" not in basis
+
+
 def test_a_rule_without_documentation_is_refused() -> None:
     with pytest.raises(TypeError, match="docstring lacks"):
 

@@ -109,8 +109,9 @@ def build_tables(
             table = table.model_copy(update={"reading": reading})
         confidence = table_confidence(rows, table_findings)
         table, withheld = withhold_uncertain(table, confidence, table_findings)
-        findings.extend(table_findings)
-        findings.extend(withheld)
+        position = len(tables)  # the table each doubt is about (Finding.table)
+        findings.extend(f.model_copy(update={"table": position}) for f in table_findings)
+        findings.extend(f.model_copy(update={"table": position}) for f in withheld)
         tables.append(table)
     return tables, findings
 

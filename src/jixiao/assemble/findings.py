@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jixiao.model import Finding, Severity, SourceRef
+from jixiao.model import Finding, Origin, Severity, SourceRef
 
 PARSE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
     # code: (severity, rule name, hint)
@@ -161,4 +161,5 @@ def parse_finding(
         indicator=indicator,
         location=location,
         fields=fields,
+        origin=Origin.PARSE,
     )

@@ -29,6 +29,10 @@ def finding_record(finding: Finding, file: str) -> dict[str, Any]:
         "project": finding.project,
         "indicator": finding.indicator,
         "location": finding.location.model_dump(mode="json"),
+        "origin": finding.origin.value,
+        "field": finding.field,
+        "table": finding.table,
+        "row": finding.row,
     }
 
 

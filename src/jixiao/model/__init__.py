@@ -1,7 +1,7 @@
 """The typed domain: documents, target tables, indicators, targets and findings. No I/O."""
 
 from jixiao.model.document import Document, DocumentError, DocumentSet
-from jixiao.model.finding import Finding, Severity
+from jixiao.model.finding import Finding, Origin, Severity
 from jixiao.model.source import SourceRef
 from jixiao.model.table import CONFIDENCE_FLOOR, Budget, Indicator, Reading, TableKind, TargetTable
 from jixiao.model.target import Comparator, Target, TargetComponent, TargetKind, TrendDirection
@@ -15,6 +15,7 @@ __all__ = [
     "DocumentSet",
     "Finding",
     "Indicator",
+    "Origin",
     "Reading",
     "Severity",
     "SourceRef",

@@ -16,6 +16,14 @@ class Severity(StrEnum):
     INFO = "info"
 
 
+class Origin(StrEnum):
+    """Which stage found a finding."""
+
+    PARSE = "parse"  # a reading doubt (PRS…)
+    REVIEW = "review"  # a review rule on the target table
+    EVALUATION = "evaluation"  # a self-evaluation consistency rule (SE…)
+
+
 class Finding(BaseModel):
     """One problem or doubt, with a stable code and the place it concerns.
 
@@ -33,3 +41,24 @@ class Finding(BaseModel):
     indicator: str | None = None
     location: SourceRef = SourceRef()
     fields: dict[str, Any] = Field(default_factory=dict, description="Template values.")
+    origin: Origin = Field(
+        default=Origin.REVIEW, description="The stage that found it: parse, review or evaluation."
+    )
+    field: str | None = Field(
+        default=None,
+        description="The field it concerns, declared by its rule: an indicator's name, "
+        "description, level1, level2, target, actual, weight, score or deviation; or the "
+        "table's project, department, year, budget, purpose, goals or indicators.",
+    )
+    table: int | None = Field(
+        default=None, description="The table's position in its document (0-based)."
+    )
+    row: int | None = Field(
+        default=None, description="The indicator's position in its table (0-based)."
+    )
+    ruleset: str | None = Field(
+        default=None, description="The version of the rule set that found it (review findings)."
+    )
+    config_digest: str | None = Field(
+        default=None, description="A digest of the review configuration it was found with."
+    )

@@ -17,6 +17,8 @@ looked up from the working directory upwards::
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -43,6 +45,18 @@ class ReviewConfig:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     fail_on: Severity = Severity.ERROR
     source: str = "默认配置"
+
+    def digest(self) -> str:
+        """A digest of what decides the findings: the selection, severities and options (not
+        where the configuration was read from, nor the fail-on level)."""
+        said = {
+            "select": sorted(self.select),
+            "ignore": sorted(self.ignore),
+            "severity": {code: str(s) for code, s in sorted(self.severity.items())},
+            "options": {code: dict(sorted(o.items())) for code, o in sorted(self.options.items())},
+        }
+        text = json.dumps(said, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def is_selected(self, code: str) -> bool:
         selected = not self.select or any(code.startswith(s) for s in self.select)

@@ -7,7 +7,7 @@ from typing import Any
 
 from jixiao.model import Document, Finding, TargetTable
 from jixiao.review.config import ReviewConfig
-from jixiao.review.registry import all_rules
+from jixiao.review.registry import all_rules, ruleset_version
 from jixiao.review.rule import Rule
 from jixiao.review.view import TableView
 
@@ -17,8 +17,17 @@ class Reviewer:
 
     def __init__(self, config: ReviewConfig | None = None) -> None:
         self.config = config or ReviewConfig()
+        self.ruleset = ruleset_version()
+        self.config_digest = self.config.digest()
         self.rules: list[tuple[Rule, dict[str, Any]]] = [
-            (rule(self.config.severity.get(code)), self.config.rule_options(code))
+            (
+                rule(
+                    self.config.severity.get(code),
+                    ruleset=self.ruleset,
+                    config_digest=self.config_digest,
+                ),
+                self.config.rule_options(code),
+            )
             for code, rule in all_rules().items()
             if self.config.is_selected(code)
         ]
@@ -34,8 +43,10 @@ class Reviewer:
             self._rules_by_form[key] = rules
         return rules
 
-    def review_table(self, table: TargetTable) -> list[Finding]:
-        view = TableView(table)
+    def review_table(self, table: TargetTable, position: int | None = None) -> list[Finding]:
+        """The findings of the selected rules that apply to ``table``; ``position`` is its
+        place in its document (Finding.table)."""
+        view = TableView(table, position)
         findings: list[Finding] = []
         for rule, options in self.rules_for(view):
             # a loop rather than list.extend, which copies each rule's findings into a new list
@@ -51,8 +62,8 @@ class Reviewer:
             for f in document.findings
             if self.config.is_selected(f.code)
         ]
-        for table in document.tables:
-            findings.extend(self.review_table(table))
+        for position, table in enumerate(document.tables):
+            findings.extend(self.review_table(table, position))
         return findings
 
 
@@ -60,4 +71,8 @@ def review_tables(
     tables: Iterable[TargetTable], config: ReviewConfig | None = None
 ) -> list[Finding]:
     reviewer = Reviewer(config)
-    return [finding for table in tables for finding in reviewer.review_table(table)]
+    return [
+        finding
+        for position, table in enumerate(tables)
+        for finding in reviewer.review_table(table, position)
+    ]

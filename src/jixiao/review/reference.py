@@ -22,11 +22,33 @@ FIELD_NAMES = {
     "purpose": "资金用途",
     "goals": "绩效目标",
 }
+# What a finding concerns (Rule.field, Finding.field).
+CONCERNS = {
+    "name": "三级指标名称",
+    "description": "指标描述",
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "target": "指标值",
+    "actual": "实际完成值",
+    "weight": "分值",
+    "score": "得分",
+    "deviation": "偏差原因分析",
+    "project": "项目名称",
+    "department": "主管部门",
+    "year": "预算年度",
+    "budget": "预算数",
+    "purpose": "资金用途",
+    "goals": "绩效目标",
+    "indicators": "指标体系",
+}
 
 
 def applicability(rule: type[Rule]) -> list[str]:
     """Where the rule applies (docs/review.md#where-a-rule-applies), one line each."""
-    lines = [f"- 适用表格：{'、'.join(KIND_NAMES[k] for k in sorted(rule.kinds))}"]
+    lines = [
+        f"- 所涉栏目：{CONCERNS[rule.field]}（`{rule.field}`）",
+        f"- 适用表格：{'、'.join(KIND_NAMES[k] for k in sorted(rule.kinds))}",
+    ]
     if set(rule.families) != set(Family):
         lines.append(f"- 适用表式：仅{'、'.join(sorted(f.value for f in rule.families))}")
     if set(rule.frameworks) != set(Framework):

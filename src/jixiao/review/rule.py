@@ -8,7 +8,7 @@ A rule is a subclass of :class:`Rule` in ``jixiao/review/rules/<CODE>.py``::
         Why: 比率不可能超过 100%，“≥100%”在逻辑上只能等于 100%…
         Bad example: 经费使用及时率 ≥100%
         Good example: 经费使用及时率 =100%
-        Basis: 财政部安徽 2022 自评表 “≥100百分比” 被列为错误写法（domain.md §4.3）。
+        Basis: 安徽省 2022 年县级项目支出绩效自评表（公开表格）中“≥100百分比”被列为错误写法。
         \"\"\"
 
         code = "VL04"
@@ -43,7 +43,7 @@ from typing import Any, ClassVar, Final
 from mypy_extensions import mypyc_attr
 from pydantic import BaseModel
 
-from jixiao.model import Finding, Severity, SourceRef, TableKind
+from jixiao.model import Finding, Origin, Severity, SourceRef, TableKind
 from jixiao.review.compiled import is_compiled
 from jixiao.review.view import Family, Framework, IndicatorView, TableView
 
@@ -51,6 +51,15 @@ _CODE: Final = re.compile(r"^[A-Z]{2}\d{2}$")
 _SECTIONS: Final = ("Why", "Bad example", "Good example", "Basis")
 
 RULES: dict[str, type[Rule]] = {}
+# What a finding may concern (Rule.field, Finding.field): an indicator's cells, or a part of
+# the table's header.
+INDICATOR_FIELDS: Final = frozenset(
+    {"name", "description", "level1", "level2", "target", "actual", "weight", "score", "deviation"}
+)
+TABLE_FIELDS: Final = frozenset(
+    {"project", "department", "year", "budget", "purpose", "goals", "indicators"}
+)
+FIELDS: Final = INDICATOR_FIELDS | TABLE_FIELDS
 
 
 class Dimension(StrEnum):
@@ -123,6 +132,9 @@ class Rule:
     message: ClassVar[str]
     hint: ClassVar[str]
     options: ClassVar[Mapping[str, Option]] = {}
+    # The field its findings concern (Finding.field): one of FIELDS. The web page shows a
+    # finding on that cell; the rule's cases (tests/review/cases/<CODE>.yml) state it too.
+    field: ClassVar[str]
     # Where the rule applies (template-aware rules, docs/review.md#where-a-rule-applies): the
     # table kinds, the form families and the indicator frameworks it is written for, and the
     # header fields of which the form must print at least one (label printed, cell empty or
@@ -144,6 +156,8 @@ class Rule:
         module = sys.modules.get(getattr(cls, "__module__", ""))
         if not is_compiled(getattr(module, "__file__", None)):  # the tests check compiled rules
             cls.doc()  # fail at import when the docstring lacks a section
+        if getattr(cls, "field", None) not in FIELDS:
+            raise TypeError(f"rule {cls.code} must declare its field, one of {sorted(FIELDS)}")
         RULES[cls.code] = cls
 
     @classmethod
@@ -170,8 +184,19 @@ class Rule:
             basis=sections["Basis"],
         )
 
-    def __init__(self, severity: Severity | None = None) -> None:
+    def __init__(
+        self,
+        severity: Severity | None = None,
+        *,
+        ruleset: str | None = None,
+        config_digest: str | None = None,
+    ) -> None:
         self.effective_severity = severity or self.severity
+        self.origin = (
+            Origin.EVALUATION if self.dimension is Dimension.SELF_EVALUATION else Origin.REVIEW
+        )
+        self.ruleset = ruleset
+        self.config_digest = config_digest
         self.message_template = Template(self.message)
         self.hint_template = Template(self.hint)
 
@@ -219,6 +244,12 @@ class Rule:
             name,
             location,
             scalars_of(fields),
+            self.origin,
+            self.field,
+            table.position,
+            None if indicator is None else indicator.position,
+            self.ruleset,
+            self.config_digest,
         )
 
 
@@ -296,6 +327,12 @@ def checked_finding(
     indicator: str | None,
     location: SourceRef,
     fields: dict[str, Any],
+    origin: Origin = Origin.REVIEW,
+    field: str | None = None,
+    table: int | None = None,
+    row: int | None = None,
+    ruleset: str | None = None,
+    config_digest: str | None = None,
 ) -> Finding:
     """A finding from values already of the model's types, without pydantic's validation.
 
@@ -316,6 +353,12 @@ def checked_finding(
         "indicator": indicator,
         "location": location,
         "fields": fields,
+        "origin": origin,
+        "field": field,
+        "table": table,
+        "row": row,
+        "ruleset": ruleset,
+        "config_digest": config_digest,
     }
     _set_dict(finding, values)
     _set_fields_set(finding, _EVERY_FIELD)

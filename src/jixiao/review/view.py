@@ -103,6 +103,7 @@ class IndicatorView:
         "output",
         "per_unit",
         "percent",
+        "position",
         "raw",
         "satisfaction",
         "score",
@@ -144,8 +145,9 @@ class IndicatorView:
     percent: bool
     money: bool
     per_unit: str | None
+    position: int
 
-    def __init__(self, indicator: Indicator) -> None:
+    def __init__(self, indicator: Indicator, position: int = 0) -> None:
         fields = indicator.__dict__  # pydantic keeps a model's field values here
         target: Target = fields["target"]
         of_target = target.__dict__
@@ -153,6 +155,7 @@ class IndicatorView:
         level2: str | None = fields["level2"]
         blocks = blocks_of(level1, level2)
         self.indicator = indicator
+        self.position = position
         self.name = name = fields["name"]
         self.key = name_key(name)
         self.growth = is_growth(name)
@@ -202,6 +205,7 @@ class TableView:
         "indicators",
         "kind",
         "level_columns",
+        "position",
         "project",
         "purpose",
         "source",
@@ -228,10 +232,12 @@ class TableView:
     header_skipped: bool
     level_columns: bool
     withheld: bool
+    position: int | None
 
-    def __init__(self, table: TargetTable) -> None:
+    def __init__(self, table: TargetTable, position: int | None = None) -> None:
         fields = table.__dict__
         self.table = table
+        self.position = position
         self.kind = fields["kind"]
         self.department = fields["department"]
         self.project = fields["project"]
@@ -240,7 +246,9 @@ class TableView:
         self.budget = fields["budget"]
         self.goals = fields["goals"]
         self.source = fields["source"]
-        self.indicators = [IndicatorView(indicator) for indicator in fields["indicators"]]
+        self.indicators = [
+            IndicatorView(indicator, row) for row, indicator in enumerate(fields["indicators"])
+        ]
         by_kind: dict[TargetKind | tuple[TargetKind, ...], list[IndicatorView]] = {}
         for view in self.indicators:
             by_kind.setdefault(view.kind, []).append(view)

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from jixiao.services.review import (
         ReviewedDocument,
         RuleReview,
+        review_config,
         review_documents,
         rule_reviewer,
     )
@@ -219,6 +220,7 @@ _MODULES: dict[str, str] = {
     "read_documents": "jixiao.services.documents",
     "readable_table": "jixiao.services.browse",
     "resolve_table": "jixiao.services.store",
+    "review_config": "jixiao.services.review",
     "review_documents": "jixiao.services.review",
     "review_inbox": "jixiao.services.workflow",
     "revoke_api_token": "jixiao.services.users",
@@ -331,6 +333,7 @@ __all__ = [
     "readable_table",
     "reporting_progress",
     "resolve_table",
+    "review_config",
     "review_documents",
     "review_inbox",
     "revoke_api_token",

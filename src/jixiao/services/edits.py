@@ -20,6 +20,7 @@ from jixiao.errors import InvalidRequest, NotFound, StaleRevision
 from jixiao.model import Document, Finding, Indicator, Target, TargetTable
 from jixiao.review import Reviewer
 from jixiao.services.browse import readable_table
+from jixiao.services.review import review_config
 from jixiao.services.users import User, utc_now
 from jixiao.services.workflow import require_unlocked
 from jixiao.store import (
@@ -69,7 +70,8 @@ def edited_table(table: TargetTable, position: int, text: str) -> tuple[TargetTa
     if len(text) > MAX_TARGET_LENGTH:
         raise InvalidRequest(f"指标值过长（{len(text)} 个字符，上限 {MAX_TARGET_LENGTH}）")
     old = table.indicators[position]
-    new = old.model_copy(update={"target": parse_target(text, year=table.year)})
+    # the value is now the one typed: no parse doubt concerns it any more
+    new = old.model_copy(update={"target": parse_target(text, year=table.year), "doubted": False})
     indicators = [*table.indicators]
     indicators[position] = new
     return table.model_copy(update={"indicators": indicators}), new
@@ -86,7 +88,7 @@ def preview_target(
     user.require_edit(readable_table(database, user, table_id))
     stored = load_current(database, user, table_id)
     table, indicator = edited_table(stored.table, position, text)
-    findings = row_findings(Reviewer().review_table(table), indicator)
+    findings = row_findings(Reviewer(review_config()).review_table(table), indicator)
     return TargetPreview(indicator.target, format_target(indicator.target), findings)
 
 
@@ -108,7 +110,7 @@ def edit_target(
     if stored.revision != based_on:
         raise StaleRevision(summary.describe(), based_on, stored.revision)
     table, indicator = edited_table(stored.table, position, text)
-    reviewed = Reviewer().review_table(table)
+    reviewed = Reviewer(review_config()).review_table(table)
     if indicator.target.raw == stored.table.indicators[position].target.raw:
         return EditResult(table_id, stored.revision, False, row_findings(reviewed, indicator))
     old_name = stored.table.indicators[position].name

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jixiao.model import Document, Finding
-from jixiao.review import ReviewConfig, Reviewer
+from jixiao.review import ReviewConfig, Reviewer, load_config
 from jixiao.services.documents import failed_document, internal_error, read_documents
 
 
@@ -16,6 +16,14 @@ from jixiao.services.documents import failed_document, internal_error, read_docu
 class ReviewedDocument:
     document: Document
     findings: list[Finding]
+
+
+def review_config(path: Path | None = None) -> ReviewConfig:
+    """The review configuration the CLI uses: ``path``, else ``jixiao.toml`` or
+    ``pyproject.toml`` ``[tool.jixiao.review]`` found from the working directory. The web app's
+    uploads and edits use it too, so that a table reviewed in the browser gets the findings
+    ``jixiao review`` gives."""
+    return load_config(path)
 
 
 class RuleReview:
@@ -40,7 +48,11 @@ class RuleReview:
 
     def __call__(self, document: Document) -> list[Finding]:
         reviewer = self.reviewer()
-        return [finding for table in document.tables for finding in reviewer.review_table(table)]
+        return [
+            finding
+            for position, table in enumerate(document.tables)
+            for finding in reviewer.review_table(table, position)
+        ]
 
     def reviewer(self) -> Reviewer:
         """The rules, built once per process (about 16 ms) however often this is unpickled."""

@@ -22,6 +22,7 @@ from jixiao.model import (
     Comparator,
     Finding,
     Indicator,
+    Origin,
     Reading,
     SourceRef,
     TableKind,
@@ -100,6 +101,12 @@ FINDING_COLUMNS: Final = (
     "indicator",
     "location_json",
     "fields_json",
+    "origin",
+    "field",
+    "table_position",
+    "indicator_position",
+    "ruleset",
+    "config_digest",
 )
 _BUDGET_FIELDS: Final = tuple(Budget.model_fields)
 _TARGET_END: Final = 7 + len(TARGET_FIELDS)  # the target's columns are content[7:_TARGET_END]
@@ -336,6 +343,12 @@ def finding_row(
         finding.indicator,
         source_json(finding.location),
         dump_json(to_jsonable_python(finding.fields)),
+        finding.origin.value,
+        finding.field,
+        finding.table,
+        finding.row,
+        finding.ruleset,
+        finding.config_digest,
     )
 
 
@@ -350,4 +363,10 @@ def finding_from_row(row: Mapping[Any, Any]) -> Finding:
         indicator=row["indicator"],
         location=source_from_json(row["location_json"]),
         fields=json.loads(row["fields_json"]),
+        origin=row["origin"] or (Origin.PARSE if row["code"].startswith("PRS") else Origin.REVIEW),
+        field=row["field"],
+        table=row["table_position"],
+        row=row["indicator_position"],
+        ruleset=row["ruleset"],
+        config_digest=row["config_digest"],
     )

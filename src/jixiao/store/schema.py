@@ -179,6 +179,14 @@ findings = Table(
     Column("indicator", Text),
     Column("location_json", Text, nullable=False),
     Column("fields_json", Text, nullable=False),
+    # Finding identity (migration 0012; NULL before it): the stage that found it, the field
+    # it concerns, its table and row, the rule-set version and the configuration digest
+    Column("origin", String(16)),
+    Column("field", String(16)),
+    Column("table_position", Integer),
+    Column("indicator_position", Integer),
+    Column("ruleset", Text),
+    Column("config_digest", String(64)),
     Index("ix_findings_revision_id", "revision_id"),
     Index("ix_findings_document_id", "document_id"),
 )

@@ -16,13 +16,16 @@ class BG01(Rule):
     成本核对也会失真。
     Bad example: 年度资金总额 0，其中本年财政拨款 90 万元。
     Good example: 预算数 300000.00 = 财政资金 300000.00 + 其他资金 0。
-    Basis: 安徽 2022 自评表中的不一致实例（domain.md §4.3）；§8 PT-BUD-003。
+    Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》 完整性审核（资金来源与预算数一致）；安
+    徽省 2022 年县级项目支出绩效自评表（公开表格）中“年度资金总额 0、本年财政拨款 90”的不一致实例
+    。
     """
 
     code = "BG01"
     name = "budget.split-mismatch"
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
+    field = "budget"
     message = "财政资金 {fiscal} + 其他资金 {other} ≠ 预算数 {total}"
     hint = "请核对预算数及其资金来源。"
 

@@ -16,13 +16,16 @@ class BG02(Rule):
     资金不匹配。
     Bad example: 预算数 30 万元，成本指标“技术服务费 ≤300 万元”。
     Good example: 预算数 30 万元，成本指标“技术服务费 ≤30 万元”。
-    Basis: 88号“相应匹配”、适当性审核（domain.md §3.6）；§8 PT-BUD-001。
+    Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》 适当性审核（绩效目标与预算资金相匹配）
+    ；财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》 成本指标取值不
+    超过预算。
     """
 
     code = "BG02"
     name = "budget.cost-exceeds-budget"
     severity = Severity.ERROR
     dimension = Dimension.APPROPRIATENESS
+    field = "target"
     message = "成本指标“{indicator}”的金额 {amount} 超过预算数 {total}"
     hint = "请核对金额单位（元/万元）或调整成本目标，使其不超过预算。"
 

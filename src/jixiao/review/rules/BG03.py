@@ -49,13 +49,15 @@ class BG03(Rule):
     至少有一个不对。找不到唯一对应的数量指标时，规则说明“无法核对”而不去猜。
     Bad example: 预算 30 万元；“人均补助 ≤1.5 万元”，“补助人数 ≥30 人”（需 45 万元）。
     Good example: 预算 30 万元；“人均补助 ≤1.5 万元”，“补助人数 ≥20 人”（30 万元）。
-    Basis: 共性框架“与预算资金量相匹配”；88号 适当性审核（domain.md §3.6、§4.2）；§8 PT-BUD-002。
+    Basis: 《预算绩效评价共性指标体系框架》（财政部 2013 年）“绩效指标与预算资金量相匹配”；财预〔
+    2015〕88号《中央部门预算绩效目标管理办法》 适当性审核。
     """
 
     code = "BG03"
     name = "budget.unit-cost-times-quantity"
     severity = Severity.ERROR
     dimension = Dimension.APPROPRIATENESS
+    field = "target"
     message = "{detail}"
     hint = "{advice}"
 

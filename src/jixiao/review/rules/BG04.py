@@ -15,14 +15,16 @@ class BG04(Rule):
     Why: 项目总成本指标应与预算数一致（或略低）；远低于预算说明预算虚高或指标随意填写。
     Bad example: 预算数 90 万元，成本指标“项目总成本 ≤50 万元”。
     Good example: 预算数 90 万元，成本指标“项目总成本 ≤90 万元”。
-    Basis: 安徽 2022 自评表“项目总成本 ≤90万元”与预算 90 万元一致的做法（domain.md §3.6）；
-    容差无统一规定，默认 10%，可配置。
+    Basis: 财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》 成本指标
+    取值以预算为依据；安徽省 2022 年县级项目支出绩效自评表（公开表格）中“项目总成本 ≤90万元”与预算
+    90 万元一致的做法。容差无统一规定，默认 10%，可配置。
     """
 
     code = "BG04"
     name = "budget.total-cost-mismatch"
     severity = Severity.WARNING
     dimension = Dimension.APPROPRIATENESS
+    field = "target"
     message = "总成本指标“{indicator}”{amount} 比预算数 {total} 低 {gap:.0%}"
     hint = "总成本指标应与预算数相对应；如预算另有用途，请补充相应的成本指标。"
     options = {"tolerance": Option(0.1, "允许总成本低于预算数的比例")}

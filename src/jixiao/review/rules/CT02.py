@@ -16,13 +16,16 @@ class CT02(Rule):
     又会让权重计算出错。
     Bad example: 社会效益指标 → 市民对空气质量改善的满意程度 ≥85%。
     Good example: 满意度指标 → 服务对象满意度指标 → 市民满意度 ≥85%。
-    Basis: “满意度指标用来代替效益指标”被列为问题（domain.md §3.5）；§8 PT-CAT-002。
+    Basis: 财预〔2020〕10号《项目支出绩效评价管理办法》 满意度指标为一级指标（服务对象满意度）；赤
+    峰市审计局 2023 年预算绩效管理审计发现（
+    http://sjj.chifeng.gov.cn/sjdt/202305/t20230517_2051216.html）列出“以满意度指标代替效益指标”。
     """
 
     code = "CT02"
     name = "category.satisfaction-misplaced"
     severity = Severity.WARNING
     dimension = Dimension.RELEVANCE
+    field = "level2"
     message = "“{indicator}”是满意度指标，却放在“{level}”下"
     hint = "请移到 满意度指标 → 服务对象满意度指标 下。"
 

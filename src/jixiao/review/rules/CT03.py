@@ -16,13 +16,16 @@ class CT03(Rule):
     成本就没有被当作成本来审核。
     Bad example: 数量指标 → 人均培训费用标准 ≤300 元。
     Good example: 成本指标 → 人均培训费用标准 ≤300 元。
-    Basis: 成本指标定义（domain.md §2.1）；§8 PT-CAT-002“cost wording outside 成本”。
+    Basis: 财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》 成本指标
+    反映成本控制情况（经济成本、社会成本、生态环境成本）；财预〔2015〕88号《中央部门预算绩效目标管
+    理办法》 申报表“成本指标”分单位成本和总成本。
     """
 
     code = "CT03"
     name = "category.cost-misplaced"
     severity = Severity.WARNING
     dimension = Dimension.RELEVANCE
+    field = "level2"
     message = "“{indicator}”是成本金额，却放在“{level}”下"
     hint = "请移到成本指标下。"
 

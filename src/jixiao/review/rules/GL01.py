@@ -60,14 +60,15 @@ class GL01(Rule):
     两者不可能同时成立，说明其中之一填错。
     Bad example: 目标“按社区党员年人均不低于 100 元标准核定”；成本指标“经费核算标准 ≤50 元/人/年”。
     Good example: 目标“年人均不低于 100 元”；成本指标“经费核算标准 =100 元/人/年”。
-    Basis: 88号 相关性审核（目标与指标相对应）；共性框架“与年度任务数相对应”
-    （domain.md §4.1、§4.2）。
+    Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》 相关性审核（绩效指标与绩效目标相对应）
+    ；《预算绩效评价共性指标体系框架》（财政部 2013 年）“绩效指标与年度任务数或计划数相对应”。
     """
 
     code = "GL01"
     name = "goal.contradicts-cost"
     severity = Severity.ERROR
     dimension = Dimension.RELEVANCE
+    field = "target"
     message = "绩效目标写明“{promise}”，而成本指标“{indicator}”为“{value}”，两者矛盾"
     hint = "请核对人均标准，使绩效目标与成本指标一致。"
 

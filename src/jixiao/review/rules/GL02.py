@@ -108,13 +108,15 @@ class GL02(Rule):
     规则比较目标与指标名称、描述中的关键词；找不到任何共同关键词时提示。
     Bad example: 目标“完成干部纸质档案材料数字化任务”，但没有任何关于档案数字化的指标。
     Good example: 对应指标“区管干部人事档案数字化数量 ≥50000 份”。
-    Basis: 88号 相关性审核“为每个目标设置指标”（domain.md §4.1）；§8 PT-GOAL-001。
+    Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》 相关性审核：绩效目标应细化分解为具体的
+    绩效指标。
     """
 
     code = "GL02"
     name = "goal.not-covered"
     severity = Severity.WARNING
     dimension = Dimension.RELEVANCE
+    field = "goals"
     message = "第 {number} 项绩效目标“{goal}”没有对应的指标"
     hint = "请为这项目标设置至少一个指标，或删去不属于本项目的目标。"
     options = {

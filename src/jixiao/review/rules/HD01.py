@@ -12,13 +12,15 @@ class HD01(MissingFieldRule):
     Why: 项目名称是目标表与预算项目对应的依据，缺少就无法审核、汇总和公开。
     Bad example: 项目名称一栏为空。
     Good example: 项目名称：滨海新区社区党组织工作活动专项经费。
-    Basis: 88号 完整性审核“填报格式规范、无缺项”（domain.md §2.5、§4.1）。
+    Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》 完整性审核（填报格式规范、内容完整）；
+    附件 项目支出绩效目标申报表表头要素。
     """
 
     code = "HD01"
     name = "header.missing-project"
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
+    field = "project"
     message = "缺少{field}"
     hint = "请填写与预算项目一致的项目名称。"
     field_label = "项目名称"

@@ -15,13 +15,15 @@ class HD03(MissingFieldRule):
     表头没有这一栏（读表未记录该字段）时不提示。
     Bad example: 表头印有“资金用途”一栏，但内容为空。
     Good example: 用于支付 2024 年社区党组织工作和活动经费。
-    Basis: 地方项目支出绩效目标申报表表头要素；财预〔2020〕10号 附件目标表无此栏。
+    Basis: 地方项目支出绩效目标申报表表头要素（如“预算规模及资金用途”）；财预〔2020〕10号《项目支
+    出绩效评价管理办法》 附件 项目支出绩效自评表无此栏。
     """
 
     code = "HD03"
     name = "header.missing-purpose"
     severity = Severity.INFO
     dimension = Dimension.COMPLETENESS
+    field = "purpose"
     message = "缺少{field}"
     hint = "请简要写明资金的具体用途。"
     field_label = "资金用途"

@@ -12,13 +12,15 @@ class HD04(MissingFieldRule):
     Why: 绩效目标是设置指标的出发点；没有目标，指标无从对应（相关性审核）。
     Bad example: 绩效目标一栏为空。
     Good example: 1.按每人每年 100 元标准发放社区党组织活动经费，保障 16 个街道党建工作。
-    Basis: 88号 完整性、相关性审核（domain.md §4.1）。
+    Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》 完整性、相关性审核：申报表须填写年度绩
+    效目标。
     """
 
     code = "HD04"
     name = "header.missing-goals"
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
+    field = "goals"
     message = "缺少{field}"
     hint = "请写明本年度要达到的产出和效果。"
     field_label = "绩效目标"

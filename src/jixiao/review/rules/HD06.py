@@ -12,13 +12,14 @@ class HD06(MissingFieldRule):
     Why: 没有年度就无法核对截止日期是否在预算年度内，也无法与上年比较。
     Bad example: 表内和文档中都没有写明年度。
     Good example: 表题或资金用途写明“2024年”。
-    Basis: 申报表按年度编制（domain.md §2.1、§3.7）。
+    Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》 绩效目标按预算年度编制、随预算批复。
     """
 
     code = "HD06"
     name = "header.missing-year"
     severity = Severity.WARNING
     dimension = Dimension.COMPLETENESS
+    field = "year"
     message = "缺少{field}"
     hint = "请在表题或资金用途中写明预算年度，或读取时用 --year 指定。"
     field_label = "预算年度"

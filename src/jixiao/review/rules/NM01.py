@@ -28,13 +28,15 @@ class NM01(Rule):
     也让按名称汇总、检索的系统认不出指标。
     Bad example: 工作经费拨付合规律。
     Good example: 工作经费拨付合规率。
-    Basis: §8 PT-TXT-001 typos；示例文档第 126 行的实例。
+    Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》 完整性审核（填报规范）；示例文档（天津
+    市滨海新区委组织部 2024 年绩效目标表）第 126 行“合规律”的实例。
     """
 
     code = "NM01"
     name = "name.suffix-typo"
     severity = Severity.WARNING
     dimension = Dimension.COMPLETENESS
+    field = "name"
     message = "三级指标“{indicator}”的结尾“{wrong}”应为“{right}”"
     hint = "请改为“{fixed}”。"
 

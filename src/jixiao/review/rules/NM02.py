@@ -15,13 +15,15 @@ class NM02(Rule):
     Why: 指标描述（指标解释）应说明指标的含义、口径或计算方法；照抄名称没有提供任何信息。
     Bad example: 选调生招录人数 → 描述“选调生招录人数”。
     Good example: 选调生招录人数 → 描述“年度实际录用并报到的选调生人数”。
-    Basis: 填报指南要求定量指标说明计算公式（domain.md §3.5）；§8 PT-TXT-001。
+    Basis: 财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》 指标解释
+    应说明指标含义与计算方法；财预〔2015〕88号《中央部门预算绩效目标管理办法》 完整性审核。
     """
 
     code = "NM02"
     name = "name.description-repeats-name"
     severity = Severity.INFO
     dimension = Dimension.COMPLETENESS
+    field = "description"
     message = "“{indicator}”的指标描述与名称相同"
     hint = "请在描述中写明指标的含义、统计口径或计算方法。"
 

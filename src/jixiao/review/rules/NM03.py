@@ -14,13 +14,15 @@ class NM03(Rule):
     Why: 一体化系统限制三级指标名称的长度；过长的名称通常是把目标或说明写进了名称。
     Bad example: 一个 120 字的三级指标名称。
     Good example: 名称写衡量对象，说明放进指标描述。
-    Basis: 一体化系统“三级指标名称不超过 100 个字符”（domain.md §3.5，[I]，可配置）。
+    Basis: 预算管理一体化规范（财办〔2020〕13号）的绩效指标数据要素（计算符号、计量单位）：三级指
+    标名称长度有上限（一体化系统实现为 100 个字符，可配置）。
     """
 
     code = "NM03"
     name = "name.too-long"
     severity = Severity.INFO
     dimension = Dimension.COMPLETENESS
+    field = "name"
     message = "三级指标名称有 {length} 个字，超过 {maximum} 个字"
     hint = "请精简名称，把说明写进指标描述。"
     options = {"maximum": Option(100, "三级指标名称的最大字数")}

@@ -16,13 +16,15 @@ class NM05(Rule):
     看不出衡量的是什么。
     Bad example: 服务对象满意度指标 → 参加考试培训的处科级干部 → 100%。
     Good example: 服务对象满意度指标 → 参训处科级干部满意度 → ≥95%。
-    Basis: 共性指标库的满意度指标命名（domain.md §7，gx010901 培训（参会）人员满意度）。
+    Basis: 财预〔2020〕10号《项目支出绩效评价管理办法》 满意度指标反映服务对象对产出和效果的认可程
+    度；《预算绩效评价共性指标体系框架》（财政部 2013 年）的满意度指标按服务对象命名。
     """
 
     code = "NM05"
     name = "name.satisfaction-unnamed"
     severity = Severity.WARNING
     dimension = Dimension.COMPLETENESS
+    field = "name"
     message = "满意度指标“{indicator}”的名称中没有“满意度”"
     hint = "请改为“{indicator}满意度”这样的名称。"
 

@@ -20,13 +20,15 @@ class NM06(Rule):
     Why: 同一份表里混用“>=”和“≥”会让检索、汇总出错，公开的表格也不规范。
     Bad example: 验收合格率 >=95%。
     Good example: 验收合格率 ≥95%。
-    Basis: §8 PT-TXT-001“mixed full/half-width operators”。
+    Basis: 预算管理一体化规范（财办〔2020〕13号）的绩效指标数据要素（计算符号、计量单位）：计算符
+    号取值为 ≥、＞、＝、＜、≤、定性。
     """
 
     code = "NM06"
     name = "name.operator-spelling"
     severity = Severity.INFO
     dimension = Dimension.COMPLETENESS
+    field = "target"
     message = "“{indicator}”的指标值“{value}”中的比较符写作“{written}”"
     hint = "请统一写作“≥”“≤”。"
 

@@ -15,13 +15,15 @@ class SE01(Rule):
     分值合计不对，总分和等级都会算错。
     Bad example: 指标分值合计 95。
     Good example: 预算执行 10 + 指标分值合计 90 = 100。
-    Basis: 财预〔2020〕10号 自评权重；一体化系统校验（domain.md §5.1）；§8 SE-001。
+    Basis: 财预〔2020〕10号《项目支出绩效评价管理办法》：单位自评中预算执行率和一级指标权重原则上
+    为 10、50、30、10，合计 100。
     """
 
     code = "SE01"
     name = "evaluation.weights-sum"
     severity = Severity.ERROR
     dimension = Dimension.SELF_EVALUATION
+    field = "weight"
     message = "指标分值合计 {total:g}，应为 {expected:g}（另有预算执行 {execution:g} 分）或 100"
     hint = "请调整各指标分值，使总分为 100。"
     options = {"execution_weight": Option(10, "预算执行率的分值（国家口径 10，部分地方 20）")}

@@ -14,13 +14,15 @@ class SE02(Rule):
     Why: 单项得分不能超过其分值（“得分不得突破权重”）；超过说明计算或填写有误。
     Bad example: 分值 10，得分 12。
     Good example: 分值 10，得分 9。
-    Basis: 自评表填报说明（domain.md §5.3）；§8 SE-002。
+    Basis: 财预〔2020〕10号《项目支出绩效评价管理办法》 附件 项目支出绩效自评表：各指标得分不超过
+    该指标分值。
     """
 
     code = "SE02"
     name = "evaluation.score-above-weight"
     severity = Severity.ERROR
     dimension = Dimension.SELF_EVALUATION
+    field = "score"
     message = "“{indicator}”得分 {score:g} 超过分值 {weight:g}"
     hint = "得分最多等于分值，请重新计算。"
     kinds = frozenset({TableKind.SELF_EVALUATION})

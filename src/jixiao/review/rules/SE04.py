@@ -14,13 +14,14 @@ class SE04(Rule):
     Why: 没有实际完成值就无法计算得分，也无法与目标比较。
     Bad example: 年度指标值 ≥20 人，实际完成值一栏空白。
     Good example: 年度指标值 ≥20 人，实际完成值 18 人。
-    Basis: 自评表列“实际完成值”（domain.md §5.6）。
+    Basis: 财预〔2020〕10号《项目支出绩效评价管理办法》 附件 项目支出绩效自评表“实际完成值”栏。
     """
 
     code = "SE04"
     name = "evaluation.actual-missing"
     severity = Severity.WARNING
     dimension = Dimension.SELF_EVALUATION
+    field = "actual"
     message = "“{indicator}”没有填写实际完成值"
     hint = "请填写全年实际完成值；未完成的请在偏差原因中说明。"
     kinds = frozenset({TableKind.SELF_EVALUATION})

@@ -18,13 +18,15 @@ class SE05(Rule):
     未达成且效果较差 [0,60%)（地方口径可能不同）；档次与得分不符，说明自评打分随意。
     Bad example: 实际完成值“部分达成年度指标并具有一定效果”，分值 10，得分 9。
     Good example: 实际完成值“部分达成年度指标并具有一定效果”，分值 10，得分 7。
-    Basis: 一体化系统拒绝档外得分（domain.md §5.4，[I]）；档次范围取评分口径（默认 national）。
+    Basis: 财预〔2020〕10号《项目支出绩效评价管理办法》：定性指标按“达成、部分达成并具有一定效果、
+    未达成且效果较差”分档评分（100–80%、80–60%、60–0%）；档次范围取评分口径（默认 national）。
     """
 
     code = "SE05"
     name = "evaluation.qualitative-score-out-of-band"
     severity = Severity.ERROR
     dimension = Dimension.SELF_EVALUATION
+    field = "score"
     message = "“{indicator}”选了“{band}”档（{bounds}），得分 {score:g} / 分值 {weight:g} 不在档内"
     hint = "请按所选档次的分数范围重新打分，或改选相应的档次。"
     options = {"profile": Option("national", "定性档次范围所依据的评分口径")}

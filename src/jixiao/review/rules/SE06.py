@@ -15,13 +15,15 @@ class SE06(Rule):
     判断扣分是否合理。
     Bad example: 分值 10，得分 9，偏差原因一栏空白。
     Good example: 分值 10，得分 9，偏差原因“2 名选调生年中调离，下年度按计划补充”。
-    Basis: 自评表“偏差原因分析及改进措施”栏（domain.md §5.6）；§8 SE-003。
+    Basis: 财预〔2020〕10号《项目支出绩效评价管理办法》 附件 项目支出绩效自评表“偏差原因分析及改进
+    措施”栏：未完成目标的须说明原因。
     """
 
     code = "SE06"
     name = "evaluation.deviation-reason-missing"
     severity = Severity.ERROR
     dimension = Dimension.SELF_EVALUATION
+    field = "deviation"
     message = "“{indicator}”得分 {score:g} 低于分值 {weight:g}，但没有填写偏差原因"
     hint = "请在“偏差原因分析及改进措施”中说明未完成的原因和改进措施。"
     kinds = frozenset({TableKind.SELF_EVALUATION})

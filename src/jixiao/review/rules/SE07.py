@@ -18,13 +18,15 @@ class SE07(Rule):
     执行率或得分与之不符，说明数字填错或得分算错，后面的总分也随之出错。
     Bad example: 全年预算数 20 万元，全年执行数 18 万元，执行率 100%，分值 10，得分 10。
     Good example: 全年预算数 20 万元，全年执行数 18 万元，执行率 90%，分值 10，得分 9。
-    Basis: 执行率与得分的计算方法（domain.md §5.2）；§8 SE-004。
+    Basis: 财预〔2020〕10号《项目支出绩效评价管理办法》：预算执行率 = 全年执行数 ÷ 全年预算数，得
+    分 = 分值 × 执行率。
     """
 
     code = "SE07"
     name = "evaluation.execution-inconsistent"
     severity = Severity.ERROR
     dimension = Dimension.SELF_EVALUATION
+    field = "budget"
     message = "{what}"
     hint = "请按 执行率 = 全年执行数 ÷ 全年预算数、得分 = 分值 × 执行率（不超过分值）重新核对。"
     options = {"tolerance": Option(0.5, "允许的误差（百分点；得分按分值的百分点计）")}

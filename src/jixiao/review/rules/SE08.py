@@ -23,14 +23,15 @@ class SE08(Rule):
     反向、时限、未印运算符的指标不比较。差额在取整范围（默认 0.5 分）内不提示。
     Bad example: 年度指标值 ≥100%，实际完成值 83.5%，分值 20，得分 18（按公式应为 16.7）。
     Good example: 同上，得分 16.7（或取整 17）。
-    Basis: 财预〔2020〕10号 附件 项目支出绩效自评表的评分规则（定量指标得分 = 实际完成值 ÷
-    年度指标值 × 分值，最高为分值）；评分口径取配置（默认 national）。
+    Basis: 财预〔2020〕10号《项目支出绩效评价管理办法》 附件 项目支出绩效自评表的评分规则（定量指
+    标得分 = 实际完成值 ÷ 年度指标值 × 分值，最高为分值）；评分口径取配置（默认 national）。
     """
 
     code = "SE08"
     name = "evaluation.printed-score-differs"
     severity = Severity.WARNING
     dimension = Dimension.SELF_EVALUATION
+    field = "score"
     message = "“{indicator}”印出的得分 {printed:g} 与按公式计算的 {computed:g} 不符（{formula}）"
     hint = "请按评分公式重新计算该指标得分，或在偏差原因中说明酌情扣分/给分的依据。"
     options = {

@@ -13,13 +13,15 @@ class ST02(MissingBlockRule):
     投入的依据；没有效益指标的目标表不完整。
     Bad example: 只有产出指标和满意度指标的目标表。
     Good example: 社会效益指标“受益脱贫人口数 ≥500 人”。
-    Basis: 财预〔2015〕88号 完整性审核；填报指南要求产出、效益指标必填（domain.md §2.3）。
+    Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》 完整性审核；申报表绩效指标须包括产出指
+    标和效益指标。
     """
 
     code = "ST02"
     name = "structure.missing-benefit"
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
+    field = "indicators"
     message = "缺少{block}"
     hint = "请补充经济、社会、生态效益或可持续影响指标。"
     block = BENEFIT

@@ -16,13 +16,15 @@ class ST04(Rule):
     与产出是否匹配。
     Bad example: 产出指标只有数量、质量、时效，没有成本指标。
     Good example: 成本指标“人均培训成本 ≤300 元/人”。
-    Basis: 101号 将成本指标列为核心指标；88号 适当性审核（domain.md §2.2、§2.3）。
+    Basis: 财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》 将成本指
+    标列为核心绩效指标；财预〔2015〕88号《中央部门预算绩效目标管理办法》 适当性审核。
     """
 
     code = "ST04"
     name = "structure.missing-cost"
     severity = Severity.WARNING
     dimension = Dimension.APPROPRIATENESS
+    field = "indicators"
     message = "没有成本指标"
     hint = "请设置单位成本或总成本指标，并与预算数相对应。"
 

@@ -16,13 +16,15 @@ class ST06(Rule):
     说明衡量什么。
     Bad example: 成本指标 → 三级指标“社会成本指标”，指标值 100%。
     Good example: 成本指标 → 三级指标“人均培训成本”，指标值 ≤300 元/人。
-    Basis: 湖南 2023 整体绩效目标表中的实例（domain.md §4.3）；§8 PT-STRUCT-003。
+    Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》 三级指标是二级指标的细化；湖南省岳阳市
+    岳阳楼区 2023 年整体绩效目标表（公开表格）中三级指标写作“社会成本指标”的实例。
     """
 
     code = "ST06"
     name = "structure.name-is-category"
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
+    field = "name"
     message = "三级指标名称“{shown}”不是具体指标"
     hint = "请写明具体衡量什么，例如“培训人次”“验收合格率”“人均成本”。"
 

@@ -20,13 +20,16 @@ class ST07(Rule):
     目标设置问题。
     Bad example: 经济效益指标 → “无” → “无”。
     Good example: 删除不适用的指标行，只保留有实际内容的指标。
-    Basis: 赤峰市审计局 2023 年审计发现（domain.md §2.3、§3.5）；§8 PT-STRUCT-004。
+    Basis: 赤峰市审计局 2023 年预算绩效管理审计发现（
+    http://sjj.chifeng.gov.cn/sjdt/202305/t20230517_2051216.html）列出“过分求全、内容为‘无’‘不涉及
+    ’的指标仍赋权重”。
     """
 
     code = "ST07"
     name = "structure.placeholder-row"
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
+    field = "name"
     message = "指标“{indicator}”的内容是占位符“{value}”"
     hint = "不适用的指标请整行删除，不要用“无”“不涉及”填充。"
 

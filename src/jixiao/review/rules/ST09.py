@@ -15,13 +15,16 @@ class ST09(Rule):
     不够精炼”列为问题。
     Bad example: 一个项目列出 36 条产出指标。
     Good example: 按主要支出方向提炼出 10 条左右的核心产出指标。
-    Basis: 赤峰市审计局 2023 年审计发现（domain.md §3.5）；上限无统一规定，默认 20 条，可配置。
+    Basis: 赤峰市审计局 2023 年预算绩效管理审计发现（
+    http://sjj.chifeng.gov.cn/sjdt/202305/t20230517_2051216.html）列出“过分求全”；上限无统一规定，
+    默认 20 条，可配置。
     """
 
     code = "ST09"
     name = "structure.too-many-outputs"
     severity = Severity.WARNING
     dimension = Dimension.RELEVANCE
+    field = "indicators"
     message = "产出指标有 {count} 条，超过 {maximum} 条"
     hint = "请合并同类指标，保留反映主要产出的核心指标。"
     options = {"maximum": Option(20, "产出指标条数上限（无统一规定的经验值）")}

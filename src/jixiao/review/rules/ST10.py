@@ -14,13 +14,14 @@ class ST10(Rule):
     Why: 重复的指标会被重复计分，也说明表格是复制拼接而成。
     Bad example: 两行都是“项目验收合格率 100%”。
     Good example: 每个三级指标只出现一次。
-    Basis: 88号 完整性审核“无缺项、错项”（domain.md §4.1）。
+    Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》 完整性审核（无缺项、错项）。
     """
 
     code = "ST10"
     name = "structure.duplicate-indicator"
     severity = Severity.WARNING
     dimension = Dimension.COMPLETENESS
+    field = "name"
     message = "三级指标“{indicator}”重复出现（第一次在{first}）"
     hint = "请删除重复的指标行，或改成不同的衡量内容。"
 

@@ -17,13 +17,16 @@ class VL01(Rule):
     确实无法量化的写分级的定性表述。
     Bad example: 完成2个项目的验收工作；详见附件。
     Good example: 项目验收数量 ≥2 个；验收完成时间 2024年12月31日前。
-    Basis: 计算符号 ≥ ＞ ＝ ＜ ≤ 定性 与计量单位的填报规则（domain.md §3.1）；§8 PT-VAL-001。
+    Basis: 预算管理一体化规范（财办〔2020〕13号）的绩效指标数据要素（计算符号、计量单位）：指标值
+    由计算符号、数值和计量单位组成，或为定性表述；财预〔2015〕88号《中央部门预算绩效目标管理办法》
+    绩效指标应细化、量化。
     """
 
     code = "VL01"
     name = "value.unreadable"
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
+    field = "target"
     message = "“{indicator}”的指标值“{value}”无法识别为数值、日期或定性等级"
     hint = "请写成“比较符 + 数值 + 单位”（如 ≥20 人）、截止日期或明确的定性标准。"
 

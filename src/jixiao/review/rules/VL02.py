@@ -15,13 +15,14 @@ class VL02(Rule):
     Why: 没有指标值的指标无法考核，也无法在年终自评时计算得分。
     Bad example: 经费拨付合规率 → 指标值一栏空白。
     Good example: 经费拨付合规率 → =100%。
-    Basis: 88号 完整性审核“无缺项”（domain.md §4.1）。
+    Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》 完整性审核：绩效指标须有指标值。
     """
 
     code = "VL02"
     name = "value.empty"
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
+    field = "target"
     message = "“{indicator}”没有填写指标值"
     hint = "请填写指标值。"
 

@@ -18,13 +18,15 @@ class VL03(Rule):
     通常是笔误（如“290%”应为“≥90%”）。增长率不受此限。
     Bad example: 市民满意度 290%；验收合格率 ≥105%。
     Good example: 市民满意度 ≥90%；验收合格率 =100%。
-    Basis: §8 PT-VAL-004“ratio >100%”（domain.md §4.3 安徽自评表实例）。
+    Basis: 安徽省 2022 年县级项目支出绩效自评表（公开表格）中“≥100百分比”的错误写法：比率不可能超
+    过 100%。
     """
 
     code = "VL03"
     name = "value.rate-over-100"
     severity = Severity.ERROR
     dimension = Dimension.FEASIBILITY
+    field = "target"
     message = "“{indicator}”的指标值“{value}”超过 100%"
     hint = "比率最多为 100%，请核对是否笔误。"
 

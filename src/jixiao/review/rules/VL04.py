@@ -18,13 +18,14 @@ class VL04(Rule):
     指标误算。
     Bad example: 经费使用及时率 ≥100%。
     Good example: 经费使用及时率 =100%。
-    Basis: 安徽 2022 自评表“≥100百分比”被列为错误写法（domain.md §4.3）；§8 PT-VAL-004。
+    Basis: 安徽省 2022 年县级项目支出绩效自评表（公开表格）中“≥100百分比”被列为错误写法。
     """
 
     code = "VL04"
     name = "value.ge-100-percent"
     severity = Severity.ERROR
     dimension = Dimension.APPROPRIATENESS
+    field = "target"
     message = "“{indicator}”的指标值“{value}”应写为“=100%”"
     hint = "比率最多为 100%，请改为“=100%”，或设定一个可以衡量进步的目标值。"
 

@@ -15,14 +15,15 @@ class VL05(Rule):
     Why: 没有单位的数字含义不明（8 人？8 次？8 万元？），也无法与预算核对。
     Bad example: 出差人数 =8；各类书籍审稿率 1。
     Good example: 出差人数 =8 人；各类书籍审稿率 =100%。
-    Basis: 一体化系统规则：除定性、定量（其他）、不适用外，计量单位必填（domain.md §3.1）；
-    §8 PT-VAL-003。
+    Basis: 预算管理一体化规范（财办〔2020〕13号）的绩效指标数据要素（计算符号、计量单位）：除定性
+    外，计量单位为必填项。
     """
 
     code = "VL05"
     name = "value.missing-unit"
     severity = Severity.WARNING
     dimension = Dimension.COMPLETENESS
+    field = "target"
     message = "“{indicator}”的指标值“{value}”没有计量单位"
     hint = "请写明计量单位，如人、个、%、元。"
 

@@ -24,13 +24,16 @@ class VL06(Rule):
     应当量化（错误）；效益、满意度指标确实难以量化时，应写明基准或分级标准（警告）。
     Bad example: 社会效益指标“为社区党建提供资金保障” → 效果显著。
     Good example: 社会效益指标“社区党组织活动覆盖率” → ≥95%；或“较上年增长≥5%”。
-    Basis: 赤峰市审计局 2023 年审计发现；domain.md §3.3、§3.5；§8 PT-VAL-005（产出 E，效益 W）。
+    Basis: 赤峰市审计局 2023 年预算绩效管理审计发现（
+    http://sjj.chifeng.gov.cn/sjdt/202305/t20230517_2051216.html）列出“改善”“提高”等“模糊、难以衡
+    量”的指标值；财预〔2015〕88号《中央部门预算绩效目标管理办法》 绩效指标应细化、量化。
     """
 
     code = "VL06"
     name = "value.vague"
     severity = Severity.WARNING
     dimension = Dimension.FEASIBILITY
+    field = "target"
     message = "“{indicator}”的指标值“{value}”{problem}，无法衡量"
     hint = "请改为可量化的目标（比较符 + 数值 + 单位），或写明基准与分级标准。"
 

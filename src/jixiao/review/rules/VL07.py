@@ -19,13 +19,15 @@ class VL07(Rule):
     完成率等是正向指标，应写“≥”或“=”。方向写反，考核就会鼓励相反的结果。
     Bad example: 人均培训成本 ≥300 元；验收合格率 ≤95%。
     Good example: 人均培训成本 ≤300 元；验收合格率 ≥95%。
-    Basis: 正向/反向指标的定义（domain.md §3.2）；§8 PT-VAL-006。
+    Basis: 财预〔2020〕10号《项目支出绩效评价管理办法》 附件 自评表评分说明：正向指标（≥）越大越好
+    、反向指标（≤）越小越好。
     """
 
     code = "VL07"
     name = "value.direction"
     severity = Severity.WARNING
     dimension = Dimension.APPROPRIATENESS
+    field = "target"
     message = "“{indicator}”是{nature}指标，指标值“{value}”的比较方向相反"
     hint = "{nature}指标应写“{expected}”。"
 

@@ -16,13 +16,15 @@ class VL08(Rule):
     的成本指标，并写明比较符（通常是“≤”）。
     Bad example: 招录餐费和住宿费标准 → 每人每天费用：住宿费 80 元，餐费 90 元。
     Good example: 住宿费标准 → ≤80 元/人·天；餐费标准 → ≤90 元/人·天。
-    Basis: 示例文档的解析说明（domain.md §3.7）；§8 PT-VAL-008。
+    Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》 绩效指标应细化、量化：一项指标对应一个
+    可衡量的值。
     """
 
     code = "VL08"
     name = "value.compound"
     severity = Severity.WARNING
     dimension = Dimension.FEASIBILITY
+    field = "target"
     message = "“{indicator}”的指标值包含 {count} 项标准（{parts}），应拆分"
     hint = "请把每项标准拆成单独的指标，并写明比较符，如“住宿费标准 ≤80 元/人·天”。"
 

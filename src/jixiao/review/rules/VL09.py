@@ -16,13 +16,15 @@ class VL09(Rule):
     目标当成了年度目标。
     Bad example: 2024 年度的表中“培训完成时间 2023年12月底前”。
     Good example: “培训完成时间 2024年11月底前完成”。
-    Basis: 长期目标与年度目标混用被列为问题（domain.md §3.5）；§8 PT-VAL-007。
+    Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》：年度绩效目标在预算年度内实现，长期目
+    标与年度目标分列。
     """
 
     code = "VL09"
     name = "value.deadline-outside-year"
     severity = Severity.ERROR
     dimension = Dimension.FEASIBILITY
+    field = "target"
     message = "“{indicator}”的截止日期 {date} 不在 {year} 预算年度内"
     hint = "请核对年份；跨年度的工作请只填写本年度应完成的部分。"
 

@@ -18,13 +18,15 @@ class VL10(Rule):
     或及时率（≥95%），写“及时”“按期”无法考核。
     Bad example: 结算款支付及时性 → 及时。
     Good example: 结算款支付及时率 → ≥95%；或 支付完成时间 → 2024年6月30日前。
-    Basis: §8 PT-VAL-007：时效值应为预算年度内的截止日期或时间、比率度量（domain.md §3.7）。
+    Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》 时效指标反映完成的及时程度（日期、时限
+    或及时率）。
     """
 
     code = "VL10"
     name = "value.timeliness-not-measurable"
     severity = Severity.WARNING
     dimension = Dimension.FEASIBILITY
+    field = "target"
     message = "时效指标“{indicator}”的指标值“{value}”不是日期、时长或比率"
     hint = "请写截止日期（如 2024年12月31日前）、时长或及时率（如 ≥95%）。"
 

@@ -18,13 +18,15 @@ class VL11(Rule):
     只写“95%”没有比较符，不知是下限还是要求恰好达到；定性写法无法与调查结果对比。
     Bad example: 获奖公务员和集体满意度 100%；基层党组织满意度 95%。
     Good example: 获奖公务员和集体满意度 ≥95%。
-    Basis: 无全国统一的满意度下限，默认 80%、可配置（domain.md §8 PT-SAT-001）。
+    Basis: 财预〔2020〕10号《项目支出绩效评价管理办法》 满意度指标为服务对象满意度调查结果；无全国
+    统一下限，默认 80%、可配置。
     """
 
     code = "VL11"
     name = "value.satisfaction-target"
     severity = Severity.WARNING
     dimension = Dimension.APPROPRIATENESS
+    field = "target"
     message = "满意度指标“{indicator}”的指标值“{value}”{problem}"
     hint = "满意度一般写成“≥90%”这样的下限，介于 {floor}% 与 100% 之间（不含 100%）。"
     options = {"floor": Option(80, "满意度目标的下限（%）")}

@@ -16,13 +16,15 @@ class VL13(Rule):
     反向公式计分；正向指标取下限写“≥”，反向指标取上限写“≤”。
     Bad example: 验收合格率 80%-90%。
     Good example: 验收合格率 ≥80%。
-    Basis: 计算符号代码 1–6（domain.md §3.1，区间不在其中）。
+    Basis: 预算管理一体化规范（财办〔2020〕13号）的绩效指标数据要素（计算符号、计量单位）：计算符
+    号取值为 ≥、＞、＝、＜、≤、定性，没有区间。
     """
 
     code = "VL13"
     name = "value.range"
     severity = Severity.WARNING
     dimension = Dimension.FEASIBILITY
+    field = "target"
     message = "“{indicator}”的指标值“{value}”是区间"
     hint = "建议改为“{suggestion}”。"
 

@@ -18,13 +18,16 @@ class VL14(Rule):
     填错（如“28.8 万元”配“%”）。
     Bad example: 资金到位率 → 28.8 万元。
     Good example: 资金到位率 → =100%；或 资金到位金额 → 28.8 万元。
-    Basis: 湖南 2023 整体绩效目标表中单位与数值矛盾的实例（domain.md §4.3）；§8 PT-VAL-003。
+    Basis: 湖南省岳阳市岳阳楼区 2023 年整体绩效目标表（公开表格）中单位与数值矛盾（28.8万元，计量
+    单位 %）的实例；预算管理一体化规范（财办〔2020〕13号）的绩效指标数据要素（计算符号、计量单位）
+    。
     """
 
     code = "VL14"
     name = "value.rate-unit"
     severity = Severity.ERROR
     dimension = Dimension.COMPLETENESS
+    field = "target"
     message = "比率指标“{indicator}”的指标值“{value}”不是百分比"
     hint = "请把指标值写成百分比，或把指标名称改成与数值相符的名称。"
 

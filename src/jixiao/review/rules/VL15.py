@@ -15,13 +15,15 @@ class VL15(Rule):
     Why: 数量、比率、金额的目标不会是负数；下降幅度应写成“较上年下降 5%”，而不是“-5%”。
     Bad example: 投诉件数 ≥-3 件。
     Good example: 投诉件数 ≤3 件；或 较上年下降≥5%。
-    Basis: §8 PT-VAL-004“negative values”。
+    Basis: 预算管理一体化规范（财办〔2020〕13号）的绩效指标数据要素（计算符号、计量单位）：数量、
+    比率、金额指标值不为负。
     """
 
     code = "VL15"
     name = "value.negative"
     severity = Severity.ERROR
     dimension = Dimension.FEASIBILITY
+    field = "target"
     message = "“{indicator}”的指标值“{value}”是负数"
     hint = "请写成正数，下降的目标写成“较上年下降…”。"
 

@@ -34,13 +34,16 @@ class VL16(Rule):
     “与上年持平”“控制在合理范围”无法核对。
     Bad example: 公务员工资系统年度维护成本增长率 → 与上年度持平，无增长。
     Good example: 公务员工资系统年度维护费 → ≤12 万元。
-    Basis: 成本指标分单位成本和总成本（domain.md §2.1、§3.6）；101号 成本指标取值指引。
+    Basis: 财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》 经济成本
+    指标以金额表示（单位成本、总成本、成本控制数）；财预〔2015〕88号《中央部门预算绩效目标管理办法
+    》 成本指标分单位成本和总成本。
     """
 
     code = "VL16"
     name = "value.cost-not-amount"
     severity = Severity.WARNING
     dimension = Dimension.APPROPRIATENESS
+    field = "target"
     message = "成本指标“{indicator}”的指标值“{value}”不是金额"
     hint = "请写成金额上限，如“≤12 万元”或“≤300 元/人”。"
 

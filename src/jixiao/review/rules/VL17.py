@@ -20,13 +20,16 @@ class VL17(Rule):
     是上限还是定额？正向比率应写“≥”，成本金额一般写“≤”。=100% 的比率不在此列。
     Bad example: 经费发放及时率 98%；工作人员住宿费 130 元。
     Good example: 经费发放及时率 ≥98%；工作人员住宿费 ≤130 元/人·天。
-    Basis: 计算符号为必填项（≥ ＞ ＝ ＜ ≤ 定性，domain.md §3.1）；正向/反向指标（§3.2）。
+    Basis: 预算管理一体化规范（财办〔2020〕13号）的绩效指标数据要素（计算符号、计量单位）：计算符
+    号为必填项（≥、＞、＝、＜、≤、定性）；财预〔2020〕10号《项目支出绩效评价管理办法》 自评表评分
+    说明区分正向、反向指标。
     """
 
     code = "VL17"
     name = "value.missing-comparator"
     severity = Severity.WARNING
     dimension = Dimension.FEASIBILITY
+    field = "target"
     message = "“{indicator}”的指标值“{value}”没有写比较符"
     hint = "建议写成“{expected}{value}”。"
 

@@ -7,7 +7,28 @@ from typing import Final
 
 from jixiao.model import Finding, Indicator, TargetTable
 
-HEADER_PLACES: Final = {"BG": "budget", "GL": "goals", "HD": "header", "ST": "indicators"}
+# Where a table finding is shown, by the field its rule declares (Finding.field).
+HEADER_PLACES: Final = {
+    "project": "header",
+    "department": "header",
+    "year": "header",
+    "purpose": "header",
+    "budget": "budget",
+    "goals": "goals",
+    "indicators": "indicators",
+}
+# The cell of its row an indicator finding is shown on, by its field: the page shows the
+# 二级, name (with the evaluation columns), description and 指标值 cells.
+ROW_CELLS: Final = {
+    "level1": "level2",
+    "level2": "level2",
+    "description": "description",
+    "target": "target",
+    "actual": "score",
+    "weight": "score",
+    "score": "score",
+    "deviation": "score",
+}
 
 
 @dataclass
@@ -32,17 +53,8 @@ class Layout:
 
 
 def cell_of(finding: Finding) -> str:
-    """Which cell of its row a finding concerns."""
-    code = finding.code
-    if code.startswith("VL"):
-        return "target"
-    if code == "NM02":
-        return "description"
-    if code in ("ST05", "CT02", "CT03"):
-        return "level2"
-    if code.startswith("SE"):
-        return "score"
-    return "name"
+    """Which cell of its row a finding concerns: the field its rule declares."""
+    return ROW_CELLS.get(finding.field or "", "name")
 
 
 def level_key(indicator: Indicator, level: int) -> str | None:
@@ -75,17 +87,25 @@ def table_layout(table: TargetTable, findings: tuple[Finding, ...] | list[Findin
         by_name.setdefault(each.indicator.name, []).append(each)
     table_findings: dict[str, list[Finding]] = {}
     for finding in findings:
-        row = row_of(finding, by_name.get(finding.indicator or "", []))
+        row = row_of(finding, rows, by_name.get(finding.indicator or "", []))
         if row is None:
-            place = HEADER_PLACES.get(finding.code[:2], "other")
+            place = HEADER_PLACES.get(finding.field or "", "other")
             table_findings.setdefault(place, []).append(finding)
         else:
             row.findings.setdefault(cell_of(finding), []).append(finding)
     return Layout(rows, table_findings)
 
 
-def row_of(finding: Finding, candidates: list[Row]) -> Row | None:
-    """The row a finding names; when a name repeats, the one whose lines hold the finding."""
+def row_of(finding: Finding, rows: list[Row], candidates: list[Row]) -> Row | None:
+    """The row a finding concerns: its position (Finding.row) when it names that row; else
+    the row it names, and when a name repeats, the one whose lines hold the finding."""
+    position = finding.row
+    if (
+        position is not None
+        and 0 <= position < len(rows)
+        and rows[position].indicator.name == finding.indicator
+    ):
+        return rows[position]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     line = finding.location.line
