@@ -52,6 +52,7 @@ def test_json_report(example_path: Path) -> None:
     data = json.loads(result.stdout)
     assert data["errors"] == []
     keys = {"code", "severity", "rule", "message", "hint", "file", "project", "indicator"}
+    keys |= {"origin", "field", "table", "row"}
     for finding in data["findings"]:
         assert keys | {"location"} == set(finding)
     vl04 = next(f for f in data["findings"] if f["code"] == "VL04")
@@ -66,7 +67,7 @@ def test_select_and_ignore(example_path: Path) -> None:
         app, ["review", "-f", "json", "--select", "VL,NM01", "--ignore", "VL17", str(example_path)]
     )
     codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
-    assert codes == {"NM01", "VL04", "VL06", "VL08", "VL11", "VL12", "VL16"}
+    assert codes == {"NM01", "VL04", "VL06", "VL08", "VL11", "VL12", "VL16", "VL20"}
 
 
 def test_unknown_code_is_a_usage_error(example_path: Path) -> None:
@@ -107,6 +108,13 @@ def test_rules_lists_and_explains() -> None:
         assert text in one.stdout
     missing = runner.invoke(app, ["rules", "ZZ01"])
     assert missing.exit_code == 2
+
+
+def test_rules_explains_parse_findings() -> None:
+    one = runner.invoke(app, ["rules", "prs011"], env={"COLUMNS": "200"})
+    assert one.exit_code == 0
+    for text in ("PRS011", "parse.row-incomplete", "读取疑点", "警告", "处理建议"):
+        assert text in one.stdout
 
 
 def test_review_writes_the_opinion_workbook(example_path: Path, tmp_path: Path) -> None:
