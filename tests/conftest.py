@@ -74,6 +74,7 @@ def raising_rule() -> Iterator[None]:
         "name": "test.raises",
         "severity": Severity.INFO,
         "dimension": Dimension.COMPLETENESS,
+        "field": "name",
         "message": "不会出现",
         "hint": "不会出现",
         "check": check,
