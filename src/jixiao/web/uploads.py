@@ -32,7 +32,9 @@ def receive_uploads(
     if len(sent) > MAX_FILES:
         raise InvalidRequest(f"一次最多上传 {MAX_FILES} 个文件")
     uploads = [Upload(upload_name(file.filename or ""), file.file.read()) for file in sent]
-    imported = import_files(database, uploads, user=user, year=year, review=rule_reviewer(review_config()))
+    imported = import_files(
+        database, uploads, user=user, year=year, review=rule_reviewer(review_config())
+    )
     return [upload_result(outcome) for outcome in imported]
 
 
