@@ -3,11 +3,15 @@ bars, rows cut where the excerpt ends, and the header vocabulary of these templa
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from jixiao.assemble import assemble_tables
 from jixiao.ingest import read_grid
 from jixiao.model import Finding, TargetTable
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "docs"
 
 
 def read(text: str) -> tuple[list[TargetTable], list[Finding]]:
@@ -78,6 +82,18 @@ def test_a_row_the_excerpt_cuts_is_a_finding_not_an_indicator(last: str) -> None
     assert rows(table) == [("产出指标", "数量指标", "丙指标", "5个")]
     assert [f.code for f in findings] == ["PRS011"]
     assert findings[0].location.line == 4
+
+
+def test_the_start_of_a_row_the_excerpt_cuts_is_no_indicator() -> None:
+    """anhui-huaibei-suixi: cells one per line ending ``|``, the excerpt cut inside the last
+    row's 指标值 (``>=9``): the row's beginning (name | 分值 10) was split off and read as
+    name | 指标值 '10'. Every other row fills 分值, 实际值 and 得分; this one does not: it is
+    the start of the cut row, a doubt and no indicator."""
+    path = CORPUS / "anhui-huaibei-suixi-2019-temporary-relief-selfeval-pipecells.txt"
+    (table,), findings = read(path.read_text("utf-8"))
+    assert len(table.indicators) == 9
+    assert all("受助对象满意度" not in i.name for i in table.indicators)
+    assert any(f.code == "PRS011" and "受助对象满意度" in f.message for f in findings)
 
 
 def test_a_markdown_row_may_leave_out_its_closing_bar() -> None:

@@ -54,8 +54,6 @@ PROFILE = settings.get_profile(os.environ.get("JIXIAO_SYNTHETIC", "ci"))
 
 # Shapes the readers do not read yet, with what bench/bench_synthetic.py measured.
 FAILING: dict[str, str] = {
-    "cell_lines": "60 documents (112 tables) after the title stop: 54 pass; 27 rows missed: "
-    "a row after a row with a 偏差原因 is skipped (PRS003) in the pipe reading of 'cell |' lines",
     "glued": "60 documents (112 tables): 30 pass; of 623 rows 190 exact, 102 doubted, 331 "
     "missed silently (0 wrong, 0 spurious): a table whose rows are all doubted is refused and "
     "its doubts lost; units glued to the next name",

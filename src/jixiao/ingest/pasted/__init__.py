@@ -44,19 +44,48 @@ from jixiao.ingest.pasted.tokens import (
     whitespace_rows,
 )
 from jixiao.model.framework import evaluation_level, normalize_level1
-from jixiao.model.labels import Field, column_label, is_indicator_header, is_known_label
+from jixiao.model.labels import (
+    Field,
+    column_label,
+    is_indicator_header,
+    is_known_label,
+    is_table_title,
+)
 
 __all__ = ["has_indicator_header", "needs_pasted_reading", "read_pasted_text"]
 
 
 def read_pasted_text(text: str, file: str) -> Grid:
-    """Pasted text → grid rows with the table's cells put back in their columns."""
+    """Pasted text → grid rows with the table's cells put back in their columns.
+
+    Tables pasted one after another may each be printed their own way (one ``a |`` per line,
+    then one cell per line with lone ``|`` lines): when the tables' forms differ, each table
+    (from its title to the next table's title) is read in its own form.
+    """
     text = strip_pinyin_glosses(text)
     convert = is_traditional(text)
     lines = text.splitlines()
-    form = detect_form([to_simplified(line) for line in lines] if convert else lines)
+    matched = [to_simplified(line) for line in lines] if convert else lines
     builder = RowBuilder(file, cut=cut_line(lines))
+    parts = table_parts(matched)
+    forms = [detect_form(blank_outside(matched, part)) for part in parts]
+    if len(set(forms)) == 1:
+        read_form(builder, forms[0], lines, convert)
+    else:
+        for part, form in zip(parts, forms, strict=True):
+            read_form(builder, form, blank_outside(lines, part), convert)
+    return Grid(
+        file=file,
+        format="text",
+        rows=drop_text_after_tables(builder.rows),
+        ends_in_table=ends_in_table(builder.rows),
+    )
+
+
+def read_form(builder: RowBuilder, form: Form, lines: list[str], convert: bool) -> None:
+    """Read ``lines`` (blank outside the part read: line numbers are kept) in one form."""
     if form is Form.GLUED:
+        text = "\n".join(lines)
         read_glued(builder, to_simplified(text) if convert else text)
     elif form is Form.LINES:
         read_stream(builder, line_cells(lines, convert))
@@ -64,12 +93,30 @@ def read_pasted_text(text: str, file: str) -> Grid:
         whitespace = form is Form.WHITESPACE
         rows = whitespace_rows(lines, convert) if whitespace else pipe_rows(lines, convert)
         read_rows(builder, rows, whitespace=whitespace)
-    return Grid(
-        file=file,
-        format="text",
-        rows=drop_text_after_tables(builder.rows),
-        ends_in_table=ends_in_table(builder.rows),
-    )
+
+
+def table_parts(lines: list[str]) -> list[range]:
+    """The lines of each table: a part ends where the title of a next table starts, once the
+    part has an indicator header (三级指标 / 指标名称 printed); text before the first title
+    belongs to the first table. O(lines)."""
+    parts: list[range] = []
+    start, has_header = 0, False
+    for number, line in enumerate(lines):
+        compact = "".join(line.split()).strip("|")
+        if has_header and compact and len(compact) <= 80 and is_table_title(compact):
+            parts.append(range(start, number))
+            start, has_header = number, False
+        if "三级指标" in compact or "指标名称" in compact:
+            has_header = True
+    parts.append(range(start, len(lines)))
+    return parts
+
+
+def blank_outside(lines: list[str], part: range) -> list[str]:
+    """The lines, blank outside ``part`` (so that every line keeps its number)."""
+    if len(part) == len(lines):
+        return lines
+    return ["" if number not in part else line for number, line in enumerate(lines)]
 
 
 def read_rows(builder: RowBuilder, rows: list[list[Token]], *, whitespace: bool) -> None:

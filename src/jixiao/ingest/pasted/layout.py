@@ -196,12 +196,15 @@ class RowBuilder:
         # texts placed in free-text columns (评分标准, 备注) of earlier rows: printed again,
         # they are that column's cell again, not a 三级指标
         free_texts: set[str] = set()
+        placed: list[tuple[int, frozenset[Field]]] = []  # rows built: index, fields filled
         for number, tokens in enumerate(rows, start=1):
             check_budget()
             texts = [t.text for t in tokens]
             if self.cut is not None and any(t.line == self.cut for t in tokens):
                 # the text stops inside this row: what it holds is not the whole row
                 self.line(tokens, (ReadingDoubt("PRS011", _CUT_DOUBT),))
+                if number == len(rows):
+                    self.withhold_cut_start(placed)
                 continue
             if is_template_filler(texts):
                 continue
@@ -249,6 +252,25 @@ class RowBuilder:
                 if differ is not None:
                     doubts.append(differ)
             self.table(cells, tokens, tuple(doubts))
+            filled = frozenset(f for f, c in zip(fields, cells, strict=False) if f and c)
+            placed.append((len(self.rows) - 1, filled))
+
+    def withhold_cut_start(self, placed: list[tuple[int, frozenset[Field]]]) -> None:
+        """The text stops inside the last row: the row read just before it may be that
+        row's beginning, split off (name | 分值 read as name | 指标值, then the cut ``>=9``).
+        It is when it lacks a cell that every other row of the table fills (at least two
+        rows to tell): then it is no row, only a doubt (PRS011). O(rows)."""
+        if len(placed) < 3 or placed[-1][0] != len(self.rows) - 2:
+            return
+        index, filled = placed[-1]
+        others = frozenset.intersection(*(f for _, f in placed[:-1]))
+        missing = others - filled
+        if not missing:
+            return
+        row = self.rows[index]
+        name = row.text
+        doubt = ReadingDoubt("PRS011", f"的指标行“{name[:40]}”在原文结尾处被截断，未读取")
+        self.rows[index] = Row(RowKind.LINE, (Cell(name, 0),), row.source, doubts=(doubt,))
 
     def indicator_stream(self, tokens: list[Token], columns: list[Column]) -> None:
         fields = [c.field for c in columns]

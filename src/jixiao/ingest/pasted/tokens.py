@@ -141,7 +141,9 @@ def pipe_rows(lines: list[str], convert: bool) -> list[list[Token]]:
     width of the last padded row) — a line ending in ``|`` with fewer is a row broken over
     lines. When it prints one cell per line (``a |``), a row ends at a padding run, a line
     starting with ``|``, or once it holds the table's width in bars (a full row has no
-    padding). Text between tables forgets the width. O(n) in the text.
+    padding). Padded rows of one table holding different numbers of bars were padded with a
+    fixed run, not to a width: then only padding runs end rows. Text between tables forgets
+    the width. O(n) in the text.
     """
     per_line = rows_per_line(lines)
     rows: list[list[Token]] = []
@@ -149,6 +151,15 @@ def pipe_rows(lines: list[str], convert: bool) -> list[list[Token]]:
     open_row = False
     bars = 0  # bars printed in the current row
     width: int | None = None  # bars of the last padded row: the table's column count
+    uneven = False  # padded rows of this table hold different numbers of bars
+
+    def padded(count: int) -> None:
+        """A padded row ends with ``count`` bars in all: the table's width, unless padded rows
+        differ (a flattener that pads every row with the same run, ``a | b | ||||``: then no
+        width is known and only padding runs end rows)."""
+        nonlocal width, uneven
+        uneven = uneven or (width is not None and count != width)
+        width = None if uneven else count
 
     def flush() -> None:
         nonlocal current, open_row, bars
@@ -166,7 +177,7 @@ def pipe_rows(lines: list[str], convert: bool) -> list[list[Token]]:
             # printed one per line; text between tables when every cell closes with its bar
             alone = not open_row or not per_line
             if alone:
-                width = None  # text between tables: the next table has its own width
+                width, uneven = None, False  # text between tables: the next table's own width
             token = make_token(stripped, number, convert)
             if alone:
                 flush()
@@ -186,7 +197,7 @@ def pipe_rows(lines: list[str], convert: bool) -> list[list[Token]]:
             # (and gives the table's width), and so does a lone bar that makes the width
             bars += count
             if count >= 2:
-                width = bars
+                padded(bars)
             flush()
             continue
         if stripped.startswith("|") or not open_row:
@@ -199,7 +210,7 @@ def pipe_rows(lines: list[str], convert: bool) -> list[list[Token]]:
         bars += stripped.count("|")
         if _PIPE_ROW_END.search(stripped):
             if current:
-                width = bars
+                padded(bars)
             flush()
         elif stripped.endswith("|") and (
             (width is not None and bars >= width) or (per_line and width is None)
