@@ -132,23 +132,15 @@ class Collector:
     # --- rows ----------------------------------------------------------------------------
 
     def feed(self, row: Row) -> None:
-        draft = self.current
-        last = draft.indicators[-1] if draft is not None and draft.indicators else None
         self.feed_row(row)
         if row.doubts:
-            self.record_doubts(row, last)
+            self.record_doubts(row)
 
-    def record_doubts(self, row: Row, last: IndicatorDraft | None = None) -> None:
-        """A reader's doubts about a row, as findings on the table (and on the indicator the
-        row became: not on the one before it, read from the same line of glued text)."""
+    def record_doubts(self, row: Row) -> None:
+        """A reader's doubts about a row, as findings on the table (and indicator) it became."""
         draft = self.current
         indicator = None
-        if (
-            draft is not None
-            and draft.indicators
-            and draft.indicators[-1] is not last
-            and draft.indicators[-1].source == row.source
-        ):
+        if draft is not None and draft.indicators and draft.indicators[-1].source == row.source:
             indicator = draft.indicators[-1].get(Field.NAME) or None
         findings = [
             parse_finding(
