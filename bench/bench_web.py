@@ -28,11 +28,11 @@ import asyncio
 import os
 import re
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx2
@@ -124,20 +124,31 @@ async def measure(
     return latencies, time.perf_counter() - started
 
 
-def report(name: str, latencies: list[float], elapsed: float, bare_rate: float | None) -> float:
-    ordered = sorted(latencies)
-    p50 = statistics.median(ordered) * 1000
-    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] * 1000
-    rate = len(ordered) / elapsed
-    ratio = f"{rate / bare_rate:6.1%} of bare" if bare_rate else ""
-    print(f"{name:<22} {len(ordered):>5} req  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
-          f"{rate:8.1f} req/s  {ratio}")  # fmt: skip
-    return rate
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def run(options: argparse.Namespace, jixiao_port: int, bare_port: int) -> None:
+@dataclass
+class Target:
+    name: str
+    client: httpx2.AsyncClient
+    path: str
+    pid: int
+    latencies: list[float] = field(default_factory=list)
+    elapsed: float = 0.0
+    cpu: float = 0.0
+
+    def p(self, share: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(len(ordered) * share))] * 1000
+
+
+async def run(options: argparse.Namespace, servers: dict[str, subprocess.Popen[bytes]]) -> None:
     limits = httpx2.Limits(max_connections=options.clients)
     timeout = httpx2.Timeout(30.0)
+    bare_port, jixiao_port = options.ports
     async with (
         httpx2.AsyncClient(base_url=f"http://127.0.0.1:{bare_port}", limits=limits) as bare,
         httpx2.AsyncClient(
@@ -148,22 +159,38 @@ async def run(options: argparse.Namespace, jixiao_port: int, bare_port: int) -> 
         listing = await app.get("/tables", params={"q": "选调生到村任职工作补助区配套资金"})
         table = re.search(r'href="/tables/(\d+)"', listing.text)
         assert table, listing.text
+        bare_pid, app_pid = servers["bare"].pid, servers["jixiao"].pid
         targets = [
-            ("bare Starlette /", bare, "/"),
-            ("table page", app, f"/tables/{table.group(1)}"),
-            ("search page", app, "/tables?q=经费使用及时率"),
+            Target("bare Starlette /", bare, "/", bare_pid),
+            Target("table page", app, f"/tables/{table.group(1)}", app_pid),
+            Target("search page", app, "/tables?q=经费使用及时率", app_pid),
         ]
-        for _name, client, path in targets:  # warm up
-            await measure(client, path, options.clients, options.clients, 10)
-        bare_rate = None
-        print(f"{options.clients} concurrent clients, up to {options.requests} requests "
-              f"or {options.seconds:g} s per target, {options.copies * 4} tables\n")  # fmt: skip
-        for name, client, path in targets:
-            latencies, elapsed = await measure(
-                client, path, options.requests, options.clients, options.seconds
-            )
-            rate = report(name, latencies, elapsed, bare_rate)
-            bare_rate = bare_rate or rate
+        for target in targets:  # warm up
+            await measure(target.client, target.path, options.clients * 2, options.clients, 10)
+        print(f"{options.clients} concurrent clients, {options.rounds} rounds of up to "
+              f"{options.requests // options.rounds} requests per target (targets taken in "
+              f"turn, so that load from elsewhere falls on all of them), "
+              f"{options.copies * 4} tables, uvicorn {options.server}\n")  # fmt: skip
+        share = options.requests // options.rounds
+        for _round in range(options.rounds):
+            for target in targets:
+                cpu = cpu_seconds(target.pid)
+                latencies, elapsed = await measure(
+                    target.client, target.path, share, options.clients, options.seconds
+                )
+                target.cpu += cpu_seconds(target.pid) - cpu
+                target.latencies += latencies
+                target.elapsed += elapsed
+        bare_target = targets[0]
+        print(f"{'target':<18} {'requests':>8} {'p50':>9} {'p95':>9} {'req/s':>8} "
+              f"{'server CPU/req':>15} {'p95 / bare p95':>15}")  # fmt: skip
+        for target in targets:
+            count = len(target.latencies)
+            ratio = target.p(0.95) / bare_target.p(0.95)
+            p50, p95 = target.p(0.5), target.p(0.95)
+            print(f"{target.name:<18} {count:>8} {p50:>6.1f} ms {p95:>6.1f} ms "
+                  f"{count / target.elapsed:>8.1f} {target.cpu / count * 1000:>12.2f} ms "
+                  f"{ratio:>14.1f}x")  # fmt: skip
 
 
 def main() -> None:
@@ -171,22 +198,37 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=50, help="copies of the example (4 tables)")
     parser.add_argument("--requests", type=int, default=400, help="requests per target")
     parser.add_argument("--clients", type=int, default=20, help="concurrent clients")
-    parser.add_argument("--seconds", type=float, default=60, help="time limit per target")
+    parser.add_argument("--seconds", type=float, default=60, help="time limit per round")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds taking the targets in turn")
+    parser.add_argument(
+        "--server",
+        choices=("h11", "httptools"),
+        default="httptools",
+        help="uvicorn's HTTP parser (jixiao serve uses httptools and uvloop when installed)",
+    )
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         database = str(Path(folder) / "bench.db")
         prepare(database, options.copies)
         Path(folder, "bare_app.py").write_text(BARE_APP, "utf-8")
         env = {**os.environ, "JIXIAO_DB": database, "PYTHONPATH": folder}
-        jixiao_port, bare_port = free_port(), free_port()
-        servers = [
-            start(["--factory", "jixiao.web:app_from_environment"], jixiao_port, env),
-            start(["bare_app:app"], bare_port, env),
+        options.ports = bare_port, jixiao_port = free_port(), free_port()
+        loop = [
+            "--http",
+            options.server,
+            "--loop",
+            "uvloop" if options.server == "httptools" else "asyncio",
         ]
+        servers = {
+            "jixiao": start(
+                ["--factory", "jixiao.web:app_from_environment", *loop], jixiao_port, env
+            ),
+            "bare": start(["bare_app:app", *loop], bare_port, env),
+        }
         try:
-            asyncio.run(run(options, jixiao_port, bare_port))
+            asyncio.run(run(options, servers))
         finally:
-            for server in servers:
+            for server in servers.values():
                 server.terminate()
                 server.wait(10)
 

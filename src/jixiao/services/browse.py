@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TextIO
 
+from sqlalchemy import Connection
+
 from jixiao.errors import NotFound
 from jixiao.services.store import ExportFormat, TableList, export_tables, export_workbook
 from jixiao.services.users import User
@@ -34,6 +36,7 @@ from jixiao.store import (
     load_stored_table,
     table_summary,
 )
+from jixiao.store.comments import CommentRecord, list_comments
 from jixiao.store import workflow as workflow_store
 
 
@@ -88,6 +91,7 @@ class TablePage:
     revisions: list[RevisionSummary]
     changes: list[ChangeRecord]
     can_edit: bool
+    comments: list[CommentRecord]
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,11 @@ def search_tables(
 def readable_table(database: Database, user: User, table_id: int) -> TableSummary:
     """The table's summary if it exists and the user may read it."""
     with database.engine.connect() as connection:
-        found = table_summary(connection, table_id)
+        return readable_summary(connection, user, table_id)
+
+
+def readable_summary(connection: Connection, user: User, table_id: int) -> TableSummary:
+    found = table_summary(connection, table_id)
     if found is None:
         raise NotFound(f"编号为 {table_id} 的表")
     user.require_read(found)
@@ -133,9 +141,13 @@ def readable_table(database: Database, user: User, table_id: int) -> TableSummar
 def open_table(
     database: Database, user: User, table_id: int, revision: int | None = None
 ) -> TablePage:
-    summary = readable_table(database, user, table_id)
+    """Everything the table page shows, read in one transaction (one consistent snapshot);
+    the revision itself comes from the database's revision cache when read before."""
     with database.engine.connect() as connection:
-        stored = load_stored_table(connection, table_id, revision)
+        summary = readable_summary(connection, user, table_id)
+        stored = load_stored_table(
+            connection, table_id, revision, cache=database.revisions, current=summary.revision
+        )
         if stored is None:
             raise NotFound(f"{summary.describe()} 的第 {revision} 版（共 {summary.revision} 版）")
         return TablePage(
@@ -145,6 +157,7 @@ def open_table(
             changes=list_changes(connection, table_id),
             can_edit=user.can_edit(summary)
             and (user.is_admin or not workflow_store.is_locked(connection, table_id)),
+            comments=list_comments(connection, table_id),
         )
 
 

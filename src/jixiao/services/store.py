@@ -19,6 +19,7 @@ from jixiao.errors import Ambiguous, NotFound
 from jixiao.export.json import write_documents_json
 from jixiao.model import Document
 from jixiao.store import (
+    POOL_SIZE,
     Change,
     ChangeRecord,
     Database,
@@ -212,10 +213,11 @@ def export_workbook(database: Database, wanted: TableFilter, out: Path | IO[byte
         return write_tables_xlsx(iter_documents(connection, wanted), out)
 
 
-def connect_store(url: str | None) -> Database:
+def connect_store(url: str | None, *, connections: int = POOL_SIZE) -> Database:
     """The database for a long-running process (the web app): created and set up when new,
-    refused when its schema is not this jixiao's. The caller closes it."""
-    database = open_database(url, create=True)
+    refused when its schema is not this jixiao's, keeping ``connections`` open. The caller
+    closes it."""
+    database = open_database(url, create=True, connections=connections)
     try:
         prepare_for_writes(database)
     except BaseException:

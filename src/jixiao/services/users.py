@@ -277,10 +277,10 @@ def session_of(database: Database, token: str) -> Session | None:
     """The live session a cookie names, or None (expired, signed out, unknown)."""
     with database.engine.connect() as connection:
         found = user_store.session_of(connection, secret_hash(token), utc_now())
-        record = user_store.load_user(connection, found[0]) if found else None
-    if found is None or record is None:
+    if found is None:
         return None
-    return Session(user_of(record), token, found[1])
+    record, csrf_token = found
+    return Session(user_of(record), token, csrf_token)
 
 
 def end_session(database: Database, token: str) -> None:

@@ -6,6 +6,7 @@ SQLite by default (``jixiao.db``), PostgreSQL for teams. No review rules, no HTT
 
 from jixiao.store.database import (
     DEFAULT_DATABASE,
+    POOL_SIZE,
     Database,
     database_url,
     open_database,
@@ -62,6 +63,7 @@ from jixiao.store.stats import (
 __all__ = [
     "DEFAULT_DATABASE",
     "FIELD_LABELS",
+    "POOL_SIZE",
     "ApiTokenRecord",
     "Change",
     "ChangeRecord",

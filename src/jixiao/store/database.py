@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
@@ -18,17 +18,28 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, 
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from jixiao.errors import DatabaseMissing, DatabaseUnavailable, StoreError
+from jixiao.store.cache import RevisionCache
+from jixiao.store.records import StoredTable
 
 DEFAULT_DATABASE: Final = "jixiao.db"
+POOL_SIZE: Final = 5  # SQLAlchemy's default; the web app asks for one per worker thread
 SUPPORTED: Final = ("sqlite", "postgresql")
 
 
 @dataclass(frozen=True)
 class Database:
-    """An open database: the SQLAlchemy engine and the URL to show users (no password)."""
+    """An open database: the SQLAlchemy engine and the URL to show users (no password).
+
+    ``revisions`` keeps recently read table revisions in this process: a stored revision is
+    never changed once written (an edit or an upload makes a new one), so a copy read
+    earlier stays true, in every process that reads the same database.
+    """
 
     engine: Engine
     name: str
+    revisions: RevisionCache[StoredTable] = field(
+        default_factory=RevisionCache, compare=False, repr=False
+    )
 
     @property
     def dialect(self) -> str:
@@ -49,11 +60,16 @@ def database_url(value: str | None) -> URL:
         raise StoreError(value, "无法识别的数据库地址（应为文件路径或 URL）") from None
 
 
-def open_database(value: str | None, *, create: bool = False) -> Database:
+def open_database(
+    value: str | None, *, create: bool = False, connections: int = POOL_SIZE
+) -> Database:
     """Open the database; with ``create``, make a missing SQLite file or PostgreSQL database.
 
     Without ``create`` a missing database raises :class:`DatabaseMissing`, so that reading
-    commands never leave an empty database behind.
+    commands never leave an empty database behind. The pool keeps ``connections`` open: a
+    server should keep one per thread that may use the database at the same time, since a
+    connection beyond the pool is opened (and, for SQLite, set up with its pragmas) for each
+    use and closed after it.
     """
     url = database_url(value)
     name = display_name(url)
@@ -66,7 +82,9 @@ def open_database(value: str | None, *, create: bool = False) -> Database:
     elif create and url.get_backend_name() == "postgresql":
         create_postgresql_database(url)
     try:
-        engine = create_engine(url, connect_args=connect_arguments(url))
+        engine = create_engine(
+            url, connect_args=connect_arguments(url), pool_size=connections, max_overflow=10
+        )
     except (ArgumentError, NoSuchModuleError) as error:
         raise StoreError(name, f"不支持的数据库（{error}）") from None
     if engine.dialect.name == "sqlite":

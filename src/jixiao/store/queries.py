@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 
 from jixiao.model import Document, Finding, TargetTable
+from jixiao.store.cache import RevisionCache
 from jixiao.store.records import (
     ChangeRecord,
     RevisionSummary,
@@ -172,18 +173,43 @@ def load_table(connection: Connection, revision_id: int) -> TargetTable:
 
 
 def load_stored_table(
-    connection: Connection, table_id: int, number: int | None = None
+    connection: Connection,
+    table_id: int,
+    number: int | None = None,
+    *,
+    cache: RevisionCache[StoredTable] | None = None,
+    current: int | None = None,
 ) -> StoredTable | None:
-    """A table at revision ``number`` (default: current), or None if there is no such one."""
-    current = connection.scalar(
-        select(target_tables.c.current_revision).where(target_tables.c.id == table_id)
-    )
+    """A table at revision ``number`` (default: current), or None if there is no such one.
+
+    ``current`` is the table's current revision if the caller has just read it in this
+    transaction. With a ``cache``, a revision read before is taken from it (revisions never
+    change); give one only outside a write transaction, whose uncommitted revision may yet
+    be rolled back."""
+    if current is None:
+        current = connection.scalar(
+            select(target_tables.c.current_revision).where(target_tables.c.id == table_id)
+        )
     if current is None:
         return None
+    number = number or current
+    kept = cache.get(table_id, number) if cache is not None else None
+    if kept is None:
+        kept = load_revision(connection, table_id, number, current)
+        if kept is not None and cache is not None:
+            cache.put(table_id, number, kept)
+    if kept is None or kept.current_revision == current:
+        return kept
+    return kept.model_copy(update={"current_revision": current})
+
+
+def load_revision(
+    connection: Connection, table_id: int, number: int, current: int
+) -> StoredTable | None:
     query = (
         select(revisions, documents.c.file.label("document_file"))
         .join(documents, documents.c.id == revisions.c.document_id)
-        .where(revisions.c.table_id == table_id, revisions.c.number == (number or current))
+        .where(revisions.c.table_id == table_id, revisions.c.number == number)
     )
     revision = connection.execute(query).one_or_none()
     if revision is None:

@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Final
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -50,10 +51,15 @@ def create_app(
     secure_cookies: bool = False,
 ) -> FastAPI:
     """The web app over the database at ``database_url`` (created and set up when new)."""
-    database = connect_store(database_url)
+    settings = Settings(max_upload_mb=max_upload_mb, secure_cookies=secure_cookies)
+    database = connect_store(database_url, connections=settings.threads)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Blocking work (database, templates) runs in the worker threads; as many threads as
+        # pooled connections, so that no request opens a connection of its own. More
+        # threads than that would only wait for the GIL and the pool in turn.
+        to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
         database.close()
 
@@ -67,12 +73,12 @@ def create_app(
         redoc_url=None,
     )
     app.state.database = database
-    app.state.settings = Settings(max_upload_mb=max_upload_mb, secure_cookies=secure_cookies)
+    app.state.settings = settings
     install_error_handlers(app)
     app.add_middleware(UploadLimit, max_bytes=app.state.settings.max_upload_bytes)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.include_router(api_router)
     app.include_router(ui_router)
+    app.include_router(api_router)
     return app
 
 

@@ -59,7 +59,8 @@ async def page_session(
     return session
 
 
-def page_user(session: Annotated[Session, Depends(page_session)]) -> User:
+async def page_user(session: Annotated[Session, Depends(page_session)]) -> User:
+    """(async: no blocking work, so FastAPI runs it in the event loop, not a thread)"""
     return session.user
 
 

@@ -19,6 +19,7 @@ class Settings:
     max_upload_mb: float = 20
     secure_cookies: bool = False  # set behind HTTPS so that cookies are sent over TLS only
     page_size: int = 50
+    threads: int = 4  # worker threads for blocking work, and pooled database connections
 
     @property
     def max_upload_bytes(self) -> int:

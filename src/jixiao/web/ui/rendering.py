@@ -23,6 +23,7 @@ KIND_LABELS: Final = {
 STATUS_LABELS: Final = {"new": "新表", "revised": "新修订版", "unchanged": "内容未变"}
 
 templates = Jinja2Templates(directory=TEMPLATES)
+templates.env.auto_reload = False  # the templates are files of the package: no stat per page
 templates.env.globals.update(
     SEVERITY_LABELS=SEVERITY_LABELS,
     KIND_LABELS=KIND_LABELS,

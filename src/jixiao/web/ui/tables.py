@@ -14,7 +14,6 @@ from jixiao.services import (
     edit_target,
     open_table,
     preview_target,
-    table_comments,
     workflow_view,
 )
 from jixiao.web.auth import PageUser
@@ -43,7 +42,7 @@ def table_page(
         "view": view,
         "layout": layout,
         "saved": saved,
-        "comments": table_comments(database, user, table_id),
+        "comments": view.comments,
         "can_comment": can_comment(user),
         "workflow": workflow_view(database, user, table_id),
     }
