@@ -119,6 +119,12 @@ def login(client: TestClient) -> Callable[[str], str]:
 
 
 @pytest.fixture
+def sign_in() -> Callable[..., str]:
+    """``sign_in(client, name)`` for a client of an app made in the test itself."""
+    return log_in
+
+
+@pytest.fixture
 def vl04_table(api: Callable[..., Any]) -> int:
     """The id of the example's table whose 经费使用及时率 says ≥100% (finding VL04)."""
     found = api("GET", "/api/v1/tables", params={"q": PROJECT_WITH_VL04}).json()
@@ -138,3 +144,92 @@ def position_of(api: Callable[..., Any]) -> Callable[[int, str], int]:
         return int(positions[0])
 
     return find
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[[FastAPI], str]]:
+    """Serve apps with uvicorn on free loopback ports (for a browser): app in, its URL out."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    running: list[tuple[uvicorn.Server, threading.Thread]] = []
+
+    def start(app: FastAPI) -> str:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        running.append((server, thread))
+        deadline = time.monotonic() + 10
+        while not server.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.02)
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for server, thread in running:
+        server.should_exit = True
+        thread.join(10)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture
+def browser() -> Iterator[Callable[..., Any]]:
+    """Pages in Debian's chromium (Playwright, never its own browser downloads):
+    ``browser(base_url, width=1280, height=900)``. Every page must satisfy its
+    Content-Security-Policy. Skipped, saying why, when chromium cannot be launched."""
+    from playwright.sync_api import Error, sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing (make test installs it: apt-get install chromium)")
+    violations: list[str] = []
+    with sync_playwright() as playwright:
+        try:
+            launched = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+        except Error as error:
+            pytest.skip(f"chromium cannot be launched here: {error.message.splitlines()[0]}")
+
+        def open_page(base_url: str, width: int = 1280, height: int = 900) -> Any:
+            context = launched.new_context(
+                base_url=base_url, locale="zh-CN", viewport={"width": width, "height": height}
+            )
+            page = context.new_page()
+            page.set_default_timeout(10_000)
+            page.on(
+                "console",
+                lambda message: (
+                    violations.append(message.text)
+                    if "Content Security Policy" in message.text
+                    else None
+                ),
+            )
+            return page
+
+        yield open_page
+        launched.close()
+    assert violations == []
+
+
+@pytest.fixture
+def screenshot() -> Callable[[Any, str], Path]:
+    """``screenshot(page, name)``: a full-page screenshot in test-artifacts/ (ignored by git)."""
+
+    def take(page: Any, name: str) -> Path:
+        folder = ROOT / "test-artifacts"
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

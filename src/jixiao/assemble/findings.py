@@ -134,6 +134,31 @@ PARSE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
 }
 
 
+PARSE_TITLES: dict[str, str] = {
+    # code: the Chinese name people read (the web pages, the dashboard)
+    "PRS001": "跨页截断的指标行已合并",
+    "PRS002": "续页的合并单元格沿用上页",
+    "PRS003": "有一行未能识别，未读取",
+    "PRS004": "一级/二级指标名称不在指标体系中",
+    "PRS005": "预算年度按同一文档推断",
+    "PRS006": "无法确定预算年度",
+    "PRS007": "缺少一级/二级指标列",
+    "PRS008": "项目名称取自表标题",
+    "PRS009": "并列的指标列只读取了一组",
+    "PRS010": "单元格边界无法确定",
+    "PRS011": "指标行缺少指标值",
+    "PRS012": "无分隔符的单元格已拆分",
+    "PRS013": "“其中”金额大于预算数，未读取",
+    "PRS014": "一级指标按指标体系补全",
+    "PRS015": "预算数按资金来源之和计算",
+    "PRS016": "部门取自标题",
+    "PRS017": "数值超出合理范围，未读取",
+    "PRS020": "非指标行未读取",
+    "PRS021": "表头缺少“指标值”列",
+    "PRS022": "表格结构无法可靠识别",
+}
+
+
 def where(source: SourceRef) -> str:
     """A position for a message: '第74行' in text, '第3页 第5行' or '工作表 表1 单元格 C12 …'."""
     if source.line is not None:

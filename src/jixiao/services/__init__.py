@@ -41,6 +41,13 @@ if TYPE_CHECKING:
         collect_paths,
         import_files,
     )
+    from jixiao.services.names import (
+        profile_title,
+        profile_titles,
+        rule_title,
+        rule_titles,
+        web_hint,
+    )
     from jixiao.services.opinions import (
         OpinionFormat,
         batch_opinions,
@@ -138,6 +145,11 @@ if TYPE_CHECKING:
     )
 
 _MODULES: dict[str, str] = {
+    "profile_title": "jixiao.services.names",
+    "profile_titles": "jixiao.services.names",
+    "rule_title": "jixiao.services.names",
+    "rule_titles": "jixiao.services.names",
+    "web_hint": "jixiao.services.names",
     "ACTION_LABELS": "jixiao.services.workflow",
     "Action": "jixiao.services.workflow",
     "ActualInput": "jixiao.services.self_evaluation",
@@ -328,6 +340,8 @@ __all__ = [
     "open_store",
     "open_table",
     "preview_target",
+    "profile_title",
+    "profile_titles",
     "read_document",
     "read_documents",
     "readable_table",
@@ -338,6 +352,8 @@ __all__ = [
     "review_inbox",
     "revoke_api_token",
     "rule_reviewer",
+    "rule_title",
+    "rule_titles",
     "save_self_evaluation",
     "search_findings",
     "search_tables",
@@ -355,6 +371,7 @@ __all__ = [
     "upgrade_store",
     "upload_name",
     "user_named",
+    "web_hint",
     "workflow_view",
     "write_debug_images",
     "write_opinions",

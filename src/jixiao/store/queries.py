@@ -58,6 +58,8 @@ def filter_clause(wanted: TableFilter) -> ColumnElement[bool]:
         )
     if wanted.departments is not None:
         clauses.append(in_departments(wanted.departments))
+    if wanted.table_id is not None:
+        clauses.append(target_tables.c.id == wanted.table_id)
     if wanted.year is not None:
         clauses.append(target_tables.c.year == wanted.year)
     if wanted.kind is not None:

@@ -60,6 +60,7 @@ class TableFilter(Record):
         description="Only tables of these departments (exact name or code): a user's scope. "
         "None: every department; an empty tuple: none.",
     )
+    table_id: int | None = Field(default=None, description="Only the table with this id.")
 
 
 class TableSummary(Record):

@@ -6,14 +6,18 @@ their scope (``TableFilter.departments``) and nothing else.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
-from sqlalchemy import Connection, Select, and_, func, select
+from sqlalchemy import Connection, Select, and_, case, func, select
 
+from jixiao.model import Severity
 from jixiao.store.queries import filter_clause
 from jixiao.store.records import FindingCount, TableCount, TableFilter, TableFinding
 from jixiao.store.rows import finding_from_row
 from jixiao.store.schema import findings, revisions, target_tables
+
+SEVERITY_ORDER: Final = tuple(enumerate(severity.value for severity in Severity))
+"""(rank, stored name) of each severity, the most severe first."""
 
 _CURRENT = and_(
     revisions.c.table_id == target_tables.c.id,
@@ -85,10 +89,12 @@ def list_findings(
     limit: int | None = None,
     offset: int = 0,
 ) -> list[TableFinding]:
-    """Findings of the selected tables' current revisions, table by table in report order."""
+    """Findings of the selected tables' current revisions: errors first, then warnings, then
+    notes; within a severity table by table in report order."""
+    rank = case(*((findings.c.severity == name, place) for place, name in SEVERITY_ORDER))
     query = (
         findings_query(wanted, code=code, severity=severity)
-        .order_by(target_tables.c.id, findings.c.position)
+        .order_by(rank, target_tables.c.id, findings.c.position)
         .offset(offset)
         .limit(limit)
     )

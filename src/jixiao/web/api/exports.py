@@ -23,7 +23,11 @@ MEDIA_TYPES = {
 
 
 def export_response(
-    request: Request, user: ApiUser, wanted: Filter, output_format: ExportFormat
+    request: Request,
+    user: ApiUser,
+    wanted: Filter,
+    output_format: ExportFormat,
+    name: str = "jixiao-tables",
 ) -> Response:
     database = database_of(request)
     if output_format is ExportFormat.XLSX:
@@ -34,11 +38,10 @@ def export_response(
         text = io.StringIO()
         export_selected(database, user, wanted, output_format, text)
         body = text.getvalue().encode("utf-8")
-    name = f"jixiao-tables.{output_format.value}"
     return Response(
         body,
         media_type=MEDIA_TYPES[output_format],
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        headers={"Content-Disposition": f'attachment; filename="{name}.{output_format.value}"'},
     )
 
 

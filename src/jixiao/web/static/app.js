@@ -6,3 +6,12 @@ document.addEventListener("change", (event) => {
     target.form.requestSubmit();
   }
 });
+// The menu button of narrow screens opens and closes the navigation.
+document.addEventListener("click", (event) => {
+  const button = event.target instanceof Element ? event.target.closest("#menu-button") : null;
+  if (!button) return;
+  const open = button.getAttribute("aria-expanded") !== "true";
+  button.setAttribute("aria-expanded", String(open));
+  document.getElementById("top-menu")?.classList.toggle("open", open);
+  document.querySelector("header.top .who")?.classList.toggle("open", open);
+});

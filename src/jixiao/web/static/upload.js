@@ -16,6 +16,22 @@ document.addEventListener("DOMContentLoaded", () => {
     );
   };
   input.addEventListener("change", list);
+  // Over the server's limit the upload would be refused (413) after sending it all: say so
+  // before sending, in the results area (the server's own answer is shown there too).
+  const limitMb = Number(form.dataset.limitMb || 0);
+  const results = document.getElementById("upload-results");
+  form.addEventListener("htmx:confirm", (event) => {
+    const total = Array.from(input.files).reduce((sum, file) => sum + file.size, 0);
+    if (!limitMb || total <= limitMb * 1024 * 1024) return;
+    event.preventDefault();
+    const message = document.createElement("p");
+    message.className = "error alert";
+    message.setAttribute("role", "alert");
+    message.dataset.code = "REQ413";
+    message.textContent = `所选文件合计 ${(total / 1024 / 1024).toFixed(1)} MB，超过上限 ${limitMb} MB，`
+      + "未上传；请分批上传，或把大文件拆分后再上传。";
+    results.replaceChildren(message);
+  });
   ["dragenter", "dragover"].forEach((name) =>
     zone.addEventListener(name, (event) => { event.preventDefault(); zone.classList.add("over"); }));
   ["dragleave", "drop"].forEach((name) =>

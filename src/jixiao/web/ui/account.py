@@ -12,18 +12,20 @@ from jixiao.errors import InvalidRequest
 from jixiao.services import (
     TOKEN_DAYS,
     ExportFormat,
+    TableFilter,
     User,
     change_password,
     create_api_token,
     list_api_tokens,
     list_users,
+    readable_table,
     revoke_api_token,
     set_user_active,
 )
 from jixiao.web.api.exports import export_response
 from jixiao.web.auth import PageUser
 from jixiao.web.filters import Filter
-from jixiao.web.params import MAX_ID
+from jixiao.web.params import MAX_ID, TableId
 from jixiao.web.settings import SESSION_COOKIE, database_of, settings_of
 from jixiao.web.ui.rendering import render
 
@@ -133,6 +135,19 @@ def download(
 ) -> Response:
     """The tables the list shows (its filters), as JSON, CSV or XLSX."""
     return export_response(request, user, wanted, output_format)
+
+
+@router.get("/tables/{table_id}/download", response_class=Response)
+def download_table(
+    request: Request,
+    user: PageUser,
+    table_id: TableId,
+    output_format: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.XLSX,
+) -> Response:
+    """This one table (its current revision), as XLSX, JSON or CSV."""
+    readable_table(database_of(request), user, table_id)
+    wanted = TableFilter(table_id=table_id)
+    return export_response(request, user, wanted, output_format, name=f"jixiao-table-{table_id}")
 
 
 @router.get("/api/docs", response_class=HTMLResponse)

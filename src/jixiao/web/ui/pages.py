@@ -9,7 +9,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from jixiao.model import Severity
-from jixiao.services import dashboard, search_findings, search_tables
+from jixiao.services import (
+    dashboard,
+    rule_title,
+    rule_titles,
+    search_findings,
+    search_tables,
+)
 from jixiao.web.auth import PageUser
 from jixiao.web.filters import Filter
 from jixiao.web.settings import database_of, settings_of
@@ -34,7 +40,7 @@ def dashboard_page(request: Request, user: PageUser) -> HTMLResponse:
         "severity": [
             {"name": SEVERITY_LABELS[key], "value": value} for key, value in severities.items()
         ],
-        "rules": [[code, count] for code, _rule, count in board.by_rule()[:15]],
+        "rules": [[code, count, rule_title(code)] for code, _rule, count in board.by_rule()[:15]],
         "departments": [[name, tables, found] for name, tables, found in board.by_department()],
         "years": [[str(year or "未知"), count] for year, count in board.by_year()],
     }
@@ -72,7 +78,7 @@ def findings_page(
     severity: Severity | None = None,
     page: Page = 1,
 ) -> HTMLResponse:
-    size = 100
+    size = settings_of(request).page_size
     found = search_findings(
         database_of(request),
         user,
@@ -93,5 +99,7 @@ def findings_page(
             "severity": severity.value if severity else "",
             "page": page,
             "pages": pages,
+            "size": size,
+            "rules": rule_titles(),
         },
     )

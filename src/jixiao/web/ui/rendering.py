@@ -11,7 +11,14 @@ from fastapi.templating import Jinja2Templates
 
 from jixiao.model import SourceRef
 from jixiao.model.timestamps import beijing_time
-from jixiao.services import FIELD_LABELS, ROLE_LABELS, Session
+from jixiao.services import (
+    FIELD_LABELS,
+    ROLE_LABELS,
+    Session,
+    profile_title,
+    rule_title,
+    web_hint,
+)
 
 TEMPLATES: Final = Path(__file__).parent.parent / "templates"
 SEVERITY_LABELS: Final = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -21,6 +28,18 @@ KIND_LABELS: Final = {
     "department_target": "部门整体支出绩效目标表",
 }
 STATUS_LABELS: Final = {"new": "新表", "revised": "新修订版", "unchanged": "内容未变"}
+TARGET_KIND_LABELS: Final = {
+    "numeric": "数值",
+    "range": "数值区间",
+    "deadline": "完成时限",
+    "period": "起止期间",
+    "duration": "时长",
+    "qualitative": "定性表述",
+    "trend": "与往年比较",
+    "compound": "多项数值",
+    "text": "文字（无法衡量）",
+    "empty": "未填写",
+}
 
 templates = Jinja2Templates(directory=TEMPLATES)
 templates.env.auto_reload = False  # the templates are files of the package: no stat per page
@@ -30,6 +49,7 @@ templates.env.globals.update(
     ROLE_LABELS=ROLE_LABELS,
     FIELD_LABELS=FIELD_LABELS,
     STATUS_LABELS=STATUS_LABELS,
+    TARGET_KIND_LABELS=TARGET_KIND_LABELS,
 )
 
 
@@ -42,8 +62,21 @@ def local_time(value: Any) -> str:
     return beijing_time(value).strftime("%Y-%m-%d %H:%M")
 
 
+def money(value: float | None) -> str:
+    """An amount in yuan for people: thousands separators, and 万元 beside it from 10,000 on
+    (``2,150,000.00 元（215.00 万元）``)."""
+    if value is None:
+        return ""
+    yuan = f"{value:,.2f} 元"
+    return f"{yuan}（{value / 10000:,.2f} 万元）" if abs(value) >= 10000 else yuan
+
+
 templates.env.filters["source"] = describe_source
 templates.env.filters["local_time"] = local_time
+templates.env.filters["money"] = money
+templates.env.filters["rule_title"] = rule_title
+templates.env.filters["profile_title"] = profile_title
+templates.env.filters["web_hint"] = web_hint
 
 
 def render(
