@@ -47,6 +47,7 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("POST", "/tables/{table_id}/indicators/{position}"): statuses(303, 303, 403, 303, 404),
     ("POST", "/tables/{table_id}/comments"): statuses(303, 403, 303, 303, 404),
     ("GET", "/tables/{table_id}/evaluation"): OWN_TABLE_PAGE,
+    ("GET", "/tables/{table_id}/download"): OWN_TABLE_PAGE,
     ("POST", "/tables/{table_id}/evaluation"): statuses(303, 303, 403, 303, 404),
     # walked before any execution is entered: the 自评表 cannot be computed yet (422)
     ("GET", "/tables/{table_id}/evaluation/download"): statuses(303, 422, 422, 422, 404),

@@ -72,7 +72,7 @@ def test_dashboard_list_and_findings(client: TestClient, login: Callable[[str], 
     paged = client.get("/tables", params={"page": 2})
     assert paged.status_code == 200
     found = client.get("/findings", params={"code": "VL04"})
-    assert "共 1 条" in found.text
+    assert 'id="finding-count">1<' in found.text
     assert client.get("/download", params={"format": "csv"}).text.startswith('\ufeff"文件",')
 
 
