@@ -36,8 +36,8 @@ from jixiao.store import (
     load_stored_table,
     table_summary,
 )
-from jixiao.store.comments import CommentRecord, list_comments
 from jixiao.store import workflow as workflow_store
+from jixiao.store.comments import CommentRecord, list_comments
 
 
 @dataclass(frozen=True)
