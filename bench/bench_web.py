@@ -3,22 +3,32 @@ against a bare Starlette endpoint measured in the same run.
 
 Sets up a SQLite database in a temporary folder (the example document imported under
 ``--copies`` project names, so the search has tables to look through, and an admin user),
-starts two uvicorn servers on free loopback ports (one worker each, in subprocesses): the
-jixiao app, and a Starlette app with one endpoint returning a short text. Then 20 clients
-(asyncio tasks sharing one httpx2 connection pool, a signed-in session) send ``--requests``
-requests to each target, bounded by ``--seconds`` per target, and the script prints p50 and
-p95 latency, requests per second, and the ratio of each page's throughput to the bare
-endpoint's.
+starts two uvicorn servers on free loopback ports (one worker each, in subprocesses, with
+uvloop and httptools unless ``--server h11``): the jixiao app, and a Starlette app with one
+endpoint returning a short text. Then 20 clients (asyncio tasks sharing one httpx2
+connection pool, a signed-in session) send requests to each target in ``--rounds`` rounds
+that take the targets in turn (so that load from elsewhere on the machine falls on all of
+them), and the script prints p50 and p95 latency, requests per second, the server's CPU time
+per request (from ``/proc``: the figure least moved by other load) and each p95 as a
+multiple of the bare endpoint's p95.
 
-    .venv/bin/python bench/bench_web.py [--copies 50] [--requests 400] [--clients 20]
+    .venv/bin/python bench/bench_web.py [--copies 50] [--requests 500] [--clients 20]
 
-Not part of the test suite (make bench-web). One run on a shared 2-core machine (SQLite,
-200 tables, the client in the same machine):
+Not part of the test suite (make bench-web). The code under test is whatever ``jixiao`` the
+interpreter imports, so another checkout is measured with ``PYTHONPATH=its/src``.
 
-    target              p50       p95       req/s    of bare
-    bare Starlette /    15.6 ms   16.9 ms   1276
-    table page         112.6 ms  214.8 ms    163     12.8%
-    search page        212.3 ms  298.8 ms     91      7.1%
+Two runs of ``--requests 500`` on the shared 2-core machine, both while other test suites
+kept it busy (load average 6–11: the bare endpoint's own p95 is ten times its quiet value),
+the code before this change (a45b234) and after it:
+
+    target              p95 before  p95 after   CPU/req before  CPU/req after   p95/bare after
+    bare Starlette /    197.6 ms    200.6 ms        0.18 ms         0.16 ms         1.0x
+    table page          823.4 ms    529.7 ms        6.90 ms         3.46 ms         2.6x
+    search page         746.3 ms    796.4 ms        6.50 ms         6.16 ms         4.0x
+
+On a quieter machine earlier the same day (the previous version of this script, h11): the
+table page's p95 was 392 ms against the bare endpoint's 16.7 ms (23x) before, and 80 ms
+against 39 ms (2.1x) with the caching, session and thread changes but before uvloop.
 """
 
 from __future__ import annotations
@@ -196,7 +206,7 @@ async def run(options: argparse.Namespace, servers: dict[str, subprocess.Popen[b
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=50, help="copies of the example (4 tables)")
-    parser.add_argument("--requests", type=int, default=400, help="requests per target")
+    parser.add_argument("--requests", type=int, default=500, help="requests per target")
     parser.add_argument("--clients", type=int, default=20, help="concurrent clients")
     parser.add_argument("--seconds", type=float, default=60, help="time limit per round")
     parser.add_argument("--rounds", type=int, default=5, help="rounds taking the targets in turn")
@@ -211,7 +221,8 @@ def main() -> None:
         database = str(Path(folder) / "bench.db")
         prepare(database, options.copies)
         Path(folder, "bare_app.py").write_text(BARE_APP, "utf-8")
-        env = {**os.environ, "JIXIAO_DB": database, "PYTHONPATH": folder}
+        path = os.pathsep.join(filter(None, [folder, os.environ.get("PYTHONPATH")]))
+        env = {**os.environ, "JIXIAO_DB": database, "PYTHONPATH": path}
         options.ports = bare_port, jixiao_port = free_port(), free_port()
         loop = [
             "--http",

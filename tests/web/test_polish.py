@@ -44,6 +44,10 @@ def test_profiles_and_hints_in_web_words() -> None:
         "表内未写明预算年度，已按同一文档其他表推断；可在上传时填写“预算年度”。"
     )
     assert "--" not in web_hint("请在表题或资金用途中写明预算年度，或读取时用 --year 指定。")
+    from jixiao.assemble.findings import PARSE_FINDINGS
+
+    for _severity, _rule, hint in PARSE_FINDINGS.values():
+        assert "--" not in web_hint(hint), hint
 
 
 def test_pages_show_no_rule_slugs_profile_ids_or_cli_options(

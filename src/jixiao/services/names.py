@@ -19,6 +19,8 @@ CLI_HINTS: Final = (
     # is the upload form's 预算年度 field
     (re.compile(r"或读取时用 ?--year ?指定"), "或在上传时填写“预算年度”"),
     (re.compile(r"可用 ?--year ?指定"), "可在上传时填写“预算年度”"),
+    # the OCR debug image is a command-line option only
+    (re.compile(r"；可用 ?--debug-image ?查看识别结果"), ""),
 )
 
 
