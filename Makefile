@@ -8,7 +8,7 @@ EXAMPLE := examples/binhai-zuzhibu-2024.txt
 VENDOR := src/jixiao/web/static/vendor
 ASSETS := $(VENDOR)/VERSIONS
 
-.PHONY: assets wheel compiled demo test lint typecheck architecture unit postgres chromium tesseract bench bench-review bench-scan bench-store bench-web golden fixtures docs clean
+.PHONY: assets wheel compiled demo test lint typecheck architecture unit postgres chromium libreoffice tesseract bench bench-review bench-scan bench-store bench-web golden fixtures docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,7 +47,7 @@ typecheck: $(STAMP)
 architecture: $(STAMP)
 	$(BIN)/lint-imports
 
-unit: $(STAMP) $(ASSETS) compiled postgres chromium
+unit: $(STAMP) $(ASSETS) compiled postgres chromium libreoffice
 	$(BIN)/pytest
 
 # The browser tests drive Debian's chromium; install it in CI or as root when it is missing.
@@ -61,6 +61,14 @@ chromium:
 tesseract:
 	@if ! command -v tesseract >/dev/null && { [ "$${CI:-}" = true ] || [ "$$(id -u)" = 0 ]; }; then \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y tesseract-ocr tesseract-ocr-chi-sim; \
+	fi
+
+# The .doc reader converts with LibreOffice (headless, Writer only); install it in CI or as root
+# when missing. Users without it get a message saying to install it or to save as .docx.
+libreoffice:
+	@if ! command -v soffice >/dev/null && { [ "$${CI:-}" = true ] || [ "$$(id -u)" = 0 ]; }; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+			libreoffice-writer-nogui; \
 	fi
 
 # The store tests run against a real PostgreSQL server too; start it if it is down.
@@ -91,7 +99,7 @@ bench-web: $(STAMP) $(ASSETS)
 golden: $(STAMP)
 	$(BIN)/python scripts/update_golden.py
 
-fixtures: $(STAMP)  # needs a CJK font for the PDF, e.g. apt-get install fonts-wqy-microhei
+fixtures: $(STAMP) libreoffice  # needs a CJK font for the PDF, e.g. apt-get install fonts-wqy-microhei
 	$(BIN)/python scripts/make_fixtures.py
 
 docs: $(STAMP)

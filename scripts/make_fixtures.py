@@ -10,6 +10,8 @@ tables are written back in the forms users hold, laid out like the official temp
                                          and percentages as numbers with number formats;
 * ``binhai-zuzhibu-2024.docx``           merged cells; table 2 continued in a second Word table
                                          without a header, table 3 with a repeated header;
+* ``binhai-zuzhibu-2024.doc``            Word 97-2003: the DOCX above saved as "MS Word 97" by
+                                         LibreOffice (headless; the same bytes every run);
 * ``binhai-zuzhibu-2024.html``           rowspan/colspan inside a government site's chrome;
 * ``binhai-zuzhibu-2024.pdf``            ruled tables; table 3 crosses four page breaks as in the
                                          original, two of them cutting a row in half (one page
@@ -26,7 +28,8 @@ tables are written back in the forms users hold, laid out like the official temp
                                          scripts/fixture_scan.py).
 
 Every fixture must read back to the same 71 indicators as the text (tests/ingest/). Only this
-script needs a CJK font (for the PDF); the outputs are committed, so the tests need none.
+script needs a CJK font (for the PDF) and LibreOffice (for the .doc); the outputs are
+committed, so the tests need no font (reading the .doc needs LibreOffice, as jixiao does).
 
     .venv/bin/python scripts/make_fixtures.py [--font /usr/share/fonts/.../wqy-microhei.ttc]
 """
@@ -237,6 +240,36 @@ def add_docx_table(document: Any, placed: list[Placed]) -> None:
                 run.bold = True
 
 
+def write_doc(docx_path: Path, path: Path) -> None:
+    """The DOCX fixture converted to Word 97-2003 by LibreOffice (a fresh profile each run)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        sys.exit("LibreOffice not found: apt-get install libreoffice-writer-nogui")
+    with tempfile.TemporaryDirectory() as directory:
+        source = Path(directory) / path.with_suffix(".docx").name
+        source.write_bytes(docx_path.read_bytes())
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={(Path(directory) / 'profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "doc:MS Word 97",
+                "--outdir",
+                directory,
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        path.write_bytes(source.with_suffix(".doc").read_bytes())
+
+
 # --- HTML ----------------------------------------------------------------------------------
 
 HTML_HEAD = """<!DOCTYPE html>
@@ -340,6 +373,7 @@ def main() -> None:
     write_xlsx(tables, OUT / f"{NAME}-one-sheet.xlsx", one_sheet=True)
     write_xls(tables, OUT / f"{NAME}.xls")
     write_docx(tables, OUT / f"{NAME}.docx")
+    write_doc(OUT / f"{NAME}.docx", OUT / f"{NAME}.doc")
     write_html(tables, OUT / f"{NAME}.html")
     write_pdf(tables, OUT / f"{NAME}.pdf", font)
     write_pdf(tables, OUT / f"{NAME}-pagebreak.pdf", font, BREAK_BETWEEN_WHOLE_ROWS)

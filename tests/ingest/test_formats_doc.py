@@ -29,7 +29,16 @@ def test_every_ingest_error_is_documented(error: type[errors.IngestError]) -> No
 
 @pytest.mark.parametrize(
     "heading",
-    ["## XLSX", "## DOCX", "## HTML", "## Text PDF", "## Scans (OCR)", "## Pasted web text"],
+    [
+        "## XLSX",
+        "## XLS",
+        "## DOCX",
+        "## DOC",
+        "## HTML",
+        "## Text PDF",
+        "## Scans (OCR)",
+        "## Pasted web text",
+    ],
 )
 def test_every_reader_has_a_section(heading: str) -> None:
     assert f"\n{heading}\n" in FORMATS_DOC

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.errors import UnreadableFile, UnsupportedFormat
+from jixiao.errors import UnreadableFile
 from jixiao.ingest import RowKind, detect_format, read_grid
 from jixiao.ingest.cleaning import clean_cell_text
 from jixiao.ingest.text import decode_text
@@ -85,9 +85,9 @@ def test_format_is_detected_from_content(head: bytes, kind: str) -> None:
     assert detect_format(head) == kind
 
 
-def test_formats_not_read_yet_get_a_clear_error() -> None:
+def test_an_old_word_document_is_detected_by_content_whatever_its_name() -> None:
     old_document = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le")
-    with pytest.raises(UnsupportedFormat) as caught:
+    with pytest.raises(UnreadableFile) as caught:  # a header and nothing else: damaged
         read_grid(old_document, "table.txt")
-    assert caught.value.message.startswith("table.txt：暂不支持读取旧版 Word 文档（.doc）")
+    assert caught.value.message.startswith("table.txt：旧版 Word 文档（.doc）已损坏")
     assert "另存为 .docx" in caught.value.message

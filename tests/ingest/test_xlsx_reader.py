@@ -216,10 +216,10 @@ def test_a_password_protected_workbook_is_reported_as_encrypted(tmp_path: Path) 
     assert caught.value.message.startswith(f"{path}：文件设有打开密码")
 
 
-def test_an_old_doc_says_to_save_as_docx(tmp_path: Path) -> None:
+def test_a_damaged_old_doc_says_to_save_as_docx(tmp_path: Path) -> None:
     path = tmp_path / "old.doc"
-    path.write_bytes(cfb_with_streams("WordDocument"))
-    with pytest.raises(UnsupportedFormat, match=r"旧版 Word 文档（\.doc）.*另存为 \.docx"):
+    path.write_bytes(cfb_with_streams("WordDocument"))  # a directory and no Word stream
+    with pytest.raises(UnreadableFile, match=r"旧版 Word 文档（\.doc）已损坏.*另存为 \.docx"):
         read_document(path)
 
 

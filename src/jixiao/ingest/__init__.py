@@ -2,8 +2,8 @@
 
 The format is detected from the content, not the file name: a PDF by its ``%PDF`` header (a
 PDF without a text layer is read as a scan, with OCR), a zip by its signature (then XLSX or
-DOCX by the parts inside it), an OLE compound file (an old .xls is read; an old .doc or an
-encrypted workbook is refused with advice), a PNG, JPEG or TIFF image by its signature (read
+DOCX by the parts inside it), an OLE compound file (an old .xls is read; an old .doc is converted by
+LibreOffice and read as .docx; an encrypted workbook is refused with advice), a PNG, JPEG or TIFF image by its signature (read
 as a scan), HTML by its first tag, anything else as text.
 """
 
@@ -89,12 +89,16 @@ def read_grid(data: bytes, file: str) -> Grid:
                 return read_xlsx(archive, data, file)
         return read_docx(data, file)
     if kind == "ole":
-        from jixiao.ingest.ole import is_workbook, refuse_ole
+        from jixiao.ingest.ole import is_word_document, is_workbook, refuse_ole
 
         if is_workbook(data):
             from jixiao.ingest.xls import read_xls
 
             return read_xls(data, file)
+        if is_word_document(data):
+            from jixiao.ingest.doc import read_doc
+
+            return read_doc(data, file)
         refuse_ole(data, file)
     if kind == "html":
         from jixiao.ingest.html import read_html

@@ -61,6 +61,13 @@ def restart_budget() -> None:
         )
 
 
+def remaining_seconds() -> float | None:
+    """Seconds left of the document's budget (0 when spent), None without a budget: what a
+    step that cannot check as it goes (an external converter) may take at most."""
+    deadline = _deadline.get()
+    return None if deadline is None else max(0.0, deadline.at - time.monotonic())
+
+
 def check_budget() -> None:
     """Raise :class:`ReadingTimeLimit` when the document being read has spent its budget.
     O(1): one clock read."""

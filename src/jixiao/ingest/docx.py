@@ -10,6 +10,11 @@ then walked as WordprocessingML so that merged cells are seen as Word stores the
 
 A table split into several Word tables (by a page break, or by hand) needs nothing special:
 rows come out in order, and the assembler treats a repeated header row as a continuation.
+When a table's column grid (``w:tblGrid``) is the grid of the table before it with some column
+boundaries missing — LibreOffice, converting a .doc, drops the boundaries that no cell of a
+table uses, so a continuation with merged 绩效指标描述 and 指标值 cells gets five columns where
+the first part has seven — its cells are placed on the earlier table's grid, so that a column
+means the same in both (:func:`aligned_columns`).
 Paragraphs before a table (title, department, 单位：元) become LINE rows, or HEADING rows when
 their style is a heading. Text after the last table (signatures, notes) is dropped.
 
@@ -21,6 +26,7 @@ outside tables has no ``table_index``; its ``row`` is its paragraph number in th
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
@@ -79,10 +85,15 @@ def read_docx(data: bytes, file: str) -> Grid:
         ) from error
     rows: list[Row] = []
     tables = paragraphs = 0
+    grid: list[int] = []  # the column boundaries of the last table
     for block in body_blocks(body):
         if block.tag == _TBL:
             tables += 1
-            rows.extend(table_rows(block, tables, file))
+            edges = grid_edges(block)
+            columns = aligned_columns(edges, grid)
+            if columns is None:
+                grid = edges
+            rows.extend(table_rows(block, tables, file, columns))
         else:
             paragraphs += 1
             text = normalize_cell_text(paragraph_text(block)).replace("\n", " ")
@@ -142,30 +153,78 @@ def int_value(parent: etree._Element, path: str, default: int) -> int:
         return default
 
 
-def table_rows(table: etree._Element, index: int, file: str) -> list[Row]:
-    """One Word table as grid rows; vertically merged cells empty below their first row."""
+def grid_edges(table: etree._Element) -> list[int]:
+    """A table's column boundaries in twips (0, w1, w1 + w2, …) from ``w:tblGrid``; [] when
+    its grid is missing or unreadable."""
+    widths: list[int] = []
+    for column in table.iterfind(f"{{{_W}}}tblGrid/{{{_W}}}gridCol"):
+        try:
+            widths.append(max(0, round(float(column.get(f"{{{_W}}}w", "")))))
+        except ValueError:
+            return []
+    return list(itertools.accumulate(widths, initial=0)) if widths else []
+
+
+def aligned_columns(edges: list[int], earlier: list[int]) -> list[int] | None:
+    """For a table whose grid is an earlier table's grid with boundaries missing: the earlier
+    grid's index of each of its boundaries (so grid column ``c`` spanning ``s`` becomes
+    ``columns[c]`` spanning ``columns[c + s] - columns[c]``); None for any other table.
+
+    Every boundary must lie within 1% of the width (at least 30 twips) of one of the earlier
+    table's, both tables must be as wide, and the order must be kept. O(n · m) boundaries."""
+    if len(edges) < 2 or len(earlier) <= len(edges):
+        return None
+    tolerance = max(30, earlier[-1] // 100)
+    columns: list[int] = []
+    for edge in edges:
+        index = min(range(len(earlier)), key=lambda i: abs(earlier[i] - edge))
+        if abs(earlier[index] - edge) > tolerance:
+            return None
+        columns.append(index)
+    if columns[0] != 0 or columns[-1] != len(earlier) - 1:
+        return None
+    if any(after <= before for before, after in itertools.pairwise(columns)):
+        return None
+    return columns
+
+
+def table_rows(
+    table: etree._Element, index: int, file: str, columns: list[int] | None = None
+) -> list[Row]:
+    """One Word table as grid rows; vertically merged cells empty below their first row.
+    ``columns`` places the table's grid columns on an earlier table's (:func:`aligned_columns`)."""
+
+    def position(column: int) -> int:
+        if columns is None:
+            return column
+        if column < len(columns):
+            return columns[column]
+        return columns[-1] + column - len(columns) + 1
+
     placed_rows: list[list[PlacedCell]] = []
     merge_origin: dict[int, PlacedCell] = {}  # grid column → the cell a vMerge continues
     for tr in table.iterchildren(_TR):
         column = int_value(tr, f"{{{_W}}}trPr/{{{_W}}}gridBefore", 0)
-        placed: list[PlacedCell] = [PlacedCell("", c, 1) for c in range(column)]
+        placed: list[PlacedCell] = [PlacedCell("", c, 1) for c in range(position(column))]
         for tc in tr.iterchildren(_TC):
-            span = int_value(tc, f"{{{_W}}}tcPr/{{{_W}}}gridSpan", 1)
+            grid_span = int_value(tc, f"{{{_W}}}tcPr/{{{_W}}}gridSpan", 1)
+            start = position(column)
+            span = position(column + grid_span) - start
             vmerge = tc.find(f"{{{_W}}}tcPr/{{{_W}}}vMerge")
             continues = vmerge is not None and vmerge.get(_VAL, "continue") == "continue"
-            origin = merge_origin.get(column)
+            origin = merge_origin.get(start)
             if continues and origin is not None:
                 origin.rowspan += 1
-                cell = PlacedCell("", column, span)
+                cell = PlacedCell("", start, span)
             else:
-                cell = PlacedCell(cell_text(tc), column, span)
-                for covered in range(column, column + span):
+                cell = PlacedCell(cell_text(tc), start, span)
+                for covered in range(start, start + span):
                     merge_origin.pop(covered, None)
                 if vmerge is not None:
-                    merge_origin[column] = cell
+                    merge_origin[start] = cell
             placed.append(cell)
-            placed.extend(PlacedCell("", column + i, 1) for i in range(1, span))
-            column += span
+            placed.extend(PlacedCell("", start + i, 1) for i in range(1, span))
+            column += grid_span
         placed_rows.append(placed)
     rows: list[Row] = []
     for number, placed in enumerate(placed_rows, start=1):
