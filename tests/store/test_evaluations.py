@@ -120,12 +120,20 @@ def test_self_evaluation_workbook(stored: Database, tmp_path: Path) -> None:
     sheet = load_workbook(path).active
     assert sheet is not None
     assert sheet["A1"].value == "项目支出绩效自评表"
-    assert sheet["A8"].value == "一级指标"
-    assert sheet["H8"].value == "偏差原因分析及改进措施"
-    rows = {row[2]: row for row in sheet.iter_rows(min_row=9, values_only=True)}
+    assert [sheet.cell(row, 1).value for row in (4, 5, 6, 7, 8)] == [
+        "项目名称",
+        "主管部门及代码",  # once, with 实施单位 beside it: as in `jixiao export`
+        "项目资金（元）",
+        "年度资金总额",
+        "年度总体目标",
+    ]
+    assert sheet["G5"].value == "实施单位"
+    assert sheet["A10"].value == "一级指标"
+    assert sheet["H10"].value == "偏差原因分析及改进措施"
+    rows = {row[2]: row for row in sheet.iter_rows(min_row=11, values_only=True)}
     assert rows["工作经费补助人数"][6] == 11.25
     assert rows["工作经费补助人数"][7] == "2 名选调生年中调离"
-    assert any(str(merged) == "A9:A12" for merged in sheet.merged_cells.ranges)
+    assert any(str(merged) == "A11:A14" for merged in sheet.merged_cells.ranges)
     total_row = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "总分")
     assert total_row[6] == 97.55
 

@@ -14,6 +14,7 @@ from jixiao.export.csv import COLUMNS
 from jixiao.export.json import documents_to_json
 from jixiao.export.safety import BOM
 from jixiao.export.xlsx import write_tables_xlsx
+from jixiao.ingest.pasted.characters import simplified_name
 from jixiao.model import Document
 from jixiao.services import ExportFormat, export_tables, export_workbook, read_document
 from jixiao.store import Database, TableFilter, import_document
@@ -83,22 +84,31 @@ def test_xlsx_has_the_official_layout(stored: Database, tmp_path: Path) -> None:
     sheet = workbook[workbook.sheetnames[0]]
     assert sheet["A1"].value == "滨海新区社区党组织工作活动专项经费绩效目标表"  # as printed
     assert sheet["A2"].value == "（2024年度）"
-    assert sheet["A3"].value == "主管部门及代码：503101 中国共产党天津市滨海新区委员会组织部"
     assert sheet["E3"].value == "单位：元"
-    labels = [sheet.cell(row, 1).value for row in range(4, 11)]
+    labels = [sheet.cell(row, 1).value for row in range(4, 12)]
     assert labels == [
         "项目名称",
-        "预算数",
+        "主管部门及代码",
+        "项目资金（元）",
+        None,
+        None,
+        "资金用途",
+        "年度总体目标",
+        "一级指标",
+    ]  # as the official form: 主管部门 once, in its row with 实施单位
+    assert (sheet["B5"].value, sheet["D5"].value) == (
+        "503101 中国共产党天津市滨海新区委员会组织部",
+        "实施单位",
+    )
+    assert [sheet.cell(row, 2).value for row in range(6, 9)] == [
+        "年度资金总额",
         "其中：财政资金",
         "其他资金",
-        "资金用途",
-        "绩效目标",
-        "一级指标",
-    ]  # 主管部门 once, in its line above
+    ]  # the 项目资金 block with its 其中 rows
     assert sheet["B4"].value == "滨海新区社区党组织工作活动专项经费"
-    assert sheet["B5"].value == 3300000
-    assert sheet["B5"].number_format == "0.00"  # shown as printed: 3300000.00
-    assert [sheet.cell(10, c).value for c in range(1, 6)] == [
+    assert sheet["C6"].value == 3300000
+    assert sheet["C6"].number_format == "0.00"  # shown as printed: 3300000.00
+    assert [sheet.cell(11, c).value for c in range(1, 6)] == [
         "一级指标",
         "二级指标",
         "三级指标",
@@ -106,11 +116,11 @@ def test_xlsx_has_the_official_layout(stored: Database, tmp_path: Path) -> None:
         "指标值",
     ]
     assert sheet.max_column == 5  # no evaluation columns for a table without them
-    assert sheet["E11"].value == "≥16 个"
+    assert sheet["E12"].value == "≥16 个"
     merged = {str(r) for r in sheet.merged_cells.ranges}
-    assert "A11:A14" in merged  # 产出指标 over its four rows
-    assert "B4:E4" in merged
-    assert sheet.print_title_rows == "$10:$10"
+    assert "A12:A15" in merged  # 产出指标 over its four rows
+    assert {"B4:E4", "B5:C5", "A6:A8", "C6:E6"} <= merged
+    assert sheet.print_title_rows == "$11:$11"
     assert sheet.page_setup.fitToWidth == 1
 
 
@@ -156,7 +166,6 @@ def test_an_edited_export_is_a_revision_with_only_the_edit(
 def test_the_corpus_reads_back_from_its_xlsx_export(tmp_path: Path) -> None:
     """Any table jixiao reads, exported and read again, says the same (header fields,
     printed amounts and units, evaluation columns, 部门整体 and 自评 kinds)."""
-    corpus = Path(__file__).resolve().parents[1] / "corpus" / "docs"
     names = [
         "anhui-huaibei-suixi-2019-temporary-relief-selfeval-pipecells.txt",
         "hunan-hengshan-2020-grain-reserve-selfeval-glued.txt",
@@ -167,7 +176,7 @@ def test_the_corpus_reads_back_from_its_xlsx_export(tmp_path: Path) -> None:
         "fujian-ningde-2019-difangzhi-dept-target.txt",
     ]
     for name in names:
-        document = read_document(corpus / name)
+        document = read_document(CORPUS / name)
         path = tmp_path / f"{name}.xlsx"
         write_tables_xlsx([document], path)
         again = read_document(path)
@@ -177,8 +186,9 @@ def test_the_corpus_reads_back_from_its_xlsx_export(tmp_path: Path) -> None:
 def content(document: Document) -> list[dict[str, object]]:
     """What the store compares: every value, not where it was printed nor how it was read
     (a workbook is read with more confidence than the pasted text it came from, and is not an
-    excerpt cut off: its reading and doubted rows differ)."""
-    return [
+    excerpt cut off: its reading and doubted rows differ); printed level names in simplified
+    characters, as the export prints them."""
+    tables = [
         table.model_dump(
             exclude={
                 "source": True,
@@ -189,3 +199,63 @@ def content(document: Document) -> list[dict[str, object]]:
         )
         for table in document.tables
     ]
+    for table in tables:
+        for indicator in table["indicators"]:
+            for name in ("level1_printed", "level2_printed"):
+                if indicator[name]:
+                    indicator[name] = simplified_name(indicator[name])
+    return tables
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "docs"
+TRADITIONAL = CORPUS / "yunnan-lijiang-gucheng-2020-satellite-enforcement-selfeval-trad.md"
+
+
+def test_a_self_evaluation_is_exported_in_the_self_evaluation_layout(tmp_path: Path) -> None:
+    """自评表 layout: 项目资金 sub-columns over 年度资金总额, 年度总体目标 | 预期目标 |
+    实际完成情况, the 自评表's indicator columns; level names in simplified characters."""
+    document = read_document(TRADITIONAL)
+    path = tmp_path / "自评表.xlsx"
+    write_tables_xlsx([document], path)
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    column_a = [sheet.cell(row, 1).value for row in range(4, 12)]
+    assert column_a == [
+        "项目名称",
+        "主管部门及代码",
+        "项目资金（万元）",
+        "年度资金总额",
+        "其中：财政资金",
+        "年度总体目标",
+        None,
+        "一级指标",
+    ]
+    assert [sheet.cell(6, c).value for c in range(2, 7)] == [
+        "全年预算数",
+        "全年执行数",
+        "分值",
+        "执行率",
+        "得分",
+    ]
+    goals = [sheet.cell(9, c).value for c in range(1, sheet.max_column + 1)]
+    assert [text for text in goals if text] == ["年度总体目标", "预期目标", "实际完成情况"]
+    header = [sheet.cell(11, c).value for c in range(1, sheet.max_column + 1)]
+    assert header[:3] == ["一级指标", "二级指标", "三级指标"]
+    assert "年度指标值" in header
+    assert "实际完成值" in header
+    assert "得分" in header
+    levels = {sheet.cell(row, 1).value for row in range(12, sheet.max_row + 1)} - {None}
+    assert levels == {"产出指标", "效益指标", "满意度指标"}  # printed 產出指標 …
+
+
+def test_a_traditional_table_reimported_from_its_export_is_unchanged(
+    database: Database, tmp_path: Path
+) -> None:
+    document = read_document(TRADITIONAL)
+    with database.engine.begin() as connection:
+        import_document(connection, document)
+    path = tmp_path / "tables.xlsx"
+    export_workbook(database, TableFilter(), path)
+    with database.engine.begin() as connection:
+        result = import_document(connection, read_document(path))
+    assert [table.status for table in result.tables] == [TableStatus.UNCHANGED]

@@ -412,13 +412,13 @@ def test_a_filled_self_evaluation_feeds_only_tables_the_filler_may_edit(
     workbook = load_workbook(workbook_path)
     sheet = workbook.active
     assert sheet is not None
-    assert (sheet["E3"].value, sheet["D4"].value, sheet["D5"].value) == (
-        "主管部门",
+    assert (sheet["A5"].value, sheet["D6"].value, sheet["D7"].value) == (
+        "主管部门及代码",
         "全年执行数",
         270000,
     )
-    sheet["F3"] = "某某区财政局"  # the outsider's own department
-    sheet["D5"] = 100000
+    sheet["B5"] = "某某区财政局"  # the outsider's own department
+    sheet["D7"] = 100000
     hostile = tmp_path / "hostile.xlsx"
     workbook.save(hostile)
     with TestClient(create_app(store_url)) as client:

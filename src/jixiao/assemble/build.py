@@ -17,6 +17,7 @@ from jixiao.assemble.fields import (
     is_department_form,
     number_out_of_range,
     parse_amount,
+    parse_department_line,
     parse_number,
     printed_amount_unit,
     split_goals,
@@ -250,6 +251,16 @@ def year_findings(draft: TableDraft, document_year: int | None) -> list[Finding]
     ]
 
 
+def with_code(code: str | None, department: str | None) -> tuple[str | None, str | None]:
+    """The department's code and name, where one cell holds both (主管部门及代码:
+    ``503101 中国共产党…组织部``, as the official form and jixiao's export print it)."""
+    if code is None and department:
+        split = parse_department_line(department)
+        if split is not None and split[0] is not None:
+            return split
+    return code, department
+
+
 def build_table(draft: TableDraft, year: int | None) -> TargetTable:
     header = draft.header
     unit = draft.unit_printed or printed_amount_unit(header)
@@ -259,15 +270,19 @@ def build_table(draft: TableDraft, year: int | None) -> TargetTable:
     fiscal_amount = parse_amount(fiscal, unit)
     if fiscal is None and header.get(Field.FISCAL_PART):
         fiscal, fiscal_amount = fiscal_by_level(header[Field.FISCAL_PART], unit)
-    return TargetTable(
-        kind=table_kind(draft.title, draft.has_evaluation_columns, draft.department_form),
-        title=draft.title,
-        department_code=draft.department_code or header.get(Field.DEPARTMENT_CODE),
-        department=choose_department(
+    code, department = with_code(
+        draft.department_code or header.get(Field.DEPARTMENT_CODE),
+        choose_department(
             draft.department or draft.units.get(UnitRole.REPORTING),
             draft.units.get(UnitRole.SUPERVISOR),
             draft.units.get(UnitRole.IMPLEMENTER),
         ),
+    )
+    return TargetTable(
+        kind=table_kind(draft.title, draft.has_evaluation_columns, draft.department_form),
+        title=draft.title,
+        department_code=code,
+        department=department,
         project=draft.project
         or project_from_title(
             draft.title, draft.has_evaluation_columns, department_form=draft.department_form

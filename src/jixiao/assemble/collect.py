@@ -198,7 +198,7 @@ class Collector:
             # 年度资金总额 under the merged 项目资金 cell (its cell left empty): the budget row
             first_is_label = True
             row = replace(row, cells=tuple(cell for cell in row.cells if cell.text))
-        if first_is_label:
+        if first_is_label or self.continues_money_block(first):
             self.feed_header(row)
         elif self.in_indicators() and row.kind is RowKind.TABLE:
             self.feed_indicator(row)
@@ -206,6 +206,16 @@ class Collector:
             self.feed_continuation(row)
         else:
             self.skip(row)
+
+    def continues_money_block(self, first: str) -> bool:
+        """A row of the 项目资金 block under its merged label (empty here): 其中：财政资金 |
+        amount, then 其他资金 | amount, each a label of its own after the 年度资金总额 row."""
+        return (
+            self.current is not None
+            and not self.in_indicators()
+            and self.last_label in _MONEY_LABELS
+            and header_label(first) in _MONEY_LABELS - {Field.BUDGET_SECTION}
+        )
 
     def feed_preamble(self, row: Row) -> bool:
         """A single-cell line outside table rows: title, department or unit line."""
@@ -310,13 +320,14 @@ class Collector:
         if self.feed_sub_columns(row):
             return
         cells = row.texts
-        if header_label(cells[0]) is Field.PROJECT and (
+        first = next((text for text in cells if text), "")  # after a merged label's empty cell
+        if header_label(first) is Field.PROJECT and (
             self.current is None or self.current.project or self.current.indicators
         ):
             self.open(row.source)
         draft = self.current if self.current is not None else self.open(row.source)
         draft.reached(row.source)
-        self.last_label = header_label(cells[0])
+        self.last_label = header_label(first)
         pending: Field | None = None
         label = ""
         for text in cells:
@@ -564,6 +575,9 @@ _DASHES: Final = re.compile(r"^[—–\-－]+$")
 def is_budget_value(text: str) -> bool:
     """A cell of the budget row's values (387664.62, 100%, 10, —)."""
     return bool(_BUDGET_VALUE.match(text.strip()))
+
+
+_MONEY_LABELS: Final = frozenset({Field.BUDGET_SECTION, Field.TOTAL, Field.FISCAL, Field.OTHER})
 
 
 def sub_column_values(columns: list[Field], values: list[str]) -> list[tuple[Field, str]]:

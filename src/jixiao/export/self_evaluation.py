@@ -2,14 +2,20 @@
 
 Layout (domain.md §5.6, the central/Anhui template)::
 
-    项目支出绩效自评表（2024年度）
-    项目名称 | …                       主管部门 | …
+    项目支出绩效自评表
+    （2024年度）
+    项目名称 | …
+    主管部门及代码 | 503101 … | 实施单位 |
     项目资金（元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
     年度资金总额   | …
     年度总体目标   | 预期目标 | 实际完成情况
     一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
-    (merged 一级/二级 cells)
+    (merged 一级/二级 cells, level names in simplified characters)
     总分 | … | 等级 | …
+
+The title, 项目名称 and 主管部门 rows are those of every exported table
+(:mod:`jixiao.export.xlsx`), so that a 自评表 from ``jixiao export`` and one from
+``jixiao evaluate --output`` look alike.
 """
 
 from __future__ import annotations
@@ -27,14 +33,18 @@ from openpyxl.worksheet.worksheet import Worksheet
 from jixiao.evaluate import Evaluation, IndicatorScore
 from jixiao.export.safety import CsvWriter, save_workbook
 from jixiao.export.xlsx import (
-    BOX,
     CENTER,
     FONT,
     WRAP,
+    frame,
+    level_name,
     merge_runs,
     setup_page,
     sheet_name,
     text_height,
+    write_department_row,
+    write_labelled,
+    write_title,
 )
 from jixiao.model import TargetTable
 
@@ -75,17 +85,16 @@ def write_self_evaluations_xlsx(items: Sequence[SelfEvaluation], out: Path | IO[
 
 def write_sheet(sheet: Worksheet, item: SelfEvaluation) -> None:
     table, evaluation = item.table, item.evaluation
+    width = len(_WIDTHS)
     for column, size in enumerate(_WIDTHS, start=1):
         sheet.column_dimensions[chr(64 + column)].width = size
-    title(sheet, 1, "项目支出绩效自评表", 16)
-    title(sheet, 2, f"（{table.year}年度）" if table.year else "", 11)
-    label_row(sheet, 3, [("项目名称", 1, 1), (table.project, 2, 4), ("主管部门", 5, 5)])
-    sheet.merge_cells("F3:H3")
-    sheet["F3"] = table.department
+    write_title(sheet, "项目支出绩效自评表", table.year, width)
+    write_labelled(sheet, 4, "项目名称", table.project, width)
+    write_department_row(sheet, 5, table, width)
     execution = evaluation.execution
     headers = ["项目资金（元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
     for column, text in enumerate(headers, start=1):
-        sheet.cell(4, column, text).alignment = CENTER
+        sheet.cell(6, column, text).alignment = CENTER
     rate = None if execution.rate is None else execution.rate
     values = [
         "年度资金总额",
@@ -97,45 +106,35 @@ def write_sheet(sheet: Worksheet, item: SelfEvaluation) -> None:
         execution.score,
     ]
     for column, value in enumerate(values, start=1):
-        cell = sheet.cell(5, column, value)
+        cell = sheet.cell(7, column, value)
         cell.alignment = CENTER
         if column in (2, 3, 4) and value is not None:
             cell.number_format = "#,##0.00"
         if column == 6 and value is not None:
             cell.number_format = "0.00%"
     goals = "\n".join(f"{n}. {goal}" for n, goal in enumerate(table.goals, start=1))
-    label_row(sheet, 6, [("年度总体目标", 1, 1), ("预期目标", 2, 4), ("实际完成情况", 5, 8)])
-    label_row(sheet, 7, [("", 1, 1), (goals, 2, 4), ("", 5, 8)])
-    sheet.row_dimensions[7].height = text_height(goals, sum(_WIDTHS[1:4]))
-    sheet.merge_cells("A6:A7")
+    label_row(sheet, 8, [("年度总体目标", 1, 1), ("预期目标", 2, 4), ("实际完成情况", 5, 8)])
+    label_row(sheet, 9, [("", 1, 1), (goals, 2, 4), ("", 5, 8)])
+    sheet.row_dimensions[9].height = text_height(goals, sum(_WIDTHS[1:4]))
+    sheet.merge_cells("A8:A9")
+    header_row = 10
     for column, text in enumerate(_HEADERS, start=1):
-        cell = sheet.cell(8, column, text)
+        cell = sheet.cell(header_row, column, text)
         cell.font = Font(name=FONT, bold=True)
         cell.alignment = CENTER
-    row = 9
+    row = header_row + 1
     for score in evaluation.indicators:
         write_score(sheet, row, score, item.notes.get(score.name))
         row += 1
-    merge_levels(sheet, evaluation.indicators, 9)
+    merge_levels(sheet, evaluation.indicators, header_row + 1)
     sheet.cell(row, 1, "总分").alignment = CENTER
     sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=5)
     sheet.cell(row, 2, evaluation.maximum).alignment = CENTER
     sheet.cell(row, 6, "得分").alignment = CENTER
     sheet.cell(row, 7, evaluation.total).alignment = CENTER
     sheet.cell(row, 8, f"等级：{evaluation.grade or '待定'}").alignment = CENTER
-    for line in sheet.iter_rows(min_row=3, max_row=row, max_col=len(_WIDTHS)):
-        for boxed in line:
-            boxed.border = BOX
-            if not boxed.font.bold:
-                boxed.font = Font(name=FONT, size=10.5)
-    setup_page(sheet, 8, row, "H")
-
-
-def title(sheet: Worksheet, row: int, text: str, size: int) -> None:
-    sheet.merge_cells(f"A{row}:H{row}")
-    cell = sheet.cell(row, 1, text)
-    cell.font = Font(name=FONT, size=size, bold=size > 12)
-    cell.alignment = CENTER
+    frame(sheet, 4, row, width)
+    setup_page(sheet, header_row, row, "H")
 
 
 def label_row(sheet: Worksheet, row: int, parts: list[tuple[str | None, int, int]]) -> None:
@@ -147,8 +146,8 @@ def label_row(sheet: Worksheet, row: int, parts: list[tuple[str | None, int, int
 
 def write_score(sheet: Worksheet, row: int, score: IndicatorScore, note: str | None) -> None:
     values = [
-        score.level1,
-        score.level2,
+        level_name(score.level1, None),
+        level_name(score.level2, None),
         score.name,
         score.target,
         score.actual,

@@ -1,23 +1,31 @@
-"""XLSX in the layout of the official 项目支出绩效目标表, one sheet per table, ready to print.
+"""XLSX in the layout of the official forms, one sheet per table, ready to print.
 
-::
+A 项目支出绩效目标表 (and a 部门整体 table)::
 
     ┌──────────────────────── 项目支出绩效目标表 ────────────────────────┐
     │                          （2024年度）                              │
-    │ 主管部门及代码：503101 …                               单位：元   │
-    │ 项目名称     │ …                                                   │
-    │ 主管部门     │ …                                                   │
-    │ 预算数       │ 3,300,000.00                                        │
-    │ 其中：财政资金│ …                                                  │
-    │ 其他资金     │ …                                                   │
-    │ 资金用途     │ …                                                   │
-    │ 绩效目标     │ 1. …                                                │
+    │                                                        单位：元   │
+    │ 项目名称      │ …                                                  │
+    │ 主管部门及代码 │ 503101 …              │ 实施单位 │                  │
+    │ 项目资金（元） │ 年度资金总额   │ 3300000.00                        │
+    │   (merged)    │ 其中：财政资金 │ 3300000.00                        │
+    │   (merged)    │ 其他资金       │                                   │
+    │ 资金用途      │ … (when the table printed one)                     │
+    │ 年度总体目标   │ 1. …                                               │
     │ 一级指标 │ 二级指标 │ 三级指标 │ 绩效指标描述 │ 指标值 │ (实际完成值 分值 得分) │
     │ 产出指标 │ 数量指标 │ …        │ …            │ ≥16 个 │
     │ (merged) │ 质量指标 │ …        │ …            │ 100%   │
 
-一级 cells are merged over runs of the same 一级指标, 二级 cells over runs of the same
-(一级, 二级). Amounts are shown in the unit the table was printed in (元 or 万元). Pages are A4,
+A 项目支出绩效自评表 in the 自评表 layout of ``jixiao evaluate --output``
+(:mod:`.self_evaluation`): the same 项目名称 and 主管部门/实施单位 rows, the 项目资金 block as
+sub-columns (全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 over 年度资金总额), 年度总体目标 |
+预期目标 | 实际完成情况, and the indicator columns 年度指标值 | 实际完成值 | 分值 | 得分 |
+偏差原因分析及改进措施 (绩效指标描述 only when the table has descriptions).
+
+The department is printed once, in the 主管部门及代码 row; the 实施单位 cell stays empty (the
+model keeps no implementing unit apart from the department). 一级/二级 cells are merged over
+runs of the same 一级指标 and (一级, 二级), and level names are printed in simplified
+characters. Amounts are shown in the unit the table was printed in (元 or 万元). Pages are A4,
 fitted to the width, with the indicator header repeated on every page.
 """
 
@@ -37,6 +45,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.export.safety import save_workbook
+from jixiao.ingest.pasted.characters import simplified_name
 from jixiao.model import Document, Indicator, TableKind, TargetTable
 
 T = TypeVar("T")
@@ -97,8 +106,8 @@ class IndicatorColumn:
 
 
 _INDICATOR_COLUMNS: Final = (
-    IndicatorColumn("一级指标", lambda i: i.level1_printed or i.level1),
-    IndicatorColumn("二级指标", lambda i: i.level2_printed or i.level2),
+    IndicatorColumn("一级指标", lambda i: level_name(i.level1_printed, i.level1)),
+    IndicatorColumn("二级指标", lambda i: level_name(i.level2_printed, i.level2)),
     IndicatorColumn("三级指标", lambda i: i.name),
     IndicatorColumn("绩效指标描述", lambda i: i.description),
     IndicatorColumn("指标值", lambda i: i.target.raw),
@@ -109,11 +118,22 @@ _SCORE: Final = IndicatorColumn("得分", lambda i: i.score)
 _DEVIATION: Final = IndicatorColumn("偏差原因分析及改进措施", lambda i: i.deviation)
 
 
+def level_name(printed: str | None, canonical: str | None) -> str | None:
+    """A 一级/二级 name as printed, in simplified characters (a traditional-character source
+    printed 產出指標)."""
+    return simplified_name(printed) if printed else canonical
+
+
 def indicator_columns(table: TargetTable) -> list[IndicatorColumn]:
-    """The official columns, and of the evaluation columns those the table fills: a 自评表
-    always has 实际完成值 and 得分 (they make it one when it is read back)."""
-    columns = list(_INDICATOR_COLUMNS)
+    """The official columns, and of the evaluation columns those the table fills. A 自评表
+    has the 自评表's: 年度指标值, and always 实际完成值 and 得分 (they make it one when it is
+    read back); its 绩效指标描述 only when it has descriptions."""
     self_evaluation = table.kind is TableKind.SELF_EVALUATION
+    level1, level2, name, description, target = _INDICATOR_COLUMNS
+    columns = [level1, level2, name]
+    if not self_evaluation or any(i.description for i in table.indicators):
+        columns.append(description)
+    columns.append(IndicatorColumn("年度指标值", target.value) if self_evaluation else target)
     for column, wanted in (
         (_ACTUAL, self_evaluation),
         (_WEIGHT, False),
@@ -131,27 +151,25 @@ def write_table(sheet: Worksheet, table: TargetTable) -> None:
     last = get_column_letter(width)
     for column, size in enumerate(_WIDTHS[:width], start=1):
         sheet.column_dimensions[get_column_letter(column)].width = size
-    sheet.merge_cells(f"A1:{last}1")
     # A table that printed no title gets none (reading it back must not invent one), except a
     # 部门整体 table: its title is what says it is one.
-    sheet["A1"] = table.title or (
-        TITLES[table.kind] if table.kind is TableKind.DEPARTMENT_TARGET else None
+    write_title(
+        sheet,
+        table.title or (TITLES[table.kind] if table.kind is TableKind.DEPARTMENT_TARGET else None),
+        table.year,
+        width,
     )
-    sheet["A1"].font = Font(name=FONT, size=16, bold=True)
-    sheet["A1"].alignment = CENTER
-    sheet.merge_cells(f"A2:{last}2")
-    sheet["A2"] = f"（{table.year}年度）" if table.year else ""
-    sheet["A2"].font = Font(name=FONT, size=11)
-    sheet["A2"].alignment = CENTER
     budget = table.budget
     unit, divisor = ("万元", 10000.0) if budget.unit_printed == "万元" else ("元", 1.0)
-    department = " ".join(p for p in (table.department_code, table.department) if p)
-    if department:
-        sheet.merge_cells(f"A3:{get_column_letter(width - 1)}3")
-        sheet["A3"] = f"主管部门及代码：{department}"
     if budget.unit_printed:  # a table that printed no unit gets none, and reads back so
         sheet.cell(3, width, f"单位：{unit}").alignment = Alignment(horizontal="right")
-    row = write_header_block(sheet, table, divisor, width)
+    write_labelled(sheet, 4, "项目名称", table.project, width)
+    write_department_row(sheet, 5, table, width)
+    row = write_money_block(sheet, table, unit, divisor, width, 6)
+    if table.purpose:  # not on the official forms: the 资金用途 a table printed
+        write_labelled(sheet, row, "资金用途", table.purpose, width)
+        row += 1
+    row = write_goals(sheet, table, width, row)
     header_row = row
     for column, item in enumerate(columns, start=1):
         cell = sheet.cell(header_row, column, item.header)
@@ -159,25 +177,51 @@ def write_table(sheet: Worksheet, table: TargetTable) -> None:
         cell.alignment = CENTER
     write_indicators(sheet, table.indicators, header_row + 1, columns)
     end = header_row + len(table.indicators)
-    for line in sheet.iter_rows(min_row=4, max_row=end, max_col=width):
-        for boxed in line:
-            boxed.border = BOX
-            if not boxed.font.bold:
-                boxed.font = Font(name=FONT, size=10.5)
+    frame(sheet, 4, end, width)
     setup_page(sheet, header_row, end, last)
 
 
-def write_header_block(sheet: Worksheet, table: TargetTable, divisor: float, width: int) -> int:
-    """项目名称, the money block and the goals from row 4; returns the next free row.
+def write_title(sheet: Worksheet, title: str | None, year: int | None, width: int) -> None:
+    """The title and （2024年度） rows over the sheet's width."""
+    last = get_column_letter(width)
+    sheet.merge_cells(f"A1:{last}1")
+    sheet["A1"] = title
+    sheet["A1"].font = Font(name=FONT, size=16, bold=True)
+    sheet["A1"].alignment = CENTER
+    sheet.merge_cells(f"A2:{last}2")
+    sheet["A2"] = f"（{year}年度）" if year else ""
+    sheet["A2"].font = Font(name=FONT, size=11)
+    sheet["A2"].alignment = CENTER
 
-    A 自评表's money block is its sub-column table (全年预算数 | 全年执行数 | 分值 | 执行率 |
-    得分 over the 年度资金总额 row), holding the columns the table printed."""
+
+def write_department_row(sheet: Worksheet, row: int, table: TargetTable, width: int) -> None:
+    """主管部门及代码 | 503101 … | 实施单位 | (empty): the department, once."""
+    department = " ".join(p for p in (table.department_code, table.department) if p)
+    middle = max(4, width - 1)  # 实施单位's label column
+    sheet.cell(row, 1, "主管部门及代码").alignment = CENTER
+    sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=middle - 1)
+    sheet.cell(row, 2, department or None).alignment = WRAP
+    sheet.cell(row, middle, "实施单位").alignment = CENTER
+    if width > middle + 1:
+        sheet.merge_cells(start_row=row, start_column=middle + 1, end_row=row, end_column=width)
+
+
+def write_money_block(
+    sheet: Worksheet, table: TargetTable, unit: str, divisor: float, width: int, row: int
+) -> int:
+    """The 项目资金 block from ``row``; returns the next free row.
+
+    A target table: 项目资金（元） merged down over 年度资金总额, 其中：财政资金 and 其他资金,
+    each with its amount. A 自评表's block is its sub-column table (全年预算数 | 全年执行数 |
+    分值 | 执行率 | 得分 over the 年度资金总额 row, the columns the table printed), then the
+    其中 rows when it printed them."""
     budget = table.budget
-    rows: list[tuple[str, str | Amount | None]] = [("项目名称", table.project)]
-    row = 4
+    label = f"项目资金（{unit}）" if budget.unit_printed else "项目资金"  # no unit invented
+    parts = [
+        ("其中：财政资金", amount(budget.fiscal, budget.fiscal_printed, divisor)),
+        ("其他资金", amount(budget.other, budget.other_printed, divisor)),
+    ]
     if table.kind is TableKind.SELF_EVALUATION and budget.executed is not None:
-        write_labelled(sheet, row, "项目名称", table.project, width)
-        row += 1
         sub: list[tuple[str, str | Amount | float | None]] = [
             ("全年预算数", amount(budget.total, budget.total_printed, divisor)),
             ("全年执行数", amount(budget.executed, budget.executed_printed, divisor)),
@@ -185,26 +229,60 @@ def write_header_block(sheet: Worksheet, table: TargetTable, divisor: float, wid
             ("执行率", budget.execution_rate_printed),
             ("得分", budget.execution_score),
         ]
-        sub = [(label, value) for label, value in sub if value is not None]
-        sheet.cell(row, 1, "项目资金").alignment = CENTER
-        for column, (label, value) in enumerate(sub, start=2):
-            sheet.cell(row, column, label).alignment = CENTER
+        sub = [(name, value) for name, value in sub if value is not None]
+        sheet.cell(row, 1, label).alignment = CENTER
+        for column, (name, value) in enumerate(sub, start=2):
+            sheet.cell(row, column, name).alignment = CENTER
             put_value(sheet.cell(row + 1, column), value)
         sheet.cell(row + 1, 1, "年度资金总额").alignment = CENTER
         row += 2
-        rows = []
-    else:
-        rows.append(("预算数", amount(budget.total, budget.total_printed, divisor)))
-    rows += [
-        ("其中：财政资金", amount(budget.fiscal, budget.fiscal_printed, divisor)),
-        ("其他资金", amount(budget.other, budget.other_printed, divisor)),
-        ("资金用途", table.purpose),
-        ("绩效目标", "\n".join(f"{n}. {goal}" for n, goal in enumerate(table.goals, start=1))),
-    ]
-    for label, value in rows:
-        write_labelled(sheet, row, label, value, width)
-        row += 1
-    return row
+        for name, value in parts:
+            if value is not None:
+                write_labelled(sheet, row, name, value, width)
+                row += 1
+        return row
+    rows = [("年度资金总额", amount(budget.total, budget.total_printed, divisor)), *parts]
+    sheet.cell(row, 1, label).alignment = CENTER
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row + len(rows) - 1, end_column=1)
+    for offset, (name, value) in enumerate(rows):
+        sheet.cell(row + offset, 2, name).alignment = CENTER
+        sheet.merge_cells(
+            start_row=row + offset, start_column=3, end_row=row + offset, end_column=width
+        )
+        put_value(sheet.cell(row + offset, 3), value)
+    return row + len(rows)
+
+
+def write_goals(sheet: Worksheet, table: TargetTable, width: int, row: int) -> int:
+    """年度总体目标 and the goals; a 自评表's under 预期目标 beside an empty 实际完成情况.
+    Returns the next free row."""
+    goals = "\n".join(f"{n}. {goal}" for n, goal in enumerate(table.goals, start=1))
+    if table.kind is not TableKind.SELF_EVALUATION:
+        write_labelled(sheet, row, "年度总体目标", goals, width)
+        return row + 1
+    split = max(3, width // 2)  # 预期目标 over B…, 实际完成情况 over the rest
+    label_pairs = [("预期目标", 2, split), ("实际完成情况", split + 1, width)]
+    sheet.cell(row, 1, "年度总体目标").alignment = CENTER
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=1)
+    for text, first, end in label_pairs:
+        if end > first:
+            sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=end)
+            sheet.merge_cells(
+                start_row=row + 1, start_column=first, end_row=row + 1, end_column=end
+            )
+        sheet.cell(row, first, text).alignment = CENTER
+    sheet.cell(row + 1, 2, goals).alignment = WRAP
+    sheet.row_dimensions[row + 1].height = text_height(goals, sum(_WIDTHS[1:split]))
+    return row + 2
+
+
+def frame(sheet: Worksheet, first_row: int, last_row: int, width: int) -> None:
+    """Borders round every cell of the form, and the body font where no bold one is set."""
+    for line in sheet.iter_rows(min_row=first_row, max_row=last_row, max_col=width):
+        for boxed in line:
+            boxed.border = BOX
+            if not boxed.font.bold:
+                boxed.font = Font(name=FONT, size=10.5)
 
 
 def write_labelled(

@@ -63,6 +63,7 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "专项资金名称": Field.PROJECT,
     "主管部门": Field.DEPARTMENT,
     "主管部门名称": Field.DEPARTMENT,  # 主管部门（单位）名称
+    "主管部门及代码": Field.DEPARTMENT,  # its value: 503101 中国共产党…组织部
     "部门名称": Field.DEPARTMENT,
     "部门(单位)名称": Field.DEPARTMENT,
     "部门（单位）名称": Field.DEPARTMENT,

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
+from jixiao.ingest.pasted.characters import simplified_name
 from jixiao.model import Indicator, Target, TargetTable
 
 FIELD_LABELS: Final[dict[str, str]] = {
@@ -126,10 +127,11 @@ def keyed(indicators: list[Indicator]) -> Iterator[tuple[str, Indicator]]:
 
 
 def level(indicator: Indicator) -> str:
+    """一级/二级 as printed, in simplified characters (產出指標 and 产出指标 are no change)."""
     return "/".join(
         (
-            indicator.level1_printed or indicator.level1 or "",
-            indicator.level2_printed or indicator.level2 or "",
+            simplified_name(indicator.level1_printed or indicator.level1 or ""),
+            simplified_name(indicator.level2_printed or indicator.level2 or ""),
         )
     )
 

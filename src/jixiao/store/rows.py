@@ -17,6 +17,7 @@ from typing import Any, Final
 
 from pydantic_core import to_jsonable_python
 
+from jixiao.ingest.pasted.characters import simplified_name
 from jixiao.model import (
     Budget,
     Comparator,
@@ -319,12 +320,25 @@ def with_reading(table: TargetTable, stored: str | None) -> TargetTable:
 _NOT_CONTENT: Final = frozenset({"source_json", "confidence", "reading_json"})
 
 
+_PRINTED_LEVELS: Final = tuple(
+    _CONTENT_COLUMNS.index(name) for name in ("level1_printed", "level2_printed")
+)
+
+
 def content_sha256(header: Mapping[str, Any], contents: list[ContentRow]) -> str:
     """Hash of what a table says, not where it was printed nor how sure its reading was:
     sources and the reader's confidence are left out (the same table read from a cleaner
-    rendering is the same table)."""
+    rendering is the same table), and printed level names count in simplified characters
+    (the official-layout export prints 產出指標 as 产出指标; reading it back is no change)."""
     said = sorted((k, v) for k, v in header.items() if k not in _NOT_CONTENT)
-    return hashlib.sha256(repr((said, contents)).encode()).hexdigest()
+    compared = [
+        tuple(
+            simplified_name(value) if index in _PRINTED_LEVELS and value else value
+            for index, value in enumerate(row)
+        )
+        for row in contents
+    ]
+    return hashlib.sha256(repr((said, compared)).encode()).hexdigest()
 
 
 def finding_row(

@@ -9,7 +9,7 @@ level names and units are recognised; readers keep the printed form beside the c
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 import opencc
@@ -39,6 +39,14 @@ def to_simplified(text: str) -> str:
     """Traditional characters converted to simplified; other characters unchanged."""
     converted: str = _converter().convert(text)
     return converted
+
+
+@lru_cache(maxsize=4096)
+def simplified_name(text: str) -> str:
+    """A short name (a 一级/二级 level as printed) in simplified characters: how exports print
+    it, and how the store compares two printings of it (產出指標 is 产出指标). Cached: a
+    document set has few distinct level names."""
+    return to_simplified(text)
 
 
 def is_traditional(text: str) -> bool:
