@@ -2,9 +2,10 @@
 
 The format is detected from the content, not the file name: a PDF by its ``%PDF`` header (a
 PDF without a text layer is read as a scan, with OCR), a zip by its signature (then XLSX or
-DOCX by the parts inside it), an OLE compound file (an old .xls is read; an old .doc is converted by
-LibreOffice and read as .docx; an encrypted workbook is refused with advice), a PNG, JPEG or TIFF image by its signature (read
-as a scan), HTML by its first tag, anything else as text.
+DOCX by the parts inside it), an OLE compound file (an old .xls is read; an old .doc is
+converted by LibreOffice and read as .docx; an encrypted workbook is refused with advice), a
+PNG, JPEG or TIFF image by its signature (read as a scan), HTML by its first tag, anything
+else as text.
 """
 
 from __future__ import annotations
