@@ -14,7 +14,7 @@ from jixiao.assemble import assemble_tables
 from jixiao.ingest import read_grid
 from jixiao.ingest.grid import RowKind
 from jixiao.ingest.pasted.glued_header import find_header_run, has_glued_header, scrambled_label
-from jixiao.ingest.pasted.glued_rows import Shape, Slot, segment
+from jixiao.ingest.pasted.glued_rows import Passage, Shape, Slot, segment
 from jixiao.model import Finding, TableKind, TargetTable
 from jixiao.model.labels import Field, is_anagram, is_indicator_header
 
@@ -230,10 +230,10 @@ def test_segment_reports_contested_cuts() -> None:
         Slot(Field.WEIGHT, Shape.NUMBER),
         Slot(Field.TARGET, Shape.VALUE),
     )
-    (sure,) = segment("培训人数10≥50人", slots, whole=True)
+    (sure,) = segment(Passage("培训人数10≥50人"), slots, whole=True)
     assert sure.doubtful is None
     assert sure.cells == ((0, 4), (4, 6), (6, 10))
-    (unsure,) = segment("培训人数1530", slots, whole=True)  # 15|30 or 1|530
+    (unsure,) = segment(Passage("培训人数1530"), slots, whole=True)  # 15|30 or 1|530
     assert unsure.doubtful is not None
 
 
@@ -286,13 +286,96 @@ def test_a_reason_after_a_missed_score_may_run_into_the_next_name() -> None:
     assert any(f.code == "PRS010" and "培训完成率" in f.message for f in findings)
 
 
-def test_rows_under_a_doubted_level_change_are_doubted_too() -> None:
+def test_rows_under_a_doubted_row_keep_the_levels_it_printed_surely() -> None:
     lines = [
         "一级指标二级指标三级指标指标值",
         "产出指标数量指标培训人数≥50人",
-        "产出指标质量指标成效明显改善情况明显改善明显改善",  # not one reading
-        "合格率≥95%",  # would inherit 数量指标 from the row before the doubted one
+        "产出指标质量指标成效明显改善情况明显改善明显改善",  # not one reading after its levels
+        "合格率≥95%",  # under 质量指标, not the 数量指标 of the row before the doubted one
     ]
     (table,), findings = read("\n".join(lines))
-    assert [i.name for i in table.indicators] == ["培训人数"]
-    assert any(f.code == "PRS010" and "合格率" in f.message for f in findings)
+    assert [(i.level2_printed, i.name) for i in table.indicators] == [
+        ("数量指标", "培训人数"),
+        ("质量指标", "合格率"),
+    ]
+    assert any(f.code == "PRS010" and "成效明显改善" in f.message for f in findings)
+
+
+# --- 部门整体 self-evaluation with a 管理指标 block (jiangxi-nanchang-county-cancha) ---------
+
+AREAS = ["预算编审管理", "预算执行管理", "政府采购管理", "资产管理", "内部控制管理"]
+RATES = ["执行率", "完整率", "控制率", "资产利用率", "公开率"]
+
+
+def management_text(seed: int, count: int) -> tuple[str, list[tuple[str, str, str]]]:
+    """A glued 部门整体支出绩效自评表 whose 管理指标 rows each print their area (二级), then a
+    产出指标 printed out of order (出标产指) with numbered names; and the rows expected."""
+    chooser = random.Random(seed)
+    areas, rates = chooser.sample(AREAS, count), chooser.sample(RATES, count)
+    text = "分解目标自评权重二级指标三级指标年度指标值全年完成值分值得分偏差及原因分析管理指标30"
+    expected = []
+    for area, rate in zip(areas, rates, strict=True):
+        target, weight = chooser.choice(["100%", "≥95%", "小于5%"]), chooser.choice([4, 5, 6])
+        text += f"{area}{rate}{target}{chooser.choice(['100%', '按规定执行'])}{weight}{weight}"
+        expected.append((area, rate, target))
+    text += "出标产指25数量指标"
+    for number in (1, 2):
+        name = f"任务{number}:{chooser.choice(['门诊人次', '体检人数'])}完成率"
+        text += f"{name}≥{chooser.choice([90, 95])}%{chooser.choice([96, 98])}%55"
+        expected.append(("数量指标", name, ""))
+    return text, expected
+
+
+@pytest.mark.parametrize(("seed", "count"), [(1, 2), (2, 3), (3, 4), (4, 5)])
+def test_management_areas_are_read_as_the_rows_level2(seed: int, count: int) -> None:
+    text, expected = management_text(seed, count)
+    (table,), findings = read("部门整体支出绩效自评表\n" + text + "满意度指标")
+    got = [(i.level2_printed, i.name) for i in table.indicators]
+    assert got == [(level2, name) for level2, name, _ in expected], findings
+    assert [i.level1_printed for i in table.indicators] == ["管理指标"] * count + ["产出指标"] * 2
+    assert [i.target.raw for i in table.indicators[:count]] == [t for *_, t in expected[:count]]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "业务收入超上年度增收27万元1313",  # name|超上年度|增收27万元: no boundary shown
+        "信息公开完善按规定公开已公开44",
+        "安全性、利用率无资产损失、利用率高于80%达成目标55",  # a 率 inside the name
+        "绿化、节能绿化良好水电支出减少01万元1010",  # 0|1万元: the name took the value
+    ],
+)
+def test_values_of_free_words_without_a_shown_boundary_are_doubted(row: str) -> None:
+    header = "一级指标二级指标三级指标年度指标值全年完成值分值得分"
+    tables, findings = read(f"自评表\n{header}产出指标数量指标{row}")
+    assert all(not t.indicators for t in tables)
+    assert any(f.code == "PRS010" for f in findings)
+
+
+# --- 绩效评价指标表: 评价指标 | 评价内容 | 指标名称 | 指标说明 | 目标值 | 分值 (hebei-xingtai) ----
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_repeated_descriptions_show_where_names_end(seed: int) -> None:
+    chooser = random.Random(seed)
+    names = chooser.sample(["资金支出率", "及时发放率", "资助对象满意度", "覆盖率", "达标率"], 3)
+    description = chooser.choice(["达到目标值", "符合要求"])
+    lines = ["评价指标评价内容指标名称指标说明目标值分值备注"]
+    lines.append(f"项目年度绩效目标(定量指标)产出数量指标{names[0]}{description}95%10")
+    for name in names[1:]:
+        lines.append(f"{chooser.choice(['质量指标', '时效指标'])}{name}{description}100%20")
+    lines.append("建档立卡学生全面覆盖100%10")  # said once, no name ending: not known
+    (table,), findings = read("\n".join(lines))
+    assert [(i.name, i.description) for i in table.indicators] == [(n, description) for n in names]
+    assert {i.level1_printed for i in table.indicators} == {"项目年度绩效目标(定量指标)"}
+    assert any(f.code == "PRS010" and "建档立卡学生" in f.message for f in findings)
+
+
+def test_a_table_whose_rows_are_all_doubted_keeps_its_doubts() -> None:
+    """Not “未找到绩效目标表”: the table, with no rows, and the doubts naming its lines."""
+    header = "一级指标二级指标三级指标年度指标值全年完成值分值得分"
+    rows = ["业务收入超上年度增收27万元1313", "信息公开完善按规定公开已公开44"]
+    (table,), findings = read("自评表\n" + header + "产出指标数量指标" + "".join(rows))
+    assert table.indicators == []
+    assert table.confidence == 0.0
+    assert sum(f.code == "PRS010" for f in findings) >= 1

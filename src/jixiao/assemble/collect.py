@@ -677,10 +677,21 @@ def collect_drafts(grid: Grid) -> list[TableDraft]:
     if grid.ends_in_table and collector.in_indicators():
         assert collector.current is not None
         collector.current.cut = True
-    drafts = [draft for draft in collector.drafts if draft.indicators or draft.project]
+    drafts = [
+        draft
+        for draft in collector.drafts
+        if draft.indicators or draft.project or rows_left_out(draft)
+    ]
     if drafts:
         # amounts the running text states with their unit (a notice above its attached table)
         stated = stated_amounts(row.text for row in grid.rows if row.kind is RowKind.LINE)
         for draft in drafts:
             draft.stated_amounts = stated
     return drafts
+
+
+def rows_left_out(draft: TableDraft) -> bool:
+    """An indicator header whose rows a reader saw but left out (PRS010): the table is kept,
+    with no rows, so that the doubts naming those lines reach the user instead of a bare
+    “未找到绩效目标表”."""
+    return draft.columns is not None and any(f.code == "PRS010" for f in draft.findings)

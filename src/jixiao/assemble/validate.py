@@ -216,8 +216,12 @@ def table_confidence(rows: Sequence[tuple[str, SourceRef]], findings: Iterable[F
     about the header block (year, project, department, amounts, a line skipped above the
     indicator header) ¼ — and the confidence is ``1 − doubt / (units + 1)`` where ``units``
     counts the rows and the other places with a doubt. Rounded to two decimals. Linear in
-    rows and findings.
+    rows and findings. A table with no row read while a reader left rows out (``PRS010``)
+    recovered none of its rows: 0.
     """
+    findings = list(findings)
+    if not rows and any(finding.code == "PRS010" for finding in findings):
+        return 0.0
     doubts = [0.0] * len(rows)
     by_name: dict[str, int] = {}
     by_place: dict[tuple[object, ...], list[int]] = {}

@@ -130,6 +130,18 @@ EVALUATION_FRAMEWORK: Final[dict[str, tuple[str, ...]]] = {
 _EVALUATION_LEVEL2: Final = frozenset(n for names in EVALUATION_FRAMEWORK.values() for n in names)
 
 
+# 部门整体支出 self-evaluation forms add a 一级 for the department's own management, whose 二级
+# are management areas printed without 指标 (预算编审管理, 预算执行管理, 资产管理 …). Neither is
+# in the target framework: the table keeps them as printed (the assembler's PRS004).
+MANAGEMENT: Final = "管理指标"
+_MANAGEMENT_AREA: Final = re.compile(r"[\u4e00-\u9fff]{2,10}管理")
+
+
+def is_management_area(printed: str) -> bool:
+    """A 二级 of the 管理指标 of a 部门整体 form: a management area (预算执行管理)."""
+    return _MANAGEMENT_AREA.fullmatch(printed) is not None
+
+
 def evaluation_level(printed: str) -> int | None:
     """1 or 2 when a printed name is a 一级 or 二级 of the evaluation framework, else None."""
     key = clean_level_name(printed)

@@ -25,7 +25,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from jixiao.ingest.pasted.glued_header import LabelRun, find_header_run, has_glued_header
-from jixiao.ingest.pasted.glued_rows import has_level_one, read_indicators
+from jixiao.ingest.pasted.glued_levels import has_level_one
+from jixiao.ingest.pasted.glued_rows import read_indicators
 from jixiao.ingest.pasted.header import group_label_runs
 from jixiao.ingest.pasted.tokens import Token
 from jixiao.model.labels import (

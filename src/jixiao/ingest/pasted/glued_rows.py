@@ -26,23 +26,38 @@ printed twice carries the info doubt PRS012.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import TYPE_CHECKING, Final
+from functools import lru_cache
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.grid import ReadingDoubt
 from jixiao.ingest.pasted.cells import is_comparator, is_direction, is_level_name, is_unit
+from jixiao.ingest.pasted.glued_levels import (
+    LEVEL,
+    SECTION_LABEL,
+    LevelMatch,
+    find_levels,
+    is_level_one,
+    is_level_two,
+    level_token,
+    settle_levels,
+    under_management,
+)
 from jixiao.ingest.pasted.tokens import Token
 from jixiao.model import TargetKind
-from jixiao.model.framework import FRAMEWORK, LEVEL1_ALIASES, LEVEL2_ALIASES, normalize_level1
-from jixiao.model.labels import Field, is_anagram, unkept_column_shape
+from jixiao.model.framework import evaluation_level, is_management_area
+from jixiao.model.labels import Field, is_anagram, stands_alone, unkept_column_shape
 from jixiao.targets import parse_target
 from jixiao.targets.vocabulary import (
+    BASELINES,
     DIRECTIONS,
     GRADES,
     PLACEHOLDER_WORDS,
+    PREFIX_OPERATORS,
     TREND_FILLERS,
     alternation,
 )
@@ -54,26 +69,21 @@ if TYPE_CHECKING:
 _CJK: Final = re.compile(r"[\u3400-\u9fff]")
 _SCORE_PIECE: Final = re.compile(r"(?:100|[1-9]?\d)(?:\.\d{1,2})?")
 _RATE_PIECE: Final = re.compile(r"(?:100|[1-9]?\d)(?:\.\d{1,2})?%")
-_LEVEL_NAMES: Final = sorted(
-    {
-        name
-        for name in [*LEVEL1_ALIASES, *LEVEL2_ALIASES, *(n for v in FRAMEWORK.values() for n in v)]
-        if name.endswith("指标")
-    }
-)
-# a level name, with the section weight some forms print after it: 产出指标（70分）
-_LEVEL: Final = re.compile(rf"(?:{alternation(_LEVEL_NAMES)})(?:[（(]\d+(?:\.\d+)?分[)）])?")
+_LEVEL: Final = LEVEL
 # a level cell of a form whose levels are its own (制度指标, 项目年度绩效目标(定量指标))
 _LEVEL_LIKE: Final = re.compile(
-    r"^(?:(?!指标)[\u3400-\u9fff]){1,16}指标(?:[（(][^（()）]{1,10}[)）])?$"
+    r"^(?:(?!指标)[\u3400-\u9fff]){1,16}(?:指标|绩效目标)(?:[（(][^（()）]{1,10}[)）])?$"
 )
-_LEGACY_LEVEL2: Final = frozenset({("效益指标", "服务对象满意度指标")})
-# a 二级 printed short (经济效益, 服务对象满意度) right after a level name
-_SHORT_LEVEL2: Final = re.compile(
-    alternation(a for a in LEVEL2_ALIASES if len(a) >= 4 and not a.endswith("指标"))
-)
-_SECTION_LABEL: Final = "绩效指标"  # the indicator block's own label, repeated after page breaks
-_VALUE_START: Final = re.compile(r"[≥≤><=＝﹦\d+-]")
+_SECTION_LABEL: Final = SECTION_LABEL
+_WORD_COMPARATORS: Final = tuple(w for w in PREFIX_OPERATORS if len(w) >= 2)
+_VALUE_LEADS: Final = (*_WORD_COMPARATORS, *BASELINES)
+# A rate's name ends in 率: its value starts after it (…及时率|按规定时限); a name with words
+# after a 率 (利用率无资产损失、利用率) may have taken the value's first words.
+_RATE_STEM: Final = "率"
+# names numbered within their 二级 (任务1:, 指标2：): where a row starts
+_ENUMERATOR: Final = re.compile(r"(?:任务|指标|目标)\d{1,2}[:：]")
+_RATE_INSIDE: Final = re.compile(r"率(?![、，,及和与或的之等（(])[\u3400-\u9fff]")
+_VALUE_START: Final = re.compile(rf"[≥≤><=＝﹦\d+-]|{alternation(_WORD_COMPARATORS)}")
 _LEADING_ZERO: Final = re.compile(r"^[≥≤><=＝﹦]?0\d")
 _VALUE_WORDS: Final = frozenset(GRADES) | frozenset(PLACEHOLDER_WORDS)
 _QUALITIES: Final = ("定性", "定量", "定性指标", "定量指标", "正向", "反向", "正向指标", "反向指标")
@@ -83,7 +93,7 @@ _NUMERIC_KINDS: Final = frozenset({TargetKind.NUMERIC, TargetKind.RANGE, TargetK
 _NAME: Final = re.compile(
     r"^(?:[\u3400-\u9fffA-Za-z(（“\"]|[1-9]).*[\u3400-\u9fffA-Za-z)）”\"]$|^[\u3400-\u9fff]$"
 )
-_NOT_IN_NAME: Final = re.compile(r"[≥≤><=＝﹦%]")
+_NOT_IN_NAME: Final = re.compile(r"[≥≤><=＝﹦%]|^[（(][\u3400-\u9fff]")
 # lower-case Latin glued to Chinese: OCR noise (tot扁 for 篇), not a name
 _OCR_NOISE: Final = re.compile(r"[a-z]{2,}[\u3400-\u9fff]|[\u3400-\u9fff][a-z]{2,}")
 _ENDS_IN_QUANTITY: Final = re.compile(r"\d+(?:\.\d+)?[\u3400-\u9fff]{1,2}$")
@@ -110,7 +120,18 @@ _DESCRIPTION: Final = re.compile(
 _TREND_VALUE: Final = re.compile(
     rf"^(?:{alternation([*TREND_FILLERS, '有效'])})?(?:{alternation([*DIRECTIONS, '改善'])})$"
 )
-_FREE_VALUE: Final = 0.3  # a 指标值 of free words (有效保障): weak, so any better cut wins
+# a value relative to a baseline: 超上年2%, 较上年增长5%
+_RELATIVE_VALUE: Final = re.compile(
+    rf"^(?:超|较|比|超过|高于|低于)(?:{alternation(BASELINES)})"
+    rf"(?:{alternation([*DIRECTIONS, '提高'])})?\d+(?:\.\d+)?%?$"
+)
+_FREE_VALUE: Final = 0.3
+_REACHES: Final = "达到"
+_MAX_DESCRIPTION: Final = 12
+# the words a line starts with, up to its first number or comparator (name and 指标说明)
+_LEADING_WORDS: Final = re.compile(
+    r"[\u3400-\u9fff、，,：:（）()“”]+"
+)  # a 指标值 of free words (有效保障): weak, so any better cut wins
 
 
 class Shape(StrEnum):
@@ -127,6 +148,7 @@ class Shape(StrEnum):
     YES_NO = "yes_no"
     TEXT = "text"  # 备注, 偏差原因: free words at the row's end
     DESCRIPTION = "description"  # 指标描述: free words between the name and the values
+    AREA = "area"  # the 二级 of a 管理指标: a management area (预算执行管理), in the row
 
 
 _FIELD_SHAPES: Final[dict[Field, Shape]] = {
@@ -180,25 +202,32 @@ def read_indicators(
     if rows_are_lines:
         read_line_rows(builder, glued, start, stop, columns)
         return
-    slots = tuple(slot_of(c) for c in columns[fields.index(Field.NAME) :])
+    name = fields.index(Field.NAME)
+    slots = tuple(slot_of(c) for c in columns[name:])
+    if name > 0 and fields[name - 1] is Field.LEVEL2:
+        # the 二级 cell, read in the rows only under a 管理指标 (its areas are no level names)
+        slots = (Slot(Field.LEVEL2, Shape.AREA), *slots)
+    # a 一级 weight printed as bare digits after its name (分解目标 | 自评权重 | 二级指标 …)
+    weighted = Field.WEIGHT in fields[:name] and Field.LEVEL2 in fields[:name]
+    levels = find_levels(glued.text, start, stop, weighted=weighted)
     # a form with level columns, or level names in its text: every row needs its 一级指标
-    levelled = bool({Field.LEVEL1, Field.LEVEL2} & set(fields)) or bool(
-        _LEVEL.search(glued.text, start, stop)
+    levelled = bool({Field.LEVEL1, Field.LEVEL2} & set(fields)) or any(
+        not m.is_section_label for m in levels
     )
     level1: Token | None = None
     level2: Token | None = None
     position = start
     pending: list[Token] = []  # level names read since the last chunk
-    matches = [*_LEVEL.finditer(glued.text, start, stop), None]
+    matches: list[LevelMatch | None] = [*levels, None]
     # level columns, but text before the first level name: the form's levels are its own words
     # (预算编审管理), which glued text gives no boundary for
-    first = matches[0].start() if matches[0] is not None else stop
+    first = levels[0].start if levels else stop
     own_levels = bool({Field.LEVEL1, Field.LEVEL2} & set(fields)) and bool(
         glued.text[start:first].replace(_SECTION_LABEL, "")
     )
     chunks: list[Chunk] = []
     for match in matches:
-        chunk_end = match.start() if match is not None else stop
+        chunk_end = match.start if match is not None else stop
         if chunk_end > position:
             level1, level2 = settle_levels(pending, level1, level2)
             pending = []
@@ -213,27 +242,24 @@ def read_indicators(
             cut = match is None and end is None
             chunks.append(Chunk(chunk, offset, breaks, level1, level2, cut))
         if match is not None:
-            if glued.text[match.start() : match.end()] != _SECTION_LABEL:
-                pending.append(glued.token(match.start(), match.end()))
-            position = match.end()
-            short = _SHORT_LEVEL2.match(glued.text, position, stop)
-            if short is not None and match.group() != _SECTION_LABEL:
-                pending.append(glued.token(short.start(), short.end()))
-                position = short.end()
-    readings = read_twice([(c.text, c.breaks) for c in chunks], slots, whole=False)
+            if not match.is_section_label:
+                line = glued.lines[min(match.start, len(glued.lines) - 1)]
+                pending.append(level_token(glued.text, match, line))
+            position = max(position, match.end)
+    readings = read_twice(
+        [Passage(c.text, c.breaks, under_management(c.level1)) for c in chunks], slots, whole=False
+    )
     for item, rows in zip(chunks, readings, strict=True):
         missed = False
         for index, row in enumerate(rows):
             if missed and row.doubtful is None:
-                row = GluedRow(
-                    row.cells, row.inferred, "的上一行未得满分，其偏差原因可能粘连在本行前"
-                )
+                row = row.doubt("的上一行未得满分，其偏差原因可能粘连在本行前")
             missed = fell_short(row, slots, item.text)
             if own_levels and row.doubtful is None:
-                row = GluedRow(row.cells, row.inferred, "的一级/二级指标不在指标词汇中")
+                row = row.doubt("的一级/二级指标不在指标词汇中")
             if item.cut and index == len(rows) - 1:
                 row = cut_doubt(row, slots, item.text)
-            row = level_doubt(row, item.text, columns, item.level1, levelled=levelled)
+            row = level_doubt(row, item.text, slots, item.level1, levelled=levelled)
             emit_row(builder, glued, item.offset, row, slots, columns, item.level1, item.level2)
 
 
@@ -249,8 +275,18 @@ class Chunk:
     cut: bool  # the text ends here with no footer: an excerpt cut off
 
 
+class Passage(NamedTuple):
+    """Text to read as rows: where printed lines start in it, and whether its rows may start
+    with a 二级 cell naming a management area (under a 管理指标)."""
+
+    text: str
+    breaks: frozenset[int] = frozenset()
+    areas: bool = False
+    descriptions: frozenset[str] = frozenset()  # 指标说明 the table prints on several rows
+
+
 def read_twice(
-    chunks: list[tuple[str, frozenset[int]]], slots: tuple[Slot, ...], *, whole: bool
+    chunks: list[Passage], slots: tuple[Slot, ...], *, whole: bool
 ) -> list[list[GluedRow]]:
     """Every chunk read, then read again knowing which columns the table always fills.
 
@@ -259,7 +295,7 @@ def read_twice(
     costs more, so that ``…场次1020`` reads as weight 10 and value 20 rather than as a unit 次
     taken from the name and a value 1020 with no weight. Twice the cost of one reading.
     """
-    first = [segment(text, slots, whole=whole, breaks=breaks) for text, breaks in chunks]
+    first = [segment(chunk, slots, whole=whole) for chunk in chunks]
     sure = [row for rows in first for row in rows if row.doubtful is None]
     if len(sure) < _TRUSTED_ROWS:
         return first
@@ -270,9 +306,7 @@ def read_twice(
     )
     if not always:
         return first
-    return [
-        segment(text, slots, whole=whole, breaks=breaks, always=always) for text, breaks in chunks
-    ]
+    return [segment(chunk, slots, whole=whole, always=always) for chunk in chunks]
 
 
 def read_line_rows(
@@ -290,32 +324,79 @@ def read_line_rows(
         chunk = glued.text[position:end]
         if position > start and glued.lines[position] - glued.lines[position - 1] > _BLANK_LINES:
             break  # blank lines: the table ended
-        rows = segment(chunk, slots, whole=True)
+        rows = segment(Passage(chunk), slots, whole=True)
         if not rows or not has_value(rows[0], slots):
             break  # the table ends here: a title, a unit line, the next table
         lines.append((position, end))
         position = end
-    readings = read_twice([(glued.text[a:b], frozenset()) for a, b in lines], slots, whole=True)
+    known = recurring_descriptions([glued.text[a:b] for a, b in lines], slots)
+    readings = read_twice(
+        [Passage(glued.text[a:b], descriptions=known) for a, b in lines], slots, whole=True
+    )
     levels = [i for i, slot in enumerate(slots) if slot.shape is Shape.LEVEL]
-    stale = False  # a doubted row changed the levels: rows that carry them cannot be trusted
+    described = any(
+        row.doubtful is None and row.filled(i)
+        for rows in readings
+        for row in rows[:1]
+        for i, slot in enumerate(slots)
+        if slot.field is Field.DESCRIPTION
+    )
+    carried: dict[int, Token] = {}  # the level cells in force, from the rows read so far
+    stale = False  # a row whose levels could not be read: rows that carry them are not sure
     for (line_start, _), rows in zip(lines, readings, strict=True):
         if not rows:
             continue
         row = rows[0]
-        own = any(row.filled(i) for i in levels)
-        if row.doubtful is not None:
-            stale = stale or own
+        own = [i for i in levels if row.filled(i)]
+        if own and row.doubtful is not None and not row.levels_sure:
+            stale = True
         elif own:
             stale = False
-        elif stale:
-            row = GluedRow(row.cells, row.inferred, "的一级/二级指标随上一行变化，而上一行未能读取")
-        emit_row(builder, glued, line_start, row, slots, columns, None, None)
+            for index in own:
+                carried = {i: t for i, t in carried.items() if i < index}
+                a, b = row.cells[index]
+                carried[index] = glued.token(line_start + a, line_start + b)
+        elif stale and row.doubtful is None:
+            row = row.doubt("的一级/二级指标随上一行变化，而上一行未能读取")
+        if described and row.doubtful is None:
+            row = description_doubt(row, slots, glued.text[line_start:])
+        emit_row(builder, glued, line_start, row, slots, columns, None, None, carried)
     while position < stop:  # the lines after the table, as lines
         end = position
         while end < stop and glued.lines[end] == glued.lines[position]:
             end += 1
         builder.line([glued.token(position, end)])
         position = end
+
+
+def recurring_descriptions(lines: list[str], slots: tuple[Slot, ...]) -> frozenset[str]:
+    """指标说明 a table prints on several rows (达到目标值): the words that end the text before
+    the values on at least two lines, each after a name that ends as names end (资金支出率,
+    资助对象满意度). Repetition is the evidence where a name ends and its 指标说明 starts.
+    O(lines · w²) for words of at most ``w`` characters."""
+    if not any(slot.field is Field.DESCRIPTION for slot in slots):
+        return frozenset()
+    seen: dict[str, int] = {}
+    for line in lines:
+        words = _LEADING_WORDS.match(line)
+        text = words.group() if words else ""
+        for size in range(2, min(len(text) - 1, _MAX_DESCRIPTION) + 1):
+            if stands_alone(text[:-size]) and not _LEVEL_LIKE.match(text[-size:]):
+                seen[text[-size:]] = seen.get(text[-size:], 0) + 1
+    return frozenset(words for words, count in seen.items() if count >= 2)
+
+
+def description_doubt(row: GluedRow, slots: tuple[Slot, ...], text: str) -> GluedRow:
+    """In a table that prints 指标说明, a row read without one whose name does not end as
+    names end (建档立卡学生全面覆盖), or with one the table does not repeat and whose start
+    the text does not show: where the name ends is not known."""
+    fields = [slot.field for slot in slots]
+    name = text[slice(*row.cells[fields.index(Field.NAME)])]
+    index = fields.index(Field.DESCRIPTION)
+    a, b = row.cells[index]
+    if b <= a:
+        return row if stands_alone(name) else row.doubt("的指标名称与指标说明之间没有分界")
+    return row
 
 
 def has_value(row: GluedRow, slots: tuple[Slot, ...]) -> bool:
@@ -349,66 +430,24 @@ def cut_doubt(row: GluedRow, slots: tuple[Slot, ...], chunk: str) -> GluedRow:
     end = row.cells[last][1]
     if last == typed[-1] and slots[last].shape is Shape.VALUE and not chunk[end - 1].isdigit():
         return row  # the header's last value, ending in its unit (≥1人): nothing after it
-    return GluedRow(row.cells, row.inferred, "位于截断的文字末尾")
-
-
-def has_level_one(text: str) -> bool:
-    """Glued text that prints 一级指标 names (产出指标 …)."""
-    return any(
-        normalize_level1(m.group()) is not None and not is_level_two(m.group())
-        for m in _LEVEL.finditer(text)
-    )
+    return row.doubt("位于截断的文字末尾")
 
 
 def level_doubt(
-    row: GluedRow, chunk: str, columns: list[Column], level1: Token | None, *, levelled: bool
+    row: GluedRow, chunk: str, slots: tuple[Slot, ...], level1: Token | None, *, levelled: bool
 ) -> GluedRow:
     """A row of glued text whose levels are not known is not emitted: its 一级指标 was printed
-    in a way the vocabulary does not read (出标产指: a vertical label out of order), or its
-    name starts with a short level name (成本, 时效) that may be the 二级 cell glued to it."""
+    in a way the vocabulary does not read, or its name starts with a short level name (成本,
+    时效) that may be the 二级 cell glued to it."""
     if row.doubtful is not None:
         return row
     if levelled and level1 is None:
-        return GluedRow(row.cells, row.inferred, "的一级指标无法确定")
-    start, end = row.cells[0]
+        return row.doubt("的一级指标无法确定")
+    start, end = row.cells[next(i for i, s in enumerate(slots) if s.shape is Shape.NAME)]
     name = chunk[start:end]
     if any(is_level_name(name[:size]) for size in range(2, min(len(name), 6) + 1)):
-        return GluedRow(row.cells, row.inferred, "的指标名称以指标类别开头，可能粘连了二级指标")
+        return row.doubt("的指标名称以指标类别开头，可能粘连了二级指标")
     return row
-
-
-def settle_levels(
-    names: list[Token], level1: Token | None, level2: Token | None
-) -> tuple[Token | None, Token | None]:
-    """The 一级/二级 in force after a run of level names (the last one is the row's 二级,
-    unless it can only be a 一级)."""
-    for index, name in enumerate(names):
-        followed = index + 1 < len(names)
-        one = normalize_level1(name.text) is not None
-        only_one = one and (not is_level_two(name.text) or not fits_under(name, level1))
-        if only_one or (followed and one):
-            level1, level2 = name, None
-        else:
-            level2 = name
-    return level1, level2
-
-
-def fits_under(name: Token, level1: Token | None) -> bool:
-    """A name that can be a 二级 of the 一级 in force (成本指标 under 产出指标; 满意度指标 under
-    效益指标, as the 2015 framework has it) — not 满意度指标 after 成本指标, a 一级 then."""
-    from jixiao.model.framework import normalize_level2
-
-    parent = normalize_level1(level1.text) if level1 is not None else None
-    if parent is None:
-        return True
-    child = normalize_level2(re.sub(r"[（(].*", "", name.text))
-    return child in FRAMEWORK.get(parent, ()) or (parent, child) in _LEGACY_LEVEL2
-
-
-def is_level_two(text: str) -> bool:
-    from jixiao.model.framework import normalize_level2
-
-    return normalize_level2(re.sub(r"[（(].*", "", text)) is not None
 
 
 # --- the dynamic programme --------------------------------------------------------------------
@@ -419,6 +458,10 @@ class GluedRow:
     cells: tuple[tuple[int, int], ...]  # (start, end) in the chunk of every slot
     inferred: bool  # a cut fell between two digits or inside a repeated value
     doubtful: str | None  # why the row is not emitted: it has a real alternative reading
+    levels_sure: bool = False  # its level cells (before the name) have no other reading
+
+    def doubt(self, reason: str) -> GluedRow:
+        return replace(self, doubtful=reason)
 
     def filled(self, slot: int) -> bool:
         start, end = self.cells[slot]
@@ -458,7 +501,10 @@ class Reader:
         self.breaks = breaks  # where a printed line (a preview's page) starts
         self.cache: dict[tuple[int, int], list[Edge]] = {}
         self.name_slot = next(i for i, s in enumerate(slots) if s.shape is Shape.NAME)
-        self.fits: dict[tuple[int, int, Shape], float | None] = {}
+        self.fits: dict[tuple[int, int, int], float | None] = {}
+        self.areas = False  # a row may start with a 二级 naming a management area
+        self.numbered = [m.start() for m in _ENUMERATOR.finditer(chunk)]  # 任务1: … starts
+        self.descriptions: frozenset[str] = frozenset()  # 指标说明 printed on several rows
 
     # states are (position, slot); slot == len(slots) is "the row is complete"
     def order(self) -> list[tuple[int, int]]:
@@ -504,7 +550,7 @@ class Reader:
         if shape is Shape.NAME and inside_number(chunk, position):
             longest = 0  # a name does not start in the middle of a number (6.4|7亿元…)
         for end in range(position + 1, min(length, position + longest) + 1):
-            fit = self.fit(position, end, shape)
+            fit = self.fit(position, end, slot)
             if fit is None:
                 continue
             cut = end < length and chunk[end - 1].isdigit() and chunk[end].isdigit()
@@ -537,14 +583,66 @@ class Reader:
                 return None
         return None
 
-    def fit(self, start: int, end: int, shape: Shape) -> float | None:
-        key = (start, end, shape)
+    def fit(self, start: int, end: int, slot: int) -> float | None:
+        shape = self.slots[slot].shape
+        key = (start, end, slot)
         if key not in self.fits:
-            bounded = self.whole or shape is Shape.DESCRIPTION
-            self.fits[key] = piece_fit(
-                self.chunk[start:end], shape, rest=end == len(self.chunk), line=bounded
-            )
+            piece = self.chunk[start:end]
+            numbered = self.numbered[bisect_left(self.numbered, start) :]
+            if numbered and numbered[0] < end and (numbered[0] > start or shape is not Shape.NAME):
+                # 任务1:门诊住院人次 … 任务2:…: a numbered name starts a row, in no other cell
+                self.fits[key] = None
+                return None
+            if shape is Shape.DESCRIPTION and piece in self.descriptions:
+                self.fits[key] = 2.0  # printed on several rows: the table's own wording
+                return self.fits[key]
+            if shape is Shape.LEVEL:
+                self.fits[key] = self.level_fit(start, end, self.slots[slot].field)
+                return self.fits[key]
+            if self.slots[slot].field is Field.WEIGHT and piece == "0":
+                self.fits[key] = 0.5  # an indicator weighted 0 is not scored: unlikely
+                return self.fits[key]
+            if shape is Shape.AREA:
+                self.fits[key] = 1.5 if self.areas and is_management_area(piece) else None
+                return self.fits[key]
+            bounded = self.whole or shape is Shape.DESCRIPTION or self.ends_at_number(end, slot)
+            self.fits[key] = piece_fit(piece, shape, rest=end == len(self.chunk), line=bounded)
         return self.fits[key]
+
+    def level_fit(self, start: int, end: int, field: Field | None) -> float | None:
+        """A level cell: a name the vocabulary places at this level, or a form's own words
+        ending in 指标 (制度指标, 项目年度绩效目标(定量指标)) — in the 一级 column weaker than
+        in the 二级, which changes from row to row. A two-character level word right before
+        another level cell (产出|数量指标) is more likely the start of one name (产出数量指标)."""
+        one, two, like = level_kind(self.chunk[start:end])
+        if field is Field.LEVEL1:
+            # a row printing one level cell prints its 二级 (a new 一级 starts a new 二级 too):
+            # a name that can be either (成本指标) or a form's own words is weak here
+            sure = one and not two
+            fit = 1.5 if sure else 0.5 if one or like else None
+        else:
+            fit = 1.5 if two or like else None
+        if fit is not None and end - start <= 2 and self.level_follows(end):
+            return -1.0
+        return fit
+
+    def level_follows(self, position: int) -> bool:
+        chunk = self.chunk
+        return any(
+            any(level_kind(chunk[position:end]))
+            for end in range(position + 2, min(len(chunk), position + _MAX_PIECE) + 1)
+        )
+
+    def ends_at_number(self, end: int, slot: int) -> bool:
+        """Free words (按规定执行) end where a number starts, when their value column is the
+        last before the number columns (实际值 | 分值 | 得分): a value's end the text shows."""
+        chunk, slots = self.chunk, self.slots
+        if slots[slot].shape is not Shape.VALUE or not 0 < end < len(chunk):
+            return False
+        after = next((s for s in slots[slot + 1 :] if s.shape is not Shape.SPARE_VALUE), None)
+        if after is None or after.shape is not Shape.NUMBER:
+            return False
+        return chunk[end].isdigit() and bool(_CJK.match(chunk[end - 1]))
 
     def read(self) -> list[GluedRow]:
         states = self.order()
@@ -645,7 +743,60 @@ class Reader:
             if Field.UNIT in fields and Field.UNIT not in filled and self.unit_printed(cells):
                 # the unit column is empty but the value has a unit: the name may hold it
                 doubtful = "计量单位列为空而指标值带有单位，单位可能粘连在指标名称中"
-        return GluedRow(cells, inferred, doubtful)
+            name = self.chunk[slice(*cells[self.name_slot])]
+            if _RATE_INSIDE.search(name):
+                doubtful = "的指标名称中间含有“率”字之后的文字，可能包含了指标值"
+            elif self.boundary_unshown(cells):
+                doubtful = "的指标值与相邻单元格之间没有可辨认的分界"
+            elif self.units_differ(cells):
+                doubtful = "的指标值与实际完成值单位不同，数字可能粘连在指标名称中"
+        name_start = cells[self.name_slot][0]
+        sure = not junk and not any(contested[begin:name_start])
+        return GluedRow(cells, inferred, doubtful, levels_sure=sure)
+
+    def boundary_unshown(self, cells: tuple[tuple[int, int], ...]) -> bool:
+        """A value that is no vocabulary word (显著提升, 高, 无) and starts between two
+        characters of text (利用率|高于80%, 率|按规定公开), or a value of free words that ends
+        between two (按规定公开|已公开): where one cell ends and the next starts, the text
+        does not show."""
+        chunk = self.chunk
+        for slot, (a, b) in zip(self.slots, cells, strict=True):
+            if b <= a or slot.shape not in (Shape.VALUE, Shape.SPARE_VALUE):
+                continue
+            piece = chunk[a:b]
+            if piece in _VALUE_WORDS or _TREND_VALUE.match(piece):
+                continue
+            edges = (a,) if value_fit(piece, free=False) is not None else (a, b)
+            for edge in edges:
+                if not (0 < edge < len(chunk) and between_words(chunk, edge)):
+                    continue
+                if edge == a and self.name_ends_at(cells, a):
+                    continue  # 利用率|高于80%: a rate's name ends in 率, its value follows
+                return True
+        return False
+
+    def name_ends_at(self, cells: tuple[tuple[int, int], ...], position: int) -> bool:
+        """The row's name ends at ``position`` in 率 (…及时率|按规定时限)."""
+        name = cells[self.name_slot]
+        return name[1] == position and self.chunk[position - 1] == _RATE_STEM
+
+    def units_differ(self, cells: tuple[tuple[int, int], ...]) -> bool:
+        """The 指标值 and the 实际值 are quantities in different units, or — in a form with no
+        unit column — glued digit to digit, one with a unit and one without (减少0|1万元 from a
+        name that took the value's words): one row does not measure in two units."""
+        values: list[tuple[int, int, str]] = []
+        for slot, (a, b) in zip(self.slots, cells, strict=True):
+            if b > a and slot.field in (Field.TARGET, Field.ACTUAL):
+                target = parse_target(self.chunk[a:b])
+                if target.kind in _NUMERIC_KINDS:
+                    values.append((a, b, target.unit or ""))
+        if len(values) != 2 or values[0][2] == values[1][2]:
+            return False
+        (_, end, first), (start, _, second) = values
+        if first and second:
+            return True
+        units = any(slot.field is Field.UNIT for slot in self.slots)
+        return not units and end == start and self.chunk[end - 1 : end + 1].isdigit()
 
     def unit_printed(self, cells: tuple[tuple[int, int], ...]) -> bool:
         for slot, (a, b) in zip(self.slots, cells, strict=True):
@@ -653,6 +804,22 @@ class Reader:
                 target = parse_target(self.chunk[a:b])
                 return bool(target.unit) and target.unit != "%"
         return False
+
+
+@lru_cache(maxsize=16384)
+def level_kind(piece: str) -> tuple[bool, bool, bool]:
+    """Whether ``piece`` can be a 一级 and a 二级 by the vocabulary, and whether it is worded
+    as a form's own level (…指标). Cached: the same pieces recur in every row."""
+    if len(piece) > 24 or not _CJK.match(piece):
+        return False, False, False
+    one = is_level_one(piece) or evaluation_level(piece) == 1
+    two = is_level_two(piece) or evaluation_level(piece) == 2
+    return one, two, bool(_LEVEL_LIKE.match(piece))
+
+
+def between_words(chunk: str, position: int) -> bool:
+    """``position`` falls between two characters of text (no digit, symbol or bracket)."""
+    return bool(_CJK.match(chunk[position - 1])) and bool(_CJK.match(chunk[position]))
 
 
 def inside_number(chunk: str, position: int) -> bool:
@@ -664,23 +831,26 @@ def inside_number(chunk: str, position: int) -> bool:
 
 
 def segment(
-    chunk: str,
+    passage: Passage,
     slots: tuple[Slot, ...],
     *,
     whole: bool,
-    breaks: frozenset[int] = frozenset(),
     always: frozenset[int] = frozenset(),
 ) -> list[GluedRow]:
-    """The rows of a chunk of glued text (``whole``: the chunk is exactly one row; ``breaks``:
-    where printed lines start in it; ``always``: slots the table's confident rows all fill)."""
-    if not chunk:
+    """The rows of a passage of glued text (``whole``: the passage is exactly one row;
+    ``always``: slots the table's confident rows all fill)."""
+    if not passage.text:
         return []
-    return Reader(chunk, slots, whole=whole, breaks=breaks, always=always).read()
+    reader = Reader(passage.text, slots, whole=whole, breaks=passage.breaks, always=always)
+    reader.areas = passage.areas
+    reader.descriptions = passage.descriptions
+    return reader.read()
 
 
 # --- what a piece of text can be ----------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def piece_fit(piece: str, shape: Shape, *, rest: bool, line: bool) -> float | None:
     """The score of ``piece`` as a cell of ``shape``; None when it cannot be one. Free words
     (a 指标值 such as 有效保障, a remark) are only read where the row's end is known: on a line
@@ -714,9 +884,14 @@ def piece_fit(piece: str, shape: Shape, *, rest: bool, line: bool) -> float | No
         case Shape.DESCRIPTION if _DESCRIPTION.match(piece) and not _LEVEL.search(piece):
             # 反映…情况: how descriptions are worded, and how they end
             return 2.5 if piece.endswith(_DESCRIPTION_ENDS) else 1.5
+        case Shape.DESCRIPTION if piece.startswith(_REACHES) and not _LEVEL.search(piece):
+            return 1.0  # 达到目标值: what a target must reach, after the name
         case Shape.TEXT | Shape.DESCRIPTION:
-            # free text (备注, 偏差原因, 指标说明): words, weak evidence
+            # free text (备注, 偏差原因, 指标说明): words, weak evidence — an 指标说明 weaker
+            # than none, so that only its wording or its repetition makes a name end early
             if (line or rest) and _CJK.match(piece) and not _LEVEL.search(piece):
+                if shape is Shape.DESCRIPTION and not rest:
+                    return -1.0
                 return 0.0 if rest else -0.5
             return None
     return None
@@ -730,6 +905,8 @@ def value_fit(piece: str, *, free: bool) -> float | None:
         return 2.0
     if _TREND_VALUE.match(piece):
         return 1.5
+    if _RELATIVE_VALUE.match(piece):
+        return 2.5
     if _VALUE_START.match(piece):
         if not _LEADING_ZERO.match(piece) and ends_as_quantity(piece):
             return 3.0
@@ -760,9 +937,15 @@ def name_fit(text: str) -> float | None:
         and not (len(text) <= 4 and is_unit(text))
         and not is_unit(text[:2])  # 亿元…: the unit of the value before it
         and not _LEVEL.search(text)
+        # 结余率小于|5%, 管理率超上年|2%: a comparator or a baseline belongs to the value
+        and not text.endswith(_VALUE_LEADS)
     ):
-        # a name ending in a quantity (…总投资1020万元) more likely lost its value to it
-        return -1.0 if _ENDS_IN_QUANTITY.search(text) else 1.0
+        # a name ending in a quantity (…总投资1020万元) more likely lost its value to it, and
+        # one that starts with a level-like word (制度指标规章制度…) its 二级 cell
+        if _ENDS_IN_QUANTITY.search(text) or _LEVEL_LIKE.match(text[: text.find("指标") + 2]):
+            return -1.0
+        # 享受资助人数达到预计值: 达到 starts a 指标说明 or a value, never inside a name
+        return None if _REACHES in text else 1.0
     return None
 
 
@@ -775,7 +958,10 @@ def emit_row(
     columns: list[Column],
     level1: Token | None,
     level2: Token | None,
+    carried: dict[int, Token] | None = None,
 ) -> None:
+    """The row as grid cells, or its doubt (PRS010); ``carried``: level cells (by slot) in
+    force from the rows above, for the level cells this row leaves empty."""
     spans = [(a, b) for a, b in row.cells if b > a]
     tokens_of_row = [glued.token(offset + a, offset + b) for a, b in spans]
     if row.doubtful is not None:
@@ -796,6 +982,9 @@ def emit_row(
     for index, (start, end) in enumerate(row.cells, start=first):
         if end > start:
             cells[index] = glued.token(offset + start, offset + end)
+    for slot, token in (carried or {}).items():
+        if cells[first + slot] is None:
+            cells[first + slot] = token
     tokens = [c for c in cells if c is not None]
     doubts = (
         (ReadingDoubt("PRS012", "的单元格之间没有分隔符，按数值格式与指标词汇拆分"),)
