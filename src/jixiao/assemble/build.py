@@ -108,6 +108,9 @@ def build_tables(
         ):
             reading = table.reading.model_copy(update={"header_skipped": True})
             table = table.model_copy(update={"reading": reading})
+        if table.reading is not None and any(f.code == "PRS010" for f in table_findings):
+            reading = table.reading.model_copy(update={"rows_left_out": True})
+            table = table.model_copy(update={"reading": reading})
         confidence = table_confidence(rows, table_findings)
         table, withheld = withhold_uncertain(table, confidence, table_findings)
         position = len(tables)  # the table each doubt is about (Finding.table)

@@ -83,6 +83,11 @@ class Reading(BaseModel):
         description="The source text ends inside this table's indicator rows (an excerpt "
         "cut off, or a text that stops at the table's last row): rows after it may exist.",
     )
+    rows_left_out: bool = Field(
+        default=False,
+        description="A reader left indicator rows out as doubts (finding PRS010): a level block "
+        "may be among them, so no block is reported missing.",
+    )
     header_skipped: bool = Field(
         default=False,
         description="A line of the header block could not be read (finding PRS003): a header "

@@ -208,6 +208,7 @@ class TableView:
         "position",
         "project",
         "purpose",
+        "rows_left_out",
         "source",
         "table",
         "withheld",
@@ -230,6 +231,7 @@ class TableView:
     header_fields: frozenset[str] | None
     cut: bool
     header_skipped: bool
+    rows_left_out: bool
     level_columns: bool
     withheld: bool
     position: int | None
@@ -262,10 +264,12 @@ class TableView:
             self.header_fields = None
             self.cut = False
             self.header_skipped = False
+            self.rows_left_out = False
         else:
             self.header_fields = frozenset(reading.header_fields)
             self.cut = reading.cut
             self.header_skipped = reading.header_skipped
+            self.rows_left_out = reading.rows_left_out
             department = department or reading.department_form
         self.family = Family.DEPARTMENT if department else Family.PROJECT
         self.level_columns = any(
@@ -291,8 +295,11 @@ class TableView:
         """Whether the table certainly has no row in ``block``: it has none, and the table is
         whole — or, cut where its text ends, it already has rows of a block that comes after
         ``block`` in the form (产出 and 成本, then 效益, then 满意度), so that ``block`` cannot
-        follow. A table without level columns, or whose rows were withheld, knows no block."""
+        follow. A table without level columns, whose rows were withheld, or whose reader left
+        rows out as doubts (``rows_left_out``), knows no block."""
         if block in self.blocks or not self.indicators or not self.level_columns:
+            return False
+        if self.rows_left_out:
             return False
         if not self.cut:
             return True
