@@ -65,6 +65,19 @@ def test_the_implementer_alone_is_the_department() -> None:
     assert table.department == "区林业局"
 
 
+def test_the_implementer_is_kept_as_printed_beside_the_department() -> None:
+    # hunan-hengshan: 主管部门 衡山县商务和粮食局, 实施单位 粮食调控储备与产业发展股
+    (table,), _ = assemble(form("主管部门\t某县商务和粮食局\t实施单位\t某股"))
+    assert (table.department, table.implementer) == ("某县商务和粮食局", "某股")
+    (table,), _ = assemble(form("主管部门\t某县商务和粮食局"))
+    assert table.implementer is None
+
+
+def test_a_placeholder_implementer_is_not_kept() -> None:
+    (table,), _ = assemble(form("主管部门\t某县教育局\t实施单位\t××单位"))
+    assert (table.department, table.implementer) == ("某县教育局", None)
+
+
 def test_a_template_placeholder_is_no_department() -> None:
     # guangdong-shaoguan: the transfer form's 县级主管部门 row left as the template prints it
     (table,), _ = assemble(form("县级主管部门\t县(市、区)教育部门"))

@@ -133,6 +133,32 @@ def test_export_after_import_gives_the_parsed_document_back(
     assert json.loads(documents_to_json(exported)) == json.loads(documents_to_json([example]))
 
 
+def test_the_implementer_is_stored_and_a_change_of_it_is_a_revision(
+    database: Database, example: Document
+) -> None:
+    first = example.tables[0]
+    named = example.model_copy(
+        update={"tables": [first.model_copy(update={"implementer": "某街道办事处"})]}
+    )
+    store(database, named)
+    with database.engine.connect() as connection:
+        (exported,) = iter_documents(connection, TableFilter())
+    assert exported.tables[0].implementer == "某街道办事处"
+    renamed = named.model_copy(
+        update={
+            "sha256": "0" * 64,  # another file
+            "tables": [first.model_copy(update={"implementer": "另一办事处"})],
+        }
+    )
+    (table,) = store(database, renamed).tables
+    assert (table.status, table.revision) == (TableStatus.REVISED, 2)
+    with database.engine.connect() as connection:
+        history = list_changes(connection, table.table_id)
+    assert [(c.field, c.old, c.new) for c in history] == [
+        ("implementer", "某街道办事处", "另一办事处")
+    ]
+
+
 def test_export_groups_current_revisions_by_the_document_that_brought_them(
     database: Database, example: Document, edited_copy: Callable[..., Path]
 ) -> None:

@@ -12,8 +12,10 @@ from jixiao.store.rows import (
     SOURCE_FIELDS,
     TABLE_ONLY_SOURCE_FIELDS,
     TARGET_FIELDS,
+    content_sha256,
     indicator_from_row,
     indicator_rows,
+    revision_values,
     target_columns,
     target_from_columns,
 )
@@ -58,3 +60,17 @@ def test_self_evaluation_fields_read_back_exactly() -> None:
     )
     contents, sources = indicator_rows([indicator])
     assert indicator_from_row((1, *contents[0], *sources[0])) == indicator
+
+
+def test_a_table_with_no_implementer_hashes_as_before_the_column_existed(
+    example: Document,
+) -> None:
+    """Tables stored before migration 0013 have no implementer: read again unchanged, their
+    content hash is the one stored then (a header without the key)."""
+    table = example.tables[0]
+    header = revision_values(table)
+    contents, _ = indicator_rows(table.indicators)
+    before = {key: value for key, value in header.items() if key != "implementer"}
+    assert content_sha256(header, contents) == content_sha256(before, contents)
+    named = revision_values(table.model_copy(update={"implementer": "某中心"}))
+    assert content_sha256(named, contents) != content_sha256(header, contents)

@@ -20,6 +20,7 @@ from jixiao.assemble.fields import (
     parse_department_line,
     parse_number,
     printed_amount_unit,
+    printed_unit,
     split_goals,
     table_kind,
 )
@@ -286,6 +287,7 @@ def build_table(draft: TableDraft, year: int | None) -> TargetTable:
         title=draft.title,
         department_code=code,
         department=department,
+        implementer=printed_unit(draft.units.get(UnitRole.IMPLEMENTER)),
         project=draft.project
         or project_from_title(
             draft.title, draft.has_evaluation_columns, department_form=draft.department_form

@@ -254,8 +254,7 @@ def choose_department(
     else the 实施单位 (a form whose 主管部门 cell is empty). Conventions of the corpus gold.
     """
     reporting, supervisor, implementer = (
-        None if name is None or _PLACEHOLDER_UNIT.search(name) else name
-        for name in (reporting, supervisor, implementer)
+        printed_unit(name) for name in (reporting, supervisor, implementer)
     )
     if reporting:
         for cell in (implementer, supervisor):
@@ -263,6 +262,11 @@ def choose_department(
                 return cell
         return reporting
     return supervisor or implementer
+
+
+def printed_unit(name: str | None) -> str | None:
+    """A unit's name as printed, or None for a template's placeholder ('（市、区）…', '××单位')."""
+    return None if name is None or _PLACEHOLDER_UNIT.search(name) else name
 
 
 def _compact(text: str) -> str:

@@ -33,6 +33,7 @@ def render_table(table: TargetTable) -> Panel:
     header.add_column()
     rows = [
         ("部门", " ".join(p for p in (table.department_code, table.department) if p)),
+        *([("实施单位", table.implementer)] if table.implementer else []),
         ("年度", str(table.year) if table.year else "未知"),
         ("预算", format_budget(table)),
         ("资金用途", table.purpose or ""),

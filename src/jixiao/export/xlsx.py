@@ -22,8 +22,8 @@ sub-columns (全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 ove
 预期目标 | 实际完成情况, and the indicator columns 年度指标值 | 实际完成值 | 分值 | 得分 |
 偏差原因分析及改进措施 (绩效指标描述 only when the table has descriptions).
 
-The department is printed once, in the 主管部门及代码 row; the 实施单位 cell stays empty (the
-model keeps no implementing unit apart from the department). 一级/二级 cells are merged over
+The department is printed once, in the 主管部门及代码 row, beside the 实施单位 the form printed
+(empty when it printed none). 一级/二级 cells are merged over
 runs of the same 一级指标 and (一级, 二级), and level names are printed in simplified
 characters. Amounts are shown in the unit the table was printed in (元 or 万元). Pages are A4,
 fitted to the width, with the indicator header repeated on every page.
@@ -195,7 +195,7 @@ def write_title(sheet: Worksheet, title: str | None, year: int | None, width: in
 
 
 def write_department_row(sheet: Worksheet, row: int, table: TargetTable, width: int) -> None:
-    """主管部门及代码 | 503101 … | 实施单位 | (empty): the department, once."""
+    """主管部门及代码 | 503101 … | 实施单位 | its name: the department, once."""
     department = " ".join(p for p in (table.department_code, table.department) if p)
     middle = max(4, width - 1)  # 实施单位's label column
     sheet.cell(row, 1, "主管部门及代码").alignment = CENTER
@@ -204,6 +204,7 @@ def write_department_row(sheet: Worksheet, row: int, table: TargetTable, width: 
     sheet.cell(row, middle, "实施单位").alignment = CENTER
     if width > middle + 1:
         sheet.merge_cells(start_row=row, start_column=middle + 1, end_row=row, end_column=width)
+    sheet.cell(row, middle + 1, table.implementer).alignment = WRAP
 
 
 def write_money_block(

@@ -105,6 +105,11 @@ class TargetTable(BaseModel):
     title: str | None = None
     department_code: str | None = None
     department: str | None = None
+    implementer: str | None = Field(
+        default=None,
+        description="实施单位 as printed, when the form prints one (the department is the unit "
+        "the table belongs to: 填报单位, else 主管部门, else this).",
+    )
     project: str | None = None
     year: int | None = None
     budget: Budget = Budget()

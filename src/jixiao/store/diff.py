@@ -19,6 +19,7 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "title": "标题",
     "department_code": "部门编码",
     "department": "主管部门",
+    "implementer": "实施单位",
     "project": "项目名称",
     "year": "年度",
     "budget.total": "预算数",
@@ -40,7 +41,15 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "score": "得分",
     "deviation": "偏差原因分析及改进措施",
 }
-_HEADER: Final = ("title", "department_code", "department", "project", "year", "purpose")
+_HEADER: Final = (
+    "title",
+    "department_code",
+    "department",
+    "implementer",
+    "project",
+    "year",
+    "purpose",
+)
 _BUDGET: Final = (
     "total",
     "fiscal",

@@ -248,6 +248,7 @@ def revision_values(table: TargetTable) -> dict[str, Any]:
         "source_json": source_json(table.source),
         "confidence": table.confidence,
         "reading_json": reading_json(table),
+        "implementer": table.implementer,
     }
     for name in _BUDGET_FIELDS:
         values[f"budget_{name}"] = getattr(table.budget, name)
@@ -263,6 +264,7 @@ def search_text(table: TargetTable) -> str:
         table.title,
         table.department,
         table.department_code,
+        table.implementer,
         table.purpose,
         *table.goals,
     ]
@@ -281,6 +283,7 @@ def table_from_rows(
         title=revision["title"],
         department_code=revision["department_code"],
         department=revision["department"],
+        implementer=revision["implementer"],
         project=revision["project"],
         year=revision["year"],
         budget=budget,
@@ -318,6 +321,9 @@ def with_reading(table: TargetTable, stored: str | None) -> TargetTable:
 
 
 _NOT_CONTENT: Final = frozenset({"source_json", "confidence", "reading_json"})
+# Header columns added after tables were stored: absent (None) they leave the hash as it was,
+# so a table stored before them and read again unchanged is still 未变.
+_ADDED_LATER: Final = frozenset({"implementer"})
 
 
 _PRINTED_LEVELS: Final = tuple(
@@ -330,7 +336,11 @@ def content_sha256(header: Mapping[str, Any], contents: list[ContentRow]) -> str
     sources and the reader's confidence are left out (the same table read from a cleaner
     rendering is the same table), and printed level names count in simplified characters
     (the official-layout export prints 產出指標 as 产出指标; reading it back is no change)."""
-    said = sorted((k, v) for k, v in header.items() if k not in _NOT_CONTENT)
+    said = sorted(
+        (k, v)
+        for k, v in header.items()
+        if k not in _NOT_CONTENT and not (k in _ADDED_LATER and v is None)
+    )
     compared = [
         tuple(
             simplified_name(value) if index in _PRINTED_LEVELS and value else value

@@ -112,6 +112,7 @@ revisions = Table(
     # TargetTable.reading and the positions of its doubted rows (rows.reading_json); NULL
     # before 0011: the reading is not known
     Column("reading_json", Text),
+    Column("implementer", Text),  # TargetTable.implementer (实施单位); NULL before 0013
     UniqueConstraint("table_id", "number", name="uq_revisions_table_id_number"),
     Index("ix_revisions_document_id_position", "document_id", "position"),
 )
