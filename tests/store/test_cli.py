@@ -18,6 +18,7 @@ from jixiao.model import Document
 from jixiao.store import head_revision
 
 EXAMPLE = Path(__file__).resolve().parent.parent.parent / "examples" / "binhai-zuzhibu-2024.txt"
+DOCUMENTS = EXAMPLE.parent.parent / "tests" / "documents"
 runner = CliRunner()
 
 
@@ -80,6 +81,18 @@ def test_import_a_directory_goes_on_past_broken_files(
     assert data["summary"]["unchanged_tables"] == 3
     assert "a-notice.txt：未找到绩效目标表" in result.stderr
     assert "b-binary.txt" in result.stderr
+
+
+def test_a_directory_import_takes_wps_files(database_url: str, tmp_path: Path) -> None:
+    """WPS 表格 saves .et files in the Excel 97-2003 format: read by content, like .xls."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "example.et").write_bytes((DOCUMENTS / "binhai-zuzhibu-2024.xls").read_bytes())
+    result = jixiao("import", "--no-review", "--format", "json", str(folder), db=database_url)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [Path(f["file"]).name for f in data["files"]] == ["example.et"]
+    assert data["summary"]["new_tables"] == 4
 
 
 def test_ls_show_history_diff(database_url: str, edited_copy: Callable[..., Path]) -> None:

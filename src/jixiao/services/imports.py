@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 DOCUMENT_SUFFIXES: Final = frozenset(
     {".txt", ".md", ".markdown", ".pdf", ".xlsx", ".xls", ".docx", ".doc", ".html", ".htm"}
     | {".png", ".jpg", ".jpeg", ".tif", ".tiff"}  # scans
+    | {".wps", ".et"}  # WPS 文字/表格, saved as Word/Excel 97-2003 (read by content)
 )
 """Files taken from a directory; files named on the command line are always tried."""
 
