@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from jixiao.model.target import Comparator, Target, TargetComponent, TargetKind, TrendDirection
+from jixiao.model.vocabulary import PLACEHOLDER_SYMBOLS, PLACEHOLDER_WORDS
 from jixiao.targets import format_target, is_placeholder, parse_target
-from jixiao.targets.vocabulary import PLACEHOLDER_SYMBOLS, PLACEHOLDER_WORDS
 
 GE, LE, EQ, GT, LT = Comparator.GE, Comparator.LE, Comparator.EQ, Comparator.GT, Comparator.LT
 NUMERIC, RANGE, DEADLINE = TargetKind.NUMERIC, TargetKind.RANGE, TargetKind.DEADLINE

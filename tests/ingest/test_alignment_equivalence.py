@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from jixiao.ingest.pasted import alignment
 from jixiao.ingest.pasted.alignment import Placement, alignment_score, place_cells
-from jixiao.model.labels import Field
+from jixiao.model.vocabulary import Field
 
 
 def exhaustive(texts: Sequence[str], fields: Sequence[Field | None]) -> Placement | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from jixiao import errors
-from jixiao.assemble.vocabulary import COLUMN_LABELS, Field
+from jixiao.model.vocabulary import COLUMN_LABELS, Field
 
 FORMATS_DOC = (Path(__file__).resolve().parents[2] / "docs" / "formats.md").read_text("utf-8")
 

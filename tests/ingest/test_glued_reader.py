@@ -16,7 +16,8 @@ from jixiao.ingest.grid import RowKind
 from jixiao.ingest.pasted.glued_header import find_header_run, has_glued_header, scrambled_label
 from jixiao.ingest.pasted.glued_rows import Passage, Shape, Slot, segment
 from jixiao.model import Finding, TableKind, TargetTable
-from jixiao.model.labels import Field, is_anagram, is_indicator_header
+from jixiao.model.labels import is_anagram, is_indicator_header
+from jixiao.model.vocabulary import Field
 
 
 def read(text: str) -> tuple[list[TargetTable], list[Finding]]:

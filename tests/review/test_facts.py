@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jixiao.model.framework import clean_level_name
+from jixiao.model.vocabulary import PLACEHOLDER_SYMBOLS, PLACEHOLDER_WORDS, alternation
 from jixiao.review.facts import (
     GOAL_VERB_STARTS,
     GOAL_VERBS,
@@ -30,7 +31,6 @@ from jixiao.review.facts import (
 )
 from jixiao.review.rules.NM06 import ASCII_OPERATORS
 from jixiao.targets import is_placeholder
-from jixiao.targets.vocabulary import PLACEHOLDER_SYMBOLS, PLACEHOLDER_WORDS, alternation
 
 # Characters of the words the facts look for, of their near misses, and of what surrounds them.
 _ALPHABET = (

@@ -27,21 +27,16 @@ from typing import Final
 from jixiao.assemble.drafts import TableDraft
 from jixiao.assemble.fields import printed_amount_unit, read_amount
 from jixiao.assemble.findings import parse_finding
-from jixiao.assemble.vocabulary import Field
 from jixiao.model import Finding
+from jixiao.model.vocabulary import AMOUNT_FIELDS, AMOUNT_UNITS, Field, alternation
 
 UNIT_DOUBT: Final = "PRS018"
 NOT_AN_AMOUNT: Final = "PRS019"
 
-# the header fields that print an amount, with their labels for messages
-AMOUNT_FIELDS: Final = (
-    (Field.TOTAL, "预算数"),
-    (Field.FISCAL, "财政资金"),
-    (Field.OTHER, "其他资金"),
-    (Field.EXECUTED, "全年执行数"),
-)
 # an amount with its unit in running text: 资金500万元, 1,200.5 万元
-_STATED_AMOUNT: Final = re.compile(r"(?<![\d.])(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)")
+_STATED_AMOUNT: Final = re.compile(
+    rf"(?<![\d.])(\d[\d,，]*(?:\.\d+)?)\s*({alternation(AMOUNT_UNITS)})"
+)
 # a bare amount: digits only, no unit after them
 _BARE_AMOUNT: Final = re.compile(r"^\s*[-+]?\d[\d,，]*(?:\.\d+)?\s*$")
 _DASH: Final = re.compile(r"^\s*[—–\-－/／]+\s*$")

@@ -32,9 +32,9 @@ from jixiao.assemble.validate import (
     table_confidence,
     withhold_uncertain,
 )
-from jixiao.assemble.vocabulary import Field
 from jixiao.model import Budget, Finding, Indicator, Reading, SourceRef, TargetTable
 from jixiao.model.framework import normalize_level1, normalize_level2
+from jixiao.model.vocabulary import AMOUNT_FIELDS, POINT_FIELDS, Field
 from jixiao.targets import parse_target
 
 _TITLE_SUFFIXES = ("项目支出绩效目标表", "绩效目标申报表", "绩效目标表", "绩效自评表", "自评表")
@@ -192,16 +192,6 @@ def derive_header_fields(
 
 RANGE_DOUBT: Final = "PRS017"
 """The finding of an amount, weight or score out of range (fields.MAX_AMOUNT, MAX_POINTS)."""
-AMOUNT_LABELS: Final = (
-    (Field.TOTAL, "预算数"),
-    (Field.FISCAL, "其中：财政资金"),
-    (Field.OTHER, "其他资金"),
-    (Field.EXECUTED, "全年执行数"),
-)
-POINT_LABELS: Final = (
-    (Field.EXECUTION_WEIGHT, "预算执行率分值"),
-    (Field.EXECUTION_SCORE, "预算执行率得分"),
-)
 
 
 def range_findings(draft: TableDraft, table: TargetTable) -> list[Finding]:
@@ -211,11 +201,11 @@ def range_findings(draft: TableDraft, table: TargetTable) -> list[Finding]:
     """
     unit = table.budget.unit_printed
     out: list[tuple[str, str, SourceRef, str | None]] = []
-    for name, label in AMOUNT_LABELS:
+    for name, label in AMOUNT_FIELDS:
         text = draft.header.get(name)
         if amount_out_of_range(text, unit):
             out.append((label, text or "", draft.header_sources.get(name, draft.source), None))
-    for name, label in POINT_LABELS:
+    for name, label in POINT_FIELDS:
         text = draft.header.get(name)
         if number_out_of_range(text):
             out.append((label, text or "", draft.header_sources.get(name, draft.source), None))

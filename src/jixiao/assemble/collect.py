@@ -27,7 +27,6 @@ from typing import Final
 
 from jixiao.assemble.amounts import stated_amounts
 from jixiao.assemble.columns import (
-    PROJECT_COLUMNS,
     is_parallel_group,
     keep_last_group,
     map_columns,
@@ -45,10 +44,11 @@ from jixiao.assemble.fields import (
     unit_role,
 )
 from jixiao.assemble.findings import parse_finding, where
-from jixiao.assemble.vocabulary import (
-    DEPARTMENT_FORM_LABELS,
-    FISCAL_TOTAL_LABELS,
-    Field,
+from jixiao.ingest.budget import check_budget
+from jixiao.ingest.grid import Cell, Grid, Row, RowKind
+from jixiao.model import Finding, SourceRef
+from jixiao.model.framework import FRAMEWORK, can_be_under, normalize_level1, normalize_level2
+from jixiao.model.labels import (
     budget_sub_column,
     clean_label,
     header_label,
@@ -58,10 +58,12 @@ from jixiao.assemble.vocabulary import (
     label_unit,
     stands_alone,
 )
-from jixiao.ingest.budget import check_budget
-from jixiao.ingest.grid import Cell, Grid, Row, RowKind
-from jixiao.model import Finding, SourceRef
-from jixiao.model.framework import FRAMEWORK, can_be_under, normalize_level1, normalize_level2
+from jixiao.model.vocabulary import (
+    DEPARTMENT_FORM_LABELS,
+    FISCAL_TOTAL_LABELS,
+    PROJECT_COLUMNS,
+    Field,
+)
 
 
 @dataclass(slots=True)

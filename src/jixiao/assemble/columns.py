@@ -15,11 +15,9 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from jixiao.assemble.vocabulary import Field, column_label, header_label
 from jixiao.ingest.grid import Cell
-
-# Header-block fields that a multi-project sheet prints as columns of the indicator header.
-PROJECT_COLUMNS: Final = (Field.DEPARTMENT, Field.PROJECT, Field.TOTAL, Field.GOALS)
+from jixiao.model.labels import column_field
+from jixiao.model.vocabulary import Field
 
 # '产出指标（70分）': the section's weight printed in the level cell
 _SECTION_WEIGHT: Final = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
@@ -35,14 +33,6 @@ def map_columns(cells: Iterable[Cell]) -> dict[Field, list[int]]:
             columns.setdefault(name, []).append(cell.column)
         previous = name
     return columns
-
-
-def column_field(text: str) -> Field | None:
-    name = column_label(text)
-    if name is None:
-        label = header_label(text)
-        name = label if label in PROJECT_COLUMNS else None
-    return name
 
 
 def runs(columns: list[int]) -> list[list[int]]:

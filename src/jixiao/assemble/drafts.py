@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.assemble.fields import UnitRole
-from jixiao.assemble.vocabulary import Field
 from jixiao.model import Finding, SourceRef
+from jixiao.model.vocabulary import Field
 
 
 @dataclass(slots=True)

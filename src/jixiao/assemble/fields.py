@@ -10,24 +10,26 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Final
 
-from jixiao.assemble.vocabulary import Field
 from jixiao.model import TableKind
 from jixiao.model.labels import is_table_title
+from jixiao.model.vocabulary import (
+    AMOUNT_UNIT_FACTORS,
+    AMOUNT_UNITS,
+    OPERATOR_CELL_SPELLINGS,
+    PREFIX_OPERATORS,
+    Field,
+    alternation,
+)
 
 # a number, with an exponent when a converter wrote one (1.5E+7): never read as its mantissa
 _AMOUNT: Final = re.compile(
-    r"^\s*([-+]?\d[\d,，]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(亿元|万元|千元|元|亿|万)?"
+    r"^\s*([-+]?\d[\d,，]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*"
+    rf"({alternation(AMOUNT_UNIT_FACTORS)})?"
 )
-_AMOUNT_FACTORS: Final[dict[str, Decimal]] = {
-    "元": Decimal(1),
-    "千元": Decimal(1000),
-    "万元": Decimal(10000),
-    "万": Decimal(10000),
-    "亿元": Decimal(100000000),
-    "亿": Decimal(100000000),
-}
 # 单位：元 — alone, or at the end of a line such as 填报单位：（盖章） 单位：万元
-_UNIT_LINE: Final = re.compile(r"(?:^|(?<=[)）]))(?:金额|资金|预算)?单位[:：](万元|元|千元|亿元)$")
+_UNIT_LINE: Final = re.compile(
+    rf"(?:^|(?<=[)）]))(?:金额|资金|预算)?单位[:：]({alternation(AMOUNT_UNITS)})$"
+)
 # （2019年度） / 2019年度) / ( 2019 年度) printed under a title
 _YEAR_LINE: Final = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 # the title may end in its year: 部门预算项目绩效目标申报表（2023年度）
@@ -80,7 +82,7 @@ def read_amount(text: str | None, unit: str | None) -> Decimal | None:
         return None
     if number.adjusted() > 20:
         return number  # absurd whatever its unit: no arithmetic on it, the range check refuses it
-    return number * _AMOUNT_FACTORS[match.group(2) or unit or "元"]
+    return number * AMOUNT_UNIT_FACTORS[match.group(2) or unit or "元"]
 
 
 def amount_out_of_range(text: str | None, unit: str | None) -> bool:
@@ -121,32 +123,9 @@ def parse_number(text: str | None) -> float | None:
     return value if value is not None and 0 <= value <= MAX_POINTS else None
 
 
-_COMPARATORS: Final[tuple[tuple[str, str], ...]] = (
-    # longest first: '≥' must not be read as '>' followed by '='
-    (">=", "≥"),
-    ("<=", "≤"),
-    ("≥", "≥"),
-    ("≤", "≤"),
-    ("≧", "≥"),
-    ("≦", "≤"),
-    ("大于等于", "≥"),
-    ("小于等于", "≤"),
-    ("不低于", "≥"),
-    ("不高于", "≤"),
-    ("不少于", "≥"),
-    ("不多于", "≤"),
-    ("不超过", "≤"),
-    ("＞", ">"),
-    (">", ">"),
-    ("＜", "<"),
-    ("<", "<"),
-    ("＝", "="),
-    ("=", "="),
-    ("═", "="),  # a box-drawing double line printed for '=' (Yunnan forms)
-    ("大于", ">"),
-    ("小于", "<"),
-    ("等于", "="),
-)
+# a comparator word or sign in an operator cell, longest first ('大于等于' before '大于')
+_COMPARATOR: Final = re.compile(alternation(PREFIX_OPERATORS))
+_OPERATOR_SPELLING: Final = re.compile(alternation(OPERATOR_CELL_SPELLINGS))
 _BARE_NUMBER: Final = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?$")
 # a number with a unit but no further digits: '95%', '230人', '1年' (not '2023年12月31日')
 _QUANTITY: Final = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*[^\d\s]{0,8}$")
@@ -155,10 +134,9 @@ _QUANTITY: Final = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*[^\d\s]{0,8}$")
 def find_comparator(text: str) -> str | None:
     """The comparator in a 指标性质/指标方向 cell: '大于等于' → '≥'; '正向', '定性' → None."""
     text = unicodedata.normalize("NFKC", text)  # ＞ ＝ ﹦ → > =
-    for printed, comparator in _COMPARATORS:
-        if printed in text:
-            return comparator
-    return None
+    text = _OPERATOR_SPELLING.sub(lambda m: OPERATOR_CELL_SPELLINGS[m.group()], text)  # ≧ → ≥
+    match = _COMPARATOR.search(text)
+    return PREFIX_OPERATORS[match.group()].value if match else None
 
 
 def compose_target(value: str, operator: str = "", direction: str = "", unit: str = "") -> str:
@@ -199,7 +177,7 @@ def printed_amount_unit(header: dict[Field, str]) -> str | None:
     """The unit printed after a header amount ('2.38万元') when the table names none."""
     for name in (Field.TOTAL, Field.FISCAL, Field.OTHER):
         match = _AMOUNT.match(header.get(name, ""))
-        if match and match.group(2) in ("万元", "亿元", "千元"):
+        if match and match.group(2) in AMOUNT_UNITS and match.group(2) != "元":
             return match.group(2)
     return None
 

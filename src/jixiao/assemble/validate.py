@@ -30,7 +30,6 @@ from typing import Final
 
 from jixiao.assemble.drafts import TableDraft
 from jixiao.assemble.findings import parse_finding, where
-from jixiao.assemble.vocabulary import Field
 from jixiao.model import CONFIDENCE_FLOOR, Finding, Indicator, Severity, SourceRef, TargetTable
 from jixiao.model.framework import FRAMEWORK, normalize_level2
 from jixiao.model.labels import (
@@ -41,6 +40,7 @@ from jixiao.model.labels import (
     stands_alone,
 )
 from jixiao.model.target import TargetKind
+from jixiao.model.vocabulary import Field
 
 # What one finding takes from a table's confidence, in rows (see table_confidence).
 DOUBT_WEIGHTS: Final[dict[Severity, float]] = {Severity.INFO: 0.25, Severity.WARNING: 1.0}

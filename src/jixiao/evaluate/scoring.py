@@ -29,8 +29,8 @@ from jixiao.evaluate.readings import Reading, Unscorable, bare_value, convert, r
 from jixiao.model.framework import COST, FRAMEWORK
 from jixiao.model.table import Indicator
 from jixiao.model.target import Comparator, Target, TargetComponent, TargetKind, TrendDirection
+from jixiao.model.vocabulary import FLOOR_DURATION_WORDS
 from jixiao.targets import parse_target
-from jixiao.targets.vocabulary import FLOOR_DURATION_WORDS
 
 COST_LEVELS = frozenset({COST, *FRAMEWORK[COST]})
 DIRECTION_WORDS = {

@@ -32,6 +32,12 @@ FRAMEWORK: Final[dict[str, tuple[str, ...]]] = {
     SATISFACTION: ("服务对象满意度指标",),
 }
 
+# The 二级 names of cost: 成本指标 (88号, under 产出指标) and the 101号 sub-types; of these,
+# the ones that hold money (社会/生态环境成本 describe effects, 101号).
+COST_LEVEL2: Final = frozenset({COST, *FRAMEWORK[COST]})
+MONEY_COST_LEVEL2: Final = frozenset({COST, "经济成本指标"})
+NON_MONEY_COST_LEVEL2: Final = COST_LEVEL2 - MONEY_COST_LEVEL2
+
 # The 2015-era framework put satisfaction under benefit (效益指标 → 服务对象满意度指标).
 ALSO_UNDER: Final[dict[str, tuple[str, ...]]] = {BENEFIT: ("服务对象满意度指标",)}
 

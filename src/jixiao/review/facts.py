@@ -15,6 +15,7 @@ from jixiao.model import TargetKind
 from jixiao.model.framework import (
     BENEFIT,
     COST,
+    COST_LEVEL2,
     FRAMEWORK,
     LEVEL1_ALIASES,
     LEVEL2_ALIASES,
@@ -23,8 +24,9 @@ from jixiao.model.framework import (
     UNCLEAN_CHARACTERS,
     clean_level_name,
 )
-from jixiao.targets.vocabulary import (
+from jixiao.model.vocabulary import (
     COUNT_UNITS,
+    FORWARD_RATE_STEMS,
     LATIN_UNITS,
     MEASURE_UNITS,
     MONEY_UNITS,
@@ -95,7 +97,6 @@ class Words:
         return self.pattern.search(text) if self.marks.any_in(text) else None
 
 
-COST_LEVEL2: Final = frozenset({"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"})
 SATISFACTION_LEVEL2: Final = "服务对象满意度指标"
 # Enum members read once: in compiled code ``TargetKind.NUMERIC`` is a class attribute lookup
 # (about 1,000 instructions) each time; a module constant is a static read.
@@ -123,10 +124,7 @@ REVERSE_WORDS: Final = Words(
     marks="本用价诉故生错误损违纪不争长逾失空死辍超返拥污放",
 )
 # Rates where higher is better: the common 三级 suffixes.
-FORWARD_RATE: Final = re.compile(
-    r"(合格|覆盖|完成|及时|达标|满意|知晓|到位|使用|利用|通过|准确|完好|执行|受益|参与|出勤|"
-    r"入学|就业|回收|处置|办结|验收合格|运行|上线|发放|兑现|落实|公开)率$"
-)
+FORWARD_RATE: Final = re.compile(f"({'|'.join(FORWARD_RATE_STEMS)})率$")
 GROWTH_WORDS: Final = Words(
     ("增长", "增幅", "增速", "提升率", "提高率", "增加率", "同比", "环比"), marks="增提比"
 )

@@ -19,8 +19,7 @@ from __future__ import annotations
 import re
 
 from jixiao.model.target import Comparator, Target, TargetComponent, TargetKind
-from jixiao.targets.quantities import QUANTITY, UNIT, format_quantity, read_quantity
-from jixiao.targets.vocabulary import (
+from jixiao.model.vocabulary import (
     BASIS_TRAILERS,
     NAME_LIST_LEADS,
     NAME_LIST_TRAILERS,
@@ -29,6 +28,7 @@ from jixiao.targets.vocabulary import (
     REFERENCE_WORDS,
     alternation,
 )
+from jixiao.targets.quantities import QUANTITY, UNIT, format_quantity, read_quantity
 
 SEPARATORS = ",，、;；"
 NAME = rf"[^0-9:{SEPARATORS}]{{0,20}}?"

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from jixiao.model.target import Comparator, Target, TargetKind
-from jixiao.targets.vocabulary import (
+from jixiao.model.vocabulary import (
     DEADLINE_ADVERBS,
     DEADLINE_PREFIXES,
     DEADLINE_SUFFIXES,

@@ -13,17 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from jixiao.model.vocabulary import OPERATOR_SPELLINGS
+
 KEPT_CHARACTERS = "，"
-OPERATOR_SPELLINGS = {
-    ">=": "≥",
-    "=>": "≥",
-    "≧": "≥",
-    "⩾": "≥",
-    "<=": "≤",
-    "=<": "≤",
-    "≦": "≤",
-    "⩽": "≤",
-}
 DASHES = "‐‑‒–—―−⁃﹣"
 WAVES = "〜∼～"
 TRAILING_PUNCTUATION = "。;；,，、"

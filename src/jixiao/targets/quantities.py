@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.model.target import Comparator, Target, TargetKind
-from jixiao.targets.vocabulary import (
+from jixiao.model.vocabulary import (
     CEILING_WORDS,
     COUNT_UNITS,
     LATIN_UNITS,

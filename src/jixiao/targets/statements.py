@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from jixiao.model.target import Target, TargetKind
-from jixiao.targets.vocabulary import (
+from jixiao.model.vocabulary import (
     GRADES,
     PLACEHOLDER_SYMBOLS,
     PLACEHOLDER_WORDS,

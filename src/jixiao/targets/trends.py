@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 
 from jixiao.model.target import Target, TargetKind, TrendDirection
-from jixiao.targets.quantities import QUANTITY, format_quantity, read_quantity
-from jixiao.targets.vocabulary import (
+from jixiao.model.vocabulary import (
     BASELINES,
     DIRECTION_WORDS,
     DIRECTIONS,
@@ -19,6 +18,7 @@ from jixiao.targets.vocabulary import (
     TREND_LEADS,
     alternation,
 )
+from jixiao.targets.quantities import QUANTITY, format_quantity, read_quantity
 
 BASELINE = rf"{alternation(BASELINES)}|(?:19|20|21)[0-9]{{2}}年度?"
 TREND_RE = re.compile(

@@ -44,13 +44,8 @@ from jixiao.ingest.pasted.tokens import (
     whitespace_rows,
 )
 from jixiao.model.framework import evaluation_level, normalize_level1
-from jixiao.model.labels import (
-    Field,
-    column_label,
-    is_indicator_header,
-    is_known_label,
-    is_table_title,
-)
+from jixiao.model.labels import column_label, is_indicator_header, is_known_label, is_table_title
+from jixiao.model.vocabulary import Field
 
 __all__ = ["has_indicator_header", "needs_pasted_reading", "read_pasted_text"]
 

@@ -27,7 +27,7 @@ from typing import Final
 
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.pasted.cells import MERGED_COLUMNS, fit, is_level_name
-from jixiao.model.labels import Field
+from jixiao.model.vocabulary import PROJECT_COLUMNS, Field
 
 _LEAD_COST: Final = 4.0
 _TRAIL_COSTS: Final[dict[Field | None, float]] = {Field.NAME: 5.0, Field.TARGET: 3.0}
@@ -35,7 +35,7 @@ _TRAIL_COST: Final = 0.2
 # an indicator row always has its 三级指标: a row whose name cell vanished between its level
 # cells and its values is (nearly) never the reading
 _MIDDLE_COSTS: Final[dict[Field | None, float]] = {Field.LEVEL2: 1.0, Field.NAME: 8.0}
-_PROJECT_COLUMNS: Final = frozenset({Field.PROJECT, Field.DEPARTMENT, Field.TOTAL, Field.GOALS})
+_PROJECT_COLUMNS: Final = frozenset(PROJECT_COLUMNS)
 _MIDDLE_COST: Final = 2.0
 _ROW_COST: Final = 1.0
 # Alignments scoring within this of the best are taken as equally likely.

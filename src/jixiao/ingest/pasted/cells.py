@@ -9,12 +9,14 @@ name, an operator, a unit, a target the 指标值 grammar reads) beats free text
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Final
 
 from jixiao.model import TargetKind
 from jixiao.model.framework import evaluation_level, normalize_level1, normalize_level2
-from jixiao.model.labels import Field, column_label, is_known_label
+from jixiao.model.labels import column_label, is_known_label
+from jixiao.model.vocabulary import OPERATOR_CELL_SPELLINGS, PREFIX_OPERATORS, Field
 from jixiao.targets import parse_target
 
 _NUMBER: Final = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?$")
@@ -24,9 +26,7 @@ _CJK_OR_LETTER: Final = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _CODED_UNIT: Final = re.compile(r"^\d{3,12}\s*[-－—]\s*[\u3400-\u9fff]")
 # '3,309,840.00': an amount as a budget prints it (targets are rarely printed so)
 _AMOUNT: Final = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d{2}$")
-_COMPARATOR: Final = re.compile(
-    r"^(?:[≥≤=<>＝﹦＞＜≧≦═]|>=|<=|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不超过)$"
-)
+_LONGEST_COMPARATOR: Final = max(map(len, [*PREFIX_OPERATORS, *OPERATOR_CELL_SPELLINGS]))
 # A value cell saying there is none: never a 三级指标's name.
 _NONE_VALUES: Final = frozenset({"无", "没有", "暂无"})
 _DIRECTION: Final = re.compile(r"^(?:正向|反向|中性)(?:指标)?$")
@@ -70,7 +70,12 @@ def is_score(text: str) -> bool:
 
 
 def is_comparator(text: str) -> bool:
-    return bool(_COMPARATOR.match(text))
+    """A cell that is only a comparator: a sign in any spelling (≥, >=, ≧, ＞) or a word
+    (大于等于, 不低于 …)."""
+    if len(text) > _LONGEST_COMPARATOR:
+        return False
+    text = unicodedata.normalize("NFKC", text)
+    return OPERATOR_CELL_SPELLINGS.get(text, text) in PREFIX_OPERATORS
 
 
 def is_direction(text: str) -> bool:

@@ -29,13 +29,8 @@ from jixiao.ingest.pasted.glued_levels import has_level_one
 from jixiao.ingest.pasted.glued_rows import read_indicators
 from jixiao.ingest.pasted.header import group_label_runs
 from jixiao.ingest.pasted.tokens import Token
-from jixiao.model.labels import (
-    HEADER_LABELS,
-    IGNORED_LABELS,
-    Field,
-    clean_label,
-)
-from jixiao.targets.vocabulary import alternation
+from jixiao.model.labels import clean_label
+from jixiao.model.vocabulary import HEADER_LABELS, IGNORED_LABELS, Field, alternation
 
 if TYPE_CHECKING:
     from jixiao.ingest.pasted.layout import Column, RowBuilder

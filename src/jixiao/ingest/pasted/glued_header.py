@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from jixiao.model.labels import COLUMN_LABELS, UNKEPT_COLUMNS, Field, clean_label
-from jixiao.targets.vocabulary import alternation
+from jixiao.model.labels import clean_label
+from jixiao.model.vocabulary import COLUMN_LABELS, UNKEPT_COLUMNS, Field, alternation
 
 _BRACKET: Final = r"(?:[（(][^（()）]{1,12}[)）])?"
 _SECTION_LABEL: Final = "绩效指标"  # a label merged down the indicator rows, naming no column

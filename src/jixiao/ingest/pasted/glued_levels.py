@@ -31,7 +31,7 @@ from jixiao.model.framework import (
     normalize_level1,
     normalize_level2,
 )
-from jixiao.targets.vocabulary import alternation
+from jixiao.model.vocabulary import alternation
 
 LEVEL_NAMES: Final = sorted(
     {

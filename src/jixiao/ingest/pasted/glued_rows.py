@@ -50,17 +50,18 @@ from jixiao.ingest.pasted.glued_levels import (
 from jixiao.ingest.pasted.tokens import Token
 from jixiao.model import TargetKind
 from jixiao.model.framework import evaluation_level, is_management_area
-from jixiao.model.labels import Field, is_anagram, stands_alone, unkept_column_shape
-from jixiao.targets import parse_target
-from jixiao.targets.vocabulary import (
+from jixiao.model.labels import is_anagram, stands_alone, unkept_column_shape
+from jixiao.model.vocabulary import (
     BASELINES,
     DIRECTIONS,
     GRADES,
     PLACEHOLDER_WORDS,
     PREFIX_OPERATORS,
     TREND_FILLERS,
+    Field,
     alternation,
 )
+from jixiao.targets import parse_target
 
 if TYPE_CHECKING:
     from jixiao.ingest.pasted.glued import GluedText

@@ -14,7 +14,8 @@ import re
 from typing import Final
 
 from jixiao.ingest.pasted.tokens import Token
-from jixiao.model.labels import Field, header_label, is_known_label
+from jixiao.model.labels import header_label, is_known_label
+from jixiao.model.vocabulary import Field
 
 _NUMBER: Final = re.compile(r"^[\d.,%]+$")
 

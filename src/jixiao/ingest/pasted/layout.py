@@ -22,13 +22,14 @@ from jixiao.ingest.pasted.tokens import Token
 from jixiao.model import SourceRef
 from jixiao.model.framework import normalize_level1, normalize_level2
 from jixiao.model.labels import (
-    Field,
     clean_label,
+    column_field,
     column_label,
     header_label,
     is_indicator_header,
     is_table_title,
 )
+from jixiao.model.vocabulary import COLUMN_NAMES, Field
 
 # Where the indicator rows end: a note under the table, a signature line, a total.
 # Free-text columns a 自评表 prints after 得分.
@@ -46,24 +47,6 @@ _SECTION_WEIGHT: Final = re.compile(r"^[（(]\s*\d{1,3}(?:\.\d+)?\s*分\s*[)）]
 _FREE_TEXT_FIELDS: Final = frozenset({Field.DESCRIPTION, Field.REMARK, Field.DEVIATION, None})
 _CUT_DOUBT: Final = "的指标行在原文末尾被截断，未读取"
 
-_FIELD_NAMES: Final[dict[Field, str]] = {
-    Field.LEVEL1: "一级指标",
-    Field.LEVEL2: "二级指标",
-    Field.NAME: "三级指标",
-    Field.DESCRIPTION: "指标描述",
-    Field.TARGET: "指标值",
-    Field.OPERATOR: "指标性质",
-    Field.DIRECTION: "指标方向",
-    Field.UNIT: "度量单位",
-    Field.ACTUAL: "实际完成值",
-    Field.WEIGHT: "分值",
-    Field.SCORE: "得分",
-    Field.PROJECT: "项目名称",
-    Field.DEPARTMENT: "单位名称",
-    Field.TOTAL: "预算数",
-    Field.GOALS: "年度目标",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Column:
@@ -77,7 +60,7 @@ class Column:
     def name(self) -> str:
         if self.field is None:
             return self.label.text
-        return _FIELD_NAMES.get(self.field, self.label.text)
+        return COLUMN_NAMES.get(self.field, self.label.text)
 
 
 @dataclass(slots=True)
@@ -182,7 +165,7 @@ class RowBuilder:
         if any(c.per_entity for c in columns):
             # the per-unit columns keep their names (no field of the model); the value they
             # share goes in one 指标值 column after them
-            cells.append(Token(_FIELD_NAMES[Field.TARGET], "", tokens[-1].line))
+            cells.append(Token(COLUMN_NAMES[Field.TARGET], "", tokens[-1].line))
         self.table(cells, tokens)
 
     # --- indicator rows ---------------------------------------------------------------------
@@ -448,7 +431,7 @@ def header_columns(tokens: Sequence[Token], above: Sequence[Token] = ()) -> list
     """
     columns: list[Column] = []
     for token in tokens:
-        kind = column_field(token)
+        kind = column_field(token.text)
         previous = columns[-1] if columns else None
         if (
             previous is not None
@@ -461,7 +444,7 @@ def header_columns(tokens: Sequence[Token], above: Sequence[Token] = ()) -> list
     while columns and columns[0].field is None:
         columns.pop(0)
     known = {c.field for c in columns}
-    extra = [Column(column_field(t), t) for t in above]
+    extra = [Column(column_field(t.text), t) for t in above]
     seen_target = False
     for column in extra:
         if column.field is Field.TARGET:
@@ -471,15 +454,6 @@ def header_columns(tokens: Sequence[Token], above: Sequence[Token] = ()) -> list
     if columns and is_number(columns[-1].label.text) and Field.SCORE not in known:
         columns[-1] = Column(Field.SCORE, columns[-1].label)
     return columns
-
-
-def column_field(token: Token) -> Field | None:
-    label = column_label(token.text)
-    if label is None:
-        header = header_label(token.text)
-        if header in (Field.PROJECT, Field.DEPARTMENT, Field.TOTAL, Field.GOALS):
-            return header
-    return label
 
 
 def is_header_row(tokens: Sequence[Token]) -> bool:
@@ -497,9 +471,7 @@ def is_stop(token: Token) -> bool:
 def stream_header_end(tokens: Sequence[Token], start: int) -> int:
     """The end of the column labels starting at ``start`` (and a trailing score number)."""
     end = start
-    while end < len(tokens) and (
-        column_label(tokens[end].text) is not None or column_field(tokens[end]) is not None
-    ):
+    while end < len(tokens) and (column_field(tokens[end].text) is not None):
         end += 1
     if end < len(tokens) and is_number(tokens[end].text):
         end += 1

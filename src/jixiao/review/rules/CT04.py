@@ -5,12 +5,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 from jixiao.model import Finding, Severity
+from jixiao.model.framework import MONEY_COST_LEVEL2
 from jixiao.review.facts import RATE_NAME
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
-# The cost 二级 that hold money (社会/生态环境成本 describe effects, 101号).
-MONEY_COST: Final = frozenset({"成本指标", "经济成本指标"})
 # Rates that do measure cost: control of cost or budget, savings, overruns.
 COST_RATE: Final = re.compile(r"成本|费用|节支|节约|超支|控制|降低|单价|价格|造价|结余")
 
@@ -39,7 +38,7 @@ class CT04(Rule):
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
             level = indicator.level2_printed or indicator.level2 or ""
-            if indicator.level2 not in MONEY_COST or "成本" not in level:
+            if indicator.level2 not in MONEY_COST_LEVEL2 or "成本" not in level:
                 continue  # a template's own block (预算(或投资规模)控制指标) holds its own rates
             if not indicator.percent or not RATE_NAME.search(indicator.name):
                 continue

@@ -5,15 +5,14 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 from jixiao.model import Finding, Severity
+from jixiao.model.vocabulary import RATE_STEMS
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
 # Near-misses of the standard suffixes 率 and 度 (same sound, wrong character): 律 after a
 # rate stem (合规律 even though 规律 is a word), or after anything but a real 律 word.
-_RATE_STEMS: Final = (
-    "合规|及时|完成|合格|覆盖|达标|满意|使用|到位|知晓|执行|利用|通过|准确|完好|办结|处置|回收|"
-    "出勤|参与|受益|运行|发放|兑现|落实|公开|支付|入学|就业|增长|发生|故障|差错|投诉|正确|达成"
-)
+# (A look-behind needs one width: the two-character stems; 验收合格 ends in 合格 anyway.)
+_RATE_STEMS: Final = "|".join(stem for stem in RATE_STEMS if len(stem) == 2)
 _NEAR_MISS: Final = re.compile(
     rf"(?<=(?:{_RATE_STEMS}))律$|(?<!规|纪|法|旋|定|戒|格|音)律$|(?<=满意)渡$|(?<=满意程)渡$"
 )

@@ -4,6 +4,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 from jixiao.model import Finding, Severity
+from jixiao.model.framework import NON_MONEY_COST_LEVEL2
 from jixiao.review.facts import COMPOUND, EMPTY, NUMERIC, RANGE, TEXT, TREND
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import IndicatorView, TableView
@@ -21,10 +22,6 @@ def is_cost_value(indicator: IndicatorView) -> bool:
         unit = indicator.unit or ""
         return unit == "元" or unit.startswith("元/") or indicator.percent
     return kind is TREND and indicator.value is not None
-
-
-# The 101号 cost sub-types that are not money.
-NON_MONEY_COST: Final = frozenset({"社会成本指标", "生态环境成本指标"})
 
 
 class VL16(Rule):
@@ -49,7 +46,7 @@ class VL16(Rule):
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.indicators:
-            if indicator.level2 in NON_MONEY_COST:
+            if indicator.level2 in NON_MONEY_COST_LEVEL2:
                 continue  # 社会/生态环境成本 describe a negative effect (101号): text is right
             if indicator.cost and indicator.kind not in _UNREAD and not is_cost_value(indicator):
                 yield self.finding(table, indicator)

@@ -5,10 +5,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 from jixiao.model import Finding, Severity
+from jixiao.model.vocabulary import COUNT_UNITS
 from jixiao.review.facts import NUMERIC, RANGE
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import IndicatorView, TableView
-from jixiao.targets.vocabulary import COUNT_UNITS
 
 # The units a count named by its last word is counted in.
 NAMED_COUNTS: Final = (
