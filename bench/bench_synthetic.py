@@ -9,7 +9,12 @@ read right (project, department, year, budget_total) and the reading speed. ``--
 prints the first N failing documents of each shape with their text and misses. No assertion:
 the property test is tests/synthetic/test_synthetic_tables.py.
 
+``--source corpus`` prints the corpus's real tables instead (tests/synthetic/corpus_tables.py:
+each gold table as one document, in variants 0 to ``--variants`` − 1 of every shape): real
+names and values in shapes they were never published in.
+
     .venv/bin/python bench/bench_synthetic.py [--documents 100] [--shapes pipes,glued] [--show 1]
+    .venv/bin/python bench/bench_synthetic.py --source corpus [--variants 2]
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from hypothesis.errors import NonInteractiveExampleWarning  # noqa: E402
 
 from synthetic.scoring import Outcome, score  # noqa: E402
 from synthetic.shapes import SHAPES, Rendered  # noqa: E402
+from synthetic.corpus_tables import corpus_tables  # noqa: E402
 from synthetic.tables import Table, documents  # noqa: E402
 
 
@@ -67,10 +73,15 @@ def main() -> None:
     parser.add_argument("--shapes", default=",".join(SHAPES))
     parser.add_argument("--timeout", type=int, default=20, help="seconds per table")
     parser.add_argument("--show", type=int, default=0, help="failing documents shown per shape")
+    parser.add_argument("--source", choices=("generated", "corpus"), default="generated")
+    parser.add_argument("--variants", type=int, default=2, help="per corpus table")
     args = parser.parse_args()
     warnings.simplefilter("ignore", NonInteractiveExampleWarning)
     signal.signal(signal.SIGALRM, on_alarm)
-    cases = generated(args.documents)
+    if args.source == "corpus":
+        cases = [((table,), v) for _, table in corpus_tables() for v in range(args.variants)]
+    else:
+        cases = generated(args.documents)
     tables = sum(len(case[0]) for case in cases)
     header = (
         f"{'shape':<12} {'docs':>5} {'tables':>6} {'pass':>5} {'rows':>5} {'exact':>5} "

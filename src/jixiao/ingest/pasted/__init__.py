@@ -288,8 +288,9 @@ def needs_pasted_reading(grid: Grid) -> bool:
 
     The tab/pipe reading holds when an indicator header row is found and every level name in
     the rows after it sits in a level column; a level name elsewhere means the row lost its
-    empty cells (a flattened web table) — unless the row kept its level cells, empty — and no
-    header at all means the table is not in
+    empty cells (a flattened web table) — unless the row kept a level cell, empty (the 一级
+    cell of a row under a merged 一级: ``\t成本指标\t社会成本指标\t…``, a 三级 printed as a
+    level name, sits where it is printed) — and no header at all means the table is not in
     tab/pipe rows. So does a row shorter than the header whose 一级指标 cell holds no level
     name (a row continuing a merged 一级/二级 cell, printed shifted left: its 三级指标 sits
     in the 一级 column). O(cells).
@@ -306,7 +307,7 @@ def needs_pasted_reading(grid: Grid) -> bool:
             continue
         if columns is None:
             continue
-        kept_empty = all(i < len(texts) and not texts[i] for i in columns)
+        kept_empty = any(i < len(texts) and not texts[i] for i in columns)
         if not kept_empty and any(
             t and i not in columns and is_level_cell(t) for i, t in enumerate(texts)
         ):
