@@ -34,9 +34,9 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from hypothesis.errors import NonInteractiveExampleWarning  # noqa: E402
 
+from synthetic.corpus_tables import corpus_tables  # noqa: E402
 from synthetic.scoring import Outcome, score  # noqa: E402
 from synthetic.shapes import SHAPES, Rendered  # noqa: E402
-from synthetic.corpus_tables import corpus_tables  # noqa: E402
 from synthetic.tables import Table, documents  # noqa: E402
 
 

@@ -163,7 +163,8 @@ def test_level1_is_inferred_from_level2_with_a_doubt() -> None:
     first, second = table.indicators[:2]
     assert (first.level1, first.level1_printed) == ("产出指标", "产出指标")
     assert second.level1 == "产出指标"
-    assert [f.code for f in findings] == ["PRS014"]  # the second row carries the first
+    # the second row carries the first's inferred 一级: a guess too, said for each row
+    assert [(f.code, f.indicator) for f in findings] == [("PRS014", "甲数"), ("PRS014", "乙数")]
 
 
 def test_a_row_with_no_level_in_a_table_with_level_columns_is_dropped() -> None:

@@ -518,6 +518,19 @@ class Collector:
                 if level in previous.printed:
                     indicator.printed[level] = previous.printed[level]
                 filled.append(previous.get(level))
+        if previous.level1_inferred and self.current is not None:
+            # the 一级 carried down is itself a guess: each row under it says so
+            indicator.level1_inferred = True
+            self.current.findings.append(
+                parse_finding(
+                    "PRS014",
+                    f"{where(indicator.source)}没有一级指标，与上一行一样按指标体系补为"
+                    f"“{indicator.get(Field.LEVEL1)}”",
+                    indicator.source,
+                    project=self.current.project,
+                    indicator=indicator.get(Field.NAME),
+                )
+            )
         if filled and self.fill_crosses_page:
             assert self.current is not None
             self.current.findings.append(
@@ -541,6 +554,7 @@ class Collector:
             return
         indicator.cells[Field.LEVEL1] = parent
         indicator.printed[Field.LEVEL1] = parent
+        indicator.level1_inferred = True
         self.current.findings.append(
             parse_finding(
                 "PRS014",

@@ -20,6 +20,8 @@ class IndicatorDraft:
     source: SourceRef
     # 一级/二级 as printed, where the reader normalised the text (traditional characters)
     printed: dict[Field, str] = field(default_factory=dict)
+    # the 一级 is not printed: inferred from the 二级 (PRS014), or carried from a row whose was
+    level1_inferred: bool = False
 
     def get(self, name: Field) -> str:
         return self.cells.get(name, "")

@@ -14,8 +14,15 @@ from functools import lru_cache
 from typing import Final
 
 from jixiao.model import TargetKind
-from jixiao.model.framework import evaluation_level, normalize_level1, normalize_level2
-from jixiao.model.labels import column_label, is_known_label
+from jixiao.model.framework import (
+    MANAGEMENT,
+    clean_level_name,
+    evaluation_level,
+    is_management_area,
+    normalize_level1,
+    normalize_level2,
+)
+from jixiao.model.labels import budget_sub_column, column_label, is_known_label
 from jixiao.model.vocabulary import OPERATOR_CELL_SPELLINGS, PREFIX_OPERATORS, Field
 from jixiao.targets import parse_target
 
@@ -34,6 +41,11 @@ _QUALITY: Final = frozenset({"定性", "定量"})
 # a level name outside the framework; a template may end it in 等 (服务对象满意度指标等)
 _SHORT_WORD: Final = re.compile(r"^[\u3400-\u9fff]{1,3}(?:/[\u3400-\u9fff]{1,2})?$")
 _LEVEL_LIKE: Final = re.compile(r"^.{2,16}指标等?$")
+# A 绩效指标描述 (指标解释) sentence: 反映实施项目对社会产生的不利影响, 该指标主要考察…情况 —
+# what the template asks that column to say. One that speaks of "this indicator" (该指标…) is
+# never a 三级指标's name; one opening 反映/考察 rarely is.
+_DESCRIPTION: Final = re.compile(r"^(?:[该該本此]指[标標]|反映|主要考察|考察)")
+_SELF_REFERENCE: Final = re.compile(r"^[该該本此]指[标標]")
 _VALUE_KINDS: Final = frozenset(
     {
         TargetKind.NUMERIC,
@@ -117,9 +129,25 @@ def level_fit(text: str, level: Field) -> float | None:
     evaluation = evaluation_level(text)
     if evaluation is not None:
         return 6.0 if evaluation == (1 if level is Field.LEVEL1 else 2) else None
+    if clean_level_name(text) == clean_level_name(MANAGEMENT):
+        return 6.0 if level is Field.LEVEL1 else None  # a 部门整体 form's 管理指标
+    if is_management_area(text):
+        # its 二级: a management area (预算执行管理); a 三级 may end in 管理 as well
+        return 3.0 if level is Field.LEVEL2 else None
     if _LEVEL_LIKE.match(text) and not is_known_label(text) and column_label(text) is None:
         return 1.0  # a level name outside the framework, e.g. 社会、经济、生态效益指标
     return None
+
+
+def is_description(text: str) -> bool:
+    """A 绩效指标描述 sentence (反映…, 该指标主要考察…), by its opening words."""
+    return len(text) >= 6 and bool(_DESCRIPTION.match(text))
+
+
+def is_measured_value(text: str) -> bool:
+    """A 指标值 that measures: a number with its unit, a range, a rate, a deadline (≧85%,
+    ≤30万元, 12月底前) — not a grade or a free word."""
+    return target_kind(text) in _VALUE_KINDS
 
 
 def value_fit(text: str) -> float | None:
@@ -141,6 +169,8 @@ def value_fit(text: str) -> float | None:
 def name_fit(text: str) -> float | None:
     if not _CJK_OR_LETTER.search(text) or is_comparator(text) or is_direction(text):
         return None
+    if is_description(text):
+        return None if _SELF_REFERENCE.match(text) else 0.3
     if text in _QUALITY or text in _NONE_VALUES:
         return None  # 定性/定量: the value type; 无: a value; never a name
     if _CODED_UNIT.match(text):
@@ -157,8 +187,12 @@ def fit(text: str, field: Field | None) -> float | None:
     label the model does not know); ``None`` when it cannot be."""
     if field in (Field.LEVEL1, Field.LEVEL2):
         return level_fit(text, field)
-    if is_known_label(text) or column_label(text) is not None:
+    if column_label(text) is not None:
         return None
+    if is_known_label(text):
+        # a budget block's sub-column label is also how a 管理指标 row names its 三级
+        # (政府采购管理 | 执行率 | 100%): a weak name, never another cell
+        return 0.5 if field is Field.NAME and budget_sub_column(text) is not None else None
     if is_level_name(text):
         # a short alias (满意度, 产出) may well be a 三级指标's own name; 满意度指标 rarely is,
         # but some tables print a level name there (成本指标 | 社会成本指标 | 定量 | 100 | %):
@@ -197,4 +231,6 @@ def fit(text: str, field: Field | None) -> float | None:
         case Field.GOALS:
             return 1.0 if _CJK_OR_LETTER.search(text) else None
         case _:
-            return 1.0 if field is Field.DESCRIPTION else 0.3
+            if field is Field.DESCRIPTION:
+                return 3.0 if is_description(text) else 1.0
+            return 0.3

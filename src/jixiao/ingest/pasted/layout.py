@@ -16,12 +16,13 @@ from typing import Final
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.grid import Cell, ReadingDoubt, Row, RowKind
 from jixiao.ingest.pasted.alignment import Placement, is_level_row, place_cells, segment_rows
-from jixiao.ingest.pasted.cells import is_number, is_score
+from jixiao.ingest.pasted.cells import is_measured_value, is_number, is_score
 from jixiao.ingest.pasted.header import group_label_runs, group_whitespace_row, is_label
 from jixiao.ingest.pasted.tokens import Token
 from jixiao.model import SourceRef
 from jixiao.model.framework import normalize_level1, normalize_level2
 from jixiao.model.labels import (
+    budget_sub_column,
     clean_label,
     column_field,
     column_label,
@@ -46,6 +47,7 @@ _SECTION_WEIGHT: Final = re.compile(r"^[（(]\s*\d{1,3}(?:\.\d+)?\s*分\s*[)）]
 # Columns of free text (scoring standards, remarks) whose cells a table repeats row after row.
 _FREE_TEXT_FIELDS: Final = frozenset({Field.DESCRIPTION, Field.REMARK, Field.DEVIATION, None})
 _CUT_DOUBT: Final = "的指标行在原文末尾被截断，未读取"
+_UNPLACED: Final = ReadingDoubt("PRS003", "的指标行无法对齐到各列，已跳过")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +201,9 @@ class RowBuilder:
                 continue
             placement = place_row(texts, fields)
             if placement is None:
-                self.line(tokens)
+                # a row of the table that fits no placement: a doubt when it holds a 指标值
+                # (a line after the table is dropped as what follows it, never this)
+                self.line(tokens, (_UNPLACED,) if any(map(is_measured_value, texts)) else ())
                 continue
             cells: list[Token | None] = [None] * len(columns)
             for token, place in zip(tokens, placement.places, strict=True):
@@ -462,10 +466,16 @@ def is_header_row(tokens: Sequence[Token]) -> bool:
 
 def is_stop(token: Token) -> bool:
     """Where the indicator rows end: a footnote, a signature, a header-block label, or the
-    title of the next table (several tables pasted one after another)."""
+    title of the next table (several tables pasted one after another). A budget block's
+    sub-column label (执行率, 预算执行率, 执行数) is no stop: a 管理指标 row names its 三级
+    that way, and a next table's budget block comes after its 项目名称 or 单位名称."""
     if _FOOTER.match(token.text) or is_table_title(token.text):
         return True
-    return is_label(token) and column_label(token.text) is None
+    return (
+        is_label(token)
+        and column_label(token.text) is None
+        and budget_sub_column(token.text) is None
+    )
 
 
 def stream_header_end(tokens: Sequence[Token], start: int) -> int:

@@ -1,0 +1,106 @@
+"""The corpus's real tables as synthetic :class:`~synthetic.tables.Table` values.
+
+The generator (:mod:`synthetic.tables`) draws names and 指标值 from a vocabulary; real forms
+print longer names, digits and brackets in names (``项目(工程)验收合格率``, ``5G基站数``),
+free-text values (``1600元/亩``, ``2020年1月--2020年11月``) and levels outside the framework.
+This module takes each table of ``tests/corpus/gold`` as it is, so that every shape of
+:mod:`synthetic.shapes` prints real content too: a real table in a shape it was never
+published in is a document jixiao has never seen.
+
+A gold row is kept when it has a 一级, a 二级, a 三级 name and a 指标值 (the rows a form prints
+in full); a table with no such row is left out. A 指标值 that is one comparator, one number
+and a unit (``≥100公里``) becomes a quantity, printable in split columns; any other value is
+printed as text. Header values the gold does not give get neutral stand-ins (the table fields
+are reported, not asserted).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from synthetic.tables import DEPARTMENT_TARGET, KINDS, Row, Table, Value
+
+GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
+_QUANTITY = re.compile(r"^(≥|≤|=|>|<|＞|＜)?(\d+(?:\.\d+)?)([^\d\s|]{0,8})$")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def value_of(printed: str) -> Value:
+    """``≥100公里`` → Value('≥', '100', '公里'); ``1600元/亩`` → a quantity too; else text."""
+    match = _QUANTITY.match(printed)
+    if match and match.group(1):
+        return Value(match.group(1), match.group(2), match.group(3))
+    return Value(text=printed)
+
+
+def number_text(value: Any) -> str:
+    """A gold weight or score as printed: 10.0 → '10', 9.5 → '9.5', None → ''."""
+    if value is None:
+        return ""
+    text = format(Decimal(str(value)).normalize(), "f")
+    return text if _NUMBER.match(text) else ""
+
+
+def row_of(indicator: dict[str, Any], evaluation: bool) -> Row | None:
+    fields = [indicator.get(key) for key in ("level1", "level2", "name", "target")]
+    if not all(isinstance(text, str) and text.strip() for text in fields):
+        return None
+    level1, level2, name, target = (str(text).strip() for text in fields)
+    if "\n" in name or "\n" in target:
+        return None
+    return Row(
+        level1=level1,
+        level2=level2,
+        name=name,
+        target=value_of(target),
+        description=(indicator.get("description") or "").replace("\n", ""),
+        actual=(indicator.get("actual") or "") if evaluation else "",
+        weight=number_text(indicator.get("weight")) if evaluation else "",
+        score=number_text(indicator.get("score")) if evaluation else "",
+    )
+
+
+def table_of(gold: dict[str, Any]) -> Table | None:
+    kind = gold.get("kind") if gold.get("kind") in KINDS else "project_target"
+    evaluation = kind == "self_evaluation"
+    rows = [row_of(indicator, evaluation) for indicator in gold.get("indicators", [])]
+    kept = tuple(row for row in rows if row is not None)
+    if not kept:
+        return None
+    total = Decimal(str(gold["budget_total"])) if gold.get("budget_total") else Decimal(100000)
+    total = total.quantize(Decimal("0.01"))
+    describe = any(row.description for row in kept)
+    return Table(
+        kind=kind,
+        year=gold.get("year") or 2022,
+        department=gold.get("department") or "某县某局",
+        implementer="",
+        project=None if kind == DEPARTMENT_TARGET else (gold.get("project") or "某项目"),
+        department_code="",
+        amount_unit="元",
+        total=total,
+        fiscal=total,
+        other=Decimal(0),
+        executed=total if evaluation else Decimal(0),
+        goals="；".join(gold.get("goals") or []) or "完成年度工作任务",
+        done="已完成" if evaluation else "",
+        rows=kept,
+        describe=describe,
+    )
+
+
+@cache
+def corpus_tables() -> tuple[tuple[str, Table], ...]:
+    """(document name, table) for every corpus gold table with at least one full row."""
+    found: list[tuple[str, Table]] = []
+    for path in sorted(GOLD.glob("*.json")):
+        for gold in json.loads(path.read_text("utf-8"))["tables"]:
+            table = table_of(gold)
+            if table is not None:
+                found.append((path.stem, table))
+    return tuple(found)
