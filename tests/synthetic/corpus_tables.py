@@ -28,6 +28,9 @@ from synthetic.tables import DEPARTMENT_TARGET, KINDS, Row, Table, Value
 GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
 _QUANTITY = re.compile(r"^(≥|≤|=|>|<|＞|＜)?(\d+(?:\.\d+)?)([^\d\s|]{0,8})$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+# A web page's pinyin gloss after a character, 項(xiàng): the ``traditional`` shape prints its
+# own; every other shape prints the characters alone, as their sources do.
+_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
 
 def value_of(printed: str) -> Value:
@@ -46,7 +49,13 @@ def number_text(value: Any) -> str:
     return text if _NUMBER.match(text) else ""
 
 
+def printed(value: Any) -> Any:
+    """A gold text without pinyin glosses; anything else as it is."""
+    return _GLOSS.sub("", value) if isinstance(value, str) else value
+
+
 def row_of(indicator: dict[str, Any], evaluation: bool) -> Row | None:
+    indicator = {key: printed(value) for key, value in indicator.items()}
     fields = [indicator.get(key) for key in ("level1", "level2", "name", "target")]
     if not all(isinstance(text, str) and text.strip() for text in fields):
         return None
@@ -66,6 +75,7 @@ def row_of(indicator: dict[str, Any], evaluation: bool) -> Row | None:
 
 
 def table_of(gold: dict[str, Any]) -> Table | None:
+    gold = {key: printed(value) for key, value in gold.items()}
     kind = gold.get("kind") if gold.get("kind") in KINDS else "project_target"
     evaluation = kind == "self_evaluation"
     rows = [row_of(indicator, evaluation) for indicator in gold.get("indicators", [])]
@@ -87,7 +97,7 @@ def table_of(gold: dict[str, Any]) -> Table | None:
         fiscal=total,
         other=Decimal(0),
         executed=total if evaluation else Decimal(0),
-        goals="；".join(gold.get("goals") or []) or "完成年度工作任务",
+        goals="；".join(map(printed, gold.get("goals") or [])) or "完成年度工作任务",
         done="已完成" if evaluation else "",
         rows=kept,
         describe=describe,

@@ -290,7 +290,8 @@ def needs_pasted_reading(grid: Grid) -> bool:
     the rows after it sits in a level column; a level name elsewhere means the row lost its
     empty cells (a flattened web table) — unless the row kept a level cell, empty (the 一级
     cell of a row under a merged 一级: ``\t成本指标\t社会成本指标\t…``, a 三级 printed as a
-    level name, sits where it is printed) — and no header at all means the table is not in
+    level name, sits where it is printed) or prints a level name in every level cell (its
+    三级 may be a level word: 满意度) — and no header at all means the table is not in
     tab/pipe rows. So does a row shorter than the header whose 一级指标 cell holds no level
     name (a row continuing a merged 一级/二级 cell, printed shifted left: its 三级指标 sits
     in the 一级 column). O(cells).
@@ -308,7 +309,10 @@ def needs_pasted_reading(grid: Grid) -> bool:
         if columns is None:
             continue
         kept_empty = any(i < len(texts) and not texts[i] for i in columns)
-        if not kept_empty and any(
+        # a row whose level cells all hold level names lost no cell before them either: a
+        # level word after them is its 三级 (满意度指标 | 服务对象满意度指标 | 满意度)
+        levels_printed = all(i < len(texts) and is_level_cell(texts[i]) for i in columns)
+        if not kept_empty and not levels_printed and any(
             t and i not in columns and is_level_cell(t) for i, t in enumerate(texts)
         ):
             # (a row that kept its empty level cells lost none: a level word in its 三级 cell
