@@ -11,7 +11,9 @@ A gold row is kept when it has a 一级, a 二级, a 三级 name and a 指标值
 in full); a table with no such row is left out. A 指标值 that is one comparator, one number
 and a unit (``≥100公里``) becomes a quantity, printable in split columns; any other value is
 printed as text. Header values the gold does not give get neutral stand-ins (the table fields
-are reported, not asserted).
+are reported, not asserted). The 三级指标 and 指标值 columns are labelled as the forms in use
+label them, one wording per table in turn (三级指标名称, 绩效目标值, 年度实际完成数,
+偏差原因及改进措施 …).
 """
 
 from __future__ import annotations
@@ -74,7 +76,13 @@ def row_of(indicator: dict[str, Any], evaluation: bool) -> Row | None:
     )
 
 
-def table_of(gold: dict[str, Any]) -> Table | None:
+NAME_LABELS = ("三级指标", "指标名称", "三级指标名称", "绩效指标名称", "具体指标")
+TARGET_LABELS = ("指标值", "目标值", "年度指标值", "绩效目标值", "指标目标值", "年度绩效指标值")
+ACTUAL_LABELS = ("实际完成值", "全年实际值", "年度实际完成数", "实际值")
+DEVIATION_LABELS = ("偏差原因分析及改进措施", "偏差原因及改进措施", "未完成原因分析和改进措施")
+
+
+def table_of(gold: dict[str, Any], number: int = 0) -> Table | None:
     gold = {key: printed(value) for key, value in gold.items()}
     kind = gold.get("kind") if gold.get("kind") in KINDS else "project_target"
     evaluation = kind == "self_evaluation"
@@ -101,6 +109,10 @@ def table_of(gold: dict[str, Any]) -> Table | None:
         done="已完成" if evaluation else "",
         rows=kept,
         describe=describe,
+        name_label=NAME_LABELS[number % len(NAME_LABELS)],
+        target_label=TARGET_LABELS[number % len(TARGET_LABELS)],
+        actual_label=ACTUAL_LABELS[number % len(ACTUAL_LABELS)],
+        deviation_label=DEVIATION_LABELS[number % len(DEVIATION_LABELS)],
     )
 
 
@@ -110,7 +122,7 @@ def corpus_tables() -> tuple[tuple[str, Table], ...]:
     found: list[tuple[str, Table]] = []
     for path in sorted(GOLD.glob("*.json")):
         for gold in json.loads(path.read_text("utf-8"))["tables"]:
-            table = table_of(gold)
+            table = table_of(gold, len(found))
             if table is not None:
                 found.append((path.stem, table))
     return tuple(found)

@@ -87,7 +87,7 @@ def title_lines(table: Table) -> list[str]:
 
 
 def indicator_columns(table: Table, split: Split | None) -> list[str]:
-    columns = ["一级指标", "二级指标", "三级指标"]
+    columns = ["一级指标", "二级指标", table.name_label]
     if table.describe:
         columns.append("绩效指标描述")
     if split is None:
@@ -97,7 +97,7 @@ def indicator_columns(table: Table, split: Split | None) -> list[str]:
     else:
         columns += ["指标性质", "指标值", "度量单位"]
     if table.kind == SELF_EVALUATION:
-        columns += ["实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+        columns += [table.actual_label, "分值", "得分", table.deviation_label]
     return columns
 
 

@@ -89,6 +89,9 @@ class Table:
     template: str = "standard"  # project targets: "standard" or "binhai" (the example's form)
     describe: bool = False  # a 绩效指标描述 column
     target_label: str = "指标值"
+    name_label: str = "三级指标"
+    actual_label: str = "实际完成值"
+    deviation_label: str = "偏差原因分析及改进措施"
     repeat_level2: bool = False  # 二级 printed on every row instead of merged
 
     def amount(self, yuan: Decimal) -> str:

@@ -89,11 +89,29 @@ def label_unit(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+# Wordings of the value columns beyond the listed labels, by how forms compose them: the
+# 指标值 with its qualifiers (年度绩效指标值, 本年目标值), the 实际完成值 (年度实际完成数), the
+# 偏差原因分析及改进措施 column (偏差原因及改进措施, 未完成原因分析和改进措施).
+_COLUMN_WORDINGS: Final = (
+    (
+        re.compile(r"(?:年度|全年|年初|本年|当年|预期|计划|调整后)*(?:绩效)?(?:指标|目标)值"),
+        Field.TARGET,
+    ),
+    (re.compile(r"(?:年度|全年|本年|当年)?(?:实际完成|实际|完成)(?:指标)?(?:值|数)"), Field.ACTUAL),
+    (re.compile(r"(?:偏差|未完成).{0,6}原因.{0,8}|.{0,4}原因分析.{0,8}"), Field.DEVIATION),
+)
+
+
 def column_label(text: str) -> Field | None:
-    """The indicator column a header cell names, or None."""
+    """The indicator column a header cell names, or None: a listed label, else a wording of
+    the 指标值, 实际完成值 or 偏差原因 columns (:data:`_COLUMN_WORDINGS`)."""
     if not text or len(text) > 24:
         return None
-    return COLUMN_LABELS.get(clean_label(text))
+    label = clean_label(text)
+    found = COLUMN_LABELS.get(label)
+    if found is not None or label in UNKEPT_COLUMNS:
+        return found
+    return next((field for pattern, field in _COLUMN_WORDINGS if pattern.fullmatch(label)), None)
 
 
 def column_field(text: str) -> Field | None:

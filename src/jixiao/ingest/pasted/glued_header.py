@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from jixiao.model.labels import clean_label
+from jixiao.model.labels import column_label
 from jixiao.model.vocabulary import COLUMN_LABELS, UNKEPT_COLUMNS, Field, alternation
 
 _BRACKET: Final = r"(?:[（(][^（()）]{1,12}[)）])?"
@@ -76,7 +76,7 @@ def scrambled_label(text: str) -> str | None:
 
 
 def run_fields(run: LabelRun) -> list[Field | None]:
-    return [COLUMN_LABELS.get(clean_label(label)) for _, _, label in run.labels]
+    return [column_label(label) for _, _, label in run.labels]
 
 
 def is_header_run(run: LabelRun) -> bool:
