@@ -99,7 +99,7 @@ def test_pages_without_target_tables_are_passed_over(
     original = pdf_reader.read_page
 
     def counting(page, file, settings):  # type: ignore[no-untyped-def]
-        read.append(page.page_number)
+        read.append(page.number)
         return original(page, file, settings)
 
     monkeypatch.setattr(pdf_reader, "read_page", counting)

@@ -27,23 +27,28 @@ from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Final
+from itertools import accumulate
+from typing import Any, Final, cast
 
 import pdfplumber
+import pypdfium2
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
-from pdfplumber.table import Table, TableSettings
+from pdfplumber.table import CellGroup, TableFinder, TableSettings
 from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.text import chars_to_textmap, extract_text
 
 from jixiao.errors import EncryptedFile, OcrRequired, UnreadableFile
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import join_wrapped_lines, normalize_cell_text
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind, drop_text_after_tables
-from jixiao.ingest.pdf_pages import PageScan, page_texts
+from jixiao.ingest.pdf_objects import PDFIUM_LOCK, PageObjects, page_objects
+from jixiao.ingest.pdf_pages import PageScan, document_texts, open_pdfium
 from jixiao.model import SourceRef
 
 _PAGE_NUMBER: Final = re.compile(
@@ -66,6 +71,7 @@ class PdfSettings:
     x_tolerance: float = 1.5  # a gap wider than this between two glyphs is a space
     y_tolerance: float = 3  # glyphs closer than this vertically are on one line
     inside_margin: float = 1  # a glyph this far outside a table still belongs to it
+    pdfium: bool = True  # glyphs and lines read by pdfium where it reads them as pdfminer does
 
     def table_settings(self) -> TableSettings:
         return TableSettings(
@@ -100,20 +106,19 @@ def read_pdf(data: bytes, file: str, settings: PdfSettings = DEFAULT_SETTINGS) -
     check_complete(data, file)
     rows: list[Row] = []
     chars = images = 0
-    scan = PageScan(page_texts(data))  # pages holding no target table are passed over
-    with open_pdf(data, file) as pdf:
-        for page in pdf.pages:
+    with PdfPages(data, file, pdfium=settings.pdfium) as pages:
+        scan = PageScan(pages.texts)  # pages holding no target table are passed over
+        for number in range(1, pages.count + 1):
             check_budget()
-            if not scan.must_read(page.page_number):
+            if not scan.must_read(number):
                 chars += 1  # pdfium found text on it
-                page.close()
                 continue
-            content = read_page(page, file, settings)
+            content = read_page(pages.objects(number), file, settings)
             chars += content.chars
             images += content.images
             kinds = [kind for _, kind, _ in content.items]
             if scan.keep(
-                page.page_number,
+                number,
                 starts_with_table=kinds[:1] == [RowKind.TABLE],
                 ends_with_table=kinds[-1:] == [RowKind.TABLE],
             ):
@@ -153,23 +158,102 @@ def open_pdf(data: bytes, file: str) -> Iterator[PDF]:
         yield pdf
 
 
-def read_page(page: Page, file: str, settings: PdfSettings) -> PageContent:
-    content = PageContent(number=page.page_number)
-    try:
-        tables = page.find_tables(settings.table_settings())
-        texts = [table.extract(**settings.text_settings()) for table in tables]
-        outside = page.filter(lambda obj: outside_tables(obj, tables, settings.inside_margin))
-        lines = outside.extract_text_lines(return_chars=False, **settings.text_settings())
-        content.chars = len(page.chars)
-        content.images = len(page.images)
-    except Exception as error:  # pdfminer raises many kinds on a damaged page
-        raise UnreadableFile(
-            file, f"PDF 第{page.page_number}页已损坏，无法读取（{error}）"
-        ) from error
-    finally:
-        page.close()
-    for table, extracted in zip(tables, texts, strict=True):
-        content.items.extend(table_items(table, extracted))
+class PdfPages:
+    """A PDF's pages as :class:`PageObjects`: read by pdfium where it reads them as pdfminer
+    does (:mod:`.pdf_objects`), else by pdfplumber, which is opened only then; with
+    ``pdfium=False`` by pdfplumber throughout (pdfium still gives the page texts the book scan
+    reads). A file pdfium cannot open is read by pdfplumber, which names what is wrong."""
+
+    def __init__(self, data: bytes, file: str, *, pdfium: bool = True) -> None:
+        self.data = data
+        self.file = file
+        self.texts: list[str] | None = None
+        self._document: pypdfium2.PdfDocument | None = open_pdfium(data)
+        self._pdfium = pdfium
+        self._plumber: ExitStack | None = None
+        self._pdf: PDF | None = None
+        self._tops: list[float] = []  # each page's doctop: the heights of the pages before it
+        if self._document is not None:
+            with PDFIUM_LOCK:
+                self.texts = document_texts(self._document)
+                if self.texts is None:  # a page pdfium cannot read: pdfplumber reads them all
+                    self._document.close()
+                    self._document = None
+                else:
+                    heights = [self._document.get_page_size(i)[1] for i in range(len(self.texts))]
+                    self._tops = [0.0, *accumulate(heights)]
+        self.count = len(self.texts) if self.texts is not None else len(self._pdfplumber().pages)
+
+    def __enter__(self) -> PdfPages:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._document is not None:
+            with PDFIUM_LOCK:
+                self._document.close()
+        if self._plumber is not None:
+            self._plumber.close()
+
+    def _pdfplumber(self) -> PDF:
+        if self._pdf is None:
+            self._plumber = ExitStack()
+            self._pdf = self._plumber.enter_context(open_pdf(self.data, self.file))
+        return self._pdf
+
+    def objects(self, number: int) -> PageObjects:
+        """Page ``number``'s (from 1) glyphs and ruling lines."""
+        if self._document is not None and self._pdfium:
+            with PDFIUM_LOCK:
+                try:
+                    read = page_objects(self._document, number - 1, self._tops[number - 1])
+                except pypdfium2.PdfiumError:  # pdfplumber reads the page, or names its damage
+                    read = None
+            if read is not None:
+                return read
+        page = self._pdfplumber().pages[number - 1]
+        try:
+            return PageObjects(
+                number, page.bbox, list(page.chars), list(page.edges), len(page.images)
+            )
+        except Exception as error:  # pdfminer raises many kinds on a damaged page
+            raise UnreadableFile(
+                self.file, f"PDF 第{number}页已损坏，无法读取（{error}）"
+            ) from error
+        finally:
+            page.close()
+
+
+def read_page(page: PageObjects, file: str, settings: PdfSettings) -> PageContent:
+    """A page's table rows and the text lines outside its tables, in reading order."""
+    content = PageContent(number=page.number, chars=len(page.chars), images=page.images)
+    text_settings = settings.text_settings()
+    # pdfplumber's table finding reads a page's edges, chars and bbox: PageObjects has them
+    tables = [
+        FoundTable(table.bbox, table.rows)
+        for table in TableFinder(cast(Page, page), settings.table_settings()).tables
+    ]
+    centres = [
+        ((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2) for char in page.chars
+    ]
+    for table in tables:
+        content.items.extend(table_items(table, cell_texts(table, page.chars, centres, settings)))
+    margin = settings.inside_margin
+    outside = [
+        char
+        for char, (x, y) in zip(page.chars, centres, strict=True)
+        if not any(
+            x0 - margin <= x <= x1 + margin and top - margin <= y <= bottom + margin
+            for x0, top, x1, bottom in (table.bbox for table in tables)
+        )
+    ]
+    x0, top, x1, bottom = page.bbox
+    lines = chars_to_textmap(
+        outside,
+        layout_bbox=page.bbox,
+        layout_width=x1 - x0,
+        layout_height=bottom - top,
+        **text_settings,
+    ).extract_text_lines(strip=True, return_chars=False)
     for line in lines:
         text = normalize_cell_text(str(line["text"])).replace("\n", " ")
         if text and not _PAGE_NUMBER.match(text):
@@ -178,21 +262,52 @@ def read_page(page: Page, file: str, settings: PdfSettings) -> PageContent:
     return content
 
 
-def outside_tables(obj: dict[str, Any], tables: list[Table], margin: float) -> bool:
-    """True unless ``obj`` is a glyph whose centre lies in one of the tables."""
-    if obj.get("object_type") != "char":
-        return True
-    x = (obj["x0"] + obj["x1"]) / 2
-    y = (obj["top"] + obj["bottom"]) / 2
-    for table in tables:
-        x0, top, x1, bottom = table.bbox
-        if x0 - margin <= x <= x1 + margin and top - margin <= y <= bottom + margin:
-            return False
-    return True
+@dataclass(frozen=True, slots=True)
+class FoundTable:
+    """A table pdfplumber found: its box and rows (``Table`` computes both on every use)."""
+
+    bbox: tuple[float, float, float, float]
+    rows: list[CellGroup]
+
+
+def cell_texts(
+    table: FoundTable,
+    chars: list[dict[str, Any]],
+    centres: list[tuple[float, float]],
+    settings: PdfSettings,
+) -> list[list[str | None]]:
+    """Each cell's text, as pdfplumber's ``Table.extract`` gives it: the glyphs whose centre
+    lies in the cell (edges at its top and left), in page order, through ``extract_text``.
+    Glyphs are looked up by their centre's height instead of testing all for every row."""
+    order = sorted(range(len(chars)), key=lambda index: centres[index][1])
+    heights = [centres[index][1] for index in order]
+    text_settings = settings.text_settings()
+    extracted: list[list[str | None]] = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        in_row = sorted(
+            index
+            for index in order[bisect_left(heights, top) : bisect_left(heights, bottom)]
+            if x0 <= centres[index][0] < x1
+        )
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            c0, c_top, c1, c_bottom = cell
+            inside = [
+                chars[index]
+                for index in in_row
+                if c0 <= centres[index][0] < c1 and c_top <= centres[index][1] < c_bottom
+            ]
+            texts.append(extract_text(inside, **text_settings) if inside else "")
+        extracted.append(texts)
+    return extracted
 
 
 def table_items(
-    table: Table, extracted: list[list[str | None]]
+    table: FoundTable, extracted: list[list[str | None]]
 ) -> Iterator[tuple[float, RowKind, tuple[Cell, ...]]]:
     """A found table's rows, with spans measured against the table's ruling grid."""
     xs = sorted({cell[0] for row in table.rows for cell in row.cells if cell is not None})

@@ -21,40 +21,53 @@ their reading does not change. When pdfium cannot open a file, every page is rea
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 
+import pypdfium2 as pdfium  # pdfplumber's own dependency (it renders pages with it)
+
+from jixiao.ingest.pdf_objects import PDFIUM_LOCK
 from jixiao.model.labels import may_start_target_table
 
-_PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe (the web app reads in threads)
+
+def open_pdfium(data: bytes) -> pdfium.PdfDocument | None:
+    """The document opened by pdfium, or None when pdfium cannot open it (damaged, encrypted:
+    pdfplumber's reading then names the problem)."""
+    with PDFIUM_LOCK:
+        try:
+            return pdfium.PdfDocument(data)
+        except Exception:
+            return None
 
 
 def page_texts(data: bytes) -> list[str] | None:
     """Each page's text by pdfium, or None when pdfium cannot read the file (the full reader
     then reads every page and reports what is wrong)."""
-    import pypdfium2 as pdfium  # pdfplumber's own dependency (it renders pages with it)
-
-    texts: list[str] = []
-    with _PDFIUM_LOCK:
+    document = open_pdfium(data)
+    if document is None:
+        return None
+    with PDFIUM_LOCK:
         try:
-            document = pdfium.PdfDocument(data)
-        except Exception:  # damaged, encrypted: pdfplumber's reading names the problem
-            return None
-        try:
-            for index in range(len(document)):
-                page = document[index]
-                try:
-                    textpage = page.get_textpage()
-                    try:
-                        texts.append(textpage.get_text_range())
-                    finally:
-                        textpage.close()
-                finally:
-                    page.close()
-        except Exception:
-            return None
+            return document_texts(document)
         finally:
             document.close()
+
+
+def document_texts(document: pdfium.PdfDocument) -> list[str] | None:
+    """Each page's text, or None when a page cannot be read. The caller holds the lock."""
+    texts: list[str] = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    texts.append(textpage.get_text_range())
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+    except Exception:
+        return None
     return texts
 
 

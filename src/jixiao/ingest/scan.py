@@ -41,7 +41,7 @@ from jixiao.ingest.cleaning import join_wrapped_lines, normalize_cell_text
 from jixiao.ingest.grid import Cell, Grid, ReadingDoubt, Row, RowKind, drop_text_after_tables
 from jixiao.ingest.ocr import Recognized, recognizer
 from jixiao.ingest.pdf import _PAGE_NUMBER, check_complete, open_pdf
-from jixiao.ingest.pdf_pages import _PDFIUM_LOCK as PDFIUM_LOCK  # one lock for pdfium
+from jixiao.ingest.pdf_objects import PDFIUM_LOCK
 from jixiao.ingest.pdf_pages import page_texts
 from jixiao.ingest.progress import report_progress
 from jixiao.ingest.ruling import (
