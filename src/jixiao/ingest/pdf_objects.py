@@ -79,9 +79,7 @@ def page_objects(document: pdfium.PdfDocument, index: int, doctop: float) -> Pag
             return None
         chars, text_objects = read
         shapes = _Shapes(top, doctop)
-        _walk(
-            page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, _IDENTITY, shapes
-        )
+        _walk(_address(page.raw), _page_object_count, _page_object, _IDENTITY, shapes)
     finally:
         page.close()
     if shapes.text_objects - text_objects:  # text pdfium dropped as a repeat (or empty text)
@@ -106,6 +104,32 @@ def _chars(
 
 def _address(handle: Any) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+def _by_address(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """A pdfium function taking and returning objects as plain addresses (ints): called for
+    every glyph and object, where casting pypdfium2's typed pointers costs as much as the call."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(_address(function))
+
+
+_VOID: Final = ctypes.c_void_p
+_text_object: Final = _by_address(pdfium_c.FPDFText_GetTextObject, _VOID, _VOID, ctypes.c_int)
+_text_font: Final = _by_address(pdfium_c.FPDFTextObj_GetFont, _VOID, _VOID)
+_font_descent: Final = _by_address(
+    pdfium_c.FPDFFont_GetDescent,
+    ctypes.c_int,
+    _VOID,
+    ctypes.c_float,
+    ctypes.POINTER(ctypes.c_float),
+)
+_page_object: Final = _by_address(pdfium_c.FPDFPage_GetObject, _VOID, _VOID, ctypes.c_int)
+_page_object_count: Final = _by_address(pdfium_c.FPDFPage_CountObjects, ctypes.c_int, _VOID)
+_form_object: Final = _by_address(pdfium_c.FPDFFormObj_GetObject, _VOID, _VOID, ctypes.c_ulong)
+_form_object_count: Final = _by_address(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int, _VOID)
+_object_type: Final = _by_address(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, _VOID)
+_object_matrix: Final = _by_address(
+    pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int, _VOID, ctypes.POINTER(pdfium_c.FS_MATRIX)
+)
 
 
 def _read_chars(
@@ -137,18 +161,17 @@ def _read_chars(
             or "\ud800" <= text[index] <= "\udfff"
         ):
             return None
-        textobj = pdfium_c.FPDFText_GetTextObject(textpage, index)
-        key = _address(textobj)
+        key = _text_object(textpage, index) or 0
         known = objects.get(key)
         if known is None:
             if not key or not pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
                 return None
             upright = matrix.b == 0 and matrix.c == 0 and matrix.a > 0 and matrix.d > 0
             size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-            font = pdfium_c.FPDFTextObj_GetFont(textobj)
+            font = _text_font(key)
             if not upright or size <= 0 or not font:
                 return None
-            if not pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), descent):
+            if not _font_descent(font, size, ctypes.byref(descent)):
                 return None
             # pdfium's font size is the text state's: pdfminer's glyph box is scaled by the
             # text and graphics matrices (upright: their vertical scale)
@@ -304,28 +327,21 @@ def _multiply(inner: Matrix, outer: Matrix) -> Matrix:
     )
 
 
-def _walk(parent: Any, count: Any, get: Any, outer: Matrix, shapes: _Shapes) -> None:
-    """Every object of a page or form, forms entered with their matrix."""
+def _walk(parent: int, count: Any, get: Any, outer: Matrix, shapes: _Shapes) -> None:
+    """Every object of a page or form (by address), forms entered with their matrix."""
     matrix = pdfium_c.FS_MATRIX()
     for index in range(count(parent)):
-        obj = get(parent, index)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        obj = get(parent, index) or 0
+        kind = _object_type(obj)
         if kind == _TEXT:
-            shapes.text_objects.add(_address(obj))
+            shapes.text_objects.add(obj)
         elif kind == _IMAGE:
             shapes.images += 1
         elif kind in (_PATH, _FORM):
-            if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+            if not _object_matrix(obj, ctypes.byref(matrix)):
                 continue
             own: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
             if kind == _PATH:
-                shapes.paint(obj, _multiply(own, outer))
+                shapes.paint(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT), _multiply(own, outer))
             else:
-                inner = _multiply(own, outer)
-                _walk(
-                    obj,
-                    pdfium_c.FPDFFormObj_CountObjects,
-                    pdfium_c.FPDFFormObj_GetObject,
-                    inner,
-                    shapes,
-                )
+                _walk(obj, _form_object_count, _form_object, _multiply(own, outer), shapes)
