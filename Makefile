@@ -78,6 +78,7 @@ postgres:
 bench: $(STAMP)
 	$(BIN)/python bench/bench_ingest_text.py
 	$(BIN)/python bench/bench_readers.py
+	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_corpus.py
 	$(BIN)/python bench/bench_fuzz.py
 

@@ -10,7 +10,8 @@ written by scripts/make_fixtures.py). Every figure is the best of ``--repeat`` r
   page markers) and ``read_grid`` + ``assemble_tables`` (the whole ingestion);
 * XLSX, DOCX, HTML: ``read_grid`` + ``assemble_tables``, in target tables per second.
 
-No assertion: machines here are shared and noisy. The aim for the PDF ratio is ≤ 1.3×.
+No assertion: machines here are shared and noisy. The aim for the PDF ratio is ≤ 0.5×
+(issue 17; ``bench_pdf.py`` measures the whole command on a 60-page PDF).
 
     .venv/bin/python bench/bench_readers.py [--rounds 5] [--repeat 3]
 """
@@ -73,7 +74,7 @@ def bench_pdf(rounds: int, repeat: int) -> None:
     print(f"  jixiao read_grid          : {read_s * 1000:8.1f} ms  ({rows} grid rows)")
     print(f"  jixiao read + assemble    : {full_s * 1000:8.1f} ms")
     print(f"  ratio read_grid/raw       : {read_s / base_s:.2f}x")
-    print(f"  ratio ingestion/raw       : {full_s / base_s:.2f}x   (aim ≤ 1.3x)")
+    print(f"  ratio ingestion/raw       : {full_s / base_s:.2f}x   (aim ≤ 0.5x)")
 
 
 def bench_throughput(rounds: int, repeat: int) -> None:

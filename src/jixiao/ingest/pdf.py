@@ -14,6 +14,9 @@ order (top to bottom), so that a title, a department line and 单位：元 come 
 * Page numbers (``- 3 -``, ``第3页 共5页``) and text after the last table are dropped.
 * In a long document (a whole 部门预算 book) the pages that hold no target table are passed
   over before any table is looked for on them (:mod:`.pdf_pages`).
+* A page's glyphs and ruling lines are read by pdfium as pdfminer reads them
+  (:mod:`.pdf_objects`), some thirty times faster; a page pdfium may read differently is read
+  by pdfplumber (:class:`PdfPages`).
 
 Errors: a PDF with no text layer (scanned) raises :class:`~jixiao.errors.OcrRequired`; one
 that needs a password :class:`~jixiao.errors.EncryptedFile`; a truncated or damaged one

@@ -1,10 +1,10 @@
 """Which pages of a PDF to read in full: passing over the rest of a whole budget book.
 
 A 部门预算/部门决算 publication is one PDF of 30–100 pages (text chapters, 收支总表,
-一般公共预算支出表, “三公”经费表…) in which a few pages hold the target tables. Finding ruled
-tables and placing glyphs in cells (pdfplumber) is the costly part of reading a page; taking a
-page's text with pdfium is some fifty times cheaper. So every page's text is taken first, and a
-page is read in full only when
+一般公共预算支出表, “三公”经费表…) in which a few pages hold the target tables. Reading a
+page's glyphs and lines, finding ruled tables in them and placing glyphs in cells is the costly
+part of reading a page; taking its text alone is several times cheaper (``bench_book.py``).
+So every page's text is taken first, and a page is read in full only when
 
 * pdfium gives it no text (a scanned or blank page: reading it decides what it is), or
 * it prints a word that every page holding a target table's start prints
