@@ -141,3 +141,49 @@ def test_scaled_text_has_pdfminers_size() -> None:
         document.close()
     assert objects is not None
     assert [c["size"] for c in objects.chars if c["text"] == "B"] == [24.0]
+
+
+def ligature_pdf() -> bytes:
+    """A page whose font maps one code to two characters (a ligature: code 1 prints "fi")."""
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Lig def "
+        b"1 begincodespacerange <00> <FF> endcodespacerange "
+        b"2 beginbfchar <01> <00660069> <41> <0041> endbfchar "
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = b"50 50 300 200 re S BT /F1 12 Tf 60 200 Td (\x01A\x01) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 300] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_a_code_printing_two_characters_is_one_glyph_as_in_pdfminer() -> None:
+    data = ligature_pdf()
+    document = pdfium.PdfDocument(data)
+    with PDFIUM_LOCK:
+        objects = page_objects(document, 0, 0.0)
+        document.close()
+    assert objects is not None
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        expected = [char["text"] for char in pdf.pages[0].chars]
+    assert expected == ["fi", "A", "fi"]
+    assert [char["text"] for char in objects.chars] == expected

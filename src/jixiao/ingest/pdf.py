@@ -213,7 +213,10 @@ class PdfPages:
                     read = None
             if read is not None:
                 return read
-        page = self._pdfplumber().pages[number - 1]
+        pages = self._pdfplumber().pages
+        if number > len(pages):  # pdfium found more pages than pdfminer
+            raise UnreadableFile(self.file, f"PDF 第{number}页无法读取（页面目录已损坏）")
+        page = pages[number - 1]
         try:
             return PageObjects(
                 number, page.bbox, list(page.chars), list(page.edges), len(page.images)

@@ -152,7 +152,8 @@ def _read_chars(
     descent = ctypes.c_float()
     objects: dict[int, tuple[float, float]] = {}  # text object → font size, descent
     chars: list[dict[str, Any]] = []
-    previous: tuple[int, float, float] | None = None  # text object and origin of the last glyph
+    # the text object, origin and width of the glyph before
+    previous: tuple[int, float, float, float] | None = None
     for index in range(count):
         if pdfium_c.FPDFText_IsGenerated(textpage, index):
             continue
@@ -179,15 +180,16 @@ def _read_chars(
         size, below = known
         pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
         pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
+        width = box.right - box.left
         if previous is not None and previous[0] == key:
-            if previous[1] == x.value and previous[2] == y.value:  # one code, several characters
+            if previous[1:] == (x.value, y.value, width):  # one code, several characters
                 chars[-1]["text"] += text[index]
                 continue
             if previous[2] != y.value:  # vertical writing
                 return None
-        previous = (key, x.value, y.value)
+        previous = (key, x.value, y.value, width)
         x0 = x.value
-        x1 = x0 + (box.right - box.left)
+        x1 = x0 + width
         y0 = y.value + below
         y1 = y0 + size
         top = height - y1
