@@ -105,6 +105,13 @@ def turned_text(canvas: Canvas) -> None:
     canvas.restoreState()
 
 
+def hyphen_at_line_end(canvas: Canvas) -> None:
+    text = canvas.beginText(60, 120)
+    text.textLine("inter-")  # pdfium reads the hyphen as U+FFFE, not as the glyph printed
+    text.textLine("national")
+    canvas.drawText(text)
+
+
 def scaled_text(canvas: Canvas) -> None:
     canvas.saveState()
     canvas.scale(2, 2)
@@ -119,6 +126,7 @@ def scaled_text(canvas: Canvas) -> None:
         (scaled_text, 0, True),
         (drawn_twice, 0, False),
         (turned_text, 0, False),
+        (hyphen_at_line_end, 0, False),
         (nothing, 90, False),
     ],
 )

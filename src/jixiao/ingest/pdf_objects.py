@@ -16,12 +16,15 @@ the table finding and the text extraction use, in pdfplumber's form, so that pdf
   in the order pdfplumber lists them; paths inside form XObjects with their form's matrix.
 
 pdfium positions glyphs with advances in whole thousandths of an em where pdfminer uses the
-font's exact widths, so positions differ by hundredths of a point: far below the tolerances
-that decide spaces, lines and cells. Where pdfium's reading could differ in kind, the page is
-not read here (:func:`page_objects` returns None) and the caller reads it with pdfplumber: a
-rotated page or one whose media box is not at the origin, a glyph that is turned, mirrored or
-set in vertical writing, a glyph without a Unicode mapping (pdfminer writes ``(cid:N)``), a
-glyph pdfium drops as a repeat of the one before (text drawn twice for a bold effect).
+font's exact widths: with fractional widths (reportlab, TeX; not Word, WPS or LibreOffice)
+positions drift by hundredths of a point along a run of text, below the tolerances that
+decide spaces, lines and cells unless a gap lies within that drift of the space threshold.
+Where pdfium's reading could differ in kind, the page is not read here (:func:`page_objects`
+returns None) and the caller reads it with pdfplumber: a rotated page or one whose media box
+is not at the origin, a glyph that is turned, mirrored or set in vertical writing, a glyph
+without a Unicode mapping (pdfminer writes ``(cid:N)``), a glyph pdfium drops as a repeat of
+the one before (text drawn twice for a bold effect), a hyphen pdfium reads as ending a line
+between two letters (U+FFFE: the glyph is not told).
 
 :data:`PDFIUM_LOCK` serialises every use of pdfium in the process: it is not thread-safe, and
 the web app reads documents in threads.
@@ -47,6 +50,10 @@ _FORM: Final = pdfium_c.FPDF_PAGEOBJ_FORM
 _MOVE: Final = pdfium_c.FPDF_SEGMENT_MOVETO
 _LINE: Final = pdfium_c.FPDF_SEGMENT_LINETO
 _BEZIER: Final = pdfium_c.FPDF_SEGMENT_BEZIERTO
+
+# pdfium's text for a hyphen ending a line between two letters: the glyph it stands for
+# (``-`` or a soft hyphen) is not told
+_HYPHEN_AT_LINE_END: Final = "\ufffe"
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
@@ -160,6 +167,7 @@ def _read_chars(
         if (
             pdfium_c.FPDFText_HasUnicodeMapError(textpage, index)
             or "\ud800" <= text[index] <= "\udfff"
+            or text[index] == _HYPHEN_AT_LINE_END
         ):
             return None
         key = _text_object(textpage, index) or 0
