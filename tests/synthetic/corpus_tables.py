@@ -13,7 +13,8 @@ and a unit (``≥100公里``) becomes a quantity, printable in split columns; an
 printed as text. Header values the gold does not give get neutral stand-ins (the table fields
 are reported, not asserted). The 三级指标 and 指标值 columns are labelled as the forms in use
 label them, one wording per table in turn (三级指标名称, 绩效目标值, 年度实际完成数,
-偏差原因及改进措施 …).
+偏差原因及改进措施 …); every second table prints its amounts in 万元, every third its 二级 on
+every row.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ def table_of(gold: dict[str, Any], number: int = 0) -> Table | None:
         implementer="",
         project=None if kind == DEPARTMENT_TARGET else (gold.get("project") or "某项目"),
         department_code="",
-        amount_unit="元",
+        amount_unit="万元" if number % 2 else "元",
         total=total,
         fiscal=total,
         other=Decimal(0),
@@ -109,6 +110,7 @@ def table_of(gold: dict[str, Any], number: int = 0) -> Table | None:
         done="已完成" if evaluation else "",
         rows=kept,
         describe=describe,
+        repeat_level2=number % 3 == 1,  # 二级 printed on every row, not merged
         name_label=NAME_LABELS[number % len(NAME_LABELS)],
         target_label=TARGET_LABELS[number % len(TARGET_LABELS)],
         actual_label=ACTUAL_LABELS[number % len(ACTUAL_LABELS)],
