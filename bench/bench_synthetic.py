@@ -130,8 +130,8 @@ def main() -> None:
 
 
 def describe(shape: str, rendered: Rendered, outcome: Outcome) -> str:
-    xlsx = rendered.filename.endswith(".xlsx")
-    text = "(xlsx)" if xlsx else rendered.data.decode("utf-8")
+    binary = rendered.filename.endswith((".xlsx", ".docx"))
+    text = f"({rendered.filename})" if binary else rendered.data.decode("utf-8")
     return "\n".join([f"=== {shape}", text.rstrip(), "---", *outcome.details])
 
 

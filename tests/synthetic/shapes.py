@@ -26,7 +26,8 @@ located by line).
 * ``split``: pipes with 指标性质 | 指标值 | 度量单位 (or 计量单位 first), comparators printed
   ``≧`` ``═`` ``＝`` ``≦`` (yunnan-yongde, chongqing-rongchang);
 * ``html``: a ``<table>`` with rowspan/colspan, title and year as blocks before it;
-* ``xlsx``: a sheet with merged cells.
+* ``xlsx``: a sheet with merged cells;
+* ``docx``: a Word table with merged cells, the title lines as paragraphs before it.
 
 The gold of a shape is the table as printed in it: for ``traditional`` the traditional text
 (the comparison converts it back), for ``split`` the comparator glyph as printed (as the corpus
@@ -42,6 +43,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 import opencc
+from docx import Document as WordDocument
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -335,6 +337,34 @@ def xlsx(tables: Tables, variant: int) -> Rendered:
     return Rendered(out.getvalue(), "synthetic.xlsx", gold(tables), [])
 
 
+def docx(tables: Tables, variant: int) -> Rendered:
+    """A Word document: each table's title lines as paragraphs, then a Word table with merged
+    cells (``variant`` odd: a page break before each table after the first)."""
+    document = WordDocument()
+    for index, table in enumerate(tables):
+        g = grid(table)
+        if index and variant % 2:
+            document.add_page_break()
+        for row in g.rows:
+            if row.kind == "line":
+                document.add_paragraph(row.texts()[0])
+        rows = [row for row in g.rows if row.kind != "line"]
+        word = document.add_table(rows=len(rows), cols=g.width)
+        word.style = "Table Grid"
+        for number, row in enumerate(rows):
+            for column, cell in enumerate(row.cells):
+                if cell is None:
+                    continue
+                target = word.cell(number, column)
+                if cell.rowspan > 1 or cell.colspan > 1:
+                    end = word.cell(number + cell.rowspan - 1, column + cell.colspan - 1)
+                    target = target.merge(end)
+                target.text = cell.text
+    out = io.BytesIO()
+    document.save(out)
+    return Rendered(out.getvalue(), "synthetic.docx", gold(tables), [])
+
+
 def write_sheet_rows(sheet: Worksheet, g: Grid, top: int) -> int:
     """Write the grid below row ``top``, merged cells merged; the last row written."""
     for number, row in enumerate(g.rows, start=top + 1):
@@ -368,6 +398,7 @@ SHAPES: dict[str, Shape] = {
         Shape("split", split),
         Shape("html", html),
         Shape("xlsx", xlsx),
+        Shape("docx", docx),
     )
 }
 
