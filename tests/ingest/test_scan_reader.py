@@ -187,3 +187,41 @@ def test_a_broken_image_does_not_stop_its_batch(
     assert first.error.message.startswith(f"{broken}：图片已损坏或格式不受支持")
     assert second.error is None
     assert_same_as_text(second)
+
+
+def mixed_book(documents: Path) -> bytes:
+    """A text budget book (pages 1–19 and its last page of the fixture book) with the
+    example's tables bound in as the scan's eight image pages (20–27)."""
+    book = pypdfium2.PdfDocument(documents / "binhai-zuzhibu-2024-book.pdf")
+    scan = pypdfium2.PdfDocument(documents / NAME)
+    out = pypdfium2.PdfDocument.new()
+    try:
+        out.import_pages(book, list(range(19)))
+        out.import_pages(scan, list(range(8)))
+        out.import_pages(book, [27])
+        data = io.BytesIO()
+        out.save(data)
+        return data.getvalue()
+    finally:
+        for pdf in (out, scan, book):
+            pdf.close()
+
+
+def test_scanned_pages_of_a_text_book_are_read_by_ocr(
+    documents: Path, text_document: Document, tmp_path: Path
+) -> None:
+    """The image pages of a PDF whose other pages have text are read as scans, in page order;
+    the text pages' other tables give nothing."""
+    path = tmp_path / "book-with-scans.pdf"
+    path.write_bytes(mixed_book(documents))
+    document = read_document(path)
+    assert document.format == "pdf"
+    assert [(t.source.page, t.source.page_end or t.source.page) for t in document.tables] == [
+        (20, 20),
+        (21, 21),
+        (22, 26),
+        (27, 27),
+    ]
+    score = score_scan(document, text_document)
+    assert score.exact >= 68, score.summary()
+    assert len(score.wrong) + len(score.missed) + len(score.spurious) <= 1, score.summary()

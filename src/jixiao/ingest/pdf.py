@@ -18,6 +18,9 @@ order (top to bottom), so that a title, a department line and 单位：元 come 
   (:mod:`.pdf_objects`), some thirty times faster; a page pdfium may read differently is read
   by pdfplumber (:class:`PdfPages`).
 
+* A page with no text that draws an image (a scanned table bound into a text book) is read as
+  a scan (:func:`~jixiao.ingest.scan.scanned_page_rows`), its rows in page order.
+
 Errors: a PDF with no text layer (scanned) raises :class:`~jixiao.errors.OcrRequired`; one
 that needs a password :class:`~jixiao.errors.EncryptedFile`; a truncated or damaged one
 :class:`~jixiao.errors.UnreadableFile`.
@@ -109,6 +112,7 @@ def read_pdf(data: bytes, file: str, settings: PdfSettings = DEFAULT_SETTINGS) -
     check_complete(data, file)
     rows: list[Row] = []
     chars = images = 0
+    scanned: list[int] = []  # pages that are images: no text, an image drawn
     with PdfPages(data, file, pdfium=settings.pdfium) as pages:
         scan = PageScan(pages.texts)  # pages holding no target table are passed over
         for number in range(1, pages.count + 1):
@@ -119,6 +123,9 @@ def read_pdf(data: bytes, file: str, settings: PdfSettings = DEFAULT_SETTINGS) -
             content = read_page(pages.objects(number), file, settings)
             chars += content.chars
             images += content.images
+            if content.chars == 0 and content.images:
+                scanned.append(number)
+                continue
             kinds = [kind for _, kind, _ in content.items]
             if scan.keep(
                 number,
@@ -133,7 +140,19 @@ def read_pdf(data: bytes, file: str, settings: PdfSettings = DEFAULT_SETTINGS) -
             f"PDF 没有文字层（{what}），需要先做文字识别（OCR）；"
             "请使用原始的 Word/Excel 文件或带文字的 PDF",
         )
+    if scanned:
+        rows = with_scanned_pages(data, file, rows, scanned)
     return Grid(file=file, format="pdf", rows=drop_text_after_tables(rows))
+
+
+def with_scanned_pages(data: bytes, file: str, rows: list[Row], scanned: list[int]) -> list[Row]:
+    """The rows of a PDF whose text pages are ``rows`` and whose pages ``scanned`` are images
+    (a scanned table bound into a text budget book): those pages read as scans (OCR, with
+    its doubts), every row in page order."""
+    from jixiao.ingest.scan import scanned_page_rows  # OpenCV and the OCR model load only now
+
+    read = scanned_page_rows(data, file, scanned)
+    return sorted([*rows, *read], key=lambda row: row.source.page or 0)  # stable: page order
 
 
 def check_complete(data: bytes, file: str) -> None:

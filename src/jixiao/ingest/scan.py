@@ -26,7 +26,7 @@ Errors: a page that is no image, or an image file Pillow cannot decode, raises
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -88,6 +88,20 @@ def read_image(data: bytes, file: str) -> Grid:
     return read_pages(image_pages(data, file), file)
 
 
+def scanned_page_rows(data: bytes, file: str, numbers: Sequence[int]) -> list[Row]:
+    """The rows of the pages ``numbers`` (1-based) of a PDF whose other pages have text: the
+    pages that are images (a scanned table bound into a text budget book), read as scans."""
+    rows: list[Row] = []
+    images = pdf_page_images(data, file, [number - 1 for number in numbers])
+    for done, (number, (grey, dpi, total)) in enumerate(zip(numbers, images, strict=True), 1):
+        restart_budget()  # the time limit is per page for scans
+        layout = analyse_page(grey, dpi, number)
+        rows.extend(page_rows(layout, recognize_page(layout), file, after_earlier_rows=True))
+        check_budget()
+        report_progress(file, done, total)
+    return rows
+
+
 def read_pages(pages: Iterator[tuple[Image, float, int]], file: str) -> Grid:
     """Every page's tables and text lines, in reading order, as one grid (format ``scan``)."""
     rows: list[Row] = []
@@ -117,10 +131,13 @@ def has_text_layer(data: bytes, file: str) -> bool:
     return any(text.strip() for text in texts)
 
 
-def pdf_page_images(data: bytes, file: str) -> Iterator[tuple[Image, float, int]]:
-    """Each page rendered in grey at the resolution of the largest image on it. pdfium is
-    called under the lock the text PDF reader takes (it is not thread-safe, and the web app
-    reads in threads), one page at a time: recognition runs outside it."""
+def pdf_page_images(
+    data: bytes, file: str, indices: Sequence[int] | None = None
+) -> Iterator[tuple[Image, float, int]]:
+    """Each page (or the pages at ``indices``, 0-based) rendered in grey at the resolution of
+    the largest image on it, with the number of pages rendered. pdfium is called under the
+    lock the text PDF reader takes (it is not thread-safe, and the web app reads in threads),
+    one page at a time: recognition runs outside it."""
     import pypdfium2
 
     with PDFIUM_LOCK:
@@ -128,9 +145,10 @@ def pdf_page_images(data: bytes, file: str) -> Iterator[tuple[Image, float, int]
             document = pypdfium2.PdfDocument(data)
         except pypdfium2.PdfiumError as error:
             raise UnreadableFile(file, f"PDF 文件已损坏，无法打开（{error}）") from None
-        total = len(document)
+        chosen = list(range(len(document))) if indices is None else list(indices)
+        total = len(chosen)
     try:
-        for index in range(total):
+        for index in chosen:
             with PDFIUM_LOCK:
                 page = document[index]
                 try:
