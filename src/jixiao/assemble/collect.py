@@ -479,16 +479,13 @@ class Collector:
         assert self.current is not None
         self.fill_levels(indicator, previous)
         self.current.indicators.append(indicator)
-        self.current.findings.append(
-            parse_finding(
-                "PRS011",
-                f"{where(row.source)}位于续页，没有一级/二级指标和指标值，但三级指标"
-                f"“{indicator.get(Field.NAME)}”可独立成立，未与上页的“{previous.get(Field.NAME)}”"
-                "合并；其指标值为空",
-                row.source,
-                project=self.current.project,
-                indicator=indicator.get(Field.NAME),
-            )
+        self.say_about_row(
+            "PRS011",
+            f"{where(row.source)}位于续页，没有一级/二级指标和指标值，但三级指标"
+            f"“{indicator.get(Field.NAME)}”可独立成立，未与上页的“{previous.get(Field.NAME)}”"
+            "合并；其指标值为空",
+            indicator,
+            row.source,
         )
 
     @staticmethod
@@ -518,30 +515,21 @@ class Collector:
                 if level in previous.printed:
                     indicator.printed[level] = previous.printed[level]
                 filled.append(previous.get(level))
-        if previous.level1_inferred and self.current is not None:
+        if previous.level1_inferred:
             # the 一级 carried down is itself a guess: each row under it says so
             indicator.level1_inferred = True
-            self.current.findings.append(
-                parse_finding(
-                    "PRS014",
-                    f"{where(indicator.source)}没有一级指标，与上一行一样按指标体系补为"
-                    f"“{indicator.get(Field.LEVEL1)}”",
-                    indicator.source,
-                    project=self.current.project,
-                    indicator=indicator.get(Field.NAME),
-                )
+            self.say_about_row(
+                "PRS014",
+                f"{where(indicator.source)}没有一级指标，与上一行一样按指标体系补为"
+                f"“{indicator.get(Field.LEVEL1)}”",
+                indicator,
             )
         if filled and self.fill_crosses_page:
-            assert self.current is not None
-            self.current.findings.append(
-                parse_finding(
-                    "PRS002",
-                    f"{where(indicator.source)}位于续页，一级指标单元格为空，"
-                    f"已沿用上页的“{filled[0]}”",
-                    indicator.source,
-                    project=self.current.project,
-                    indicator=indicator.get(Field.NAME),
-                )
+            self.say_about_row(
+                "PRS002",
+                f"{where(indicator.source)}位于续页，一级指标单元格为空，"
+                f"已沿用上页的“{filled[0]}”",
+                indicator,
             )
         self.fill_crosses_page = False
 
@@ -555,12 +543,24 @@ class Collector:
         indicator.cells[Field.LEVEL1] = parent
         indicator.printed[Field.LEVEL1] = parent
         indicator.level1_inferred = True
+        self.say_about_row(
+            "PRS014",
+            f"{where(indicator.source)}没有一级指标，按二级指标“{indicator.get(Field.LEVEL2)}”"
+            f"补为“{parent}”",
+            indicator,
+        )
+
+    def say_about_row(
+        self, code: str, message: str, indicator: IndicatorDraft, at: SourceRef | None = None
+    ) -> None:
+        """A parse finding about an indicator row of the current table (at the row's place,
+        or at ``at``)."""
+        assert self.current is not None
         self.current.findings.append(
             parse_finding(
-                "PRS014",
-                f"{where(indicator.source)}没有一级指标，按二级指标“{indicator.get(Field.LEVEL2)}”"
-                f"补为“{parent}”",
-                indicator.source,
+                code,
+                message,
+                at or indicator.source,
                 project=self.current.project,
                 indicator=indicator.get(Field.NAME),
             )
