@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,12 @@ def prepare_database(url: str, *, with_example: bool = True) -> dict[str, str]:
         database.close()
 
 
+@pytest.fixture
+def prepare() -> Callable[[str], dict[str, str]]:
+    """``prepare(url)``: users and the example in a new database (PostgreSQL…); tokens out."""
+    return prepare_database
+
+
 @pytest.fixture(scope="session")
 def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     path = tmp_path_factory.mktemp("web") / "jixiao.db"
@@ -76,7 +83,10 @@ def tokens(template: tuple[Path, dict[str, str]]) -> dict[str, str]:
 
 @pytest.fixture
 def app(database_path: Path) -> FastAPI:
-    return create_app(str(database_path), max_upload_mb=1)
+    """The app over a copy of the example database. Its uploads wait for their job to end
+    (``upload_wait=None``), so that a test sees the results whatever the machine's load;
+    tests/web/test_upload_jobs.py asks for the background answer explicitly."""
+    return create_app(str(database_path), max_upload_mb=1, upload_wait=None)
 
 
 @pytest.fixture
@@ -233,3 +243,47 @@ def screenshot() -> Callable[[Any, str], Path]:
         return path
 
     return take
+
+
+class Gate:
+    """Holds an upload job after its first file, until opened."""
+
+    def __init__(self) -> None:
+        self.reached = threading.Event()
+        self.opened = threading.Event()
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        real = import_files
+
+        def gated(database: Any, sources: Iterable[Any], **options: Any) -> Any:
+            def held() -> Iterator[Any]:
+                for number, source in enumerate(sources):
+                    if number == 1:  # the first file's result is committed by now
+                        self.reached.set()
+                        assert self.opened.wait(60), "the test never opened the gate"
+                    yield source
+
+            return real(database, held(), **options)
+
+        monkeypatch.setattr("jixiao.services.jobs.import_files", gated)
+
+
+@pytest.fixture
+def upload_gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
+    """Upload jobs held after their first file; opened at the end of the test whatever
+    happened, so that no job thread is left waiting."""
+    held = Gate()
+    held.install(monkeypatch)
+    yield held
+    held.opened.set()
+
+
+@pytest.fixture
+def jobs_idle() -> Callable[[FastAPI], None]:
+    """``jobs_idle(app)``: wait until the app's job thread has finished every job queued
+    before the call (a no-op queued behind them: no clock involved)."""
+
+    def wait(app: FastAPI) -> None:
+        app.state.jobs.executor.submit(lambda: None).result(timeout=120)
+
+    return wait

@@ -229,6 +229,7 @@ def test_openapi_describes_every_endpoint(client: Any) -> None:
         "/api/v1/tables/{table_id}/comments",
         "/api/v1/findings",
         "/api/v1/documents",
+        "/api/v1/jobs/{job_id}",
         "/api/v1/exports",
         "/api/v1/tables/{table_id}/workflow",
         "/api/v1/tables/{table_id}/findings/{index}/decision",

@@ -41,7 +41,7 @@ def test_the_api_on_postgresql(postgres_url: str) -> None:
     database.close()
     example = os.path.join(os.path.dirname(__file__), "..", "..", "examples")
     headers = {"Authorization": f"Bearer {token}"}
-    with TestClient(create_app(postgres_url)) as client:
+    with TestClient(create_app(postgres_url, upload_wait=None)) as client:
         with open(os.path.join(example, "binhai-zuzhibu-2024.txt"), "rb") as stream:
             uploaded = client.post(
                 "/api/v1/documents", headers=headers, files=[("files", ("a.txt", stream.read()))]
@@ -78,7 +78,7 @@ def test_the_review_workflow_on_postgresql(postgres_url: str) -> None:
     def headers(name: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {tokens[name]}"}
 
-    with TestClient(create_app(postgres_url)) as client:
+    with TestClient(create_app(postgres_url, upload_wait=None)) as client:
         with open(os.path.join(example, "binhai-zuzhibu-2024.txt"), "rb") as stream:
             client.post(
                 "/api/v1/documents",

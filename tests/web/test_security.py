@@ -72,7 +72,7 @@ def server(store_url: str) -> Iterator[tuple[TestClient, dict[str, str]]]:
         tokens["attacker"] = create_api_token(database, "attacker")
     finally:
         database.close()
-    with TestClient(create_app(store_url), follow_redirects=False) as client:
+    with TestClient(create_app(store_url, upload_wait=None), follow_redirects=False) as client:
         yield client, tokens
 
 
@@ -421,7 +421,7 @@ def test_a_filled_self_evaluation_feeds_only_tables_the_filler_may_edit(
     sheet["D7"] = 100000
     hostile = tmp_path / "hostile.xlsx"
     workbook.save(hostile)
-    with TestClient(create_app(store_url)) as client:
+    with TestClient(create_app(store_url, upload_wait=None)) as client:
         headers = {"Authorization": f"Bearer {tokens['outsider']}"}
         files = [("files", ("self.xlsx", hostile.read_bytes()))]
         result = client.post("/api/v1/documents", headers=headers, files=files).json()

@@ -10,12 +10,19 @@ stay unknown to the store and the rightful department can still upload it.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
 
 from jixiao.errors import IngestError, UnreadableFile
 from jixiao.model import Document, DocumentError
 from jixiao.services.documents import MAX_FILE_MB, FileBytes
+
+if TYPE_CHECKING:
+    from jixiao.services.imports import ImportOutcome
 
 
 @dataclass(frozen=True)
@@ -46,3 +53,44 @@ def load_upload(upload: Upload) -> FileBytes | Document:
             file=file, sha256=sha256, error=DocumentError(code=error.code, message=error.message)
         )
     return FileBytes(file, upload.data, sha256)
+
+
+class UploadedTable(BaseModel):
+    table_id: int
+    revision: int
+    project: str | None
+    status: str
+
+
+class UploadResult(BaseModel):
+    """One uploaded file's result as the page and the API show it: the tables stored (new,
+    revised or unchanged) and its findings by severity, or the error naming the file (and the
+    table or row when the error concerns one)."""
+
+    file: str
+    ok: bool
+    already_imported: bool = False
+    tables: list[UploadedTable] = []
+    findings: dict[str, int] = {}
+    error: DocumentError | None = None
+
+
+def upload_result(outcome: ImportOutcome) -> UploadResult:
+    if outcome.result is None:
+        return UploadResult(file=outcome.file, ok=False, error=outcome.error)
+    severities = Counter(finding.severity.value for finding in outcome.findings)
+    return UploadResult(
+        file=outcome.file,
+        ok=True,
+        already_imported=outcome.result.already_imported,
+        tables=[
+            UploadedTable(
+                table_id=table.table_id,
+                revision=table.revision,
+                project=table.project,
+                status=table.status.value,
+            )
+            for table in outcome.result.tables
+        ],
+        findings=dict(severities),
+    )

@@ -383,3 +383,24 @@ finding_decisions = Table(
     Column("decided_at", DateTime, nullable=False),
     Index("ix_finding_decisions_table_id", "table_id"),
 )
+
+# Upload jobs (migration 0014): an upload imported in the background. ``files_json`` lists
+# the file names in upload order, ``results_json`` the per-file results finished so far (the
+# services' shape, appended as each file is committed). ``runner`` names the server process
+# running it (``host:pid``): a job whose process is gone is marked failed, never left running.
+
+upload_jobs = Table(
+    "upload_jobs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("files_json", Text, nullable=False),
+    Column("results_json", Text, nullable=False),
+    Column("message", Text),
+    Column("runner", String(300), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("started_at", DateTime),
+    Column("finished_at", DateTime),
+    Index("ix_upload_jobs_status", "status"),
+)

@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 
 import jixiao
 from jixiao.errors import ConfigError
-from jixiao.services import connect_store
+from jixiao.services import JobRunner, connect_store, fail_interrupted_jobs
 from jixiao.web.api import router as api_router
 from jixiao.web.errors import install_error_handlers
 from jixiao.web.limits import UploadLimit
@@ -49,10 +49,20 @@ def create_app(
     *,
     max_upload_mb: float = 20,
     secure_cookies: bool = False,
+    upload_wait: float | None = Settings.upload_wait,
 ) -> FastAPI:
-    """The web app over the database at ``database_url`` (created and set up when new)."""
-    settings = Settings(max_upload_mb=max_upload_mb, secure_cookies=secure_cookies)
-    database = connect_store(database_url, connections=settings.threads)
+    """The web app over the database at ``database_url`` (created and set up when new).
+
+    An upload is imported in the background; its request waits up to ``upload_wait`` seconds
+    (None: until it is done) and then answers with the results, or with the job's status URL.
+    Jobs left unfinished by a server process that is gone are marked failed here.
+    """
+    settings = Settings(
+        max_upload_mb=max_upload_mb, secure_cookies=secure_cookies, upload_wait=upload_wait
+    )
+    database = connect_store(database_url, connections=settings.connections)
+    fail_interrupted_jobs(database)
+    jobs = JobRunner(database, settings.job_threads)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -61,6 +71,7 @@ def create_app(
         # threads than that would only wait for the GIL and the pool in turn.
         to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
+        jobs.close()
         database.close()
 
     app = JixiaoApp(
@@ -74,6 +85,7 @@ def create_app(
     )
     app.state.database = database
     app.state.settings = settings
+    app.state.jobs = jobs
     install_error_handlers(app)
     app.add_middleware(UploadLimit, max_bytes=app.state.settings.max_upload_bytes)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -84,11 +96,13 @@ def create_app(
 
 def app_from_environment() -> FastAPI:
     """The app for ``uvicorn --factory``: database from ``JIXIAO_DB``, upload limit from
-    ``JIXIAO_MAX_UPLOAD_MB``, secure cookies when ``JIXIAO_SECURE_COOKIES=1``; refuses to
-    start without the vendored front-end files (:func:`check_assets`)."""
+    ``JIXIAO_MAX_UPLOAD_MB``, secure cookies when ``JIXIAO_SECURE_COOKIES=1``, the seconds an
+    upload waits for its results from ``JIXIAO_UPLOAD_WAIT``; refuses to start without the
+    vendored front-end files (:func:`check_assets`)."""
     check_assets()
     return create_app(
         os.environ.get("JIXIAO_DB") or None,
         max_upload_mb=float(os.environ.get("JIXIAO_MAX_UPLOAD_MB", "20")),
         secure_cookies=os.environ.get("JIXIAO_SECURE_COOKIES") == "1",
+        upload_wait=float(os.environ.get("JIXIAO_UPLOAD_WAIT", f"{Settings.upload_wait}")),
     )

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from jixiao.model import Finding, Indicator, TargetTable
 from jixiao.model.timestamps import Timestamp
-from jixiao.services import ChangeRecord, RevisionSummary, TableSummary
+from jixiao.services import ChangeRecord, RevisionSummary, TableSummary, UploadResult
 from jixiao.web.params import MAX_ID, ONE_LINE_SCHEMA, OneLine
 
 
@@ -95,22 +95,6 @@ class EditOutcome(BaseModel):
     revision: int
     changed: bool
     findings: list[Finding]
-
-
-class UploadedTable(BaseModel):
-    table_id: int
-    revision: int
-    project: str | None
-    status: str
-
-
-class UploadResult(BaseModel):
-    file: str
-    ok: bool
-    already_imported: bool = False
-    tables: list[UploadedTable] = []
-    findings: dict[str, int] = {}
-    error: ErrorBody | None = None
 
 
 class UploadResults(BaseModel):
