@@ -2,10 +2,19 @@
 
 from fastapi import APIRouter
 
-from jixiao.web.ui import account, evaluation, login, pages, tables, uploads, workflow
+from jixiao.web.ui import (
+    account,
+    evaluation,
+    login,
+    monitoring,
+    pages,
+    tables,
+    uploads,
+    workflow,
+)
 
 router = APIRouter(include_in_schema=False)
-for module in (login, pages, tables, evaluation, uploads, account, workflow):
+for module in (login, pages, tables, evaluation, monitoring, uploads, account, workflow):
     router.include_router(module.router)
 
 __all__ = ["router"]
