@@ -145,20 +145,38 @@ def open_table(
     the revision itself comes from the database's revision cache when read before."""
     with database.engine.connect() as connection:
         summary = readable_summary(connection, user, table_id)
-        stored = load_stored_table(
-            connection, table_id, revision, cache=database.revisions, current=summary.revision
+        locked = (
+            user.can_edit(summary)
+            and not user.is_admin
+            and workflow_store.is_locked(connection, table_id)
         )
-        if stored is None:
-            raise NotFound(f"{summary.describe()} 的第 {revision} 版（共 {summary.revision} 版）")
-        return TablePage(
-            summary=summary,
-            stored=stored,
-            revisions=list_revisions(connection, table_id),
-            changes=list_changes(connection, table_id),
-            can_edit=user.can_edit(summary)
-            and (user.is_admin or not workflow_store.is_locked(connection, table_id)),
-            comments=list_comments(connection, table_id),
-        )
+        return read_table_page(connection, database, user, summary, revision, locked=locked)
+
+
+def read_table_page(
+    connection: Connection,
+    database: Database,
+    user: User,
+    summary: TableSummary,
+    revision: int | None,
+    *,
+    locked: bool,
+) -> TablePage:
+    """The page's reads after the summary; ``locked``: the workflow freezes the table for
+    the user (submitted or approved, and not an admin)."""
+    stored = load_stored_table(
+        connection, summary.id, revision, cache=database.revisions, current=summary.revision
+    )
+    if stored is None:
+        raise NotFound(f"{summary.describe()} 的第 {revision} 版（共 {summary.revision} 版）")
+    return TablePage(
+        summary=summary,
+        stored=stored,
+        revisions=list_revisions(connection, summary.id),
+        changes=list_changes(connection, summary.id),
+        can_edit=user.can_edit(summary) and not locked,
+        comments=list_comments(connection, summary.id),
+    )
 
 
 def search_findings(

@@ -21,7 +21,7 @@ concerns. A step the state does not allow is :class:`InvalidTransition` (HTTP 40
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
@@ -30,7 +30,13 @@ from sqlalchemy import Connection
 
 from jixiao.errors import InvalidRequest, InvalidTransition, NotFound, PermissionDenied
 from jixiao.model import Finding
-from jixiao.services.browse import readable_table, scoped
+from jixiao.services.browse import (
+    TablePage,
+    read_table_page,
+    readable_summary,
+    readable_table,
+    scoped,
+)
 from jixiao.services.store import resolve_table
 from jixiao.services.users import Role, User, utc_now
 from jixiao.store import Database, TableFilter, TableSummary, table_summary, write_transaction
@@ -187,11 +193,43 @@ def workflow_view(database: Database, user: User, table_id: int) -> Workflow:
         return load_workflow(connection, user, summary)
 
 
-def load_workflow(connection: Connection, user: User, summary: TableSummary) -> Workflow:
-    record = workflow_store.review_state(connection, summary.id)
+def open_table_page(
+    database: Database, user: User, table_id: int, revision: int | None = None
+) -> tuple[TablePage, Workflow]:
+    """The table page and its workflow, read in one transaction: the table's review state is
+    read once (it decides both whether the user may edit and what the workflow shows), and
+    the current revision's findings come from the revision cache."""
+    with database.engine.connect() as connection:
+        summary = readable_summary(connection, user, table_id)
+        record = workflow_store.review_state(connection, table_id)
+        locked = not user.is_admin and state_of(record) in LOCKED
+        page = read_table_page(connection, database, user, summary, revision, locked=locked)
+        current = page.stored.findings if page.stored.revision == summary.revision else None
+        workflow = load_workflow(connection, user, summary, state_read=(record,), findings=current)
+    return page, workflow
+
+
+def load_workflow(
+    connection: Connection,
+    user: User,
+    summary: TableSummary,
+    *,
+    state_read: tuple[StateRecord | None] | None = None,
+    findings: Sequence[Finding] | None = None,
+) -> Workflow:
+    """The table's workflow. ``state_read``: its review state when read already (in a
+    1-tuple, None for a draft); ``findings``: those of the current revision when at hand."""
+    (record,) = state_read or (workflow_store.review_state(connection, summary.id),)
     state = state_of(record)
-    steps = [step_of(s) for s in workflow_store.list_steps(connection, summary.id)]
-    current = reviews_of(workflow_store.revision_findings(connection, summary.id, summary.revision))
+    if record is None and findings is not None:
+        # never submitted: no steps and no decisions (deciding needs a submission)
+        steps: list[Step] = []
+        current = [FindingReview(i, f, None, None, None) for i, f in enumerate(findings)]
+    else:
+        steps = [step_of(s) for s in workflow_store.list_steps(connection, summary.id)]
+        current = reviews_of(
+            workflow_store.revision_findings(connection, summary.id, summary.revision)
+        )
     reviewed = [s for s in steps if s.action in (Action.RETURN, Action.APPROVE)]
     feedback = current
     if reviewed and reviewed[-1].revision != summary.revision:

@@ -78,6 +78,13 @@ templates.env.filters["rule_title"] = rule_title
 templates.env.filters["profile_title"] = profile_title
 templates.env.filters["web_hint"] = web_hint
 
+# Macros every template calls per cell, loaded once (an include or an import in a loop
+# would build a new context, or load the module, for every row of the table page).
+templates.env.globals["findings"] = templates.env.get_template("_findings.html").module.findings
+templates.env.globals["target_cell"] = templates.env.get_template(
+    "_target_cell.html"
+).module.target_cell
+
 
 def render(
     request: Request, name: str, context: dict[str, Any] | None = None, status: int = 200

@@ -13,8 +13,8 @@ from jixiao.services import (
     comment_on_table,
     edit_target,
     open_table,
+    open_table_page,
     preview_target,
-    workflow_view,
 )
 from jixiao.web.auth import PageUser
 from jixiao.web.params import MAX_ID, MultiLine, OneLine, Position, Revision, TableId
@@ -35,8 +35,7 @@ def table_page(
     revision: Revision = None,
     saved: Revision = None,
 ) -> HTMLResponse:
-    database = database_of(request)
-    view = open_table(database, user, table_id, revision)
+    view, workflow = open_table_page(database_of(request), user, table_id, revision)
     layout = table_layout(view.stored.table, view.stored.findings)
     context = {
         "view": view,
@@ -44,7 +43,7 @@ def table_page(
         "saved": saved,
         "comments": view.comments,
         "can_comment": can_comment(user),
-        "workflow": workflow_view(database, user, table_id),
+        "workflow": workflow,
     }
     return render(request, "table.html", context)
 
