@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Final
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 
 from jixiao.store.evaluations import current_revision_id
 from jixiao.store.schema import comments, revisions
@@ -46,14 +47,16 @@ def add_comment(
     )
 
 
+COMMENTS: Final = (  # built once: the table page runs it (see queries.TABLE_SUMMARY)
+    select(comments, revisions.c.number)
+    .join(revisions, revisions.c.id == comments.c.revision_id)
+    .where(comments.c.table_id == bindparam("table_id"))
+    .order_by(comments.c.id)
+)
+
+
 def list_comments(connection: Connection, table_id: int) -> list[CommentRecord]:
     """A table's comments, oldest first, with the revision number each was made on."""
-    query = (
-        select(comments, revisions.c.number)
-        .join(revisions, revisions.c.id == comments.c.revision_id)
-        .where(comments.c.table_id == table_id)
-        .order_by(comments.c.id)
-    )
     return [
         CommentRecord(
             id=row.id,
@@ -63,5 +66,5 @@ def list_comments(connection: Connection, table_id: int) -> list[CommentRecord]:
             author=row.author,
             created_at=row.created_at,
         )
-        for row in connection.execute(query)
+        for row in connection.execute(COMMENTS, {"table_id": table_id})
     ]

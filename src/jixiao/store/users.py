@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
-from sqlalchemy import Connection, Row, delete, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, delete, insert, select, update
 
 from jixiao.store.records import ApiTokenRecord, UserRecord
 from jixiao.store.schema import (
@@ -123,27 +123,34 @@ def insert_session(
     )
 
 
+SESSION_USER: Final = (  # built once: every page request runs it (see queries.TABLE_SUMMARY)
+    select(
+        users.c.id,
+        users.c.name,
+        users.c.role,
+        users.c.active,
+        users.c.created_at,
+        sessions.c.csrf_token,
+        user_departments.c.department,
+    )
+    .join(users, users.c.id == sessions.c.user_id)
+    .outerjoin(user_departments, user_departments.c.user_id == users.c.id)
+    .where(
+        sessions.c.token_hash == bindparam("token_hash"),
+        sessions.c.expires_at > bindparam("now"),
+        users.c.active,
+    )
+    .order_by(user_departments.c.department)
+)
+
+
 def session_of(
     connection: Connection, token_hash: str, now: dt.datetime
 ) -> tuple[UserRecord, str] | None:
     """(user, CSRF token) of an unexpired session of an active user, or None.
 
     One query (a row per department of the user), since every page request asks it."""
-    rows = connection.execute(
-        select(
-            users.c.id,
-            users.c.name,
-            users.c.role,
-            users.c.active,
-            users.c.created_at,
-            sessions.c.csrf_token,
-            user_departments.c.department,
-        )
-        .join(users, users.c.id == sessions.c.user_id)
-        .outerjoin(user_departments, user_departments.c.user_id == users.c.id)
-        .where(sessions.c.token_hash == token_hash, sessions.c.expires_at > now, users.c.active)
-        .order_by(user_departments.c.department)
-    ).all()
+    rows = connection.execute(SESSION_USER, {"token_hash": token_hash, "now": now}).all()
     if not rows:
         return None
     first = rows[0]

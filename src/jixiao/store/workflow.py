@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from jixiao.model import Finding
@@ -81,10 +81,13 @@ class WaitingTable:
     severities: dict[str, int]
 
 
+REVIEW_STATE: Final = select(review_states).where(  # built once: the table page runs it
+    review_states.c.table_id == bindparam("table_id")
+)
+
+
 def review_state(connection: Connection, table_id: int) -> StateRecord | None:
-    row = connection.execute(
-        select(review_states).where(review_states.c.table_id == table_id)
-    ).one_or_none()
+    row = connection.execute(REVIEW_STATE, {"table_id": table_id}).one_or_none()
     return state_record(row) if row else None
 
 

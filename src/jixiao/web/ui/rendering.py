@@ -80,10 +80,8 @@ templates.env.filters["web_hint"] = web_hint
 
 # Macros every template calls per cell, loaded once (an include or an import in a loop
 # would build a new context, or load the module, for every row of the table page).
-templates.env.globals["findings"] = templates.env.get_template("_findings.html").module.findings
-templates.env.globals["target_cell"] = templates.env.get_template(
-    "_target_cell.html"
-).module.target_cell
+for template_name, macro in (("_findings.html", "findings"), ("_target_cell.html", "target_cell")):
+    templates.env.globals[macro] = getattr(templates.env.get_template(template_name).module, macro)
 
 
 def render(
