@@ -7,6 +7,7 @@ one query each, so that memory stays flat however large the database is.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -37,7 +38,7 @@ from jixiao.store.records import (
 )
 from jixiao.store.rows import INDICATOR_COLUMNS, finding_from_row, table_from_rows
 from jixiao.store.schema import changes, documents, findings, indicators, revisions, target_tables
-from jixiao.store.search import text_search
+from jixiao.store.search import is_indexed, search_clause, search_values
 
 EXPORT_CHUNK: Final = 200
 _CURRENT = and_(
@@ -47,42 +48,93 @@ _CURRENT = and_(
 _INDICATOR_COLUMNS = [indicators.c[name] for name in INDICATOR_COLUMNS]
 
 
+FilterShape = tuple[str, ...]
+"""Which conditions a filter sets (not their values): statements are built once per shape."""
+
+
 def filter_clause(wanted: TableFilter) -> ColumnElement[bool]:
     """The WHERE clause of a filter, over ``target_tables`` joined to current revisions."""
-    clauses: list[ColumnElement[bool]] = []
+    shape, values = filter_values(wanted)
+    return shape_clause(shape, values)
+
+
+def filter_values(wanted: TableFilter) -> tuple[FilterShape, dict[str, Any]]:
+    """The filter's shape and the values of its parameters (see :func:`shape_clause`)."""
+    shape: list[str] = []
+    values: dict[str, Any] = {}
     if wanted.department:
-        clauses.append(
-            or_(
-                target_tables.c.department.contains(wanted.department, autoescape=True),
-                target_tables.c.department_code == wanted.department,
-            )
-        )
+        shape.append("department")
+        values["filter_department"] = wanted.department
+        values["filter_department_like"] = f"%{like_escaped(wanted.department)}%"
     if wanted.departments is not None:
-        clauses.append(in_departments(wanted.departments))
+        shape.append("departments" if wanted.departments else "no_departments")
+        if wanted.departments:
+            values["filter_departments"] = list(wanted.departments)
     if wanted.table_id is not None:
-        clauses.append(target_tables.c.id == wanted.table_id)
+        shape.append("table_id")
+        values["filter_table_id"] = wanted.table_id
     if wanted.year is not None:
-        clauses.append(target_tables.c.year == wanted.year)
+        shape.append("year")
+        values["filter_year"] = wanted.year
     if wanted.kind is not None:
-        clauses.append(target_tables.c.kind == wanted.kind.value)
+        shape.append("kind")
+        values["filter_kind"] = wanted.kind.value
     if wanted.has_findings is not None:
-        clauses.append(
-            revisions.c.finding_count > 0 if wanted.has_findings else revisions.c.finding_count == 0
-        )
+        shape.append("with_findings" if wanted.has_findings else "without_findings")
     if wanted.search:
         # one row per table: the header, goals and indicators' text (rows.search_text)
-        clauses.append(text_search(wanted.search))
+        shape.append("indexed_search" if is_indexed(wanted.search) else "search")
+        values.update(search_values(wanted.search))
+    return tuple(shape), values
+
+
+def shape_clause(shape: FilterShape, values: dict[str, Any] | None = None) -> ColumnElement[bool]:
+    """The WHERE clause of a filter shape, its parameters bound to ``values`` or (None) left
+    to be given at execution."""
+
+    def parameter(name: str, *, expanding: bool = False) -> Any:
+        if values is None:
+            return bindparam(name, expanding=expanding)
+        return bindparam(name, values[name], expanding=expanding)
+
+    clauses: list[ColumnElement[bool]] = []
+    for condition in shape:
+        if condition == "department":
+            clauses.append(
+                or_(
+                    target_tables.c.department.like(
+                        parameter("filter_department_like"), escape="/"
+                    ),
+                    target_tables.c.department_code == parameter("filter_department"),
+                )
+            )
+        elif condition == "departments":
+            departments = parameter("filter_departments", expanding=True)
+            clauses.append(
+                or_(
+                    target_tables.c.department.in_(departments),
+                    target_tables.c.department_code.in_(departments),
+                )
+            )
+        elif condition == "no_departments":
+            clauses.append(false())
+        elif condition == "table_id":
+            clauses.append(target_tables.c.id == parameter("filter_table_id"))
+        elif condition == "year":
+            clauses.append(target_tables.c.year == parameter("filter_year"))
+        elif condition == "kind":
+            clauses.append(target_tables.c.kind == parameter("filter_kind"))
+        elif condition in ("with_findings", "without_findings"):
+            count = revisions.c.finding_count
+            clauses.append(count > 0 if condition == "with_findings" else count == 0)
+        else:
+            clauses.append(search_clause(condition == "indexed_search", values))
     return and_(true(), *clauses)
 
 
-def in_departments(departments: Sequence[str]) -> ColumnElement[bool]:
-    """Tables whose department (name) or department code is one of ``departments``."""
-    if not departments:
-        return false()
-    return or_(
-        target_tables.c.department.in_(departments),
-        target_tables.c.department_code.in_(departments),
-    )
+def like_escaped(text: str) -> str:
+    """``text`` for a LIKE pattern with '/' as the escape character (as ``autoescape``)."""
+    return text.replace("/", "//").replace("%", "/%").replace("_", "/_")
 
 
 def summary_query() -> Select[Any]:
@@ -107,19 +159,28 @@ def summary(row: Row[Any]) -> TableSummary:
 def list_tables(
     connection: Connection, wanted: TableFilter, *, limit: int | None = None, offset: int = 0
 ) -> list[TableSummary]:
+    shape, values = filter_values(wanted)
+    statement = tables_statement(shape, limited=limit is not None)
+    rows = connection.execute(statement, {**values, "offset": offset, "limit": limit})
+    return [summary(row) for row in rows]
+
+
+@functools.lru_cache(maxsize=128)
+def tables_statement(shape: FilterShape, *, limited: bool) -> Select[Any]:
+    """The table list's statement for a filter shape, built once (the search page runs it
+    on every request; see :data:`TABLE_SUMMARY`)."""
     query = (
         summary_query()
-        .where(filter_clause(wanted))
+        .where(shape_clause(shape))
         .order_by(
             target_tables.c.department,
             target_tables.c.year,
             target_tables.c.project,
             target_tables.c.id,
         )
-        .offset(offset)
-        .limit(limit)
+        .offset(bindparam("offset"))
     )
-    return [summary(row) for row in connection.execute(query)]
+    return query.limit(bindparam("limit")) if limited else query
 
 
 def count_tables(connection: Connection, wanted: TableFilter) -> int:

@@ -40,11 +40,34 @@ class IndexedSearch(FunctionElement[bool]):
 
 def text_search(phrase: str) -> ColumnElement[bool]:
     """Revisions whose header, goals or indicators contain ``phrase``."""
-    if len(phrase) < TRIGRAM:
-        return revisions.c.search_text.contains(phrase, autoescape=True)
+    return search_clause(is_indexed(phrase), search_values(phrase))
+
+
+def is_indexed(phrase: str) -> bool:
+    """Whether the index serves the phrase (three characters or more: trigrams)."""
+    return len(phrase) >= TRIGRAM
+
+
+def search_values(phrase: str) -> dict[str, str]:
+    """The parameters of :func:`search_clause` for ``phrase``: a LIKE pattern escaped with
+    '/' (``search_like``) and, when indexed, the phrase quoted for FTS5 (``search_phrase``)."""
     like = phrase.replace("/", "//").replace("%", "/%").replace("_", "/_")
-    quoted = '"' + phrase.replace('"', '""') + '"'
-    return IndexedSearch(bindparam("search_like", f"%{like}%"), bindparam("search_phrase", quoted))
+    values = {"search_like": f"%{like}%"}
+    if is_indexed(phrase):
+        values["search_phrase"] = '"' + phrase.replace('"', '""') + '"'
+    return values
+
+
+def search_clause(indexed: bool, values: dict[str, str] | None = None) -> ColumnElement[bool]:
+    """The search condition with its parameters bound to ``values``, or left to be given at
+    execution (a statement built once, see :func:`jixiao.store.queries.list_tables`)."""
+
+    def parameter(name: str) -> Any:
+        return bindparam(name, values[name]) if values is not None else bindparam(name)
+
+    if not indexed:
+        return revisions.c.search_text.like(parameter("search_like"), escape="/")
+    return IndexedSearch(parameter("search_like"), parameter("search_phrase"))
 
 
 @compiles(IndexedSearch)
