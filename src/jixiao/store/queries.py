@@ -184,11 +184,20 @@ def tables_statement(shape: FilterShape, *, limited: bool) -> Select[Any]:
 
 
 def count_tables(connection: Connection, wanted: TableFilter) -> int:
-    # Every table has exactly one current revision: join it only when the filter needs it.
-    needs_revision = wanted.has_findings is not None or bool(wanted.search)
+    shape, values = filter_values(wanted)
+    return connection.scalar(count_statement(shape), values) or 0
+
+
+@functools.lru_cache(maxsize=128)
+def count_statement(shape: FilterShape) -> Select[Any]:
+    """How many tables a filter shape selects (built once, like :func:`tables_statement`).
+    Every table has exactly one current revision: it is joined only when the filter needs it."""
+    needs_revision = any(
+        condition in ("with_findings", "without_findings", "search", "indexed_search")
+        for condition in shape
+    )
     source = target_tables.join(revisions, _CURRENT) if needs_revision else target_tables
-    query = select(func.count()).select_from(source).where(filter_clause(wanted))
-    return connection.scalar(query) or 0
+    return select(func.count()).select_from(source).where(shape_clause(shape))
 
 
 # The queries of every table page are built once, with their parameters bound at execution:
