@@ -9,12 +9,17 @@ waits for the job thread to be idle with ``jobs_idle`` (both in conftest.py).
 from __future__ import annotations
 
 import os
+import signal
+import socket
 import subprocess
+import sys
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx2
 import psycopg
 import pytest
 from fastapi import FastAPI
@@ -204,7 +209,7 @@ def test_a_restart_marks_unfinished_jobs_failed(backend: tuple[str, dict[str, st
         ).json()
         assert (shown["status"], shown["status_label"]) == ("failed", "已中断")
         assert "重启" in shown["message"]
-        assert "3 个文件未处理" in shown["message"]
+        assert "其余 3 个文件没有处理结果" in shown["message"]
     database.close()
 
 
@@ -242,3 +247,53 @@ def test_the_upload_page_polls_a_running_job(
         assert "新修订版" in done.text
         assert "未导入" in done.text
         assert "broken.xlsx" in done.text
+
+
+def test_a_killed_server_leaves_its_job_failed_not_running(
+    tmp_path: Path, prepare: Callable[[str], dict[str, str]]
+) -> None:
+    """kill -9 of a real server (uvicorn in a subprocess) in the middle of an upload job:
+    the files committed stay, and the next server start says the job was cut short."""
+    url = str(tmp_path / "killed.db")
+    tokens = prepare(url)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "uvicorn", "--factory", "jixiao.web:app_from_environment"]
+    command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    environment = {**os.environ, "JIXIAO_DB": url, "JIXIAO_UPLOAD_WAIT": "0"}
+    server = subprocess.Popen(command, env=environment, stderr=subprocess.DEVNULL)
+    text = EXAMPLE.read_text(encoding="utf-8")
+    files = [  # each a new project: every file is read, reviewed and stored
+        ("files", (f"copy-{n}.txt", text.replace("专项经费", f"专项经费（第{n}组）").encode()))
+        for n in range(50)
+    ]
+    filler = {"Authorization": f"Bearer {tokens['filler']}"}
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(300):  # until the server answers
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        with httpx2.Client(base_url=base, timeout=60) as client:
+            started = client.post("/api/v1/documents", headers=filler, files=files)
+            assert started.status_code == 202, started.text
+            location = started.headers["location"]
+            for _ in range(1200):  # until the job has committed some files, not all
+                job = client.get(location, headers=filler).json()
+                if job["done"] >= 1:
+                    break
+                time.sleep(0.05)
+            assert job["status"] == "running"
+            assert 1 <= job["done"] < job["total"]
+    finally:
+        server.send_signal(signal.SIGKILL)
+        server.wait(30)
+    with TestClient(create_app(url)) as client:  # the server starts again
+        job = client.get(location, headers=filler).json()
+    assert (job["status"], job["status_label"]) == ("failed", "已中断")
+    assert job["done"] >= 1
+    assert f"其余 {job['total'] - job['done']} 个文件没有处理结果" in job["message"]
+    assert all(result["ok"] for result in job["results"])  # what it did, it committed

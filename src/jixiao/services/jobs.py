@@ -201,7 +201,12 @@ def job_view(job: JobRecord) -> UploadJob:
     if job.status is JobStatus.FAILED:
         left = len(job.files) - len(results)
         done = f"已列出的 {len(results)} 个文件已处理完毕" if results else "没有文件处理完毕"
-        rest = f"，其余 {left} 个文件未处理，请重新上传这些文件" if left else ""
+        rest = (  # the file being stored when it stopped may have been committed
+            f"，其余 {left} 个文件没有处理结果，请重新上传这些文件"
+            "（其中已入库的会显示为以前已导入，不会重复导入）"
+            if left
+            else ""
+        )
         message = f"{message or '任务中断'}：{done}{rest}。"
     return UploadJob(
         id=job.id,
