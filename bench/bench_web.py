@@ -26,6 +26,16 @@ the code before this change (a45b234) and after it:
     table page          823.4 ms    529.7 ms        6.90 ms         3.46 ms         2.6x
     search page         746.3 ms    796.4 ms        6.50 ms         6.16 ms         4.0x
 
+Session of 2026-12-05 (third), after building the pages' statements once with bound
+parameters, reading the table page in one transaction (13 statements → 8 for a reviewer)
+and loading the per-cell macros once: three runs of ``--requests 500`` back to back
+(load average 5–6), the code before (182b68e, ``PYTHONPATH``) and after:
+
+    run (p95 of bare)      table p95  /bare  CPU/req   search p95  /bare  CPU/req
+    before    (46.9 ms)    149.9 ms    3.2x   3.66 ms   250.9 ms    5.3x   4.12 ms
+    after     (50.0 ms)    113.7 ms    2.3x   1.76 ms   187.9 ms    3.8x   3.16 ms
+    after     (52.4 ms)    102.1 ms    1.9x   1.70 ms   136.2 ms    2.6x   3.22 ms
+
 On a quieter machine earlier the same day (the previous version of this script, h11): the
 table page's p95 was 392 ms against the bare endpoint's 16.7 ms (23x) before, and 80 ms
 against 39 ms (2.1x) with the caching, session and thread changes but before uvloop.
