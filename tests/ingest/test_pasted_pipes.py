@@ -283,3 +283,28 @@ def test_a_department_table_whose_continuing_rows_are_shifted_left(lead: str) ->
         ("满意度指标", "服务对象满意度指标", "查档群众满意度", "≥95%"),
     ]
     assert not [f for f in findings if f.code != "PRS008"]
+
+
+STAND_IN_ROWS = [
+    ("产出指标", "数量指标", "培训人次", "≥100人次"),
+    ("", "质量指标", "培训合格率", "≥95%"),
+    ("效益指标", "社会效益指标", "群众获得感", "显著提升"),
+]
+
+
+@pytest.mark.parametrize("label", ["指标内容", "绩效指标"])
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_names_under_a_stand_in_label_after_the_level2_column(label: str, separator: str) -> None:
+    """一级指标 | 二级指标 | 指标内容 | 指标值: a form naming no 三级 column prints the names in
+    the column after the 二级; the text ends with the last row, which is whole (a | b | c rows
+    do not close their cells, so no bar is missing)."""
+    header = ["一级指标", "二级指标", label, "指标值"]
+    lines = ["项目支出绩效目标表", f"项目名称{separator}甲项目", separator.join(header)]
+    lines += [separator.join(row) for row in STAND_IN_ROWS]
+    (table,), findings = read("\n".join(lines) + "\n")
+    assert [(i.level1, i.level2, i.name, i.target.raw) for i in table.indicators] == [
+        ("产出指标", "数量指标", "培训人次", "≥100人次"),
+        ("产出指标", "质量指标", "培训合格率", "≥95%"),
+        ("效益指标", "社会效益指标", "群众获得感", "显著提升"),
+    ]
+    assert findings == []

@@ -527,8 +527,7 @@ class Collector:
         if filled and self.fill_crosses_page:
             self.say_about_row(
                 "PRS002",
-                f"{where(indicator.source)}位于续页，一级指标单元格为空，"
-                f"已沿用上页的“{filled[0]}”",
+                f"{where(indicator.source)}位于续页，一级指标单元格为空，已沿用上页的“{filled[0]}”",
                 indicator,
             )
         self.fill_crosses_page = False

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from jixiao.ingest.grid import Cell
-from jixiao.model.labels import column_field
+from jixiao.model.labels import column_field, stand_in_name_column
 from jixiao.model.vocabulary import Field
 
 # '产出指标（70分）': the section's weight printed in the level cell
@@ -24,11 +24,18 @@ _SECTION_WEIGHT: Final = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s
 
 
 def map_columns(cells: Iterable[Cell]) -> dict[Field, list[int]]:
-    """Field → grid columns; an empty header cell continues the label on its left (colspan)."""
+    """Field → grid columns; an empty header cell continues the label on its left (colspan).
+    A header naming no 三级 column has its names under 指标内容 or 绩效指标 after the 二级
+    (:func:`~jixiao.model.labels.stand_in_name_column`)."""
+    listed = list(cells)
+    fields = [column_field(cell.text) if cell.text else None for cell in listed]
+    stand_in = stand_in_name_column(fields, [cell.text for cell in listed])
+    if stand_in is not None:
+        fields[stand_in] = Field.NAME  # 一级指标 | 二级指标 | 指标内容 | 指标值
     columns: dict[Field, list[int]] = {}
     previous: Field | None = None
-    for cell in cells:
-        name = column_field(cell.text) if cell.text else previous
+    for cell, field in zip(listed, fields, strict=True):
+        name = field if cell.text else previous
         if name is not None:
             columns.setdefault(name, []).append(cell.column)
         previous = name

@@ -11,6 +11,7 @@ reader (to find cell boundaries in text that lost them) both call, look them up.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
@@ -141,6 +142,26 @@ def is_header_without_target(texts: list[str]) -> bool:
     """A row naming the level columns (一级指标 | 二级指标 | 三级指标) but no 指标值 column."""
     fields = {column_label(text) for text in texts}
     return len(fields & _LEVEL_COLUMNS) >= 2 and Field.TARGET not in fields
+
+
+# What a form may print over its 三级 column when it prints no 三级指标/指标名称: the merged
+# section label, or a column label that elsewhere heads the indicators' descriptions.
+_NAME_COLUMN_STAND_INS: Final = frozenset({"绩效指标", "指标", "指标内容", "具体内容"})
+
+
+def stand_in_name_column(fields: Sequence[Field | None], texts: Sequence[str]) -> int | None:
+    """The column that holds the 三级 names in a header naming no 三级 column: the one right
+    after the 二级指标 column, labelled 指标内容 or 绩效指标 (一级指标 | 二级指标 | 指标内容 |
+    指标值), when the 指标值 column follows it. None otherwise."""
+    if Field.NAME in fields or Field.LEVEL2 not in fields:
+        return None
+    after = max(i for i, f in enumerate(fields) if f is Field.LEVEL2) + 1
+    if after >= len(fields) or Field.TARGET not in fields[after + 1 :]:
+        return None
+    label = clean_label(texts[after])
+    if fields[after] in (None, Field.DESCRIPTION) and label in _NAME_COLUMN_STAND_INS:
+        return after
+    return None
 
 
 def is_indicator_header(texts: list[str]) -> bool:

@@ -29,6 +29,7 @@ from jixiao.model.labels import (
     header_label,
     is_indicator_header,
     is_table_title,
+    stand_in_name_column,
 )
 from jixiao.model.vocabulary import COLUMN_NAMES, Field
 
@@ -447,6 +448,9 @@ def header_columns(tokens: Sequence[Token], above: Sequence[Token] = ()) -> list
         columns.append(Column(kind, token))
     while columns and columns[0].field is None:
         columns.pop(0)
+    stand_in = stand_in_name_column([c.field for c in columns], [c.label.text for c in columns])
+    if stand_in is not None:  # 一级指标 | 二级指标 | 指标内容 | 指标值
+        columns[stand_in] = Column(Field.NAME, columns[stand_in].label)
     known = {c.field for c in columns}
     extra = [Column(column_field(t.text), t) for t in above]
     seen_target = False

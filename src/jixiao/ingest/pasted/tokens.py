@@ -108,11 +108,13 @@ def rows_per_line(lines: list[str]) -> bool:
 def cut_line(lines: list[str]) -> int | None:
     """The line (1-based) where a text that closes every cell with ``|`` (``a | b |``, ``a |``)
     stops inside a cell: its last line holds text and no closing bar (the excerpt ends
-    mid-row). A markdown row (``| a | b``) may leave its closing bar out and is not cut. O(n).
+    mid-row). A markdown row (``| a | b``) may leave its closing bar out and is not cut, nor
+    is a text whose rows mostly do not close their cells (``a | b | c``). O(n).
     """
     numbered = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
-    if not numbered or not any("|" in line for _, line in numbered[-_LAYOUT_WINDOW:]):
-        return None
+    barred = [line for _, line in numbered[-_LAYOUT_WINDOW:] if "|" in line]
+    if not barred or 2 * sum(line.endswith("|") for line in barred) <= len(barred):
+        return None  # no bars, or rows that do not close their cells (a | b | c)
     number, last = numbered[-1]
     return None if last.endswith("|") or last.startswith("|") else number
 
