@@ -158,10 +158,14 @@ def stand_in_name_column(fields: Sequence[Field | None], texts: Sequence[str]) -
     after = max(i for i, f in enumerate(fields) if f is Field.LEVEL2) + 1
     if after >= len(fields) or Field.TARGET not in fields[after + 1 :]:
         return None
-    label = clean_label(texts[after])
-    if fields[after] in (None, Field.DESCRIPTION) and label in _NAME_COLUMN_STAND_INS:
+    if fields[after] in (None, Field.DESCRIPTION) and is_name_stand_in(texts[after]):
         return after
     return None
+
+
+def is_name_stand_in(text: str) -> bool:
+    """指标内容, 绩效指标: a label that may head the 三级 names (:func:`stand_in_name_column`)."""
+    return clean_label(text) in _NAME_COLUMN_STAND_INS
 
 
 def is_indicator_header(texts: list[str]) -> bool:

@@ -28,6 +28,7 @@ from jixiao.model.labels import (
     column_label,
     header_label,
     is_indicator_header,
+    is_name_stand_in,
     is_table_title,
     stand_in_name_column,
 )
@@ -485,7 +486,14 @@ def is_stop(token: Token) -> bool:
 def stream_header_end(tokens: Sequence[Token], start: int) -> int:
     """The end of the column labels starting at ``start`` (and a trailing score number)."""
     end = start
-    while end < len(tokens) and (column_field(tokens[end].text) is not None):
+    while end < len(tokens) and (
+        column_field(tokens[end].text) is not None
+        or (  # 一级指标 | 二级指标 | 绩效指标 | 指标值: the 三级 names' stand-in label
+            end > start
+            and column_field(tokens[end - 1].text) is Field.LEVEL2
+            and is_name_stand_in(tokens[end].text)
+        )
+    ):
         end += 1
     if end < len(tokens) and is_number(tokens[end].text):
         end += 1
