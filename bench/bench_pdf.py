@@ -4,7 +4,7 @@ The PDF is the example's rendering (``tests/documents/binhai-zuzhibu-2024.pdf``,
 target tables) repeated to ``--pages`` pages, so that every page holds a ruled target table and
 the book scan (:mod:`jixiao.ingest.pdf_pages`) passes over none; ``--source book`` pads the
 fixture book instead (``bench_book.py``: most pages are passed over). Measured in the same run,
-best of ``--repeat``:
+best of ``--repeat`` rounds in which the four take turns:
 
 * raw: ``pdfplumber.open`` + ``page.extract_tables(settings)`` on every page, with the table
   settings jixiao uses (the least any table extraction with pdfplumber must do);
@@ -63,13 +63,16 @@ def padded_book(pages: int) -> bytes:
     return pad(pages)
 
 
-def best(run: Callable[[], object], repeat: int) -> float:
-    times = []
+def best_interleaved(runs: list[Callable[[], object]], repeat: int) -> list[float]:
+    """Each run's best time of ``repeat``, the runs taking turns in every round (the load of
+    a shared machine changes from minute to minute: it then weighs on all of them alike)."""
+    times: list[list[float]] = [[] for _ in runs]
     for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for run, measured in zip(runs, times, strict=True):
+            start = time.perf_counter()
+            run()
+            measured.append(time.perf_counter() - start)
+    return [min(measured) for measured in times]
 
 
 def raw_extract_tables(data: bytes) -> int:
@@ -113,10 +116,15 @@ def main() -> None:
         print(f"{args.source} PDF of {args.pages} pages: JSON with pdfium == with pdfminer: {same}")
         if not same:
             raise SystemExit("the JSON differs: pdfium's reading is not pdfminer's")
-        raw = best(lambda: raw_extract_tables(data), args.repeat)
-        whole = best(lambda: command(path), args.repeat)
-        parse = best(lambda: parse_json(path), args.repeat)
-        before = best(lambda: pdfminer_json(path), args.repeat)
+        raw, whole, parse, before = best_interleaved(
+            [
+                lambda: raw_extract_tables(data),
+                lambda: command(path),
+                lambda: parse_json(path),
+                lambda: pdfminer_json(path),
+            ],
+            args.repeat,
+        )
     print(f"  pdfplumber extract_tables (raw): {raw:6.2f} s")
     print(f"  jixiao parse, command:           {whole:6.2f} s   {whole / raw:5.2f}x raw")
     print(f"  jixiao parse, in process:        {parse:6.2f} s   {parse / raw:5.2f}x raw")
