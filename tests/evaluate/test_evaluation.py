@@ -344,3 +344,47 @@ def test_unknown_profile_is_an_error() -> None:
     with pytest.raises(ProfileError, match="不存在") as caught:
         evaluate_table(sample(), executed=1, profile="guangdong")
     assert isinstance(caught.value, ConfigError)
+
+
+# --- printed weights with a stray row that prints none (issue 15) --------------------------------
+
+
+def printed(weights: list[float | None]) -> TargetTable:
+    pairs = zip(sample().indicators, weights, strict=True)
+    indicators = [i.model_copy(update={"weight": w}) for i, w in pairs]
+    return sample().model_copy(update={"indicators": indicators})
+
+
+def test_a_stray_unweighted_row_gets_what_the_printed_weights_leave() -> None:
+    result = evaluate_table(printed([20, 20, None, 30, 10]), executed=1_000_000)
+    assert [s.weight for s in result.indicators] == [20, 20, 10, 30, 10]
+    assert [s.weight_source for s in result.indicators][1:3] == ["printed", "remainder"]
+    assert "“项目成本”未印分值，按 90 减去其余指标所印分值合计 80 计为 10 分" in result.notes[0]
+    assert result.complete
+
+
+def test_a_stray_row_after_printed_weights_making_up_90_counts_0() -> None:
+    result = evaluate_table(printed([30, 20, None, 30, 10]), executed=1_000_000)
+    assert result.indicators[2].weight == 0
+    assert result.indicators[2].score == 0
+    assert result.maximum == 100
+    assert result.complete
+
+
+def test_a_stray_row_after_printed_weights_over_90_is_not_scored() -> None:
+    result = evaluate_table(printed([40, 30, None, 30, 10]), executed=1_000_000)
+    stray = result.indicators[2]
+    assert (stray.weight, stray.score, stray.weight_source) == (None, None, "none")
+    assert "已超过 90，无从推出其分值" in stray.explanation
+    assert not result.complete
+
+
+def test_the_printed_execution_weight_is_used_with_printed_weights() -> None:
+    table = printed([20, 20, 10, 20, 10]).model_copy(
+        update={"budget": BUDGET.model_copy(update={"execution_weight": 20})}
+    )
+    result = evaluate_table(table, executed=1_000_000)
+    assert result.execution.weight == 20
+    assert result.maximum == 100
+    assert not any("评分方案应为" in note for note in result.notes)
+    assert "预算执行按表中所印分值 20 计（评分方案为 10）" in result.notes

@@ -108,3 +108,37 @@ def test_a_processing_time_stays_a_ceiling() -> None:
 def test_a_printed_ceiling_on_a_validity_is_kept() -> None:
     result = score("≤1年", "6个月", name="临时证件有效期", level2="时效指标")
     assert result.score == pytest.approx(10)
+
+
+def test_the_three_bugs_on_the_example_document() -> None:
+    """Issue 15, done when: on the example, bare "2" against "≤1.5万元" is not full marks and
+    6个月 against "有效期 1年" loses at least a quarter of the weight."""
+    from pathlib import Path
+
+    from jixiao.evaluate import evaluate_table
+    from jixiao.services import read_document
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "binhai-zuzhibu-2024.txt"
+    document = read_document(example)
+    wanted = {"工作经费拨付人均标准": "2", "公务员工资系统维护服务有效期": "6个月"}
+    checked = {}
+    for table in document.tables:
+        names = [i.name for i in table.indicators]
+        if not wanted.keys() & set(names):
+            continue
+        indicators = [
+            i.model_copy(update={"actual": parse_target(wanted[i.name], year=2024)})
+            if i.name in wanted
+            else i
+            for i in table.indicators
+        ]
+        filled = table.model_copy(update={"indicators": indicators})
+        for score in evaluate_table(filled, executed=table.budget.total or 0).indicators:
+            if score.name in wanted:
+                checked[score.name] = score
+    cost, validity = checked["工作经费拨付人均标准"], checked["公务员工资系统维护服务有效期"]
+    assert cost.weight and cost.score is not None
+    assert cost.score < cost.weight
+    assert "万元" in cost.explanation
+    assert validity.weight and validity.score is not None
+    assert validity.score <= validity.weight * 0.75

@@ -94,8 +94,10 @@ def test_unknown_indicator_and_bad_band_score(stored: Database) -> None:
         record_actual(stored, PROJECT, "不存在的指标", "1个")
     fill_actuals(stored)
     record_actual(stored, PROJECT, "开展质量", "部分达成", band="部分达成", score=29)
-    with pytest.raises(EvaluationError, match="不在"):
-        list(evaluate_stored(stored, [PROJECT]))
+    (result,) = evaluate_stored(stored, [PROJECT])
+    assert isinstance(result, TableMonitoring)  # not scored, and the other tables still are
+    assert result.missing is not None
+    assert "不在" in result.missing
 
 
 def test_monitoring_lights(stored: Database) -> None:
@@ -182,3 +184,61 @@ def test_an_imported_self_evaluation_feeds_its_target_table(
     actuals = {s.name: s.actual for s in result.evaluation.indicators}
     assert actuals["工作经费补助人数"] == "19人"
     assert actuals["经费使用及时率"] is None
+
+
+SELF_EVALUATION = [
+    "## 样例项目绩效自评表",
+    "项目名称\t样例项目",
+    "主管部门\t样例局",
+    "项目资金（万元）\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+    "年度资金总额\t100\t80.45\t10\t100%\t10",
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+    "产出指标\t数量指标\t培训人数\t≥100人\t100人\t30\t30",
+    "\t质量指标\t合格率\t≥100%\t83.5%\t20\t18",
+    "\t时效指标\t完成及时率\t≥95%\t95%\t\t",
+    "效益指标\t社会效益指标\t受益人数\t≥50人\t50人\t30\t30",
+    "满意度指标\t服务对象满意度指标\t满意度\t≥90%\t90%\t10\t10",
+]
+
+
+def import_self_evaluation(database: Database, tmp_path: Path) -> TableRef:
+    from jixiao.services import import_files
+
+    path = tmp_path / "样例自评表.txt"
+    path.write_text("\n".join(SELF_EVALUATION), encoding="utf-8")
+    (outcome,) = import_files(database, [path], year=2024)
+    assert outcome.error is None
+    return TableRef("样例项目")
+
+
+def test_an_imported_self_evaluation_is_scored_with_its_own_figures(
+    database: Database, tmp_path: Path
+) -> None:
+    ref = import_self_evaluation(database, tmp_path)
+    (result,) = evaluate_stored(database, [ref])  # no execution set: the printed one is used
+    assert isinstance(result, TableEvaluation)
+    evaluation = result.evaluation
+    assert evaluation.execution.executed == pytest.approx(804_500)
+    assert "执行数取自表中所印全年执行数" in evaluation.notes[0]
+    # the stray row without a 分值 does not discard the printed weights: it gets what is left
+    weights = {s.name: (s.weight, s.weight_source) for s in evaluation.indicators}
+    assert weights["合格率"] == (20, "printed")
+    assert weights["完成及时率"] == (0, "remainder")
+    assert any("“完成及时率”未印分值" in note for note in evaluation.notes)
+    # printed against computed, each difference naming both numbers
+    messages = [f.message for f in evaluation.findings]
+    assert any("18" in m and "16.7" in m for m in messages), messages
+    assert any("100%" in m and "80.45%" in m for m in messages), messages
+    assert any("10" in m and "8.05" in m for m in messages), messages
+    assert {f.origin for f in evaluation.findings} == {"evaluation"}
+
+
+def test_an_entered_execution_overrides_the_printed_one(
+    database: Database, tmp_path: Path
+) -> None:
+    ref = import_self_evaluation(database, tmp_path)
+    record_execution(database, ref, "100万元")
+    (result,) = evaluate_stored(database, [ref])
+    assert isinstance(result, TableEvaluation)
+    assert result.evaluation.execution.executed == 1_000_000
+    assert not any("所印全年执行数" in note for note in result.evaluation.notes)

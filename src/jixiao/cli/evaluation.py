@@ -200,6 +200,8 @@ def render_evaluation(result: TableEvaluation) -> Group:
         footer.append("\n尚有指标未能计分（见上表），总分与等级待补全后给出。", style="yellow")
     for note in evaluation.notes:
         footer.append(f"\n注：{note}", style="dim")
+    for finding in evaluation.findings:
+        footer.append(f"\n印出与计算不符 {finding.code}：{finding.message}", style="yellow")
     return Group(head, grid, footer, Text(""))
 
 

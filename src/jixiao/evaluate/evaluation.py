@@ -16,7 +16,7 @@ from jixiao.evaluate.display import money, number, percent, round_half_up
 from jixiao.evaluate.models import Evaluation, ExecutionScore, IndicatorScore, Method, described
 from jixiao.evaluate.profiles import Profile, load_profile
 from jixiao.evaluate.scoring import score_indicator
-from jixiao.evaluate.weights import allocate_weights
+from jixiao.evaluate.weights import allocate_weights, execution_weight
 from jixiao.model.table import TargetTable
 
 IndicatorKey = int | str
@@ -45,12 +45,18 @@ def evaluate_table(
     chosen_scores = resolve_keys(table, manual or {})
     execution = score_execution(table, rules, executed, budget, adjusted)
     allocation = allocate_weights(table, rules)
+    notes = list(allocation.notes)
+    if execution.weight != rules.execution.weight:
+        notes.append(
+            f"预算执行按表中所印分值 {number(execution.weight)} 计"
+            f"（评分方案为 {number(rules.execution.weight)}）"
+        )
     scores: list[IndicatorScore] = []
     for index, (indicator, weight) in enumerate(
         zip(table.indicators, allocation.weights, strict=True)
     ):
         if weight is None:
-            scores.append(unweighted(index, table, rules))
+            scores.append(unweighted(index, table, rules, allocation.why_none.get(index)))
             continue
         scores.append(
             score_indicator(
@@ -63,12 +69,11 @@ def evaluate_table(
                 weight_source=allocation.sources[index],
             )
         )
-    maximum = rules.execution.weight + sum(w or 0.0 for w in allocation.weights)
+    maximum = execution.weight + sum(w or 0.0 for w in allocation.weights)
     known = [s.score for s in scores if s.score is not None]
     scored_total = round_half_up((execution.score or 0.0) + sum(known), rules.rounding)
     missing = [s for s in scores if s.score is None]
     complete = not missing and execution.score is not None
-    notes = list(allocation.notes)
     total: float | None = None
     grade: str | None = None
     if complete:
@@ -124,7 +129,9 @@ def resolve_keys(table: TargetTable, given: Mapping[IndicatorKey, V]) -> dict[in
     return resolved
 
 
-def unweighted(index: int, table: TargetTable, rules: Profile) -> IndicatorScore:
+def unweighted(
+    index: int, table: TargetTable, rules: Profile, why: str | None = None
+) -> IndicatorScore:
     indicator = table.indicators[index]
     return IndicatorScore(
         index=index,
@@ -133,7 +140,8 @@ def unweighted(index: int, table: TargetTable, rules: Profile) -> IndicatorScore
         weight_source="none",
         score=None,
         method=Method.NONE,
-        explanation=(
+        explanation=why
+        or (
             f"未计分：一级指标“{indicator.level1 or indicator.level1_printed or '空'}”不在评分方案"
             f"“{rules.name}”的一级指标中，无法分配分值"
         ),
@@ -153,7 +161,7 @@ def score_execution(
         if amount is not None and (not math.isfinite(amount) or amount < 0):
             raise EvaluationError(f"{label} {amount} 无效（应为非负的金额，单位元）")
     budget = table.budget.total if budget is None else budget
-    weight = rules.execution.weight
+    weight = execution_weight(table, rules)
     printed = table.budget.unit_printed
     basis, basis_name = (adjusted, "调整后预算数") if adjusted is not None else (budget, "预算数")
     common = {"budget": budget, "adjusted": adjusted, "executed": executed, "weight": weight}

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from jixiao.model.finding import Finding
 from jixiao.model.table import Indicator
 from jixiao.model.target import TargetKind
 
@@ -65,7 +66,9 @@ class IndicatorScore(BaseModel):
     target: str = Field(description="The 指标值 as printed.")
     actual: str | None = Field(default=None, description="The 实际完成值 as printed.")
     weight: float | None = Field(description="分值 used; None when none could be assigned.")
-    weight_source: str = Field(description="printed, profile, redistributed, given or none.")
+    weight_source: str = Field(
+        description="printed, remainder, profile, redistributed, given or none."
+    )
     score: float | None
     method: Method
     ratio: float | None = Field(default=None, description="Completion ratio (B/A), if any.")
@@ -118,6 +121,12 @@ class Evaluation(BaseModel):
     grade: str | None = Field(description="优/良/中/差; None when the total is not known.")
     explanation: str
     notes: list[str] = Field(default_factory=list, description="Warnings about the inputs.")
+    findings: list[Finding] = Field(
+        default_factory=list,
+        description="Printed against computed: each figure an imported 自评表 prints (得分, "
+        "执行率 and its 得分, the weights' sum) that the profile's formula does not give "
+        "(rules SE08, SE07, SE01; origin evaluation).",
+    )
 
 
 class IndicatorLight(BaseModel):

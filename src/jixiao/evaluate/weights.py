@@ -2,6 +2,10 @@
 
 * When every indicator prints a 分值 (and the profile uses printed weights), those are used as
   printed; a sum other than 100 − the execution weight is noted, not corrected.
+* When most indicators print one and a few do not (a row whose 分值 cell was empty or not
+  read), the printed weights are still used; the rows without one share what is left of
+  100 − the execution weight (0 when the printed ones already make it up), and a note says so.
+  Where the printed ones already exceed it, those rows get no weight and are not scored.
 * Otherwise each 一级指标 gets the profile's points (产出 50, 效益 30, 满意度 10), spread evenly
   over its indicators. Other 一级指标 count inside a level (``level_of``: 成本指标 → 产出指标).
   A level without indicators gives its points to the levels that have some, in proportion to
@@ -33,6 +37,7 @@ class Allocation:
     groups: list[str | None]
     levels: list[LevelWeight]
     notes: list[str] = field(default_factory=list)
+    why_none: dict[int, str] = field(default_factory=dict)  # why an indicator has no weight
 
 
 def allocate_weights(table: TargetTable, profile: Profile) -> Allocation:
@@ -40,13 +45,28 @@ def allocate_weights(table: TargetTable, profile: Profile) -> Allocation:
     printed = [indicator.weight for indicator in indicators]
     groups = [group_of(indicator.level1, profile) for indicator in indicators]
     notes: list[str] = []
-    if indicators and profile.weights.use_printed and all(w is not None for w in printed):
+    if uses_printed_weights(table, profile):
         return printed_weights(table, profile, groups)
     if any(w is not None for w in printed):
         notes.append("只有部分指标印有分值，已按评分方案重新分配全部指标的分值")
     if not profile.weights.levels:
         return even_weights(len(indicators), profile, notes)
     return level_weights(table, profile, groups, notes)
+
+
+def uses_printed_weights(table: TargetTable, profile: Profile) -> bool:
+    """The profile uses printed weights and more than half of the indicators print one."""
+    given = sum(indicator.weight is not None for indicator in table.indicators)
+    return profile.weights.use_printed and given * 2 > len(table.indicators)
+
+
+def execution_weight(table: TargetTable, profile: Profile) -> float:
+    """The 分值 of budget execution: as the 自评表 prints it where its indicator weights are
+    used as printed, else the profile's."""
+    printed = table.budget.execution_weight
+    if printed is not None and 0 < printed <= 100 and uses_printed_weights(table, profile):
+        return printed
+    return profile.execution.weight
 
 
 def group_of(level1: str | None, profile: Profile) -> str | None:
@@ -60,15 +80,23 @@ def group_of(level1: str | None, profile: Profile) -> str | None:
 
 
 def printed_weights(table: TargetTable, profile: Profile, groups: list[str | None]) -> Allocation:
-    weights = [indicator.weight for indicator in table.indicators]
-    total = sum(w or 0.0 for w in weights)
+    weights: list[float | None] = [indicator.weight for indicator in table.indicators]
+    sources = ["printed"] * len(weights)
     notes: list[str] = []
-    expected = profile.indicator_points
+    execution = execution_weight(table, profile)
+    expected = 100 - execution
+    unprinted = [i for i, w in enumerate(weights) if w is None]
+    why_none: dict[int, str] = {}
+    if unprinted:
+        note = fill_unprinted(table, weights, sources, unprinted, expected)
+        notes.append(note)
+        why_none = {i: f"未计分：{note}" for i in unprinted if weights[i] is None}
+    total = sum(w or 0.0 for w in weights)
     if abs(total - expected) > 1e-6:
         notes.append(
             f"表中指标分值合计 {number(total)}，评分方案应为 {number(expected)}"
-            f"（另有预算执行 {number(profile.execution.weight)} 分）；按所印分值计，"
-            f"满分为 {number(total + profile.execution.weight)}"
+            f"（另有预算执行 {number(execution)} 分）；按所印分值计，"
+            f"满分为 {number(total + execution)}"
         )
     levels: list[LevelWeight] = []
     names = [
@@ -88,10 +116,45 @@ def printed_weights(table: TargetTable, profile: Profile, groups: list[str | Non
         )
     return Allocation(
         weights=list(weights),
-        sources=["printed"] * len(weights),
+        sources=sources,
         groups=list(groups),
         levels=levels,
         notes=notes,
+        why_none=why_none,
+    )
+
+
+def fill_unprinted(
+    table: TargetTable,
+    weights: list[float | None],
+    sources: list[str],
+    unprinted: list[int],
+    expected: float,
+) -> str:
+    """Give the rows without a printed 分值 what the printed ones leave of ``expected``."""
+    names = "、".join(f"“{table.indicators[i].name}”" for i in unprinted)
+    printed_sum = sum(w or 0.0 for w in weights)
+    left = expected - printed_sum
+    if left < -1e-6:
+        for index in unprinted:
+            sources[index] = "none"
+        return (
+            f"{names}未印分值；其余指标所印分值合计 {number(printed_sum)} 已超过 "
+            f"{number(expected)}，无从推出其分值，未计分"
+        )
+    each = max(left, 0.0) / len(unprinted)
+    for index in unprinted:
+        weights[index] = each
+        sources[index] = "remainder"
+    if left <= 1e-6:
+        return (
+            f"{names}未印分值；其余指标所印分值合计已为 {number(expected)}，按 0 分计，"
+            "其余指标仍按所印分值计"
+        )
+    share = f"，平均每项 {number(each)} 分" if len(unprinted) > 1 else ""
+    return (
+        f"{names}未印分值，按 {number(expected)} 减去其余指标所印分值合计 "
+        f"{number(printed_sum)} 计为 {number(left)} 分{share}；其余指标仍按所印分值计"
     )
 
 

@@ -19,7 +19,9 @@ from jixiao.assemble.fields import parse_amount
 from jixiao.errors import EvaluationError, NotFound
 from jixiao.evaluate import Evaluation, Monitoring, Profile, evaluate_table, load_profile
 from jixiao.evaluate import monitor_table as light_table
+from jixiao.evaluate.display import money
 from jixiao.model import Indicator, TableKind, TargetKind, TargetTable
+from jixiao.review.printed import compare_printed
 from jixiao.services.store import resolve_table
 from jixiao.store import (
     Database,
@@ -71,6 +73,56 @@ class TableMonitoring:
     table: TableSummary
     monitoring: Monitoring | None
     missing: str | None = None  # why it could not be lit (no execution recorded …)
+
+
+@dataclass(frozen=True)
+class ExecutionInput:
+    """The 执行数 to score: the one entered (``execution set``, the web form), else the one an
+    imported 自评表 prints; ``printed`` names the printed text when that is used."""
+
+    executed: float
+    adjusted: float | None
+    printed: str | None = None
+
+    @property
+    def note(self) -> str | None:
+        if self.printed is None:
+            return None
+        return f"执行数取自表中所印全年执行数“{self.printed}”（未另行录入）"
+
+
+def execution_input(
+    connection: Connection, table_id: int, table: TargetTable
+) -> ExecutionInput | None:
+    """The whole-year execution to score ``table`` with, or None when none is known."""
+    record = execution_of(connection, table_id, YEAR)
+    if record is not None:
+        return ExecutionInput(record.executed, record.adjusted)
+    budget = table.budget
+    if table.kind is TableKind.SELF_EVALUATION and budget.executed is not None:
+        return ExecutionInput(budget.executed, None, money(budget.executed, budget.unit_printed))
+    return None
+
+
+def evaluate_with(
+    table: TargetTable,
+    execution: ExecutionInput,
+    records: dict[str, ActualRecord],
+    rules: Profile,
+) -> Evaluation:
+    """Score ``table`` with the recorded values and the execution, noting where it came from."""
+    evaluation = evaluate_table(
+        with_actuals(table, records),
+        executed=execution.executed,
+        adjusted=execution.adjusted,
+        profile=rules,
+        bands=keyed(table, records, "band"),
+        manual=keyed(table, records, "score"),
+    )
+    if execution.note:
+        evaluation.notes.insert(0, execution.note)
+    evaluation.findings = compare_printed(table, evaluation)
+    return evaluation
 
 
 def now() -> dt.datetime:
@@ -186,19 +238,17 @@ def evaluate_stored(
     rules = load_profile(profile)
     with write_transaction(database) as connection:
         for summary, table in selected_tables(connection, refs):
-            execution = execution_of(connection, summary.id, YEAR)
+            execution = execution_input(connection, summary.id, table)
             if execution is None:
                 yield TableMonitoring(summary, None, "未录入全年预算执行数（jixiao execution set）")
                 continue
             records = actuals_of(connection, summary.id, YEAR)
-            evaluation = evaluate_table(
-                with_actuals(table, records),
-                executed=execution.executed,
-                adjusted=execution.adjusted,
-                profile=rules,
-                bands=keyed(table, records, "band"),
-                manual=keyed(table, records, "score"),
-            )
+            try:
+                evaluation = evaluate_with(table, execution, records, rules)
+            except EvaluationError as error:
+                # one table's bad input (a score outside its band) does not stop the others
+                yield TableMonitoring(summary, None, f"无法评价：{error.message}")
+                continue
             save_evaluation(
                 connection,
                 summary.id,

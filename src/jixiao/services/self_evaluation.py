@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jixiao.errors import EvaluationError, JixiaoError
-from jixiao.evaluate import Evaluation, evaluate_table, list_profiles, load_profile
+from jixiao.evaluate import Evaluation, list_profiles, load_profile
 from jixiao.model import TargetTable
 from jixiao.services.browse import readable_table
 from jixiao.services.evaluation import (
@@ -20,10 +20,10 @@ from jixiao.services.evaluation import (
     TableRef,
     amount,
     evaluate_stored,
+    evaluate_with,
+    execution_input,
     export_self_evaluations,
-    keyed,
     now,
-    with_actuals,
 )
 from jixiao.services.users import User
 from jixiao.store import Database, TableSummary, load_stored_table, write_transaction
@@ -74,20 +74,14 @@ def self_evaluation_view(
             raise EvaluationError(f"{summary.describe()} 没有可评价的版本")
         actuals = actuals_of(connection, table_id, YEAR)
         execution = execution_of(connection, table_id, YEAR)
+        used = execution_input(connection, table_id, stored.table)
     evaluation: Evaluation | None = None
     problem: str | None = None
-    if execution is None:
+    if used is None:
         problem = "尚未录入全年执行数，录入后即可计算自评得分。"
     else:
         try:
-            evaluation = evaluate_table(
-                with_actuals(stored.table, actuals),
-                executed=execution.executed,
-                adjusted=execution.adjusted,
-                profile=rules,
-                bands=keyed(stored.table, actuals, "band"),
-                manual=keyed(stored.table, actuals, "score"),
-            )
+            evaluation = evaluate_with(stored.table, used, actuals, rules)
         except JixiaoError as error:
             problem = error.message
     return SelfEvaluationView(
