@@ -83,7 +83,9 @@ def main() -> None:
     load_profile(arguments.profile)
     rows: list[Row] = []
     print(f"评分口径 {arguments.profile}\n")
-    print("| 文档 | 指标 | 执行率 印/算 | 执行得分 印/算 | 分值合计 | 得分合计 印/算 | 总分 印/算 |")
+    print(
+        "| 文档 | 指标 | 执行率 印/算 | 执行得分 印/算 | 分值合计 | 得分合计 印/算 | 总分 印/算 |"
+    )
     print("|---|---|---|---|---|---|---|")
     differences: list[str] = []
     for document, table in self_evaluations():

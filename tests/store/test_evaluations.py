@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import update
 from typer.testing import CliRunner
 
 from jixiao.cli import app
@@ -24,7 +25,8 @@ from jixiao.services.evaluation import (
     record_actual,
     record_execution,
 )
-from jixiao.store import Database, import_document, write_transaction
+from jixiao.store import Database, TableFilter, import_document, list_tables, write_transaction
+from jixiao.store.schema import actuals
 
 PROJECT = TableRef("选调生到村任职")
 runner = CliRunner()
@@ -93,11 +95,23 @@ def test_unknown_indicator_and_bad_band_score(stored: Database) -> None:
     with pytest.raises(NotFound):
         record_actual(stored, PROJECT, "不存在的指标", "1个")
     fill_actuals(stored)
-    record_actual(stored, PROJECT, "开展质量", "部分达成", band="部分达成", score=29)
-    (result,) = evaluate_stored(stored, [PROJECT])
-    assert isinstance(result, TableMonitoring)  # not scored, and the other tables still are
-    assert result.missing is not None
-    assert "不在" in result.missing
+    with pytest.raises(EvaluationError, match=r"得分 29 / 分值 30 = 96\.67% 不在档内"):
+        record_actual(stored, PROJECT, "开展质量", "部分达成", band="部分达成", score=29)
+    # a score stored in points before migration 0014, outside its band: that table is listed
+    # as not evaluated, with the reason; every other table is still evaluated
+    with write_transaction(stored) as connection:
+        (summary,) = [s for s in list_tables(connection, TableFilter()) if "选调生" in s.project]
+        connection.execute(
+            update(actuals)
+            .where(actuals.c.table_id == summary.id, actuals.c.indicator.contains("开展质量"))
+            .values(band="部分达成", score=29, score_share=None)
+        )
+    record_execution(stored, TableRef("组织工作专项经费"), "100万元")
+    results = list(evaluate_stored(stored, None))
+    failed = [r for r in results if isinstance(r, TableMonitoring) and r.table.id == summary.id]
+    assert failed[0].missing is not None
+    assert "不在" in failed[0].missing
+    assert any(isinstance(r, TableEvaluation) for r in results)
 
 
 def test_monitoring_lights(stored: Database) -> None:
@@ -233,9 +247,7 @@ def test_an_imported_self_evaluation_is_scored_with_its_own_figures(
     assert {f.origin for f in evaluation.findings} == {"evaluation"}
 
 
-def test_an_entered_execution_overrides_the_printed_one(
-    database: Database, tmp_path: Path
-) -> None:
+def test_an_entered_execution_overrides_the_printed_one(database: Database, tmp_path: Path) -> None:
     ref = import_self_evaluation(database, tmp_path)
     record_execution(database, ref, "100万元")
     (result,) = evaluate_stored(database, [ref])

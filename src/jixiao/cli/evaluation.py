@@ -66,16 +66,22 @@ def actual_set_command(
         str | None, typer.Option(help="定性指标的档次：达成、部分达成、未达成。")
     ] = None,
     score: Annotated[
-        float | None, typer.Option(help="评价人给出的得分（须在档次范围内）。")
+        float | None,
+        typer.Option(
+            help="评价人给出的得分（0 到分值之间；选了档次时须在档内，如部分达成 60%–80%）。"
+            "按 --profile 口径下的分值计，保存为分值的比例，换口径后仍然有效。"
+        ),
     ] = None,
     month: MonthOption = 0,
     year: YearNarrow = None,
     department: DepartmentNarrow = None,
+    profile: ProfileOption = None,
     user: UserOption = None,
     db: DbOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """录入一个指标的实际完成值（记入修改历史）。"""
+    """录入一个指标的实际完成值（记入修改历史）；与指标不符的值（数值指标写了文字、比例超过
+    100%、得分超出分值或档次）拒绝录入。"""
     with reporting_errors(debug), open_store(db) as database:
         result = record_actual(
             database,
@@ -87,6 +93,7 @@ def actual_set_command(
             score=score,
             note=note,
             user=user,
+            profile=profile,
         )
     before = f"（原为“{result.replaced}”）" if result.replaced else ""
     Console().print(
@@ -107,7 +114,8 @@ def execution_set_command(
     db: DbOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """录入预算执行数（全年或截至某月），记入修改历史。"""
+    """录入预算执行数（全年或截至某月），记入修改历史；超过预算数 2 倍的拒绝录入（多为元、万元
+    之误）。"""
     with reporting_errors(debug), open_store(db) as database:
         table, spent, budget = record_execution(
             database,

@@ -32,17 +32,21 @@ def evaluate_table(
     profile: Profile | str | None = None,
     bands: Mapping[IndicatorKey, str] | None = None,
     manual: Mapping[IndicatorKey, float] | None = None,
+    shares: Mapping[IndicatorKey, float] | None = None,
 ) -> Evaluation:
     """Score ``table`` under ``profile`` (a :class:`Profile`, a name, or None for national).
 
     ``executed`` is the amount spent (执行数, yuan); ``budget`` the 预算数 (default: the table's
     ``budget.total``) and ``adjusted`` the 调整后预算数, used instead when given. ``bands`` and
     ``manual`` map an indicator, by position in ``table.indicators`` (from 0) or by its unique
-    name, to the qualitative band the evaluator chose and to the evaluator's score.
+    name, to the qualitative band the evaluator chose and to the evaluator's score, in points
+    (``manual``) or as a share of the indicator's weight, 0–1 (``shares``: what the store
+    keeps, so that a score entered under one profile holds under another).
     """
     rules = profile if isinstance(profile, Profile) else load_profile(profile)
     chosen_bands = resolve_keys(table, bands or {})
     chosen_scores = resolve_keys(table, manual or {})
+    chosen_shares = resolve_keys(table, shares or {})
     execution = score_execution(table, rules, executed, budget, adjusted)
     allocation = allocate_weights(table, rules)
     notes = list(allocation.notes)
@@ -58,13 +62,16 @@ def evaluate_table(
         if weight is None:
             scores.append(unweighted(index, table, rules, allocation.why_none.get(index)))
             continue
+        points = chosen_scores.get(index)
+        if points is None and index in chosen_shares:
+            points = points_of(chosen_shares[index], weight, indicator.name)
         scores.append(
             score_indicator(
                 indicator,
                 weight,
                 rules,
                 band=chosen_bands.get(index),
-                manual_score=chosen_scores.get(index),
+                manual_score=points,
                 index=index,
                 weight_source=allocation.sources[index],
             )
@@ -127,6 +134,13 @@ def resolve_keys(table: TargetTable, given: Mapping[IndicatorKey, V]) -> dict[in
             raise EvaluationError(f"有 {len(matches)} 项指标名为“{key}”，请用序号指定")
         resolved[matches[0]] = value
     return resolved
+
+
+def points_of(share: float, weight: float, name: str) -> float:
+    """A score kept as a share of the weight, in points of ``weight``."""
+    if not (math.isfinite(share) and -1e-9 <= share <= 1 + 1e-9):
+        raise EvaluationError(f"“{name}”的评分为分值的 {percent(share)}，超出 0–100%")
+    return share * weight
 
 
 def unweighted(

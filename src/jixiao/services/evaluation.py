@@ -20,6 +20,7 @@ from jixiao.errors import EvaluationError, NotFound
 from jixiao.evaluate import Evaluation, Monitoring, Profile, evaluate_table, load_profile
 from jixiao.evaluate import monitor_table as light_table
 from jixiao.evaluate.display import money
+from jixiao.evaluate.entries import check_actual, check_execution, score_share
 from jixiao.model import Indicator, TableKind, TargetKind, TargetTable
 from jixiao.review.printed import compare_printed
 from jixiao.services.store import resolve_table
@@ -118,6 +119,7 @@ def evaluate_with(
         profile=rules,
         bands=keyed(table, records, "band"),
         manual=keyed(table, records, "score"),
+        shares=keyed(table, records, "share"),
     )
     if execution.note:
         evaluation.notes.insert(0, execution.note)
@@ -163,14 +165,22 @@ def record_actual(
     score: float | None = None,
     note: str | None = None,
     user: str | None = None,
+    profile: str | None = None,
 ) -> ActualSet:
-    """Store an indicator's 实际完成值 (or its 1–m 月 value); recorded in the history."""
+    """Store an indicator's 实际完成值 (or its 1–m 月 value); recorded in the history.
+
+    The value is checked first (:func:`check_entry`): one the indicator cannot have, or a
+    ``score`` (points) outside [0, 分值] or outside ``band`` under ``profile``, is refused. The
+    score is kept as a share of the weight, so that it holds under another profile."""
     check_month(month)
     if not value.strip():
         raise EvaluationError("实际完成值不能为空")
+    rules = load_profile(profile)
     with write_transaction(database) as connection:
         summary, table = stored_table(connection, ref)
         chosen = find_indicator(table, indicator)
+        position = next(i for i, row in enumerate(table.indicators) if row is chosen)
+        share = check_entry(table, position, value, band, score, rules)
         parsed = parse_target(value, year=table.year)
         old = set_actual(
             connection,
@@ -179,12 +189,32 @@ def record_actual(
             month=month,
             value=value.strip(),
             band=band,
-            score=score,
+            share=share,
             note=note,
             user=user,
             now=now(),
         )
     return ActualSet(summary, chosen.name, value.strip(), parsed.kind, old.value if old else None)
+
+
+def check_entry(
+    table: TargetTable,
+    position: int,
+    value: str,
+    band: str | None,
+    score: float | None,
+    rules: Profile,
+) -> float | None:
+    """Refuse an entry the indicator at ``position`` cannot have; the score (points) as the
+    share of the indicator's weight that the store keeps (None when no score is given)."""
+    indicator = table.indicators[position]
+    if band:
+        rules.band(band)  # an unknown band is refused
+    judged = bool(band) or score is not None
+    check_actual(indicator, value.strip(), rules, year=table.year, judged=judged)
+    if score is None:
+        return None
+    return score_share(table, position, score, band, rules)
 
 
 def record_execution(
@@ -202,7 +232,8 @@ def record_execution(
     spent = amount(executed)
     budget = amount(adjusted) if adjusted else None
     with write_transaction(database) as connection:
-        summary, _ = stored_table(connection, ref)
+        summary, table = stored_table(connection, ref)
+        check_execution(spent, budget or table.budget.total, table.budget.unit_printed)
         set_execution(
             connection,
             summary.id,
@@ -331,7 +362,8 @@ def with_actuals(table: TargetTable, records: dict[str, ActualRecord]) -> Target
 
 
 def keyed(table: TargetTable, records: dict[str, ActualRecord], field: str) -> dict[int | str, Any]:
-    """Bands (or manual scores) by indicator position, for the scoring engine."""
+    """Bands (or manual scores, or their shares) by indicator position, for the scoring
+    engine."""
     chosen: dict[int | str, Any] = {}
     for index, indicator in enumerate(table.indicators):
         record = records.get(indicator.name)
@@ -422,7 +454,7 @@ def apply_self_evaluation(
             month=YEAR,
             value=indicator.actual.raw,
             band=None,
-            score=None,
+            share=None,
             note=None,
             user=user,
             now=now(),

@@ -11,14 +11,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.errors import EvaluationError, JixiaoError
+from jixiao.errors import EvaluationError, JixiaoError, StaleRevision
 from jixiao.evaluate import Evaluation, list_profiles, load_profile
+from jixiao.evaluate.entries import check_execution
 from jixiao.model import TargetTable
 from jixiao.services.browse import readable_table
 from jixiao.services.evaluation import (
     TableEvaluation,
     TableRef,
     amount,
+    check_entry,
     evaluate_stored,
     evaluate_with,
     execution_input,
@@ -36,7 +38,6 @@ from jixiao.store.evaluations import (
     set_actual,
     set_execution,
 )
-from jixiao.targets import parse_target
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,14 @@ class ActualInput:
     value: str
     note: str | None = None
     band: str | None = None
+    score: float | None = None  # the evaluator's points (a band's score), under the profile
 
 
 @dataclass(frozen=True)
 class SelfEvaluationView:
     summary: TableSummary
     table: TargetTable
+    revision: int  # the revision the form is built on (a save names it: stale saves refused)
     actuals: dict[str, ActualRecord]
     execution: ExecutionRecord | None
     profile: str
@@ -87,6 +90,7 @@ def self_evaluation_view(
     return SelfEvaluationView(
         summary=summary,
         table=stored.table,
+        revision=stored.revision,
         actuals=actuals,
         execution=execution,
         profile=rules.name,
@@ -106,24 +110,34 @@ def save_self_evaluation(
     executed: str | None = None,
     adjusted: str | None = None,
     profile: str | None = None,
+    based_on: int | None = None,
 ) -> Evaluation | None:
     """Record the entered values (each a change in the history, by ``user``) and, once the
     execution is known, evaluate and store the result.
 
-    An amount, indicator or profile that cannot be used is refused before anything is
-    written. A value that can be stored but not scored (a tier and score that disagree) is
-    kept as entered, so that it can be corrected, and its :class:`EvaluationError` raised."""
+    ``based_on`` is the revision the form was built on: when the table has a newer one (its
+    indicators may have moved), the save is refused (:class:`StaleRevision`), as table edits
+    are. An amount, indicator, profile or value that cannot be used (text for a numeric
+    target, a rate above 100%, a score outside [0, 分值] or outside its band, an 执行数 far
+    above the budget) is refused before anything is written. A band's score is given in
+    points under ``profile`` and kept as a share of the weight."""
     summary = readable_table(database, user, table_id)
     user.require_edit(summary)
-    load_profile(profile)  # an unknown profile is refused before anything is written
+    rules = load_profile(profile)  # an unknown profile is refused before anything is written
     spent = amount(executed) if executed and executed.strip() else None
     budget = amount(adjusted) if adjusted and adjusted.strip() else None
     with write_transaction(database) as connection:
         stored = load_stored_table(connection, table_id)
         if stored is None:
             raise EvaluationError(f"{summary.describe()} 没有可评价的版本")
-        indicators = stored.table.indicators
+        if based_on is not None and stored.revision != based_on:
+            raise StaleRevision(summary.describe(), based_on, stored.revision)
+        table = stored.table
+        indicators = table.indicators
         known = actuals_of(connection, table_id, YEAR)
+        if spent is not None:
+            check_execution(spent, budget or table.budget.total, table.budget.unit_printed)
+        changes: list[tuple[str, ActualInput, float | None]] = []
         for entry in actuals:
             if not 0 <= entry.position < len(indicators):
                 raise EvaluationError(f"此表没有第 {entry.position + 1} 个指标")
@@ -131,23 +145,25 @@ def save_self_evaluation(
             value = entry.value.strip()
             if not value:
                 continue  # a blank field leaves the value as it was
-            parse_target(value, year=stored.table.year)  # total: never raises
+            share = check_entry(table, entry.position, value, entry.band, entry.score, rules)
             before = known.get(name)
-            unchanged = before is not None and (before.value, before.note, before.band) == (
-                value,
-                entry.note or None,
-                entry.band or None,
-            )
-            if unchanged:
+            unchanged = before is not None and (
+                before.value,
+                before.note,
+                before.band,
+            ) == (value, entry.note or None, entry.band or None)
+            if unchanged and before is not None and same_share(share, before.share):
                 continue
+            changes.append((name, entry, share))
+        for name, entry, share in changes:
             set_actual(
                 connection,
                 table_id,
                 name,
                 month=YEAR,
-                value=value,
+                value=entry.value.strip(),
                 band=entry.band or None,
-                score=None,
+                share=share,
                 note=entry.note,
                 user=user.name,
                 now=now(),
@@ -166,6 +182,13 @@ def save_self_evaluation(
     results = list(evaluate_stored(database, [TableRef(f"#{table_id}")], profile=profile))
     found = [r for r in results if isinstance(r, TableEvaluation)]
     return found[0].evaluation if found else None
+
+
+def same_share(entered: float | None, stored: float | None) -> bool:
+    """No new score: none entered, or the one stored, as the form shows it (rounded)."""
+    if entered is None:
+        return True
+    return stored is not None and abs(entered - stored) < 1e-4
 
 
 def self_evaluation_file(

@@ -30,10 +30,11 @@ class ActualRecord:
     month: int
     value: str
     band: str | None
-    score: float | None
+    score: float | None  # points, entered before migration 0014 (read as before)
     note: str | None
     recorded_at: dt.datetime
     recorded_by: str | None
+    share: float | None = None  # the evaluator's score as a share of the weight (0..1)
 
 
 @dataclass(frozen=True)
@@ -111,20 +112,24 @@ def set_actual(
     month: int,
     value: str,
     band: str | None,
-    score: float | None,
+    share: float | None,
     note: str | None,
     user: str | None,
     now: dt.datetime,
 ) -> ActualRecord | None:
     """Store (or replace) an indicator's actual value; returns the one it replaced.
 
-    A note, band or score not given (None) keeps the one stored before; "" clears a note.
+    ``share`` is the evaluator's score as a share of the indicator's weight (0..1). A note,
+    band or share not given (None) keeps the one stored before; "" clears a note. A share
+    given replaces a score stored in points before migration 0014.
     """
     old = actuals_of(connection, table_id, month).get(indicator)
+    score: float | None = None
     if old is not None:
         note = old.note if note is None else (note or None)
         band = old.band if band is None else band
-        score = old.score if score is None else score
+        score = old.score if share is None else None
+        share = old.share if share is None else share
     connection.execute(
         delete(actuals).where(
             actuals.c.table_id == table_id,
@@ -141,6 +146,7 @@ def set_actual(
             "value": value,
             "band": band,
             "score": score,
+            "score_share": share,
             "note": note,
             "recorded_at": now,
             "recorded_by": user,
@@ -151,7 +157,7 @@ def set_actual(
         (label, old.value if old else None, value),
         (f"{label}·偏差原因", old.note if old else None, note),
         (f"{label}·定性档次", old.band if old else None, band),
-        (f"{label}·评分", fmt(old.score) if old else None, fmt(score)),
+        (f"{label}·评分", scored(old.score, old.share) if old else None, scored(score, share)),
     ]
     record_changes(connection, table_id, changed, indicator=indicator, user=user, now=now)
     return old
@@ -171,6 +177,7 @@ def actuals_of(connection: Connection, table_id: int, month: int) -> dict[str, A
             note=row.note,
             recorded_at=row.recorded_at,
             recorded_by=row.recorded_by,
+            share=row.score_share,
         )
         for row in rows
     }
@@ -284,6 +291,13 @@ def latest_evaluations(
             evaluated_by=row.evaluated_by,
         )
     return latest
+
+
+def scored(points: float | None, share: float | None) -> str | None:
+    """The evaluator's score as the history shows it: 分值的 70%, or points entered before."""
+    if share is not None:
+        return f"分值的 {fmt(share * 100)}%"
+    return fmt(points)
 
 
 def fmt(value: float | None) -> str | None:
