@@ -176,6 +176,14 @@ def test_upload_review_and_correct_in_the_browser(page: Any) -> None:
     expect(page.locator("#grade")).to_have_text("优")
     expect(page.locator("#total")).to_have_text("97.55")
     expect(page.locator('#scores tr[data-indicator="工作经费补助人数"]')).to_contain_text("11.25")
+    # a 部分达成 judged within its band: 21 of the 30 points (70%), and the total is known
+    quality = page.locator('#actuals tr[data-indicator="提高到村任职选调生工作开展质量"]')
+    quality.locator("input[name^=actual-]").fill("基本完成")
+    quality.locator("select[name^=band-]").select_option("部分达成")
+    quality.locator("input[name^=score-]").fill("21")
+    page.click("#evaluation-form button[type=submit]")
+    expect(page.locator("#total")).to_have_text("88.55")
+    expect(page.locator("#grade")).to_have_text("良")
     shot(page, "self-evaluation")
     # choosing another scoring profile reloads the page (a script file: no inline handler)
     other = page.locator("select[name=profile] option:not([selected])").first

@@ -6,6 +6,7 @@ import io
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
@@ -103,3 +104,107 @@ def test_injection_in_notes_is_shown_as_text(
     page = client.get(f"/tables/{vl04_table}/evaluation")
     assert "<script>alert(1)</script>" not in page.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+
+
+QUALITY = "提高到村任职选调生工作开展质量"  # 效益指标, 效果显著: 30 points under national
+
+
+def test_api_enters_a_band_score_kept_relative_to_the_weight(
+    api: Callable[..., Any], vl04_table: int, position_of: Callable[[int, str], int]
+) -> None:
+    position = position_of(vl04_table, QUALITY)
+    body = {
+        "actuals": [
+            *[e for e in entries(position_of, vl04_table) if e["position"] != position],
+            {"position": position, "value": "基本完成", "band": "部分达成", "score": 21},
+        ],
+        "executed": "27万元",
+    }
+    response = api("PUT", f"/api/v1/tables/{vl04_table}/evaluation", json=body)
+    assert response.status_code == 200, response.text
+    evaluation = response.json()["evaluation"]
+    quality = next(s for s in evaluation["indicators"] if s["name"] == QUALITY)
+    assert (quality["score"], quality["band"]) == (21, "部分达成")
+    assert evaluation["total"] == 97.55 - 30 + 21  # no longer 待定
+    # under district-20 the indicator weighs 80 / 6 = 13.33: the same 70% of it
+    other = api(
+        "GET", f"/api/v1/tables/{vl04_table}/evaluation", params={"profile": "district-20"}
+    ).json()["evaluation"]
+    quality = next(s for s in other["indicators"] if s["name"] == QUALITY)
+    assert quality["score"] == pytest.approx(0.7 * 80 / 6, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("entry", "executed", "message"),
+    [
+        ({"name": "工作经费补助人数", "value": "abc"}, None, "读不出数值"),
+        ({"name": "到村任职选调生满意度", "value": "150%"}, None, "超过 100%"),
+        ({"name": QUALITY, "value": "基本完成", "band": "部分达成", "score": 29}, None, "不在档内"),
+        ({"name": QUALITY, "value": "基本完成", "score": 31}, None, "超出 [0, 分值 30]"),
+        ({"name": "工作经费补助人数", "value": "18人"}, "3000万元", "100 倍"),
+    ],
+)
+def test_api_refuses_values_the_indicator_cannot_have(
+    api: Callable[..., Any],
+    vl04_table: int,
+    position_of: Callable[[int, str], int],
+    entry: dict[str, Any],
+    executed: str | None,
+    message: str,
+) -> None:
+    name = entry.pop("name")
+    body: dict[str, Any] = {"actuals": [{"position": position_of(vl04_table, name), **entry}]}
+    if executed:
+        body["executed"] = executed
+    refused = api("PUT", f"/api/v1/tables/{vl04_table}/evaluation", json=body)
+    assert refused.status_code == 422, refused.text
+    assert message in refused.json()["error"]["message"]
+    # nothing was written
+    history = api("GET", f"/api/v1/tables/{vl04_table}/history").json()
+    assert not history["changes"]
+
+
+def test_api_refuses_a_save_based_on_a_stale_revision(
+    api: Callable[..., Any], vl04_table: int, position_of: Callable[[int, str], int]
+) -> None:
+    shown = api("GET", f"/api/v1/tables/{vl04_table}/evaluation").json()
+    assert shown["revision"] == 1
+    position = position_of(vl04_table, "经费使用及时率")
+    url = f"/api/v1/tables/{vl04_table}/indicators/{position}/target"
+    assert api("PUT", url, json={"target": "=100%", "based_on": 1}).status_code == 200
+    body = {"actuals": entries(position_of, vl04_table), "based_on": 1}
+    stale = api("PUT", f"/api/v1/tables/{vl04_table}/evaluation", json=body)
+    assert stale.status_code == 409
+    assert stale.json()["error"]["code"] == "REQ002"
+    body["based_on"] = 2
+    assert api("PUT", f"/api/v1/tables/{vl04_table}/evaluation", json=body).status_code == 200
+
+
+def test_page_form_enters_a_band_score_and_refuses_a_stale_revision(
+    client: TestClient,
+    login: Callable[[str], str],
+    api: Callable[..., Any],
+    vl04_table: int,
+    position_of: Callable[[int, str], int],
+) -> None:
+    csrf = login("admin")
+    page = client.get(f"/tables/{vl04_table}/evaluation")
+    assert 'name="revision" value="1"' in page.text
+    form = {"csrf_token": csrf, "executed": "270000", "revision": "1"}
+    for name, value in ACTUALS.items():
+        form[f"actual-{position_of(vl04_table, name)}"] = value
+    quality = position_of(vl04_table, QUALITY)
+    form |= {f"actual-{quality}": "基本完成", f"band-{quality}": "部分达成"}
+    form[f"score-{quality}"] = "21"
+    saved = client.post(f"/tables/{vl04_table}/evaluation", data=form)
+    assert saved.status_code == 303
+    shown = client.get(saved.headers["location"])
+    assert f'name="score-{quality}" value="21"' in shown.text
+    assert '<strong id="total">88.55</strong>' in shown.text  # 97.55 − 30 + 21
+    assert '<strong id="grade">良</strong>' in shown.text
+    position = position_of(vl04_table, "经费使用及时率")
+    url = f"/api/v1/tables/{vl04_table}/indicators/{position}/target"
+    assert api("PUT", url, json={"target": "=100%", "based_on": 1}).status_code == 200
+    stale = client.post(f"/tables/{vl04_table}/evaluation", data=form)
+    assert stale.status_code == 409
+    assert "已被他人修改" in stale.text

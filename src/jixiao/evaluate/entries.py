@@ -55,12 +55,7 @@ def check_actual(
             "请写成 18人、95% 这样的数值，或同时选定性档次并给出得分"
         )
     shares = actual.unit == "%" or (actual.unit is None and target.unit == "%")
-    if (
-        shares
-        and actual.value is not None
-        and actual.value > 100
-        and SHARE_NAME.search(name or "")
-    ):
+    if shares and actual.value is not None and actual.value > 100 and SHARE_NAME.search(name or ""):
         raise EvaluationError(
             f"“{name}”是比例，实际完成值 {number(actual.value)}% 超过 100%：请核对后重新填写"
         )

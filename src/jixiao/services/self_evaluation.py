@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jixiao.errors import EvaluationError, JixiaoError, StaleRevision
-from jixiao.evaluate import Evaluation, list_profiles, load_profile
+from jixiao.evaluate import Evaluation, Profile, list_profiles, load_profile
 from jixiao.evaluate.entries import check_execution
+from jixiao.evaluate.weights import allocate_weights
 from jixiao.model import TargetTable
 from jixiao.services.browse import readable_table
 from jixiao.services.evaluation import (
@@ -63,6 +64,7 @@ class SelfEvaluationView:
     evaluation: Evaluation | None
     problem: str | None  # why there is no evaluation yet (no execution, a band error …)
     can_edit: bool
+    scores: dict[int, float]  # the evaluator's scores entered, in points under ``profile``
 
 
 def self_evaluation_view(
@@ -98,7 +100,25 @@ def self_evaluation_view(
         evaluation=evaluation,
         problem=problem,
         can_edit=user.can_edit(summary),
+        scores=entered_scores(stored.table, actuals, rules),
     )
+
+
+def entered_scores(
+    table: TargetTable, actuals: dict[str, ActualRecord], rules: Profile
+) -> dict[int, float]:
+    """Each score an evaluator entered, in points of the indicator's weight under ``rules``."""
+    weights = allocate_weights(table, rules).weights
+    scores: dict[int, float] = {}
+    for position, (indicator, weight) in enumerate(zip(table.indicators, weights, strict=True)):
+        record = actuals.get(indicator.name)
+        if record is None:
+            continue
+        if record.share is not None and weight is not None:
+            scores[position] = round(record.share * weight, 4)
+        elif record.score is not None:
+            scores[position] = record.score
+    return scores
 
 
 def save_self_evaluation(

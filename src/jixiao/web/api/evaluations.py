@@ -18,6 +18,7 @@ from jixiao.services import (
 from jixiao.web.auth import ApiUser
 from jixiao.web.params import (
     AMOUNT_SCHEMA,
+    MAX_ID,
     MAX_POSITION,
     MULTI_LINE_SCHEMA,
     ONE_LINE_SCHEMA,
@@ -74,6 +75,13 @@ class ActualEntry(BaseModel):
         ),
         OneLine,
     ] = None
+    score: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="评价人给出的得分（按 profile 口径下该指标的分值计；选了档次时须在档内，"
+        "如部分达成为分值的 60%–80%）；保存为分值的比例，换口径后仍然有效",
+    )
 
 
 class EvaluationInput(BaseModel):
@@ -101,10 +109,18 @@ class EvaluationInput(BaseModel):
     profile: str | None = Field(
         default=None, max_length=40, json_schema_extra=PROFILE_SCHEMA, description="评分口径"
     )
+    based_on: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_ID,
+        description="录入所依据的表版本号（GET 返回的 revision）；"
+        "表已有更新的版本时拒绝保存（409）",
+    )
 
 
 class EvaluationOutput(BaseModel):
     table_id: int
+    revision: int = Field(description="表的当前版本号（保存时作为 based_on）")
     profile: str
     evaluation: dict[str, Any] | None = Field(description="自评结果（每个得分附计算过程）")
     problem: str | None = Field(description="尚不能计算时的原因")
@@ -116,7 +132,11 @@ def output(
     view = self_evaluation_view(database_of(request), user, table_id, profile=profile)
     evaluation = json.loads(view.evaluation.model_dump_json()) if view.evaluation else None
     return EvaluationOutput(
-        table_id=table_id, profile=view.profile, evaluation=evaluation, problem=view.problem
+        table_id=table_id,
+        revision=view.revision,
+        profile=view.profile,
+        evaluation=evaluation,
+        problem=view.problem,
     )
 
 
@@ -137,9 +157,10 @@ def put_evaluation(
         database_of(request),
         user,
         table_id,
-        [ActualInput(e.position, e.value, e.note, e.band) for e in body.actuals],
+        [ActualInput(e.position, e.value, e.note, e.band, e.score) for e in body.actuals],
         executed=body.executed,
         adjusted=body.adjusted,
         profile=body.profile,
+        based_on=body.based_on,
     )
     return output(request, user, table_id, body.profile)

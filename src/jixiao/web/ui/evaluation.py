@@ -5,6 +5,7 @@ Every score is shown with its explanation; the 自评表 downloads in the offici
 
 from __future__ import annotations
 
+import math
 import tempfile
 from pathlib import Path
 from typing import Annotated, Literal
@@ -68,10 +69,12 @@ async def save_evaluation(request: Request, user: PageUser, table_id: int) -> Re
             value=text(f"actual-{position}"),
             note=text(f"note-{position}", 1000),
             band=text(f"band-{position}", 20) or None,
+            score=points(text(f"score-{position}", 20), position),
         )
         for position in positions
     ]
     profile = text("profile", 40) or None
+    revision = text("revision", 12)
     save_self_evaluation(
         database_of(request),
         user,
@@ -80,9 +83,24 @@ async def save_evaluation(request: Request, user: PageUser, table_id: int) -> Re
         executed=text("executed", 40),
         adjusted=text("adjusted", 40),
         profile=profile,
+        based_on=int(revision) if revision.isdigit() else None,
     )
     suffix = f"&profile={profile}" if profile else ""
     return RedirectResponse(f"/tables/{table_id}/evaluation?saved=1{suffix}", status_code=303)
+
+
+def points(text: str, position: int) -> float | None:
+    """The score typed for the indicator at ``position`` (blank: none)."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise InvalidRequest(f"第 {position + 1} 个指标的评分“{text}”不是数字") from None
+    if not math.isfinite(value):
+        raise InvalidRequest(f"第 {position + 1} 个指标的评分“{text}”不是数字")
+    return value
 
 
 @router.get("/tables/{table_id}/evaluation/download", response_class=Response)
