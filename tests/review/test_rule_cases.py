@@ -80,6 +80,15 @@ def build_table(case: dict[str, Any]) -> TargetTable:
     return table.model_copy(update={"indicators": marked})
 
 
+def build_previous(case: dict[str, Any]) -> TargetTable | None:
+    """The same project's table of the year before (``previous`` in the case), if any."""
+    if "previous" not in case:
+        return None
+    spec = {**TABLE_DEFAULTS, **case}
+    previous = {"year": spec["year"] - 1, "budget": {}, **case["previous"]}
+    return build_table({key: spec[key] for key in TABLE_DEFAULTS} | previous)
+
+
 def load_cases() -> list[Any]:
     params = []
     for path in sorted(CASES.glob("*.yml")):
@@ -97,7 +106,8 @@ def test_rule_case(code: str, case: dict[str, Any]) -> None:
     options = {name: option.default for name, option in rule.options.items()}
     options.update(case.get("options", {}))
     table = build_table(case)
-    view = TableView(table)
+    previous = build_previous(case)
+    view = TableView(table, previous=previous)
     findings = list(rule.check(view, options)) if rule.applies_to(view) else []
     got = sorted(f"{f.indicator or 'table'}@{f.severity}" for f in findings)
     expected = sorted(e if "@" in e else f"{e}@{rule.severity}" for e in case["expect"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -14,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from jixiao.cli import exit_codes
+from jixiao.cli.database import DbOption
 from jixiao.cli.options import (
     DEFAULT_TIME_LIMIT,
     FormatOption,
@@ -36,7 +38,23 @@ def split_codes(values: list[str] | None) -> list[str]:
 
 
 def review_command(
-    files: Annotated[list[Path], typer.Argument(help="要审核的文件。")],
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="要审核的文件；与 --stored 同用时为数据库中的项目（名称、其一部分或 ls 中的"
+            "编号），不写则审核数据库中的全部表。",
+            show_default=False,
+        ),
+    ] = None,
+    stored: Annotated[
+        bool,
+        typer.Option(
+            "--stored",
+            help="重新审核数据库（--db）中已保存的表（当前修订版），并与同一部门同一项目上一"
+            "年度的表比较（规则 YR01）；不改动已保存的审核发现。",
+        ),
+    ] = False,
+    db: DbOption = None,
     output_format: FormatOption = OutputFormat.HUMAN,
     select: Annotated[
         list[str] | None, typer.Option(help="只运行这些规则（代码或前缀，可用逗号分隔）。")
@@ -58,6 +76,22 @@ def review_command(
     debug: DebugOption = False,
 ) -> None:
     """审核绩效目标表：按表列出问题（代码、级别、指标、说明与修改建议）。"""
+    if stored:
+        review_stored_command(
+            [str(name) for name in files] if files else None,
+            db=db,
+            config=config,
+            select=select,
+            ignore=ignore,
+            fail_on=fail_on,
+            output_format=output_format,
+            collapse=not show_all,
+            debug=debug,
+        )
+        return
+    if not files:
+        typer.echo("请给出要审核的文件，或用 --stored 审核数据库中的表。", err=True)
+        raise typer.Exit(exit_codes.ERROR)
     if output is not None and output.suffix.lower() != ".xlsx":
         typer.echo(f"{output}：审核意见表只能写成 .xlsx 文件", err=True)
         raise typer.Exit(exit_codes.ERROR)
@@ -75,6 +109,58 @@ def review_command(
         err.print(f"已把 {count} 条审核意见写入 {output}")
     if report_unread(err, [r.document for r in reviewed]):
         raise typer.Exit(exit_codes.ERROR)
+    if any(severity_at_least(f.severity, settings.fail_on) for r in reviewed for f in r.findings):
+        raise typer.Exit(exit_codes.FINDINGS)
+
+
+def review_stored_command(
+    names: list[str] | None,
+    *,
+    db: str | None,
+    config: Path | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    fail_on: Severity | None,
+    output_format: OutputFormat,
+    collapse: bool,
+    debug: bool,
+) -> None:
+    """``jixiao review --stored [PROJECT...]``: the stored tables reviewed again."""
+    from jixiao.services import open_store  # the database layer: only when asked
+    from jixiao.services.stored_review import review_stored
+
+    with reporting_errors(debug), open_store(db) as database:
+        settings = load_config(config).with_overrides(
+            select=split_codes(select), ignore=split_codes(ignore), fail_on=fail_on
+        )
+        reviewed = list(review_stored(database, names, config=settings))
+    if output_format is OutputFormat.JSON:
+        data = {
+            "tables": [
+                {
+                    "id": item.table.id,
+                    "project": item.table.project,
+                    "department": item.table.department,
+                    "year": item.table.year,
+                    "previous_year_table": item.previous.id if item.previous else None,
+                    "findings": [
+                        json.loads(f.model_dump_json(exclude_defaults=True)) for f in item.findings
+                    ],
+                }
+                for item in reviewed
+            ]
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        console = Console()
+        totals: Counter[Severity] = Counter(f.severity for r in reviewed for f in r.findings)
+        for item in reviewed:
+            compared = f"（与上年度表 #{item.previous.id} 比较）" if item.previous else ""
+            console.print(Text(f"{item.table.describe()}{compared}", style="bold"))
+            findings = item.findings
+            console.print(findings_table(findings, collapse) if findings else Text("  未发现问题"))
+        summary_line = "，".join(f"{SEVERITY_NAME[s]} {totals[s]}" for s in Severity)
+        console.print(Text(f"共审核数据库中的 {len(reviewed)} 张表：{summary_line}", style="bold"))
     if any(severity_at_least(f.severity, settings.fail_on) for r in reviewed for f in r.findings):
         raise typer.Exit(exit_codes.FINDINGS)
 

@@ -43,10 +43,16 @@ class Reviewer:
             self._rules_by_form[key] = rules
         return rules
 
-    def review_table(self, table: TargetTable, position: int | None = None) -> list[Finding]:
+    def review_table(
+        self,
+        table: TargetTable,
+        position: int | None = None,
+        previous: TargetTable | None = None,
+    ) -> list[Finding]:
         """The findings of the selected rules that apply to ``table``; ``position`` is its
-        place in its document (Finding.table)."""
-        view = TableView(table, position)
+        place in its document (Finding.table); ``previous`` the same project's table of the
+        year before, for the rules that compare with it (YR01)."""
+        view = TableView(table, position, previous)
         findings: list[Finding] = []
         for rule, options in self.rules_for(view):
             # a loop rather than list.extend, which copies each rule's findings into a new list

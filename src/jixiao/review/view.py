@@ -206,6 +206,7 @@ class TableView:
         "kind",
         "level_columns",
         "position",
+        "previous",
         "project",
         "purpose",
         "rows_left_out",
@@ -235,11 +236,20 @@ class TableView:
     level_columns: bool
     withheld: bool
     position: int | None
+    previous: TargetTable | None
 
-    def __init__(self, table: TargetTable, position: int | None = None) -> None:
+    def __init__(
+        self,
+        table: TargetTable,
+        position: int | None = None,
+        previous: TargetTable | None = None,
+    ) -> None:
+        """``previous``: the same project's table of the year before, when the review runs
+        over a store that holds it (``jixiao review --stored``); None otherwise."""
         fields = table.__dict__
         self.table = table
         self.position = position
+        self.previous = previous
         self.kind = fields["kind"]
         self.department = fields["department"]
         self.project = fields["project"]

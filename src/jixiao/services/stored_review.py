@@ -1,0 +1,82 @@
+"""Use-case: review the tables already in the store again (``jixiao review --stored``).
+
+Kept apart from :mod:`jixiao.services.review` (which reviews files) so that reviewing files
+loads no database layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+from jixiao.model import Finding
+from jixiao.review import ReviewConfig, Reviewer
+from jixiao.services.store import resolve_table
+from jixiao.store import (
+    Database,
+    TableFilter,
+    TableSummary,
+    find_tables,
+    list_tables,
+    load_stored_table,
+)
+
+
+@dataclass(frozen=True)
+class ReviewedTable:
+    """A stored table reviewed again: its findings, and the table of the year before that the
+    cross-year rule compared it with (None when the store holds no single such table)."""
+
+    table: TableSummary
+    findings: list[Finding]
+    previous: TableSummary | None
+
+
+def review_stored(
+    database: Database, names: list[str] | None, *, config: ReviewConfig | None = None
+) -> Iterator[ReviewedTable]:
+    """Review the current revision of each named stored table (a project name, a unique part
+    of it, or ``#id``), or of every stored table when ``names`` is None, with the rules of
+    ``config``. Rules that compare with the same project's table of the year before (YR01)
+    run here, where the store holds it. The stored findings are not replaced: a review
+    decision taken on them stays attached."""
+    reviewer = Reviewer(config)
+    with database.engine.connect() as connection:
+        if names is None:
+            summaries = list_tables(connection, TableFilter())
+        else:
+            summaries = [resolve_table(connection, name) for name in names]
+        for summary in summaries:
+            stored = load_stored_table(connection, summary.id)
+            if stored is None:
+                continue
+            earlier = previous_year_table(connection, summary)
+            previous = load_stored_table(connection, earlier.id) if earlier else None
+            findings = reviewer.review_table(
+                stored.table, previous=previous.table if previous else None
+            )
+            yield ReviewedTable(summary, findings, earlier)
+
+
+def previous_year_table(connection: Connection, summary: TableSummary) -> TableSummary | None:
+    """The table of the same kind, project and department for the year before, when the store
+    holds exactly one."""
+    if not summary.project or summary.year is None:
+        return None
+    found = [
+        other
+        for other in find_tables(connection, summary.project, year=summary.year - 1)
+        if other.project == summary.project
+        and other.kind is summary.kind
+        and same_department(other, summary)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def same_department(one: TableSummary, other: TableSummary) -> bool:
+    """By code when both print one, else by name (a table without either matches none)."""
+    if one.department_code and other.department_code:
+        return one.department_code == other.department_code
+    return bool(one.department) and one.department == other.department

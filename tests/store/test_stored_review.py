@@ -1,0 +1,67 @@
+"""``jixiao review --stored``: stored tables reviewed again, compared with the same project's
+table of the year before (rule YR01), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from jixiao.cli import app
+from jixiao.services import import_files
+from jixiao.services.stored_review import review_stored
+from jixiao.store import Database
+
+runner = CliRunner()
+PROJECT = "选调生到村任职工作补助区配套资金"
+
+
+def store_two_years(database: Database, edited_copy: Callable[..., Path]) -> None:
+    # last year the same project promised 25 people; this year 20 (the example's ≥20人)
+    last_year = edited_copy(("≥20人", "≥25人"), name="2023.txt")
+    (old,) = import_files(database, [last_year], year=2023)
+    assert old.error is None
+    this_year = edited_copy(name="2024.txt")  # the example as it is
+    (new,) = import_files(database, [this_year], year=2024)
+    assert new.error is None
+
+
+def test_a_target_weaker_than_last_year_is_found(
+    database: Database, edited_copy: Callable[..., Path]
+) -> None:
+    store_two_years(database, edited_copy)
+    reviewed = {
+        r.table.year: r for r in review_stored(database, None) if r.table.project == PROJECT
+    }
+    this_year, last_year = reviewed[2024], reviewed[2023]
+    assert this_year.previous is not None
+    assert this_year.previous.year == 2023
+    weaker = [f for f in this_year.findings if f.code == "YR01"]
+    assert [f.indicator for f in weaker] == ["工作经费补助人数"]
+    assert weaker[0].message == (
+        "“工作经费补助人数”的指标值“≥20人”比上年（2023年）的“≥25人”更低（下限下调）"
+    )
+    assert last_year.previous is None
+    assert not [f for f in last_year.findings if f.code == "YR01"]
+
+
+def test_cli_review_stored(
+    database: Database, database_url: str, edited_copy: Callable[..., Path]
+) -> None:
+    store_two_years(database, edited_copy)
+    result = runner.invoke(
+        app, ["review", "--stored", "--db", database_url, "--select", "YR01", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output  # YR01 is a warning; fail-on error
+    data = json.loads(result.stdout)
+    found = [(t["year"], f["indicator"]) for t in data["tables"] for f in t["findings"]]
+    assert found == [(2024, "工作经费补助人数")]
+    human = runner.invoke(app, ["review", "--stored", "--db", database_url, "--select", "YR01"])
+    assert "与上年度表" in human.stdout
+    assert "比上年（2023年）" in human.stdout
+    missing = runner.invoke(app, ["review", "--stored", "--db", database_url, "没有这个项目"])
+    assert missing.exit_code == 2
+    nothing = runner.invoke(app, ["review"])
+    assert nothing.exit_code == 2
