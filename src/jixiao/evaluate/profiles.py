@@ -3,8 +3,9 @@
 A profile is a TOML file in ``jixiao/evaluate/profiles/`` (shipped) or anywhere on disk (a
 user's own). ``load_profile("national")`` reads the shipped one; ``load_profile(path)`` reads a
 file. Every field is documented in ``docs/evaluation.md``; every formula choice names the
-section of domain.md it follows and its evidence tag ([V] official, [S] secondary,
-[I] deployed systems, [U] unverified), so that a reviewer can see why a score is what it is.
+primary source it follows (regulation, published form or template) and its evidence tag
+([V] official, [S] secondary, [I] deployed systems, [U] unverified), so that a reviewer can
+see why a score is what it is.
 """
 
 from __future__ import annotations
