@@ -208,3 +208,40 @@ def test_page_form_enters_a_band_score_and_refuses_a_stale_revision(
     stale = client.post(f"/tables/{vl04_table}/evaluation", data=form)
     assert stale.status_code == 409
     assert "已被他人修改" in stale.text
+
+
+def test_an_imported_self_evaluation_page_scores_its_own_figures(
+    client: TestClient, login: Callable[[str], str], database_path: Any, tmp_path: Any
+) -> None:
+    from jixiao.services import import_files, open_store
+
+    path = tmp_path / "自评表.txt"
+    path.write_text(
+        "\n".join(
+            [
+                "## 样例项目绩效自评表",
+                "项目名称\t样例项目",
+                "主管部门\t中国共产党天津市滨海新区委员会组织部",
+                "项目资金（万元）\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+                "年度资金总额\t100\t80.45\t10\t100%\t10",
+                "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+                "产出指标\t数量指标\t培训人数\t≥100人\t100人\t40\t40",
+                "\t质量指标\t合格率\t≥100%\t83.5%\t20\t18",
+                "效益指标\t社会效益指标\t受益人数\t≥50人\t50人\t20\t20",
+                "满意度指标\t服务对象满意度指标\t满意度\t≥90%\t90%\t10\t10",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    with open_store(str(database_path)) as database:
+        (outcome,) = import_files(database, [path], year=2024)
+        assert outcome.result is not None, outcome.error
+        table_id = outcome.result.tables[0].table_id
+    login("admin")
+    page = client.get(f"/tables/{table_id}/evaluation")
+    assert page.status_code == 200
+    assert "执行数取自表中所印全年执行数" in page.text
+    assert 'placeholder="表中所印：804,500.00 元（80.45 万元）"' in page.text
+    differences = page.text.split('id="printed-differences"')[1]
+    assert "印出的得分 18 与按公式计算的 16.7 不符" in differences
+    assert "执行率印为 100%，按执行数 80.45万元 ÷ 预算数 100万元 应为 80.45%" in differences
