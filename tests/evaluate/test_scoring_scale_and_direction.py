@@ -137,8 +137,10 @@ def test_the_three_bugs_on_the_example_document() -> None:
             if score.name in wanted:
                 checked[score.name] = score
     cost, validity = checked["工作经费拨付人均标准"], checked["公务员工资系统维护服务有效期"]
-    assert cost.weight and cost.score is not None
+    assert cost.weight
+    assert cost.score is not None
     assert cost.score < cost.weight
     assert "万元" in cost.explanation
-    assert validity.weight and validity.score is not None
+    assert validity.weight
+    assert validity.score is not None
     assert validity.score <= validity.weight * 0.75
