@@ -20,13 +20,14 @@ from jixiao.evaluate.display import money, number, percent
 from jixiao.evaluate.profiles import Profile
 from jixiao.evaluate.weights import allocate_weights
 from jixiao.model import Indicator, TargetKind, TargetTable
+from jixiao.model.vocabulary import SHARE_RATE_STEMS
 from jixiao.targets import parse_target
 
 # Targets whose actual must be a number to be scored by formula.
 NUMERIC_TARGETS: Final = frozenset({TargetKind.NUMERIC, TargetKind.RANGE})
 NUMERIC_ACTUALS: Final = frozenset({TargetKind.NUMERIC, TargetKind.RANGE})
 # A share of people or items (满意度, 合格率 …) cannot exceed 100%; a completion rate can.
-SHARE_NAME: Final = re.compile(r"满意|(?:合格|覆盖|达标|知晓|合规|准确|正确|及格)率")
+SHARE_NAME: Final = re.compile(f"满意|(?:{'|'.join(SHARE_RATE_STEMS)})率")
 # An 执行数 above this multiple of the budget is taken for a unit slip and refused.
 EXECUTION_MULTIPLE: Final = 2.0
 

@@ -519,6 +519,10 @@ RATE_STEMS: Final = (
     *("合规", "支付", "增长", "发生", "故障", "差错", "投诉", "正确", "达成"),
 )
 
+# Rates that are a share of people or items, so never above 100% (a 完成率 can be): the stems
+# before 率, and 满意 anywhere in the name (满意度).
+SHARE_RATE_STEMS: Final = ("合格", "覆盖", "达标", "知晓", "满意", "合规", "准确", "正确", "及格")
+
 # --- statements ------------------------------------------------------------------------------
 
 # Exact phrases that are a qualitative grade, mapped to the canonical grade.
