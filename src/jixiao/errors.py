@@ -22,6 +22,7 @@ Exceptions are for a document or a request that cannot be processed at all::
      └── NotFound               no such project, table or revision in the database
      └── Ambiguous              a name matches several tables; say which one
      └── EvaluationError        a score cannot be given as asked (e.g. outside its band)
+          └── EntryRefused      an entered value the indicator or table cannot have
 
 Each carries a Chinese message for users and typed context; mapping to exit codes or HTTP
 status happens at the edges (CLI, web), once.
@@ -212,6 +213,14 @@ class EvaluationError(JixiaoError):
         super().__init__(f"“{indicator}”：{reason}" if indicator else reason)
         self.reason = reason
         self.indicator = indicator
+
+
+class EntryRefused(EvaluationError):
+    """An entered value the indicator or the table cannot have, refused before it is stored:
+    text for a numeric target, a share rate above 100%, a score outside [0, 分值] or outside
+    its band, an 执行数 far above the budget. Well-formed, but in conflict with the table."""
+
+    code = "EVL002"
 
 
 # The web application's requests (jixiao.web maps these to HTTP status codes, once).

@@ -157,7 +157,8 @@ def test_api_refuses_values_the_indicator_cannot_have(
     if executed:
         body["executed"] = executed
     refused = api("PUT", f"/api/v1/tables/{vl04_table}/evaluation", json=body)
-    assert refused.status_code == 422, refused.text
+    assert refused.status_code == 409, refused.text  # well-formed, but not for this table
+    assert refused.json()["error"]["code"] == "EVL002"
     assert message in refused.json()["error"]["message"]
     # nothing was written
     history = api("GET", f"/api/v1/tables/{vl04_table}/history").json()

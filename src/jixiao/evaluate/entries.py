@@ -4,7 +4,7 @@
 numeric target, a satisfaction rate above 100%); ``score_share`` turns the points an evaluator
 gives into the share of the indicator's weight that the store keeps, refusing a score outside
 [0, 分值] or outside the chosen band; ``check_execution`` refuses an 执行数 far above the budget
-(a unit slip: 元 for 万元). Each raises :class:`EvaluationError` with a Chinese message naming
+(a unit slip: 元 for 万元). Each raises :class:`EntryRefused` with a Chinese message naming
 the indicator and both numbers.
 """
 
@@ -14,7 +14,7 @@ import math
 import re
 from typing import Final
 
-from jixiao.errors import EvaluationError
+from jixiao.errors import EntryRefused
 from jixiao.evaluate.bands import band_in_text
 from jixiao.evaluate.display import money, number, percent
 from jixiao.evaluate.profiles import Profile
@@ -51,13 +51,13 @@ def check_actual(
         and not judged
         and band_in_text(value, profile) is None
     ):
-        raise EvaluationError(
+        raise EntryRefused(
             f"“{name}”的指标值“{target.raw}”是数值，实际完成值“{value}”读不出数值："
             "请写成 18人、95% 这样的数值，或同时选定性档次并给出得分"
         )
     shares = actual.unit == "%" or (actual.unit is None and target.unit == "%")
     if shares and actual.value is not None and actual.value > 100 and SHARE_NAME.search(name or ""):
-        raise EvaluationError(
+        raise EntryRefused(
             f"“{name}”是比例，实际完成值 {number(actual.value)}% 超过 100%：请核对后重新填写"
         )
 
@@ -74,9 +74,9 @@ def score_share(
     indicator = table.indicators[position]
     weight = allocate_weights(table, profile).weights[position]
     if weight is None or weight <= 0:
-        raise EvaluationError(f"“{indicator.name}”在评分口径 {profile.name} 下没有分值，不能打分")
+        raise EntryRefused(f"“{indicator.name}”在评分口径 {profile.name} 下没有分值，不能打分")
     if not math.isfinite(points) or points < 0 or points > weight + 1e-9:
-        raise EvaluationError(
+        raise EntryRefused(
             f"“{indicator.name}”的得分 {number(points)} 超出 [0, 分值 {number(weight)}]"
             f"（评分口径 {profile.name}）"
         )
@@ -84,7 +84,7 @@ def score_share(
     if band:
         chosen = profile.band(band)
         if not chosen.allows(share):
-            raise EvaluationError(
+            raise EntryRefused(
                 f"“{indicator.name}”选了“{chosen.name}”档（{chosen.describe()}），"
                 f"得分 {number(points)} / 分值 {number(weight)} = {percent(share)} 不在档内"
             )
@@ -96,7 +96,7 @@ def check_execution(executed: float, basis: float | None, unit_printed: str | No
     if basis is None or basis <= 0:
         return
     if executed > basis * EXECUTION_MULTIPLE:
-        raise EvaluationError(
+        raise EntryRefused(
             f"执行数 {money(executed, unit_printed)} 是预算数 {money(basis, unit_printed)} 的 "
             f"{number(executed / basis)} 倍：请核对金额和单位（元/万元）；预算有调整的请同时填写"
             "调整后预算数"

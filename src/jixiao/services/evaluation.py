@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from jixiao.assemble.fields import parse_amount
-from jixiao.errors import EvaluationError, NotFound
+from jixiao.errors import EntryRefused, EvaluationError, NotFound
 from jixiao.evaluate import Evaluation, Monitoring, Profile, evaluate_table, load_profile
 from jixiao.evaluate import monitor_table as light_table
 from jixiao.evaluate.display import money
@@ -209,7 +209,10 @@ def check_entry(
     share of the indicator's weight that the store keeps (None when no score is given)."""
     indicator = table.indicators[position]
     if band:
-        rules.band(band)  # an unknown band is refused
+        try:
+            rules.band(band)
+        except EvaluationError as error:
+            raise EntryRefused(f"“{indicator.name}”：{error.message}") from None
     judged = bool(band) or score is not None
     check_actual(indicator, value.strip(), rules, year=table.year, judged=judged)
     if score is None:

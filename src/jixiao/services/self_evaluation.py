@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.errors import EvaluationError, JixiaoError, StaleRevision
+from jixiao.errors import EntryRefused, EvaluationError, JixiaoError, StaleRevision
 from jixiao.evaluate import Evaluation, Profile, list_profiles, load_profile
 from jixiao.evaluate.entries import check_execution
 from jixiao.evaluate.weights import allocate_weights
@@ -160,7 +160,7 @@ def save_self_evaluation(
         changes: list[tuple[str, ActualInput, float | None]] = []
         for entry in actuals:
             if not 0 <= entry.position < len(indicators):
-                raise EvaluationError(f"此表没有第 {entry.position + 1} 个指标")
+                raise EntryRefused(f"此表没有第 {entry.position + 1} 个指标")
             name = indicators[entry.position].name
             value = entry.value.strip()
             if not value:

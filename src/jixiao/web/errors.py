@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException
 from jixiao.errors import (
     Ambiguous,
     ConfigError,
+    EntryRefused,
     EvaluationError,
     IngestError,
     InvalidRequest,
@@ -60,6 +61,7 @@ STATUS: Final[Sequence[tuple[type[JixiaoError], int]]] = (
     (StaleRevision, 409),
     (InvalidTransition, 409),
     (Ambiguous, 409),
+    (EntryRefused, 409),  # a well-formed value the table's indicator cannot have
     (RequestTooLarge, 413),
     (TooManyAttempts, 429),
     (InvalidRequest, 422),

@@ -148,7 +148,11 @@ def get_evaluation(
     return output(request, user, table_id, profile)
 
 
-@router.put("/tables/{table_id}/evaluation", response_model=EvaluationOutput)
+@router.put(
+    "/tables/{table_id}/evaluation",
+    response_model=EvaluationOutput,
+    responses={409: {"description": "表已有更新的版本（based_on 不是当前版本）"}},
+)
 def put_evaluation(
     request: Request, user: ApiUser, table_id: TableId, body: EvaluationInput
 ) -> EvaluationOutput:
