@@ -97,7 +97,7 @@ def test_unknown_indicator_and_bad_band_score(stored: Database) -> None:
     fill_actuals(stored)
     with pytest.raises(EvaluationError, match=r"得分 29 / 分值 30 = 96\.67% 不在档内"):
         record_actual(stored, PROJECT, "开展质量", "部分达成", band="部分达成", score=29)
-    # a score stored in points before migration 0014, outside its band: that table is listed
+    # a score stored in points before migration 0015, outside its band: that table is listed
     # as not evaluated, with the reason; every other table is still evaluated
     with write_transaction(stored) as connection:
         (summary,) = [s for s in list_tables(connection, TableFilter()) if "选调生" in s.project]

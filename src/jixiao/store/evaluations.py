@@ -30,7 +30,7 @@ class ActualRecord:
     month: int
     value: str
     band: str | None
-    score: float | None  # points, entered before migration 0014 (read as before)
+    score: float | None  # points, entered before migration 0015 (read as before)
     note: str | None
     recorded_at: dt.datetime
     recorded_by: str | None
@@ -121,7 +121,7 @@ def set_actual(
 
     ``share`` is the evaluator's score as a share of the indicator's weight (0..1). A note,
     band or share not given (None) keeps the one stored before; "" clears a note. A share
-    given replaces a score stored in points before migration 0014.
+    given replaces a score stored in points before migration 0015.
     """
     old = actuals_of(connection, table_id, month).get(indicator)
     score: float | None = None

@@ -275,7 +275,7 @@ actuals = Table(
     Column("month", Integer, nullable=False),
     Column("value", Text, nullable=False),
     Column("band", String(16)),
-    Column("score", Double),  # points, as entered before migration 0014
+    Column("score", Double),  # points, as entered before migration 0015
     Column("score_share", Double),  # the evaluator's score as a share of the weight (0..1)
     Column("note", Text),
     Column("recorded_at", DateTime, nullable=False),
