@@ -422,9 +422,12 @@ class Collector:
         previous = draft.indicators[-1] if draft.indicators else None
         after_break, self.after_page_break = self.after_page_break, False
         if after_break and previous is not None and self.is_cut_row(indicator):
-            if not continues_name(
-                previous.get(Field.NAME), indicator.get(Field.NAME)
-            ) and prints_beside_name(indicator):
+            if (
+                not continues_name(previous.get(Field.NAME), indicator.get(Field.NAME))
+                and prints_beside_name(indicator)
+                and not ends_in_a_cut_cell(previous)
+                and not described_across(previous, indicator)
+            ):
                 # position alone is no evidence: a whole row whose 指标值 cell is empty here
                 self.keep_whole_row(indicator, previous, row)
                 return
@@ -622,8 +625,39 @@ def sub_column_values(columns: list[Field], values: list[str]) -> list[tuple[Fie
 def prints_beside_name(indicator: IndicatorDraft) -> bool:
     """A row that prints more than a 三级 name (its description, 实际完成值, 分值 …). On a
     continuation page, a row with no levels, no 指标值 and nothing beside its name is the rest
-    of the row cut before it — a whole row of the form prints its other cells."""
-    return any(text for name, text in indicator.cells.items() if name not in (Field.NAME, *_LEVELS))
+    of the row cut before it — a whole row of the form prints its other cells. One CJK
+    character beside the name (况 of a description cut at 情|况) is the rest of a cut cell too.
+    """
+    return any(
+        text and not _ONE_CJK.fullmatch(text)
+        for name, text in indicator.cells.items()
+        if name not in (Field.NAME, *_LEVELS)
+    )
+
+
+_ONE_CJK: Final = re.compile(r"[\u3400-\u9fff]")
+
+
+def described_across(before: IndicatorDraft, rest: IndicatorDraft) -> bool:
+    """The description cut by the break restates the joined name, not the two names apart
+    (高标准 | 反映高 … 农田建设及时率 | 标准农田建设及时率情况): one row, whatever its halves
+    read like. Linear in the cells' length."""
+    names = before.get(Field.NAME), rest.get(Field.NAME)
+    texts = before.get(Field.DESCRIPTION), rest.get(Field.DESCRIPTION)
+    if not all(names) or not all(texts):
+        return False
+    apart = names[0] in texts[0] and names[1] in texts[1]
+    return not apart and names[0] + names[1] in texts[0] + texts[1]
+
+
+def ends_in_a_cut_cell(indicator: IndicatorDraft) -> bool:
+    """The row before a page break holds one CJK character beside its name (反 of a
+    description cut at 反|映…): the break cut the row, whatever its name reads like."""
+    return any(
+        _ONE_CJK.fullmatch(text)
+        for name, text in indicator.cells.items()
+        if name not in (Field.NAME, *_LEVELS)
+    )
 
 
 _LEVELS: Final = (Field.LEVEL1, Field.LEVEL2)
