@@ -93,6 +93,8 @@ def glue(lines: list[str], first_line: int) -> GluedText:
 
 
 def read_glued(builder: RowBuilder, text: str) -> None:
+    """Every table of the text, one after another: each table's rows end where the next
+    table's title starts (:func:`next_table`), or at a footer."""
     lines = text.splitlines()
     start = next(
         (
@@ -106,22 +108,72 @@ def read_glued(builder: RowBuilder, text: str) -> None:
         if line.strip():
             builder.line([Token(line.strip(), line.strip(), number)])
     glued = glue(lines[start:], start + 1)
-    header = find_header_run(glued.text)
-    end_of_block = header.start if header else len(glued.text)
-    read_header_block(builder, glued, 0, end_of_block)
-    if header is None:
-        return
-    columns_end, columns = read_column_labels(builder, glued, header)
-    footer = _FOOTER.search(glued.text, columns_end)
-    by_line = glued.starts_line(header.start) and glued.starts_line(header.end)
-    read_indicators(
-        builder,
-        glued,
-        columns_end,
-        footer.start() if footer else None,
-        columns,
-        rows_are_lines=by_line,
-    )
+    position = 0
+    while position < len(glued.text):
+        header = find_header_run(glued.text, position)
+        end_of_block = header.start if header else len(glued.text)
+        read_header_block(builder, glued, position, end_of_block)
+        if header is None:
+            return
+        columns_end, columns = read_column_labels(builder, glued, header)
+        by_line = glued.starts_line(header.start) and glued.starts_line(header.end)
+        following = next_table(glued, columns_end, by_line=by_line)
+        footer = _FOOTER.search(glued.text, columns_end, following or len(glued.text))
+        read_indicators(
+            builder,
+            glued,
+            columns_end,
+            footer.start() if footer else following,
+            columns,
+            rows_are_lines=by_line,
+        )
+        if following is None:
+            return
+        position = following
+
+
+# the wording a table's title ends in (…绩效目标表（2022年度）) right before a label that opens
+# a header block (项目名称…): a next table starts there
+_NEXT_TITLE: Final = re.compile(
+    r"(?:绩效目标表|绩效目标申报表|绩效自评表|自评表|绩效目标批复表)"
+    r"(?:[（(](?:19|20)\d{2}年度?[)）])?"
+    rf"(?=(?:{alternation(list(HEADER_LABELS))}))"
+)
+# how a title starts, when the text shows no line break before it: a year, the form's kind
+_TITLE_START: Final = re.compile(
+    r"(?:(?:19|20)\d{2}年度?)?(?:项目支出|部门整体支出|部门整体|整体支出|部门|项目)?绩效"
+    r"|(?:(?:19|20)\d{2}年度?)?(?:项目支出|部门整体支出|部门整体|整体支出|部门|项目)?自评表"
+)
+_MAX_TITLE: Final = 40
+
+
+def next_table(glued: GluedText, start: int, *, by_line: bool) -> int | None:
+    """Where the title of the next table starts after ``start`` (None: no next table). The
+    title ends in a table's wording followed by a header-block label; it starts at its
+    line's start in a table printed one row per line (``by_line``), else with the project's
+    name printed again after 项目名称 (…项目绩效目标表项目名称…项目), else at the
+    wording that starts titles (2022年度项目支出绩效…). O(n) regex scans."""
+    text = glued.text
+    match = _NEXT_TITLE.search(text, start)
+    if match is None:
+        return None
+    keyword = match.start()
+    earliest = max(start, keyword - _MAX_TITLE)
+    if by_line:
+        line_start = next(
+            (p for p in range(keyword, earliest - 1, -1) if glued.starts_line(p)), None
+        )
+        if line_start is not None:
+            return line_start
+    label = _HEADER_LABEL.match(text, match.end())
+    if label is not None:
+        value = text[label.end() : label.end() + _MAX_TITLE]
+        for size in range(min(keyword - earliest, len(value)), 1, -1):
+            if text[keyword - size : keyword] == value[:size]:
+                return keyword - size
+    for found in _TITLE_START.finditer(text, earliest, match.end()):
+        return found.start()
+    return keyword
 
 
 # --- header block ---------------------------------------------------------------------------

@@ -117,6 +117,7 @@ _DESCRIPTION_ENDS: Final = ("情况", "程度", "水平", "比例", "效果", "�
 _DESCRIPTION: Final = re.compile(
     r"^(?:用于|主要)?(?:反映|考核|衡量|评价)[\u3400-\u9fff、，,（）()]+$"
 )
+_DESCRIPTION_LEAD: Final = re.compile(r"(?:反映|考核|衡量|评价)")
 # a value that is a trend word: (明显|显著|有效…)?(提升|减少|改善…)
 _TREND_VALUE: Final = re.compile(
     rf"^(?:{alternation([*TREND_FILLERS, '有效'])})?(?:{alternation([*DIRECTIONS, '改善'])})$"
@@ -373,8 +374,10 @@ def read_line_rows(
 def recurring_descriptions(lines: list[str], slots: tuple[Slot, ...]) -> frozenset[str]:
     """指标说明 a table prints on several rows (达到目标值): the words that end the text before
     the values on at least two lines, each after a name that ends as names end (资金支出率,
-    资助对象满意度). Repetition is the evidence where a name ends and its 指标说明 starts.
-    O(lines · w²) for words of at most ``w`` characters."""
+    资助对象满意度). Repetition is the evidence where a name ends and its 指标说明 starts —
+    unless the words before them already start a worded 指标说明 (反映…|情况: the end of one,
+    repeated because every description ends so). O(lines · w²) for words of at most ``w``
+    characters."""
     if not any(slot.field is Field.DESCRIPTION for slot in slots):
         return frozenset()
     seen: dict[str, int] = {}
@@ -382,7 +385,10 @@ def recurring_descriptions(lines: list[str], slots: tuple[Slot, ...]) -> frozens
         words = _LEADING_WORDS.match(line)
         text = words.group() if words else ""
         for size in range(2, min(len(text) - 1, _MAX_DESCRIPTION) + 1):
-            if stands_alone(text[:-size]) and not _LEVEL_LIKE.match(text[-size:]):
+            before = text[:-size]
+            if _DESCRIPTION_LEAD.search(before):
+                continue
+            if stands_alone(before) and not _LEVEL_LIKE.match(text[-size:]):
                 seen[text[-size:]] = seen.get(text[-size:], 0) + 1
     return frozenset(words for words, count in seen.items() if count >= 2)
 
