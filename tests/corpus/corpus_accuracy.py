@@ -211,6 +211,24 @@ def score_row(
     score.misses.append(Miss(expected, paired[0] if paired else None, covered))
 
 
+_PAGE_MARK = re.compile(r"^\s*\d{1,3}、")
+
+
+def printed_across(name: str, lines: list[str]) -> tuple[int | None, int | None]:
+    """The first and last line of ``name`` printed across a line break (a page of a preview
+    cuts it: 文物保 / 2、护社会影响), with spaces and page marks (``2、``) left out."""
+    glued: list[str] = []
+    numbers: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        line = "".join(_PAGE_MARK.sub("", line).split())
+        glued.append(line)
+        numbers.extend([number] * len(line))
+    start = "".join(glued).find(name) if name else -1
+    if start < 0:
+        return None, None
+    return numbers[start], numbers[start + len(name) - 1]
+
+
 def covering_findings(
     findings: list[Finding],
     expected: dict[str, str],
@@ -224,7 +242,7 @@ def covering_findings(
     else:
         name = expected["name"]
         found = [n for n, line in enumerate(lines, start=1) if expected["name"] in line]
-        first = last = found[0] if found else None
+        first, last = (found[0], found[0]) if found else printed_across(name, lines)
     codes = []
     for finding in findings:
         if finding.indicator is not None and normalize(finding.indicator) == name:

@@ -86,6 +86,14 @@ _ENUMERATOR: Final = re.compile(r"(?:任务|指标|目标)\d{1,2}[:：]")
 _RATE_INSIDE: Final = re.compile(r"率(?![、，,及和与或的之等（(])[\u3400-\u9fff]")
 _VALUE_START: Final = re.compile(rf"[≥≤><=＝﹦\d+-]|{alternation(_WORD_COMPARATORS)}")
 _LEADING_ZERO: Final = re.compile(r"^[≥≤><=＝﹦]?0\d")
+# a deadline as a 指标值 is printed: 2024年12月31日前, 8月底前, 2023年2月底前完成, 2021年
+_DEADLINE_VALUE: Final = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?)(?:(?:1[0-2]|[1-9])月(?:(?:[12]\d|3[01]|[1-9])日)?)?"
+    r"(?:底|末|上旬|中旬|下旬)?(?:前|之前|以前)?(?:完成|前完成)?$"
+    r"|^(?:1[0-2]|[1-9])月(?:(?:[12]\d|3[01]|[1-9])日|底|末|上旬|中旬|下旬)(?:前|之前|以前)?"
+    r"(?:完成)?$"
+)
+_MAX_UNIT_TAIL: Final = 4  # characters a quantity's unit may continue past a cut (个|工作日)
 _VALUE_WORDS: Final = frozenset(GRADES) | frozenset(PLACEHOLDER_WORDS)
 _QUALITIES: Final = ("定性", "定量", "定性指标", "定量指标", "正向", "反向", "正向指标", "反向指标")
 _NUMERIC_KINDS: Final = frozenset({TargetKind.NUMERIC, TargetKind.RANGE, TargetKind.DURATION})
@@ -556,11 +564,16 @@ class Reader:
         longest = _MAX_NAME if shape in long_shapes else _MAX_PIECE
         if shape is Shape.NAME and inside_number(chunk, position):
             longest = 0  # a name does not start in the middle of a number (6.4|7亿元…)
+        # a name right after a number, starting with a unit (5|天…, 2021|年8月…): more
+        # likely the number's unit, glued to the next name; a guess either way
+        unit_first = shape is Shape.NAME and self.starts_with_unit(position)
         for end in range(position + 1, min(length, position + longest) + 1):
             fit = self.fit(position, end, slot)
             if fit is None:
                 continue
-            cut = end < length and chunk[end - 1].isdigit() and chunk[end].isdigit()
+            cut = unit_first or (end < length and chunk[end - 1].isdigit() and chunk[end].isdigit()) or (
+                shape is Shape.VALUE and self.quantity_goes_on(position, end, slot)
+            )
             score = fit - (_DIGIT_CUT if cut else 0.0)
             yield Edge(position, slot, end, slot + 1, score, ((position, end),), cut)
         actual = self.actual_after(slot)
@@ -577,6 +590,30 @@ class Reader:
                 ):
                     pieces = ((position, middle), *empty, (middle, end))
                     yield Edge(position, slot, end, actual + 1, _TWICE, pieces, True)
+
+    def starts_with_unit(self, position: int) -> bool:
+        """A number ends right before ``position`` and a unit starts there. O(1)."""
+        chunk = self.chunk
+        if position == 0 or not chunk[position - 1].isdigit():
+            return False
+        return any(
+            is_unit(chunk[position:end])
+            for end in range(position + 1, min(len(chunk), position + _MAX_UNIT_TAIL) + 1)
+        )
+
+    def quantity_goes_on(self, start: int, end: int, slot: int) -> bool:
+        """The quantity ``start:end`` reads on as a longer one into the words after it (≤26个|
+        工作日, 2021|年8月底前, 2023年2月底前|完成): a cut there is a guess, like a cut between
+        two digits. O(``_MAX_UNIT_TAIL``) cached fits."""
+        chunk = self.chunk
+        if not _VALUE_START.match(chunk, start) or end >= len(chunk) or not _CJK.match(chunk[end]):
+            return False
+        for tail in range(end + 1, min(len(chunk), end + _MAX_UNIT_TAIL) + 1):
+            if not _CJK.match(chunk[tail - 1]):
+                return False
+            if self.fit(start, tail, slot) is not None:
+                return True
+        return False
 
     def actual_after(self, slot: int) -> int | None:
         """The 实际值 slot after a 指标值 slot, with only columns the model does not keep (调整
@@ -915,7 +952,9 @@ def value_fit(piece: str, *, free: bool) -> float | None:
     if _RELATIVE_VALUE.match(piece):
         return 2.5
     if _VALUE_START.match(piece):
-        if not _LEADING_ZERO.match(piece) and ends_as_quantity(piece):
+        if _LEADING_ZERO.match(piece):
+            return None
+        if ends_as_quantity(piece) or _DEADLINE_VALUE.match(piece):
             return 3.0
         return None
     if free and _CJK.match(piece) and not _LEVEL.search(piece) and not is_level_name(piece):
