@@ -161,12 +161,15 @@ def score_reading(
     """
     score = DocumentScore(name, error=error)
     lines = [normalize(line) for line in lines]
+    seen: dict[str, int] = {}  # gold rows of each name so far (a name may recur in a next table)
     for index, gold_table in enumerate(gold["tables"]):
         table = document.tables[index] if index < len(document.tables) else None
         score_table_fields(score, gold_table, table)
         indicators = table.indicators if table is not None else []
         for row in gold_table["indicators"]:
-            score_row(score, gold_row(row), indicators, document, lines)
+            expected = gold_row(row)
+            seen[expected["name"]] = seen.get(expected["name"], -1) + 1
+            score_row(score, expected, indicators, document, lines, seen[expected["name"]])
     expected_names = {gold_row(row)["name"] for t in gold["tables"] for row in t["indicators"]}
     read_for_misses = {miss.read["name"] for miss in score.misses if miss.read is not None}
     for table in document.tables:
@@ -183,7 +186,10 @@ def score_row(
     indicators: list[Indicator],
     document: Document,
     lines: list[str],
+    occurrence: int = 0,
 ) -> None:
+    """``occurrence``: gold rows of the same name before this one (its printing is the
+    ``occurrence``-th line holding the name)."""
     score.rows += 1
     read = [(output_row(i), i) for i in indicators]
     same = next((pair for pair in read if pair[0] == expected), None)
@@ -207,7 +213,7 @@ def score_row(
     if paired is not None:
         for name in ROW_FIELDS:
             score.fields[name] += paired[0][name] == expected[name]
-    covered = covering_findings(document.findings, expected, paired, lines)
+    covered = covering_findings(document.findings, expected, paired, lines, occurrence)
     score.misses.append(Miss(expected, paired[0] if paired else None, covered))
 
 
@@ -234,6 +240,7 @@ def covering_findings(
     expected: dict[str, str],
     paired: tuple[dict[str, str], Indicator] | None,
     lines: list[str],
+    occurrence: int = 0,
 ) -> list[str]:
     if paired is not None:
         name = paired[0]["name"]
@@ -242,7 +249,10 @@ def covering_findings(
     else:
         name = expected["name"]
         found = [n for n, line in enumerate(lines, start=1) if expected["name"] in line]
-        first, last = (found[0], found[0]) if found else printed_across(name, lines)
+        if found:
+            first = last = found[min(occurrence, len(found) - 1)]
+        else:
+            first, last = printed_across(name, lines)
     codes = []
     for finding in findings:
         if finding.indicator is not None and normalize(finding.indicator) == name:

@@ -54,11 +54,6 @@ PROFILE = settings.get_profile(os.environ.get("JIXIAO_SYNTHETIC", "ci"))
 
 # Shapes the readers do not read yet, with what bench/bench_synthetic.py measured.
 FAILING: dict[str, str] = {
-    "glued": "60 documents (112 tables): 30 pass; of 623 rows 190 exact, 102 doubted, 331 "
-    "missed silently (0 wrong, 0 spurious): a table whose rows are all doubted is refused and "
-    "its doubts lost; units glued to the next name",
-    "ocr": "60 documents (112 tables): 43 pass; 99 exact, 429 doubted, 95 missed, 5 spurious: "
-    "as glued, plus N、 chunk markers inside cells",
 }
 
 

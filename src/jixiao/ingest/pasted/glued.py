@@ -132,12 +132,11 @@ def read_glued(builder: RowBuilder, text: str) -> None:
         position = following
 
 
-# the wording a table's title ends in (…绩效目标表（2022年度）) right before a label that opens
-# a header block (项目名称…): a next table starts there
+# the wording a table's title ends in (…绩效目标表（2022年度）), with a label that opens a header
+# block (项目名称…) close after it (a budget code, a department, 单位：万元 may come between)
 _NEXT_TITLE: Final = re.compile(
     r"(?:绩效目标表|绩效目标申报表|绩效自评表|自评表|绩效目标批复表)"
     r"(?:[（(](?:19|20)\d{2}年度?[)）])?"
-    rf"(?=(?:{alternation(list(HEADER_LABELS))}))"
 )
 # how a title starts, when the text shows no line break before it: a year, the form's kind
 _TITLE_START: Final = re.compile(
@@ -149,13 +148,16 @@ _MAX_TITLE: Final = 40
 
 def next_table(glued: GluedText, start: int, *, by_line: bool) -> int | None:
     """Where the title of the next table starts after ``start`` (None: no next table). The
-    title ends in a table's wording followed by a header-block label; it starts at its
+    title ends in a table's wording with a header-block label close after it; it starts at its
     line's start in a table printed one row per line (``by_line``), else with the project's
     name printed again after 项目名称 (…项目绩效目标表项目名称…项目), else at the
     wording that starts titles (2022年度项目支出绩效…). O(n) regex scans."""
     text = glued.text
-    match = _NEXT_TITLE.search(text, start)
-    if match is None:
+    for match in _NEXT_TITLE.finditer(text, start):
+        label = _HEADER_LABEL.search(text, match.end(), match.end() + _MAX_TITLE)
+        if label is not None:
+            break
+    else:
         return None
     keyword = match.start()
     earliest = max(start, keyword - _MAX_TITLE)
@@ -165,12 +167,10 @@ def next_table(glued: GluedText, start: int, *, by_line: bool) -> int | None:
         )
         if line_start is not None:
             return line_start
-    label = _HEADER_LABEL.match(text, match.end())
-    if label is not None:
-        value = text[label.end() : label.end() + _MAX_TITLE]
-        for size in range(min(keyword - earliest, len(value)), 1, -1):
-            if text[keyword - size : keyword] == value[:size]:
-                return keyword - size
+    value = text[label.end() : label.end() + _MAX_TITLE]
+    for size in range(min(keyword - earliest, len(value)), 1, -1):
+        if text[keyword - size : keyword] == value[:size]:
+            return keyword - size
     for found in _TITLE_START.finditer(text, earliest, match.end()):
         return found.start()
     return keyword

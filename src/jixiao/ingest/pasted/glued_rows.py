@@ -781,6 +781,9 @@ class Reader:
         else:
             filled = {self.slots[i].field for i, (a, b) in enumerate(cells) if b > a}
             fields = {s.field for s in self.slots}
+            if Field.TARGET in fields and Field.TARGET not in filled:
+                # glued text prints no empty cell: the value most likely ran into the name
+                doubtful = "缺少指标值，指标值可能粘连在指标名称中"
             for field in (Field.TARGET, Field.ACTUAL):
                 if {Field.TARGET, Field.ACTUAL} <= fields and field not in filled:
                     doubtful = "缺少指标值或实际完成值，无法确定其余数值所在的列"
