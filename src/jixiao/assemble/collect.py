@@ -134,15 +134,26 @@ class Collector:
     # --- rows ----------------------------------------------------------------------------
 
     def feed(self, row: Row) -> None:
+        before = self.indicator_count()
         self.feed_row(row)
         if row.doubts:
-            self.record_doubts(row)
+            self.record_doubts(row, became_row=self.indicator_count() > before)
 
-    def record_doubts(self, row: Row) -> None:
-        """A reader's doubts about a row, as findings on the table (and indicator) it became."""
+    def indicator_count(self) -> int:
+        return len(self.current.indicators) if self.current is not None else 0
+
+    def record_doubts(self, row: Row, *, became_row: bool) -> None:
+        """A reader's doubts about a row, as findings on the table (and the indicator it
+        became: a doubt about text that became no row names none, even when a row read before
+        it shares its line)."""
         draft = self.current
         indicator = None
-        if draft is not None and draft.indicators and draft.indicators[-1].source == row.source:
+        if (
+            became_row
+            and draft is not None
+            and draft.indicators
+            and draft.indicators[-1].source == row.source
+        ):
             indicator = draft.indicators[-1].get(Field.NAME) or None
         findings = [
             parse_finding(

@@ -50,6 +50,9 @@ DOUBT_WEIGHTS: Final[dict[Severity, float]] = {Severity.INFO: 0.25, Severity.WAR
 # (PRS004: read as printed, e.g. an evaluation framework's 决策/过程 — unless the name shows
 # shifted columns, see misplaced_level) are not doubts about the rows' structure: they weigh
 # as an info.
+# A reader's doubt about text it did not turn into a row (PRS010): about that text, never
+# about a row read beside it on the same line.
+LEFT_OUT: Final = frozenset({"PRS010"})
 LIGHT_DOUBTS: Final = frozenset(
     {
         "PRS004",
@@ -209,7 +212,9 @@ def table_confidence(rows: Sequence[tuple[str, SourceRef]], findings: Iterable[F
 
     ``rows`` are the indicator rows read (name and place; dropped ones included). Every
     finding about the table is a doubt about one row (the row it names, else the only row at
-    its place) or, failing that, about its own place (a skipped line, the table's title, a
+    its place — unless it is about text that became no row, ``LEFT_OUT``: a glued line holds
+    the rows read and the text left out, and a doubt about the one is none about the other)
+    or, failing that, about its own place (a skipped line, the table's title, a
     line holding several glued rows). An error makes the confidence 0; otherwise each row and
     place weighs its heaviest doubt — a warning 1; an info, an empty 指标值, a value out of
     range, a level name outside the framework, a form without level columns or a doubt
@@ -236,7 +241,7 @@ def table_confidence(rows: Sequence[tuple[str, SourceRef]], findings: Iterable[F
         key = place_key(finding.location)
         at = by_place.get(key, [])
         index: int | None = by_name.get(finding.indicator or "")
-        if index is None and len(at) == 1:
+        if index is None and len(at) == 1 and finding.code not in LEFT_OUT:
             index = at[0]
         if index is not None:
             doubts[index] = max(doubts[index], weight)
