@@ -133,8 +133,10 @@ _TREND_VALUE: Final = re.compile(
 # a value relative to a baseline: 超上年2%, 较上年增长5%
 _RELATIVE_VALUE: Final = re.compile(
     rf"^(?:超|较|比|超过|高于|低于)(?:{alternation(BASELINES)})"
-    rf"(?:{alternation([*DIRECTIONS, '提高'])})?\d+(?:\.\d+)?%?$"
+    rf"(?:(?:{alternation([*DIRECTIONS, '提高'])})?\d+(?:\.\d+)?%?)?$"
 )
+# a value that is a change by a quantity: 增372人次, 增收27万元, 下降1%
+_CHANGE: Final = re.compile(rf"^(?:{alternation([*DIRECTIONS, '增收', '减收', '增', '减'])})(?=\d)")
 _FREE_VALUE: Final = 0.3
 _REACHES: Final = "达到"
 _MAX_DESCRIPTION: Final = 12
@@ -260,11 +262,18 @@ def read_indicators(
         [Passage(c.text, c.breaks, under_management(c.level1)) for c in chunks], slots, whole=False
     )
     for item, rows in zip(chunks, readings, strict=True):
-        missed = False
+        missed = unsure = False
+        remarks = ends_in_words(slots)
         for index, row in enumerate(rows):
+            # a row with a real alternative reading: where it ends is not known (only its
+            # own doubt counts: a row doubted for the row before it ends where it was read)
+            contested = row.doubtful is not None
             if missed and row.doubtful is None:
                 row = row.doubt("的上一行未得满分，其偏差原因可能粘连在本行前")
+            elif unsure and remarks and row.doubtful is None and not starts_shown(row, slots, item):
+                row = row.doubt("的上一行未能读取，其末尾的说明文字可能粘连在本行前")
             missed = fell_short(row, slots, item.text)
+            unsure = contested
             if own_levels and row.doubtful is None:
                 row = row.doubt("的一级/二级指标不在指标词汇中")
             if item.cut and index == len(rows) - 1:
@@ -417,6 +426,27 @@ def description_doubt(row: GluedRow, slots: tuple[Slot, ...], text: str) -> Glue
 def has_value(row: GluedRow, slots: tuple[Slot, ...]) -> bool:
     """A row that holds a 指标值 (or, in a form with none, some value cell)."""
     return any(b > a and slots[i].field is Field.TARGET for i, (a, b) in enumerate(row.cells))
+
+
+def starts_shown(row: GluedRow, slots: tuple[Slot, ...], chunk: Chunk) -> bool:
+    """The text shows where the row starts: the passage starts there (after a level name), or
+    the row opens with a numbered name (任务2:) or with a cell of its own level or area. (A
+    line break in a stream is a preview's page break, anywhere in a row: no evidence.)"""
+    first = next((i for i in range(len(slots)) if row.filled(i)), None)
+    if first is None:
+        return False
+    start = row.cells[first][0]
+    return (
+        start == 0
+        or _ENUMERATOR.match(chunk.text, start) is not None
+        or slots[first].shape in (Shape.AREA, Shape.LEVEL)
+    )
+
+
+def ends_in_words(slots: tuple[Slot, ...]) -> bool:
+    """A row ends in free words (偏差原因, 备注) after its values: in a stream nothing shows
+    where they end, so a row after one whose cells are not known does not know its start."""
+    return any(slot.shape is Shape.TEXT for slot in slots[-2:])
 
 
 def fell_short(row: GluedRow, slots: tuple[Slot, ...], chunk: str) -> bool:
@@ -946,13 +976,17 @@ def piece_fit(piece: str, shape: Shape, *, rest: bool, line: bool) -> float | No
 
 def value_fit(piece: str, *, free: bool) -> float | None:
     """A 指标值 or 实际值: a quantity the grammar reads and that ends where its unit (or a
-    qualifier such as 以上) ends, a grade, a trend word (显著提升, 减少), or — ``free`` — a few
+    qualifier such as 以上) ends, a grade, a trend word (显著提升, 减少), a comparison with a
+    baseline (超上年2%, 超上年度), a change by a quantity (增372人次), or — ``free`` — a few
     words (有效保障)."""
     if piece in _VALUE_WORDS:
         return 2.0
     if _TREND_VALUE.match(piece):
         return 1.5
     if _RELATIVE_VALUE.match(piece):
+        return 2.5
+    change = _CHANGE.match(piece)
+    if change is not None and ends_as_quantity(piece[change.end() :]):
         return 2.5
     if _VALUE_START.match(piece):
         if _LEADING_ZERO.match(piece):
