@@ -827,6 +827,8 @@ class Reader:
                 doubtful = "的指标值与相邻单元格之间没有可辨认的分界"
             elif self.units_differ(cells):
                 doubtful = "的指标值与实际完成值单位不同，数字可能粘连在指标名称中"
+            elif self.scores_in_values(cells):
+                doubtful = "的分值、得分为空而指标值由连写的数字拆分而来，数字可能是分值或得分"
         name_start = cells[self.name_slot][0]
         sure = not junk and not any(contested[begin:name_start])
         return GluedRow(cells, inferred, doubtful, levels_sure=sure)
@@ -874,6 +876,20 @@ class Reader:
             return True
         units = any(slot.field is Field.UNIT for slot in self.slots)
         return not units and end == start and self.chunk[end - 1 : end + 1].isdigit()
+
+    def scores_in_values(self, cells: tuple[tuple[int, int], ...]) -> bool:
+        """Every number column (分值, 得分) of the row is empty while a value cell starts or
+        ends between two digits (``…为主10`` read as 指标值 1, 实际值 0): the digits may be
+        the row's scores. O(columns)."""
+        numbers = [i for i, slot in enumerate(self.slots) if slot.shape is Shape.NUMBER]
+        if not numbers or any(cells[i][1] > cells[i][0] for i in numbers):
+            return False
+        return any(
+            b > a
+            and slot.shape is Shape.VALUE
+            and (inside_number(self.chunk, a) or inside_number(self.chunk, b))
+            for slot, (a, b) in zip(self.slots, cells, strict=True)
+        )
 
     def unit_printed(self, cells: tuple[tuple[int, int], ...]) -> bool:
         for slot, (a, b) in zip(self.slots, cells, strict=True):
