@@ -380,3 +380,62 @@ def test_a_table_whose_rows_are_all_doubted_keeps_its_doubts() -> None:
     assert table.indicators == []
     assert table.confidence == 0.0
     assert sum(f.code == "PRS010" for f in findings) >= 1
+
+
+# --- several tables, quantities kept whole, doubts about text that became no row ------------
+
+TARGET_HEADER = "一级指标二级指标三级指标指标值"
+
+
+def target_table(title: str, project: str, rows: list[tuple[str, str]]) -> str:
+    """A 项目支出绩效目标表 glued into one stream (a preview with no line breaks)."""
+    body = "".join(f"{name}{value}" for name, value in rows)
+    return (
+        f"{title}项目名称{project}主管部门某某县财政局项目资金（万元）年度资金总额10"
+        f"{TARGET_HEADER}产出指标数量指标{body}"
+    )
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_tables_glued_one_after_another_are_cut_at_the_next_title(seed: int) -> None:
+    chooser = random.Random(seed)
+    names = chooser.sample(NAMES, 4)
+    first = [(names[0], "≥12个"), (names[1], "≤3次")]
+    second = [(names[2], "=100%"), (names[3], "≥2000平方米")]
+    title = chooser.choice(["项目支出绩效目标表（2023年度）", "2023年度项目支出绩效目标表"])
+    text = target_table(title, "道路养护项目", first) + target_table(title, "河道整治项目", second)
+    tables, _ = read(text)
+    assert [t.project for t in tables] == ["道路养护项目", "河道整治项目"]
+    assert [rows(t)[:2] for t in tables] == [
+        [(n, v, None) for n, v in first],
+        [(n, v, None) for n, v in second],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "following"),
+    [
+        ("≤26个工作日", "信息公开及时率=100%"),  # not ≤26个 | 工作日信息公开…
+        ("2021年8月底前完成", "社区活动开展次数≥3次"),  # not 2021 | 年8月底前…
+        ("2023年12月31日前", "绿化养护面积≥12平方米"),
+    ],
+)
+def test_quantities_and_deadlines_stay_whole(value: str, following: str) -> None:
+    text = f"自评表\n{TARGET_HEADER}产出指标时效指标办理时限{value}{following}"
+    (table,), _ = read(text)
+    assert [i.target.raw for i in table.indicators][:1] == [value]
+    assert all(not i.name.startswith(("年", "工作日", "个")) for i in table.indicators)
+
+
+def test_a_doubt_about_text_that_became_no_row_names_no_row() -> None:
+    """On one glued line, a row read and text left out as a doubt: the doubt (PRS010) names
+    no indicator and does not withhold the row read beside it."""
+    header = "一级指标二级指标三级指标年度指标值全年完成值分值得分"
+    text = (
+        f"自评表\n{header}产出指标数量指标社区活动开展次数≥3次5次1010信息公开完善按规定公开已公开44"
+    )
+    (table,), findings = read(text)
+    assert values(table) == [("社区活动开展次数", "≥3次", "5次")]
+    doubts = [f for f in findings if f.code == "PRS010"]
+    assert doubts and all(f.indicator is None for f in doubts)
+    assert table.confidence is not None and table.confidence >= 0.5

@@ -53,8 +53,7 @@ settings.register_profile(
 PROFILE = settings.get_profile(os.environ.get("JIXIAO_SYNTHETIC", "ci"))
 
 # Shapes the readers do not read yet, with what bench/bench_synthetic.py measured.
-FAILING: dict[str, str] = {
-}
+FAILING: dict[str, str] = {}
 
 
 variants = st.integers(0, 2**16)

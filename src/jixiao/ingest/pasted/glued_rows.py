@@ -94,6 +94,7 @@ _DEADLINE_VALUE: Final = re.compile(
     r"(?:完成)?$"
 )
 _MAX_UNIT_TAIL: Final = 4  # characters a quantity's unit may continue past a cut (个|工作日)
+_MAX_DATE_TAIL: Final = 8  # characters a deadline may continue past a cut (2021年|12月31日前)
 _VALUE_WORDS: Final = frozenset(GRADES) | frozenset(PLACEHOLDER_WORDS)
 _QUALITIES: Final = ("定性", "定量", "定性指标", "定量指标", "正向", "反向", "正向指标", "反向指标")
 _NUMERIC_KINDS: Final = frozenset({TargetKind.NUMERIC, TargetKind.RANGE, TargetKind.DURATION})
@@ -601,8 +602,10 @@ class Reader:
             fit = self.fit(position, end, slot)
             if fit is None:
                 continue
-            cut = unit_first or (end < length and chunk[end - 1].isdigit() and chunk[end].isdigit()) or (
-                shape is Shape.VALUE and self.quantity_goes_on(position, end, slot)
+            cut = (
+                unit_first
+                or (end < length and chunk[end - 1].isdigit() and chunk[end].isdigit())
+                or (shape is Shape.VALUE and self.quantity_goes_on(position, end, slot))
             )
             score = fit - (_DIGIT_CUT if cut else 0.0)
             yield Edge(position, slot, end, slot + 1, score, ((position, end),), cut)
@@ -633,10 +636,17 @@ class Reader:
 
     def quantity_goes_on(self, start: int, end: int, slot: int) -> bool:
         """The quantity ``start:end`` reads on as a longer one into the words after it (≤26个|
-        工作日, 2021|年8月底前, 2023年2月底前|完成): a cut there is a guess, like a cut between
-        two digits. O(``_MAX_UNIT_TAIL``) cached fits."""
+        工作日, 2021|年8月底前, 2021年|8月底前, 2023年2月底前|完成): a cut there is a guess,
+        like a cut between two digits. O(``_MAX_UNIT_TAIL`` + ``_MAX_DATE_TAIL``) matches."""
         chunk = self.chunk
-        if not _VALUE_START.match(chunk, start) or end >= len(chunk) or not _CJK.match(chunk[end]):
+        if not _VALUE_START.match(chunk, start) or end >= len(chunk):
+            return False
+        if _DEADLINE_VALUE.match(chunk[start:end]) and any(
+            _DEADLINE_VALUE.match(chunk[start:tail])
+            for tail in range(end + 1, min(len(chunk), end + _MAX_DATE_TAIL) + 1)
+        ):
+            return True  # 2021年|8月底前: a date reads on
+        if not _CJK.match(chunk[end]):
             return False
         for tail in range(end + 1, min(len(chunk), end + _MAX_UNIT_TAIL) + 1):
             if not _CJK.match(chunk[tail - 1]):
