@@ -437,5 +437,7 @@ def test_a_doubt_about_text_that_became_no_row_names_no_row() -> None:
     (table,), findings = read(text)
     assert values(table) == [("社区活动开展次数", "≥3次", "5次")]
     doubts = [f for f in findings if f.code == "PRS010"]
-    assert doubts and all(f.indicator is None for f in doubts)
-    assert table.confidence is not None and table.confidence >= 0.5
+    assert doubts
+    assert all(f.indicator is None for f in doubts)
+    assert table.confidence is not None
+    assert table.confidence >= 0.5
