@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from mypy_extensions import i64
-
 from jixiao.model import TargetKind
 from jixiao.model.framework import (
     BENEFIT,
@@ -21,7 +19,6 @@ from jixiao.model.framework import (
     LEVEL2_ALIASES,
     OUTPUT,
     SATISFACTION,
-    UNCLEAN_CHARACTERS,
     clean_level_name,
 )
 from jixiao.model.vocabulary import (
@@ -36,70 +33,8 @@ from jixiao.model.vocabulary import (
     UNIT_ALIASES,
 )
 
-
-class Characters:
-    """Characters to look for in a name, tested in compiled code.
-
-    ``ord(text[i])`` and ``bytes[i]`` are inline operations in compiled code, so a loop over a
-    short name that reads a bitmap of the set costs a few hundred instructions, where a regex
-    search costs about 1,000 before it reads a character. For the tests the review makes of
-    every name. Only characters up to U+FFFF can be in the set (no test needs others).
-    """
-
-    def __init__(self, characters: str) -> None:
-        bitmap = bytearray(0x2000)
-        for character in characters:
-            code = ord(character)
-            if code > 0xFFFF:
-                raise ValueError(f"{character!r} is beyond U+FFFF")
-            bitmap[code >> 3] |= 1 << (code & 7)
-        self.characters = characters
-        self.bitmap = bytes(bitmap)
-
-    def starts(self, text: str) -> bool:
-        """True when ``text`` begins with one of the characters."""
-        if not text:
-            return False
-        code = ord(text[0])
-        return code <= 0xFFFF and (self.bitmap[code >> 3] >> (code & 7)) & 1 == 1
-
-    def any_in(self, text: str) -> bool:
-        """True when ``text`` holds one of the characters."""
-        bitmap = self.bitmap
-        size: i64 = len(text)  # native integers: no boxing or tag checks in compiled code
-        i: i64 = 0
-        while i < size:
-            code: i64 = ord(text[i])
-            if code <= 0xFFFF and (bitmap[code >> 3] >> (code & 7)) & 1:
-                return True
-            i += 1
-        return False
-
-
-class Words:
-    """Words to find in a name: a regex alternation, and a cheaper test before it.
-
-    A regex search costs about 1,000 instructions even on a short name that holds none of the
-    words. Every word holds one of the characters ``marks`` (checked here), so a name without
-    any of them (one pass of :class:`Characters`) holds no word. Marks are best chosen rare:
-    each word's least common character.
-    """
-
-    def __init__(self, words: tuple[str, ...], marks: str) -> None:
-        unmarked = [word for word in words if not any(mark in word for mark in marks)]
-        if unmarked:
-            raise ValueError(f"words without any of the marks {marks}: {unmarked}")
-        self.marks = Characters(marks)
-        self.pattern = re.compile("|".join(re.escape(word) for word in words))
-
-    def search(self, text: str) -> re.Match[str] | None:
-        """The first word in ``text`` (as ``pattern.search``), or None."""
-        return self.pattern.search(text) if self.marks.any_in(text) else None
-
-
 SATISFACTION_LEVEL2: Final = "服务对象满意度指标"
-# Enum members read once: in compiled code ``TargetKind.NUMERIC`` is a class attribute lookup
-# (about 1,000 instructions) each time; a module constant is a static read.
+# The target kinds by short names, as the rules compare them (``indicator.kind is NUMERIC``).
 NUMERIC: Final = TargetKind.NUMERIC
 RANGE: Final = TargetKind.RANGE
 DEADLINE: Final = TargetKind.DEADLINE
@@ -115,28 +50,18 @@ CATEGORY_NAMES: Final = frozenset(
 )
 
 # Names of measures where lower is better (domain.md §3.2).
-REVERSE_WORDS: Final = Words(
-    (
-        *("成本", "费用", "单价", "价格", "投诉", "事故", "发生率", "故障", "差错", "误差"),
-        *("损耗", "违规", "违纪", "不合格", "争议", "时长", "逾期", "流失", "空置", "死亡"),
-        *("辍学", "超支", "返工", "拥堵", "污染", "排放"),
-    ),
-    marks="本用价诉故生错误损违纪不争长逾失空死辍超返拥污放",
+REVERSE_WORDS: Final = re.compile(
+    "成本|费用|单价|价格|投诉|事故|发生率|故障|差错|误差|损耗|违规|违纪|不合格|争议|时长|逾期|"
+    "流失|空置|死亡|辍学|超支|返工|拥堵|污染|排放"
 )
 # Rates where higher is better: the common 三级 suffixes.
 FORWARD_RATE: Final = re.compile(f"({'|'.join(FORWARD_RATE_STEMS)})率$")
-GROWTH_WORDS: Final = Words(
-    ("增长", "增幅", "增速", "提升率", "提高率", "增加率", "同比", "环比"), marks="增提比"
-)
+GROWTH_WORDS: Final = re.compile("增长|增幅|增速|提升率|提高率|增加率|同比|环比")
 RATE_NAME: Final = re.compile(r"(率|比例|占比|比重|覆盖面)$")
 # Inputs and process measures (domain.md §3.5, §4.3, §8 PT-CAT-001).
-INPUT_WORDS: Final = Words(
-    (
-        *("资金到位", "经费到位", "预算执行", "执行率", "拨付", "支出进度", "支出金额", "结余"),
-        *("调整次数", "合规", "资金保障", "经费保障", "制度执行", "资金支付", "经费支付"),
-        "支付率",
-    ),
-    marks="位执拨支余调规障付",
+INPUT_WORDS: Final = re.compile(
+    "资金到位|经费到位|预算执行|执行率|拨付|支出进度|支出金额|结余|调整次数|合规|资金保障|"
+    "经费保障|制度执行|资金支付|经费支付|支付率"
 )
 SATISFACTION_WORD: Final = "满意"
 # A 三级 name that is a satisfaction measure (满意度, 服务对象满意度, 满意率).
@@ -173,9 +98,7 @@ COST_NAME: Final = re.compile(r"成本|费用|单价|人均标准|补助标准|�
 TOTAL_COST_NAME: Final = re.compile(
     r"总成本|总投资|总金额|总额|总费用|总经费|预算总|项目成本|成本总"
 )
-# Names that state a goal instead of naming a measure: a goal verb first, or a sentence. Two
-# tests rather than one regex: a search for "^(?:为|…)|[，…]" tries the alternation at every
-# position, which cost five times the rest of the rule.
+# Names that state a goal instead of naming a measure: a goal verb first, or a sentence.
 GOAL_VERBS: Final = (
     "为",
     "提高",
@@ -190,18 +113,15 @@ GOAL_VERBS: Final = (
     "不断",
     "进一步",
 )
-GOAL_VERB_STARTS: Final = Characters("为提促推保确加增不进")
 _LONGEST_PLACEHOLDER_WORD: Final = max(len(word) for word in PLACEHOLDER_WORDS)
-_PLACEHOLDER_SYMBOLS: Final = Characters(PLACEHOLDER_SYMBOLS)
-SENTENCE_PUNCTUATION: Final = Characters("，,。；;！!？?")
-# What name_key must clean (see clean_level_name).
-_UNCLEAN: Final = Characters(UNCLEAN_CHARACTERS)
+_PLACEHOLDER_STARTS: Final = tuple(PLACEHOLDER_SYMBOLS)
+SENTENCE_PUNCTUATION: Final = re.compile("[，,。；;！!？?]")
 
 
 def blocks_of(level1: str | None, level2: str | None) -> frozenset[str]:
     """The canonical 一级 blocks a row is in: by its 一级, or by a 二级 that only exists under
     one block (a table that printed no 一级); 成本指标 also by any cost 二级."""
-    under_level1 = _BLOCKS.get(level1)  # two lookups cost less than one with a new tuple
+    under_level1 = _BLOCKS.get(level1)
     if under_level1 is None:
         under_level1 = _BLOCKS[level1] = {}
     blocks = under_level1.get(level2)
@@ -210,8 +130,7 @@ def blocks_of(level1: str | None, level2: str | None) -> frozenset[str]:
     return blocks
 
 
-# Remembered answers (a dict rather than lru_cache, whose wrapper costs more than the lookup in
-# compiled code): canonical level names make a few dozen pairs; printed ones, a few hundred.
+# Remembered answers: canonical level names make a few dozen pairs; printed ones, a few hundred.
 _BLOCKS: Final[dict[str | None, dict[str | None, frozenset[str]]]] = {}
 _LEVEL_KEYS: Final[dict[str | None, dict[str | None, frozenset[str]]]] = {}
 _REMEMBERED: Final = 4096
@@ -247,18 +166,18 @@ def per_unit_money(kind: TargetKind, unit: str | None) -> str | None:
 
 def may_be_placeholder(text: str) -> bool:
     """False for text that cannot be a placeholder (see :func:`jixiao.targets.is_placeholder`):
-    longer than any placeholder word, and not starting with a placeholder symbol. Compiled, it
-    saves most names the call to is_placeholder."""
+    longer than any placeholder word, and not starting with a placeholder symbol. It saves
+    most names the call to is_placeholder."""
     text = text.strip()
-    return len(text) <= _LONGEST_PLACEHOLDER_WORD or _PLACEHOLDER_SYMBOLS.starts(text)
+    return len(text) <= _LONGEST_PLACEHOLDER_WORD or text.startswith(_PLACEHOLDER_STARTS)
 
 
 def is_goal_sentence(name: str) -> bool:
     """True for a name that is a goal sentence (为…, 提高…, or with sentence punctuation)."""
-    if GOAL_VERB_STARTS.starts(name) and name.startswith(GOAL_VERBS):
+    if name.startswith(GOAL_VERBS):
         return True
     # A name of letters, digits and Chinese characters only has no punctuation (see name_key).
-    return not name.isalnum() and SENTENCE_PUNCTUATION.any_in(name)
+    return not name.isalnum() and SENTENCE_PUNCTUATION.search(name) is not None
 
 
 def name_key(text: str) -> str:
@@ -267,10 +186,8 @@ def name_key(text: str) -> str:
     Not cached: published tables rarely share an indicator name, and the view computes each
     name's key once per review. Most names need no cleaning, which one pass tells.
     """
-    if _UNCLEAN.any_in(text):
-        text = clean_level_name(text)
-    # A name of letters, digits and Chinese characters only (most names; an inline loop in
-    # compiled code, unlike a method call) has no quotes to strip.
+    text = clean_level_name(text)  # returns most names unchanged after one search
+    # A name of letters, digits and Chinese characters only (most names) has no quotes to strip.
     return text if text.isalnum() else text.strip("“”\"'")
 
 

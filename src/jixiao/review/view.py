@@ -1,14 +1,13 @@
 """What rules read: a table and its indicators as plain objects, with shared facts computed once.
 
 Every rule walks every indicator of a table, so what a rule reads per indicator is the engine's
-hot path. On CPython 3.11 an attribute of a pydantic model or an enum member costs 50–100 ns to
-read, a slot of a plain object about 15 ns. The engine therefore builds one :class:`TableView`
-per table, once, and gives it to every rule:
+hot path, and a pydantic attribute costs several times a plain slot to read (docs/review.md,
+Speed). The engine therefore builds one :class:`TableView` per table, once, and gives it to
+every rule:
 
 * each indicator's fields that rules read are copied into slots (``view.name``, ``view.kind``,
   ``view.value``…), and the model stays at hand (``view.indicator``) for the rest. They are
-  copied from the model's ``__dict__``, where pydantic keeps field values: a dict lookup is a
-  fifth of the cost of pydantic's attribute hook;
+  copied from the model's ``__dict__``, where pydantic keeps field values;
 * the facts several rules ask (the name as compared, whether it names a growth, which 一级
   block the indicator is in, whether its value is an amount of money or a percentage) are
   computed here, once per indicator;
@@ -319,8 +318,8 @@ class TableView:
         return any(_BLOCK_ORDER.get(b, -1) > last for b in self.blocks)
 
     def of_kind(self, *kinds: TargetKind) -> list[IndicatorView]:
-        """The indicators whose target is of one of ``kinds``, in table order (a list, which
-        compiled code iterates natively; read-only, as the whole view)."""
+        """The indicators whose target is of one of ``kinds``, in table order (a list,
+        read-only, as the whole view)."""
         by_kind = self._by_kind
         if len(kinds) == 1:
             return by_kind.get(kinds[0], _NO_INDICATORS)

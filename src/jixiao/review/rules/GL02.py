@@ -83,8 +83,7 @@ def is_uncovered(goal: str, indicator_text: str, needed: int, minimum: int) -> b
     """
     keywords: set[str] = set()
     shared = 0
-    # Two adjacent CJK Unified Ideographs (U+4E00–U+9FFF); ord(goal[i]) is inline in compiled
-    # code, which makes this loop cheaper than a regex for runs of them.
+    # Two adjacent CJK Unified Ideographs (U+4E00–U+9FFF).
     following = ord(goal[0]) if goal else 0
     for i in range(len(goal) - 1):
         current, following = following, ord(goal[i + 1])

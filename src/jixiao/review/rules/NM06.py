@@ -1,16 +1,16 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 from jixiao.model import Finding, Severity
 from jixiao.model.vocabulary import OPERATOR_SPELLINGS
-from jixiao.review.facts import Words
 from jixiao.review.rule import Dimension, Rule
 from jixiao.review.view import TableView
 
 # the spellings the 指标值 grammar reads as ≥ and ≤, and their full-width forms
-ASCII_OPERATORS: Final = Words((*OPERATOR_SPELLINGS, "＞＝", "＜＝"), marks="=＝≧≦⩾⩽")
+ASCII_OPERATORS: Final = re.compile("|".join(map(re.escape, (*OPERATOR_SPELLINGS, "＞＝", "＜＝"))))
 
 
 class NM06(Rule):
