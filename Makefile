@@ -8,18 +8,13 @@ EXAMPLE := examples/binhai-zuzhibu-2024.txt
 VENDOR := src/jixiao/web/static/vendor
 ASSETS := $(VENDOR)/VERSIONS
 
-.PHONY: assets wheel compiled demo test lint typecheck architecture unit postgres chromium libreoffice tesseract bench bench-review bench-scan bench-store bench-web golden fixtures docs clean
+.PHONY: assets wheel demo test lint typecheck architecture unit postgres chromium libreoffice tesseract bench bench-review bench-scan bench-store bench-web golden fixtures docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,cluster]'
 	touch $(STAMP)
-
-# The review engine and its rules compiled with mypyc beside their sources, unless the build is
-# current (the package runs the sources whenever they changed since: jixiao/review/compiled.py).
-compiled: $(STAMP)
-	$(BIN)/python scripts/compile_review.py
 
 # The web app's htmx and ECharts, from the npm registry (not committed, not fetched at run time).
 $(ASSETS): scripts/vendor_assets.sh
@@ -32,7 +27,7 @@ wheel: $(STAMP) $(ASSETS)
 	$(BIN)/pip wheel --quiet --no-deps -w dist .
 
 # Imports the example, prints its review, creates an admin and serves http://127.0.0.1:8000.
-demo: $(STAMP) $(ASSETS) compiled
+demo: $(STAMP) $(ASSETS)
 	$(BIN)/python scripts/demo.py
 
 test: lint typecheck architecture unit
@@ -47,7 +42,7 @@ typecheck: $(STAMP)
 architecture: $(STAMP)
 	$(BIN)/lint-imports
 
-unit: $(STAMP) $(ASSETS) compiled postgres chromium libreoffice
+unit: $(STAMP) $(ASSETS) postgres chromium libreoffice
 	$(BIN)/pytest
 
 # The browser tests drive Debian's chromium; install it in CI or as root when it is missing.
@@ -86,7 +81,7 @@ bench: $(STAMP)
 bench-scan: $(STAMP) tesseract
 	$(BIN)/python bench/bench_scan.py --tesseract
 
-bench-review: $(STAMP) compiled
+bench-review: $(STAMP)
 	$(BIN)/python bench/bench_review.py
 
 # Imports 1,000,000 indicators into SQLite and PostgreSQL (minutes; not part of `make test`).
@@ -107,5 +102,6 @@ docs: $(STAMP)
 	$(BIN)/python scripts/make_rules_doc.py
 
 clean:
-	if [ -x $(BIN)/python ]; then $(BIN)/python scripts/compile_review.py --clean; fi
+	rm -f src/*__mypyc.*.so src/jixiao/review/*.so src/jixiao/review/rules/*.so  # an old mypyc build
+	rm -f src/jixiao/review/_compiled.json
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -55,9 +55,7 @@ class Reviewer:
         view = TableView(table, position, previous)
         findings: list[Finding] = []
         for rule, options in self.rules_for(view):
-            # a loop rather than list.extend, which copies each rule's findings into a new list
-            for finding in rule.check(view, options):
-                findings.append(finding)
+            findings.extend(rule.check(view, options))
         return findings
 
     def review_document(self, document: Document) -> list[Finding]:

@@ -28,23 +28,15 @@ reused.
 
 from __future__ import annotations
 
-import ast
 import inspect
 import re
-import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
-from pathlib import Path
 from string import Formatter
 from typing import Any, ClassVar, Final
 
-from mypy_extensions import mypyc_attr
-from pydantic import BaseModel
-
-from jixiao.model import Finding, Origin, Severity, SourceRef, TableKind
-from jixiao.review.compiled import is_compiled
+from jixiao.model import Finding, Origin, Severity, TableKind
 from jixiao.review.view import Family, Framework, IndicatorView, TableView
 
 _CODE: Final = re.compile(r"^[A-Z]{2}\d{2}$")
@@ -96,34 +88,6 @@ def join_wrapped(text: str, more: str) -> str:
     return text + more
 
 
-def docstring_of(cls: type) -> str:
-    """The class's docstring. A class compiled by mypyc has none at run time, so it is read from
-    the class's source file, which is installed beside the compiled module."""
-    doc: str | None = getattr(cls, "__doc__", None)
-    if doc:
-        return doc
-    return _docstring_in_source(getattr(cls, "__module__", ""), getattr(cls, "__qualname__", ""))
-
-
-@cache
-def _docstring_in_source(module_name: str, class_name: str) -> str:
-    module_file = getattr(sys.modules[module_name], "__file__", None)
-    if module_file is None:
-        return ""
-    source = Path(module_file).with_name(module_name.rpartition(".")[2] + ".py")
-    try:
-        tree = ast.parse(source.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError):
-        return ""
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name == class_name:
-            return ast.get_docstring(node, clean=False) or ""
-    return ""
-
-
-# Rules may also be written in plain Python (tests, local rules) when the built-in ones run
-# compiled (see jixiao.review.compiled).
-@mypyc_attr(allow_interpreted_subclasses=True)
 class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
@@ -153,16 +117,14 @@ class Rule:
             raise TypeError(f"rule code {cls.code!r} must be two letters and two digits")
         if cls.code in RULES and RULES[cls.code] is not cls:
             raise TypeError(f"rule code {cls.code} is used twice")
-        module = sys.modules.get(getattr(cls, "__module__", ""))
-        if not is_compiled(getattr(module, "__file__", None)):  # the tests check compiled rules
-            cls.doc()  # fail at import when the docstring lacks a section
+        cls.doc()  # fail at import when the docstring lacks a section
         if getattr(cls, "field", None) not in FIELDS:
             raise TypeError(f"rule {cls.code} must declare its field, one of {sorted(FIELDS)}")
         RULES[cls.code] = cls
 
     @classmethod
     def doc(cls) -> RuleDoc:
-        text = inspect.cleandoc(docstring_of(cls))
+        text = inspect.cleandoc(cls.__doc__ or "")
         summary, _, body = text.partition("\n")
         sections: dict[str, str] = {}
         current: str | None = None
@@ -224,32 +186,28 @@ class Rule:
         **fields: Any,
     ) -> Finding:
         """A finding of this rule, its message and hint built from the templates and ``fields``
-        (and ``{project}``, and for an indicator ``{indicator}`` and ``{value}``).
-
-        Built without re-validation (every value here is already of the model's type): the
-        engine creates many of these and this is its hot path.
-        """
+        (and ``{project}``, and for an indicator ``{indicator}`` and ``{value}``)."""
         project = table.project
         if indicator is None:
             name, raw, location = None, None, table.source
         else:
             name, raw, location = indicator.name, indicator.raw, indicator.source
-        return checked_finding(
-            self.code,
-            severity or self.effective_severity,
-            self.name,
-            self.message_template.render(project or "", name, raw, fields),
-            self.hint_template.render(project or "", name, raw, fields),
-            project,
-            name,
-            location,
-            scalars_of(fields),
-            self.origin,
-            self.field,
-            table.position,
-            None if indicator is None else indicator.position,
-            self.ruleset,
-            self.config_digest,
+        return Finding(
+            code=self.code,
+            severity=severity or self.effective_severity,
+            rule=self.name,
+            message=self.message_template.render(project or "", name, raw, fields),
+            hint=self.hint_template.render(project or "", name, raw, fields),
+            project=project,
+            indicator=name,
+            location=location,
+            fields=scalars_of(fields),
+            origin=self.origin,
+            field=self.field,
+            table=table.position,
+            row=None if indicator is None else indicator.position,
+            ruleset=self.ruleset,
+            config_digest=self.config_digest,
         )
 
 
@@ -313,67 +271,4 @@ def scalars_of(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def is_scalar(value: object) -> bool:
-    # three isinstance tests: each is a type check in compiled code, a tuple of types is not
-    return isinstance(value, str) or isinstance(value, int) or isinstance(value, float)  # noqa: SIM101
-
-
-def checked_finding(
-    code: str,
-    severity: Severity,
-    rule: str,
-    message: str,
-    hint: str | None,
-    project: str | None,
-    indicator: str | None,
-    location: SourceRef,
-    fields: dict[str, Any],
-    origin: Origin = Origin.REVIEW,
-    field: str | None = None,
-    table: int | None = None,
-    row: int | None = None,
-    ruleset: str | None = None,
-    config_digest: str | None = None,
-) -> Finding:
-    """A finding from values already of the model's types, without pydantic's validation.
-
-    What ``Finding.model_construct`` does when every field is given, without its generic loop
-    over fields and aliases (about 3 µs a finding; this takes about 1.2 µs interpreted and about
-    5,000 instructions compiled). The review engine creates many findings;
-    tests/review/test_checked_finding.py checks that the result equals, dumps and copies like a
-    validated finding.
-    """
-    finding = _new_object(Finding)
-    values = {
-        "code": code,
-        "severity": severity,
-        "rule": rule,
-        "message": message,
-        "hint": hint,
-        "project": project,
-        "indicator": indicator,
-        "location": location,
-        "fields": fields,
-        "origin": origin,
-        "field": field,
-        "table": table,
-        "row": row,
-        "ruleset": ruleset,
-        "config_digest": config_digest,
-    }
-    _set_dict(finding, values)
-    _set_fields_set(finding, _EVERY_FIELD)
-    _set_extra(finding, None)
-    _set_private(finding, None)
-    return finding
-
-
-# The setters of BaseModel's four slots, as object.__setattr__ would find them on every call.
-_set_dict: Final = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set: Final = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra: Final = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private: Final = BaseModel.__dict__["__pydantic_private__"].__set__
-# ``Finding.__new__`` would be looked up through pydantic's metaclass on every call.
-_new_object: Final = object.__new__
-# Shared by every checked finding: a frozen model never changes its own set, and model_copy
-# updates a copy of it.
-_EVERY_FIELD: Final = set(Finding.model_fields)
+    return isinstance(value, (str, int, float))
