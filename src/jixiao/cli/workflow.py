@@ -182,19 +182,28 @@ def run_action(
     show(flow, output_format)
 
 
-@app.command(name="submit")
-def submit_command(
-    table: TableArgument,
-    acting: AsOption,
-    opinion: OpinionOption = None,
-    year: YearOption = None,
-    department: DepartmentOption = None,
-    output_format: FormatOption = OutputFormat.HUMAN,
-    db: DbOption = None,
-    debug: DebugOption = False,
-) -> None:
-    """提交审核（填报用户；草稿或被退回的表）。提交后不能再修改，直到被退回。"""
-    run_action(Action.SUBMIT, table, acting, opinion, year, department, output_format, db, debug)
+def action_command(action: Action, summary: str) -> None:
+    """Register the command that takes ``action`` with an optional opinion (submit, approve)."""
+
+    def command(
+        table: TableArgument,
+        acting: AsOption,
+        opinion: OpinionOption = None,
+        year: YearOption = None,
+        department: DepartmentOption = None,
+        output_format: FormatOption = OutputFormat.HUMAN,
+        db: DbOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        run_action(action, table, acting, opinion, year, department, output_format, db, debug)
+
+    command.__doc__ = summary
+    app.command(name=action.value)(command)
+
+
+action_command(
+    Action.SUBMIT, "提交审核（填报用户；草稿或被退回的表）。提交后不能再修改，直到被退回。"
+)
 
 
 @app.command(name="return")
@@ -212,19 +221,7 @@ def return_command(
     run_action(Action.RETURN, table, acting, opinion, year, department, output_format, db, debug)
 
 
-@app.command(name="approve")
-def approve_command(
-    table: TableArgument,
-    acting: AsOption,
-    opinion: OpinionOption = None,
-    year: YearOption = None,
-    department: DepartmentOption = None,
-    output_format: FormatOption = OutputFormat.HUMAN,
-    db: DbOption = None,
-    debug: DebugOption = False,
-) -> None:
-    """审核通过（审核用户；已提交的表），可附审核意见。"""
-    run_action(Action.APPROVE, table, acting, opinion, year, department, output_format, db, debug)
+action_command(Action.APPROVE, "审核通过（审核用户；已提交的表），可附审核意见。")
 
 
 @app.command(name="decide")
