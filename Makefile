@@ -8,7 +8,7 @@ EXAMPLE := examples/binhai-zuzhibu-2024.txt
 VENDOR := src/jixiao/web/static/vendor
 ASSETS := $(VENDOR)/VERSIONS
 
-.PHONY: assets wheel demo test lint typecheck architecture unit postgres chromium libreoffice tesseract bench bench-review bench-scan bench-store bench-web golden fixtures docs clean
+.PHONY: assets wheel clean-mypyc demo test lint typecheck architecture unit postgres chromium libreoffice tesseract bench bench-review bench-scan bench-store bench-web golden fixtures docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,14 @@ assets: $(ASSETS)
 wheel: $(STAMP) $(ASSETS)
 	$(BIN)/pip wheel --quiet --no-deps -w dist .
 
+# An earlier version compiled the review rules with mypyc beside their sources; such a build
+# would shadow the sources, so it is removed (tests/review/test_sources.py checks).
+clean-mypyc:
+	rm -f src/*__mypyc.*.so src/jixiao/review/*.so src/jixiao/review/rules/*.so
+	rm -f src/jixiao/review/_compiled.json
+
 # Imports the example, prints its review, creates an admin and serves http://127.0.0.1:8000.
-demo: $(STAMP) $(ASSETS)
+demo: $(STAMP) $(ASSETS) clean-mypyc
 	$(BIN)/python scripts/demo.py
 
 test: lint typecheck architecture unit
@@ -42,7 +48,7 @@ typecheck: $(STAMP)
 architecture: $(STAMP)
 	$(BIN)/lint-imports
 
-unit: $(STAMP) $(ASSETS) postgres chromium libreoffice
+unit: $(STAMP) $(ASSETS) clean-mypyc postgres chromium libreoffice
 	$(BIN)/pytest
 
 # The browser tests drive Debian's chromium; install it in CI or as root when it is missing.
@@ -81,7 +87,7 @@ bench: $(STAMP)
 bench-scan: $(STAMP) tesseract
 	$(BIN)/python bench/bench_scan.py --tesseract
 
-bench-review: $(STAMP)
+bench-review: $(STAMP) clean-mypyc
 	$(BIN)/python bench/bench_review.py
 
 # Imports 1,000,000 indicators into SQLite and PostgreSQL (minutes; not part of `make test`).
@@ -101,7 +107,5 @@ fixtures: $(STAMP) libreoffice  # needs a CJK font for the PDF, e.g. apt-get ins
 docs: $(STAMP)
 	$(BIN)/python scripts/make_rules_doc.py
 
-clean:
-	rm -f src/*__mypyc.*.so src/jixiao/review/*.so src/jixiao/review/rules/*.so  # an old mypyc build
-	rm -f src/jixiao/review/_compiled.json
+clean: clean-mypyc
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -15,4 +15,4 @@ def test_every_review_module_is_loaded_from_its_source() -> None:
             spec = module.module_finder.find_spec(module.name, None)  # type: ignore[call-arg]
             assert spec is not None
             assert spec.origin is not None
-            assert spec.origin.endswith(".py"), f"{spec.origin}: run `make clean` to remove it"
+            assert spec.origin.endswith(".py"), f"{spec.origin}: `make clean-mypyc` removes it"
