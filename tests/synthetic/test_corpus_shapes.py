@@ -22,6 +22,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from synthetic.corpus_tables import corpus_tables
+from synthetic.marks import shape_params
 from synthetic.scoring import score
 from synthetic.shapes import SHAPES
 
@@ -39,15 +40,7 @@ def test_the_corpus_gives_tables_to_print() -> None:
     assert sum(len(table.rows) for _, table in tables) >= 200
 
 
-@pytest.mark.parametrize(
-    "shape",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=FAILING[name]))
-        if name in FAILING
-        else name
-        for name in SHAPES
-    ],
-)
+@pytest.mark.parametrize("shape", shape_params(FAILING))
 def test_every_corpus_row_is_exact_or_doubted_in_every_shape(shape: str) -> None:
     failures = []
     for document, table in corpus_tables():

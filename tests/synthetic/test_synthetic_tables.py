@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from synthetic.marks import shape_params
 from synthetic.scoring import score
 from synthetic.shapes import SHAPES
 from synthetic.tables import Table, documents
@@ -63,15 +64,7 @@ FAILING: dict[str, str] = {
 variants = st.integers(0, 2**16)
 
 
-@pytest.mark.parametrize(
-    "shape",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=FAILING[name]))
-        if name in FAILING
-        else name
-        for name in SHAPES
-    ],
-)
+@pytest.mark.parametrize("shape", shape_params(FAILING))
 def test_every_row_is_exact_or_doubted(shape: str) -> None:
     @settings(PROFILE)
     @given(documents(), variants)
