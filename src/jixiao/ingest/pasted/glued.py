@@ -28,14 +28,13 @@ from jixiao.ingest.pasted.glued_header import LabelRun, find_header_run, has_glu
 from jixiao.ingest.pasted.glued_levels import has_level_one
 from jixiao.ingest.pasted.glued_rows import read_indicators
 from jixiao.ingest.pasted.header import group_label_runs
-from jixiao.ingest.pasted.tokens import Token
+from jixiao.ingest.pasted.tokens import PAGE_MARK, Token
 from jixiao.model.labels import clean_label
 from jixiao.model.vocabulary import HEADER_LABELS, IGNORED_LABELS, Field, alternation
 
 if TYPE_CHECKING:
     from jixiao.ingest.pasted.layout import Column, RowBuilder
 
-_PAGE_MARK: Final = re.compile(r"^\s*\d{1,2}、")
 _SPACE: Final = re.compile(r"\s+")
 _BRACKET: Final = r"(?:[（(][^（()）]{1,12}[)）])?"
 # a label, not a title that contains one (…绩效目标自评表)
@@ -86,7 +85,7 @@ def glue(lines: list[str], first_line: int) -> GluedText:
     chars: list[str] = []
     numbers: list[int] = []
     for offset, line in enumerate(lines):
-        line = _SPACE.sub("", _PAGE_MARK.sub("", line))
+        line = _SPACE.sub("", PAGE_MARK.sub("", line))
         chars.append(line)
         numbers.extend([first_line + offset] * len(line))
     return GluedText("".join(chars), tuple(numbers))

@@ -42,6 +42,8 @@ class Token:
 
 # 一级指标 followed, with no separator, by 二级: the glued form
 _GLUED_HEADER: Final = re.compile(r"一\s?级\s?指\s?标二\s?级")
+# A document-sharing preview's page mark, 2、, starting the chunk of text after a page end
+PAGE_MARK: Final = re.compile(r"^\s*\d{1,2}、")
 # the 一级 column label of an indicator header (一级目标: a transfer-payment form's)
 _LEVEL1_LABEL: Final = re.compile(r"一\s?级\s?(?:指\s?标|目\s?标)")
 _LEVEL2_LABEL: Final = re.compile(r"二\s?级\s?指\s?标")
@@ -58,7 +60,8 @@ _LAYOUT_WINDOW: Final = 40
 def detect_form(lines: list[str]) -> Form:
     """Which printing of a table the text is, judged around its indicator header: the first
     line naming 一级指标, or 二级指标 and 三级指标 together (a header whose 一级 label was
-    printed over two lines, 一级 / 指标), or a glued run of column labels.
+    printed over two lines, 一级 / 指标), or a glued run of column labels (perhaps cut by a
+    preview's page end: 一级指标二 | 4、级指标三级指标…).
 
     Pipes near the header make a pipe form, unless the cells are printed on lines of their
     own with lone ``|`` lines between them: that is one cell per line (``LINES``).
@@ -69,6 +72,11 @@ def detect_form(lines: list[str]) -> Form:
         check_budget()
         if _GLUED_HEADER.search(line) or has_glued_header(line):
             return Form.GLUED
+        after = lines[number + 1] if number + 1 < len(lines) else ""
+        if PAGE_MARK.match(after) and has_glued_header(line.rstrip() + PAGE_MARK.sub("", after)):
+            return (
+                Form.GLUED
+            )  # a preview's page end inside the glued header (一级指标二 | 4、级指标)
         near = " ".join(lines[max(0, number - 1) : number + 2])
         label = _LEVEL1_LABEL.search(line)
         if label:
