@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from jixiao.cli import app
 from jixiao.ingest import budget
 from jixiao.services import import_files, rule_reviewer
+from jixiao.services.imports import AHEAD_PER_WORKER
 from jixiao.store import Database
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -128,7 +129,8 @@ class CountingExecutor(Executor):
 def test_files_in_flight_are_bounded(
     database: Database, documents: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """However many files, at most 2 × workers are read ahead of the one being written."""
+    """However many files, at most AHEAD_PER_WORKER × workers are read ahead of the one being
+    written."""
     executor = CountingExecutor()
     paths = sorted(documents.iterdir())
     taken = 0
@@ -140,13 +142,14 @@ def test_files_in_flight_are_bounded(
             yield path
 
     ahead = []
-    outcomes = import_files(database, sources(), workers=3, executor=executor)
+    assert len(paths) > AHEAD_PER_WORKER  # enough files to fill the window
+    outcomes = import_files(database, sources(), workers=1, executor=executor)
     for written, outcome in enumerate(outcomes, start=1):
         assert outcome.result is not None
         ahead.append(executor.submitted - written)
     assert executor.submitted == len(paths) == taken
-    assert max(ahead) <= 2 * 3
-    assert max(ahead) == 2 * 3  # the executor was kept busy, too
+    assert max(ahead) <= AHEAD_PER_WORKER
+    assert max(ahead) == AHEAD_PER_WORKER  # the executor was kept busy, too
 
 
 def test_rule_review_travels_to_workers_by_its_configuration() -> None:
