@@ -26,14 +26,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from jixiao.ingest.pasted.characters import strip_pinyin_glosses
 from synthetic.tables import DEPARTMENT_TARGET, KINDS, Row, Table, Value
 
 GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
 _QUANTITY = re.compile(r"^(≥|≤|=|>|<|＞|＜)?(\d+(?:\.\d+)?)([^\d\s|]{0,8})$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-# A web page's pinyin gloss after a character, 項(xiàng): the ``traditional`` shape prints its
-# own; every other shape prints the characters alone, as their sources do.
-_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
 
 def value_of(printed: str) -> Value:
@@ -53,8 +51,10 @@ def number_text(value: Any) -> str:
 
 
 def printed(value: Any) -> Any:
-    """A gold text without pinyin glosses; anything else as it is."""
-    return _GLOSS.sub("", value) if isinstance(value, str) else value
+    """A gold text without a web page's pinyin glosses (項(xiàng)): the ``traditional`` shape
+    prints its own, every other shape the characters alone, as their sources do. Anything
+    else as it is."""
+    return strip_pinyin_glosses(value) if isinstance(value, str) else value
 
 
 def row_of(indicator: dict[str, Any], evaluation: bool) -> Row | None:

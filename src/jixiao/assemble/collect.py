@@ -22,6 +22,7 @@ parse finding.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -639,11 +640,7 @@ def prints_beside_name(indicator: IndicatorDraft) -> bool:
     of the row cut before it — a whole row of the form prints its other cells. One CJK
     character beside the name (况 of a description cut at 情|况) is the rest of a cut cell too.
     """
-    return any(
-        text and not _ONE_CJK.fullmatch(text)
-        for name, text in indicator.cells.items()
-        if name not in (Field.NAME, *_LEVELS)
-    )
+    return any(text and not _ONE_CJK.fullmatch(text) for text in beside_name(indicator))
 
 
 _ONE_CJK: Final = re.compile(r"[\u3400-\u9fff]")
@@ -664,11 +661,12 @@ def described_across(before: IndicatorDraft, rest: IndicatorDraft) -> bool:
 def ends_in_a_cut_cell(indicator: IndicatorDraft) -> bool:
     """The row before a page break holds one CJK character beside its name (反 of a
     description cut at 反|映…): the break cut the row, whatever its name reads like."""
-    return any(
-        _ONE_CJK.fullmatch(text)
-        for name, text in indicator.cells.items()
-        if name not in (Field.NAME, *_LEVELS)
-    )
+    return any(_ONE_CJK.fullmatch(text) for text in beside_name(indicator))
+
+
+def beside_name(indicator: IndicatorDraft) -> Iterator[str]:
+    """The row's cells other than its name and levels (description, 指标值, 分值 …)."""
+    return (text for name, text in indicator.cells.items() if name not in (Field.NAME, *_LEVELS))
 
 
 _LEVELS: Final = (Field.LEVEL1, Field.LEVEL2)
