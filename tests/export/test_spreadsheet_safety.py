@@ -47,7 +47,8 @@ def hostile(example_path: Path) -> Document:
         indicators.append(
             indicator.model_copy(update={"target": target, "description": text, "name": text})
         )
-    tables = [table.model_copy(update={"indicators": indicators, "project": HOSTILE[1]})]
+    hostile_header = {"project": HOSTILE[1], "implementer": HOSTILE[0]}
+    tables = [table.model_copy(update={"indicators": indicators, **hostile_header})]
     return document.model_copy(update={"tables": tables + document.tables[1:]})
 
 
