@@ -220,6 +220,50 @@ def test_rows_run_together_with_the_header_are_cut_by_what_the_cells_say(
     assert {(f.code, f.location.line) for f in findings} == {("PRS003", 3), ("PRS004", 11)}
 
 
+LIJIANG = CORPUS / "yunnan-lijiang-gucheng-2020-satellite-enforcement-selfeval-trad.md"
+
+
+def lijiang_ending_with(last: str) -> str:
+    """The yunnan-lijiang 自评表 (pipe rows, a two-row header broken over lines) with its last
+    line, the 满意度 row, replaced."""
+    lines = LIJIANG.read_text("utf-8").rstrip("\n").split("\n")
+    return "\n".join([*lines[:-1], last])
+
+
+@pytest.mark.parametrize(
+    ("actual", "weight"), [("95", "10.00"), ("98", "20"), ("100", "5"), ("96.5", "8")]
+)
+def test_a_last_row_cut_after_its_weight_leaves_its_numbers_out(actual: str, weight: str) -> None:
+    """yunnan-lijiang: the text ends on ``… | ≥ | 95 | % | 95 | 10.00 |``, its 得分 cut off.
+    Read as 分值 | 得分 that is a weight of 95: the two numbers are 实际完成值 | 分值 as well,
+    so neither is read, and the row says why (PRS010)."""
+    last = f"| 满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95 | % | {actual} | {weight} |"
+    (table,), findings = read(lijiang_ending_with(last))
+    row = table.indicators[-1]
+    assert (row.name, row.target.raw) == ("满意度", "≥95%")
+    assert (row.actual, row.weight, row.score) == (None, None, None)
+    assert [f.code for f in findings] == ["PRS010"]
+    assert f"“{actual}”（分值或实际完成值）、“{weight}”（分值或得分）" in findings[0].message
+    # the rows before it keep their figures
+    assert [i.weight for i in table.indicators[:-1]] == [10, 20, 20, 30]
+    assert [i.score for i in table.indicators[:-1]] == [9, 19, 19, 27]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "| 满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95 | % | 96 | 10.00 | 9.00 |",
+        "| 满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95 | % | 96 | 10.00 | 9.00 | ||\n"
+        "| 总分 | 100 | 93 | |||||||",
+    ],
+)
+def test_a_last_row_with_its_actual_weight_and_score_is_read_whole(last: str) -> None:
+    (table,), findings = read(lijiang_ending_with(last))
+    row = table.indicators[-1]
+    assert (row.actual and row.actual.raw, row.weight, row.score) == ("96%", 10, 9)
+    assert not findings
+
+
 def cell_lines(rows: list[list[str]], width: int) -> str:
     """A table printed one cell per line (``a |``), rows padded to the width with bars."""
     lines: list[str] = []

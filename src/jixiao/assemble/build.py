@@ -109,7 +109,9 @@ def build_tables(
         ):
             reading = table.reading.model_copy(update={"header_skipped": True})
             table = table.model_copy(update={"reading": reading})
-        if table.reading is not None and any(f.code == "PRS010" for f in table_findings):
+        if table.reading is not None and any(
+            f.code == "PRS010" and f.fields.get("part") != "values" for f in table_findings
+        ):
             reading = table.reading.model_copy(update={"rows_left_out": True})
             table = table.model_copy(update={"reading": reading})
         confidence = table_confidence(rows, table_findings)

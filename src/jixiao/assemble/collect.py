@@ -163,6 +163,7 @@ class Collector:
                 row.source,
                 project=draft.project if draft is not None else None,
                 indicator=indicator,
+                **({"part": "values"} if doubt.values_only and indicator else {}),
             )
             for doubt in row.doubts
         ]

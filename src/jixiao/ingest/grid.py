@@ -50,10 +50,13 @@ class ReadingDoubt:
     """What a reader could not settle about a row; the assembler reports it as a finding.
 
     ``code`` is a parse-finding code (PRS…); ``message`` says what was doubtful, in Chinese.
+    ``values_only``: the row keeps its 一级/二级/三级 cells and only value cells (指标值,
+    实际完成值, 分值, 得分 …) were left out: no row and no level block is missing.
     """
 
     code: str
     message: str
+    values_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ from jixiao.ingest.pasted.tokens import (
     Token,
     cut_line,
     detect_form,
+    last_line,
     line_cells,
     pipe_rows,
     whitespace_rows,
@@ -61,7 +62,7 @@ def read_pasted_text(text: str, file: str) -> Grid:
     convert = is_traditional(text)
     lines = text.splitlines()
     matched = [to_simplified(line) for line in lines] if convert else lines
-    builder = RowBuilder(file, cut=cut_line(lines))
+    builder = RowBuilder(file, cut=cut_line(lines), last=last_line(lines))
     parts = table_parts(matched)
     forms = [detect_form(blank_outside(matched, part)) for part in parts]
     if len(set(forms)) == 1:

@@ -16,7 +16,7 @@ from typing import Final
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.grid import Cell, ReadingDoubt, Row, RowKind
 from jixiao.ingest.pasted.alignment import Placement, is_level_row, place_cells, segment_rows
-from jixiao.ingest.pasted.cells import is_measured_value, is_number, is_score
+from jixiao.ingest.pasted.cells import fit, is_measured_value, is_number, is_score
 from jixiao.ingest.pasted.header import group_label_runs, group_whitespace_row, is_label
 from jixiao.ingest.pasted.tokens import Token
 from jixiao.model import SourceRef
@@ -74,6 +74,7 @@ class RowBuilder:
     file: str
     rows: list[Row] = field(default_factory=list)
     cut: int | None = None  # the line where the text stops inside a cell (see tokens.cut_line)
+    last: int | None = None  # the text's last line holding text (see tokens.last_line)
 
     def source(self, tokens: Sequence[Token]) -> SourceRef:
         first, last = tokens[0].line, tokens[-1].line
@@ -201,7 +202,8 @@ class RowBuilder:
                 for token in levels:
                     pending = add_level(pending, token)
                 continue
-            placement = place_row(texts, fields)
+            open_end = self.last is not None and any(t.line == self.last for t in tokens)
+            placement = place_row(texts, fields, open_end=open_end)
             if placement is None:
                 # a row of the table that fits no placement: a doubt when it holds a 指标值
                 # (a line after the table is dropped as what follows it, never this)
@@ -340,11 +342,17 @@ def pair_labels_with_values(labels: list[Token], values: list[Token]) -> list[li
     return group_label_runs([*labels, *values])
 
 
-def place_row(texts: Sequence[str], fields: Sequence[Field | None]) -> Placement | None:
+def place_row(
+    texts: Sequence[str], fields: Sequence[Field | None], *, open_end: bool = False
+) -> Placement | None:
     """:func:`place_cells`, knowing that a 自评表 fills 分值 and 得分 on every row: a row ending
     in two numbers that can be a 分值 and its 得分 (得分 ≤ 分值) — perhaps followed by one
     text cell, its 偏差原因 or 备注 — has them there, and the cells before them are placed under
     the columns before 分值 (``1 1 10 10``, ``10 10`` and ``10 9 受天气影响`` alike).
+
+    A row the text ends on (``open_end``) may have lost its last cells: when its 指标值 is
+    placed but its 实际完成值 is not, its last two numbers are 分值 | 得分 or 实际完成值 | 分值
+    with the 得分 cut off (``≥ 95 % 95 10.00``), and both are left out as uncertain.
     One placement more than :func:`place_cells`: the same bound."""
     if Field.WEIGHT in fields and Field.SCORE in fields:
         weight, score = fields.index(Field.WEIGHT), fields.index(Field.SCORE)
@@ -361,8 +369,27 @@ def place_row(texts: Sequence[str], fields: Sequence[Field | None]) -> Placement
             head = place_cells(texts[: numbers - 2], fields[:weight])
             if head is not None:
                 places = (*head.places, weight, score, *after[:tail])
+                if open_end and not tail and lost_actual(fields, head, texts[numbers - 2]):
+                    actual = fields.index(Field.ACTUAL)
+                    pair = (numbers - 2, numbers - 1)
+                    return Placement(
+                        (*head.places, None, None),
+                        head.score,
+                        (*head.uncertain, *pair),
+                        (*head.choices, (actual, weight), (weight, score)),
+                    )
                 return Placement(places, head.score, head.uncertain, head.choices)
     return place_cells(texts, fields)
+
+
+def lost_actual(fields: Sequence[Field | None], head: Placement, number: str) -> bool:
+    """The cells before a row's last two numbers fill its 指标值 but not its 实际完成值,
+    which the first of the two numbers can be."""
+    if Field.ACTUAL not in fields or Field.TARGET not in fields:
+        return False
+    placed = set(head.places)
+    actual, target = fields.index(Field.ACTUAL), fields.index(Field.TARGET)
+    return target in placed and actual not in placed and fit(number, Field.ACTUAL) is not None
 
 
 def is_template_filler(texts: Sequence[str]) -> bool:
@@ -423,7 +450,10 @@ def uncertain_doubt(
     for i, choices in zip(uncertain, placement.choices, strict=True):
         names = sorted({columns[c].name for c in choices})
         parts.append(f"“{tokens[i].text}”（{'或'.join(names)}）")
-    return ReadingDoubt("PRS010", f"的单元格位置无法确定，未读取：{'、'.join(parts)}")
+    structure = {Field.LEVEL1, Field.LEVEL2, Field.NAME}
+    values_only = all(columns[c].field not in structure for cs in placement.choices for c in cs)
+    message = f"的单元格位置无法确定，未读取：{'、'.join(parts)}"
+    return ReadingDoubt("PRS010", message, values_only=values_only)
 
 
 def header_columns(tokens: Sequence[Token], above: Sequence[Token] = ()) -> list[Column]:

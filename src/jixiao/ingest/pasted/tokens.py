@@ -127,6 +127,12 @@ def cut_line(lines: list[str]) -> int | None:
     return None if last.endswith("|") or last.startswith("|") else number
 
 
+def last_line(lines: list[str]) -> int | None:
+    """The last line (1-based) holding text: a row on it is where the text ends, and may have
+    lost its last cells. O(n)."""
+    return next((n for n in range(len(lines), 0, -1) if lines[n - 1].strip()), None)
+
+
 def clean(text: str) -> str:
     """Whitespace collapsed and CJK wrap gaps removed, on one line."""
     return normalize_cell_text(text).replace("\n", " ")
