@@ -340,8 +340,6 @@ def test_management_areas_are_read_as_the_rows_level2(seed: int, count: int) -> 
 @pytest.mark.parametrize(
     "row",
     [
-        "业务收入超上年度增收27万元1313",  # name|超上年度|增收27万元: no boundary shown
-        "信息公开完善按规定公开已公开44",
         "安全性、利用率无资产损失、利用率高于80%达成目标55",  # a 率 inside the name
         "绿化、节能绿化良好水电支出减少01万元1010",  # 0|1万元: the name took the value
     ],
@@ -375,7 +373,10 @@ def test_repeated_descriptions_show_where_names_end(seed: int) -> None:
 def test_a_table_whose_rows_are_all_doubted_keeps_its_doubts() -> None:
     """Not “未找到绩效目标表”: the table, with no rows, and the doubts naming its lines."""
     header = "一级指标二级指标三级指标年度指标值全年完成值分值得分"
-    rows = ["业务收入超上年度增收27万元1313", "信息公开完善按规定公开已公开44"]
+    rows = [
+        "安全性、利用率无资产损失、利用率高于80%达成目标55",
+        "绿化、节能绿化良好水电支出减少01万元1010",
+    ]
     (table,), findings = read("自评表\n" + header + "产出指标数量指标" + "".join(rows))
     assert table.indicators == []
     assert table.confidence == 0.0
@@ -431,9 +432,7 @@ def test_a_doubt_about_text_that_became_no_row_names_no_row() -> None:
     """On one glued line, a row read and text left out as a doubt: the doubt (PRS010) names
     no indicator and does not withhold the row read beside it."""
     header = "一级指标二级指标三级指标年度指标值全年完成值分值得分"
-    text = (
-        f"自评表\n{header}产出指标数量指标社区活动开展次数≥3次5次1010信息公开完善按规定公开已公开44"
-    )
+    text = f"自评表\n{header}产出指标数量指标社区活动开展次数≥3次5次1010绿化、节能绿化良好水电支出减少01万元1010"
     (table,), findings = read(text)
     assert values(table) == [("社区活动开展次数", "≥3次", "5次")]
     doubts = [f for f in findings if f.code == "PRS010"]
@@ -441,3 +440,60 @@ def test_a_doubt_about_text_that_became_no_row_names_no_row() -> None:
     assert all(f.indicator is None for f in doubts)
     assert table.confidence is not None
     assert table.confidence >= 0.5
+
+
+# --- values worded by the vocabulary, numbered rows, a blank 实际值 --------------------------
+
+SELF_HEADER = "一级指标二级指标三级指标年度指标值全年完成值分值得分偏差原因"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_statement_values_bound_themselves(seed: int) -> None:
+    """按规定公开 | 已公开, 超上年度 | 增收27万元, 增加 | 增372人次: the vocabulary's wordings
+    (lead + verb, a baseline, a change by a quantity) show where a glued value starts and ends."""
+    chooser = random.Random(seed)
+    names = chooser.sample(["信息公开完善", "资料报送", "经费拨付", "业务收入", "服务人次"], 3)
+    pairs = [
+        (
+            chooser.choice(["按规定公开", "按要求执行", "按时完成"]),
+            chooser.choice(["已公开", "全部达成"]),
+        ),
+        (chooser.choice(["超上年度", "超上年"]), f"增收{chooser.randint(2, 90)}万元"),
+        ("增加", f"增{chooser.randint(10, 900)}人次"),
+    ]
+    weights = [chooser.choice([4, 5, 8]) for _ in names]
+    body = "".join(f"{n}{t}{a}{w}{w}" for n, (t, a), w in zip(names, pairs, weights, strict=True))
+    (table,), findings = read(f"自评表\n{SELF_HEADER}产出指标数量指标{body}满意度指标")
+    assert values(table) == [(n, t, a) for n, (t, a) in zip(names, pairs, strict=True)], findings
+    assert [i.weight for i in table.indicators] == [float(w) for w in weights]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_numbered_rows_end_a_deviation_reason_and_a_blank_actual_is_read(seed: int) -> None:
+    """任务1:…|按规定时限|(blank)|4|3|个别人未及时完成 任务2:…: the next numbered name ends the
+    reason; the worded 指标值 and the filled 分值/得分 leave only the 实际值 blank."""
+    chooser = random.Random(seed)
+    stems = chooser.sample(["医疗文书及时率", "档案更新率", "资料归档率", "报表报送率"], 3)
+    reasons = ["个别人未及时完成", "录入有延迟", "部分资料未归档"]
+    body = "".join(
+        f"任务{k}:{stem}按规定时限{w}{w - 1}{reason}"
+        for k, (stem, w, reason) in enumerate(zip(stems, (4, 3, 5), reasons, strict=True), 1)
+    )
+    # rows that fill every column first: the table shows its 分值 and 得分 are always printed
+    full = "".join(f"{n}{v}{v}55" for n, v in [("诊断准确率", "100%"), ("维修次数", "≥3次")])
+    full += "培训合格率95%以上97%55"
+    text = f"自评表\n{SELF_HEADER}产出指标质量指标{full}时效指标{body}满意度指标"
+    (table,), findings = read(text)
+    assert values(table)[3:] == [
+        (f"任务{k}:{stem}", "按规定时限", None) for k, stem in enumerate(stems, 1)
+    ], findings
+    got = [(i.weight, i.score) for i in table.indicators[3:]]
+    assert got == [(4.0, 3.0), (3.0, 2.0), (5.0, 4.0)]
+
+
+def test_a_blank_actual_beside_a_quantity_is_still_doubted() -> None:
+    """≥95%|(blank): the quantity could be the 实际值 with the 指标值 blank — a doubt."""
+    body = "任务1:资料归档率≥95%43个别资料未归档任务2:报表报送率100%98%55"
+    (table,), findings = read(f"自评表\n{SELF_HEADER}产出指标时效指标{body}满意度指标")
+    assert [i.name for i in table.indicators] == ["任务2:报表报送率"]
+    assert any(f.code == "PRS010" and "资料归档率" in f.message for f in findings)

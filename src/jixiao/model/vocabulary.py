@@ -568,6 +568,16 @@ GRADES = {
     "效果明显": "明显",
     "明显": "明显",
 }
+# Qualitative 指标值 worded as how something is done: a lead (按规定, 按时, 已, 全部) and what is
+# done (公开, 执行, 时限, 达成) — 按规定公开, 按规定时限, 已公开, 全部达成 (财预〔2020〕10号 allows
+# 定性 indicators whose 指标值 is such a statement).
+STATEMENT_LEADS = ("按规定", "按要求", "按计划", "按标准", "按时", "按期", "已", "全部", "全面")
+STATEMENT_VERBS = (
+    "公开", "执行", "时限", "完成", "达成", "达到", "落实", "到位", "发放", "拨付", "支付",
+    "办结", "使用", "报送", "开展", "实施", "建立", "上报", "兑现", "验收",
+)  # fmt: skip
+# Whole qualitative wordings of a 指标值 that no lead + verb builds.
+STATEMENT_PHRASES = ("专款专用", "不超过预算", "不超预算", "控制在预算内", "无超支")
 # Grades of a tiered scale (好/较好/一般/较差) are never vague, whatever words they use.
 TIER_GRADES = frozenset(GRADES) - {"效果显著", "显著", "效果明显", "明显"}
 

@@ -57,6 +57,9 @@ from jixiao.model.vocabulary import (
     GRADES,
     PLACEHOLDER_WORDS,
     PREFIX_OPERATORS,
+    STATEMENT_LEADS,
+    STATEMENT_PHRASES,
+    STATEMENT_VERBS,
     TREND_FILLERS,
     Field,
     alternation,
@@ -137,7 +140,16 @@ _RELATIVE_VALUE: Final = re.compile(
     rf"(?:(?:{alternation([*DIRECTIONS, '提高'])})?\d+(?:\.\d+)?%?)?$"
 )
 # a value that is a change by a quantity: 增372人次, 增收27万元, 下降1%
-_CHANGE: Final = re.compile(rf"^(?:{alternation([*DIRECTIONS, '增收', '减收', '增', '减'])})(?=\d)")
+_CHANGE_LEADS: Final = (*DIRECTIONS, "增收", "减收", "增", "减")
+_CHANGE: Final = re.compile(rf"^(?:{alternation(_CHANGE_LEADS)})(?=\d)")
+# a statement's lead that is no name's last word (已, 全部 may end one: 资金全部|…)
+_NAME_END_LEADS: Final = tuple(lead for lead in STATEMENT_LEADS if lead.startswith("按"))
+# a qualitative value worded as how something is done (按规定公开, 已公开, 全部达成) or a
+# whole wording of the vocabulary (专款专用, 不超过预算)
+_STATEMENT: Final = re.compile(
+    rf"^(?:{alternation(STATEMENT_LEADS)})(?:{alternation(STATEMENT_VERBS)})$"
+    rf"|^(?:{alternation(STATEMENT_PHRASES)})$"
+)
 _FREE_VALUE: Final = 0.3
 _REACHES: Final = "达到"
 _MAX_DESCRIPTION: Final = 12
@@ -672,8 +684,10 @@ class Reader:
         key = (start, end, slot)
         if key not in self.fits:
             piece = self.chunk[start:end]
-            numbered = self.numbered[bisect_left(self.numbered, start) :]
-            if numbered and numbered[0] < end and (numbered[0] > start or shape is not Shape.NAME):
+            # the first numbered start inside the piece (a name may start with one)
+            first = start + 1 if shape is Shape.NAME else start
+            numbered = self.numbered[bisect_left(self.numbered, first) :]
+            if numbered and numbered[0] < end:
                 # 任务1:门诊住院人次 … 任务2:…: a numbered name starts a row, in no other cell
                 self.fits[key] = None
                 return None
@@ -689,9 +703,28 @@ class Reader:
             if shape is Shape.AREA:
                 self.fits[key] = 1.5 if self.areas and is_management_area(piece) else None
                 return self.fits[key]
-            bounded = self.whole or shape is Shape.DESCRIPTION or self.ends_at_number(end, slot)
+            if shape is Shape.NAME and self.value_lead_at_end(piece, end):
+                self.fits[key] = None  # 人次增|372人次, 报送按时|完成: the lead starts the value
+                return None
+            bounded = (
+                self.whole
+                or shape is Shape.DESCRIPTION
+                or self.ends_at_number(end, slot)
+                or (shape is Shape.TEXT and end in self.numbered)
+            )
             self.fits[key] = piece_fit(piece, shape, rest=end == len(self.chunk), line=bounded)
         return self.fits[key]
+
+    def value_lead_at_end(self, piece: str, end: int) -> bool:
+        """``piece`` ends in the lead of a worded value that the text after it completes: a
+        change word right before a number (增|372人次), or a statement's lead right before its
+        verb (按时|完成, 按规定|公开). The lead starts the value; it is not the end of a name."""
+        chunk = self.chunk
+        if end >= len(chunk):
+            return False
+        if chunk[end].isdigit() and piece.endswith(_CHANGE_LEADS):
+            return True
+        return piece.endswith(_NAME_END_LEADS) and chunk.startswith(STATEMENT_VERBS, end)
 
     def level_fit(self, start: int, end: int, field: Field | None) -> float | None:
         """A level cell: a name the vocabulary places at this level, or a form's own words
@@ -826,6 +859,8 @@ class Reader:
                 doubtful = "缺少指标值，指标值可能粘连在指标名称中"
             for field in (Field.TARGET, Field.ACTUAL):
                 if {Field.TARGET, Field.ACTUAL} <= fields and field not in filled:
+                    if field is Field.ACTUAL and self.actual_left_blank(cells):
+                        continue
                     doubtful = "缺少指标值或实际完成值，无法确定其余数值所在的列"
             if Field.UNIT in fields and Field.UNIT not in filled and self.unit_printed(cells):
                 # the unit column is empty but the value has a unit: the name may hold it
@@ -843,6 +878,21 @@ class Reader:
         sure = not junk and not any(contested[begin:name_start])
         return GluedRow(cells, inferred, doubtful, levels_sure=sure)
 
+    def actual_left_blank(self, cells: tuple[tuple[int, int], ...]) -> bool:
+        """A row whose 实际值 is blank while the text shows where every other value is: its
+        指标值 is worded whole by the vocabulary (按规定时限: no number that could be the 实际值)
+        and every number column (分值, 得分) is filled, so no number could have moved into
+        the 实际值."""
+        target = next(
+            (a, b)
+            for slot, (a, b) in zip(self.slots, cells, strict=True)
+            if slot.field is Field.TARGET
+        )
+        if target[1] <= target[0] or not worded_value(self.chunk[slice(*target)]):
+            return False
+        numbers = [i for i, slot in enumerate(self.slots) if slot.shape is Shape.NUMBER]
+        return bool(numbers) and all(cells[i][1] > cells[i][0] for i in numbers)
+
     def boundary_unshown(self, cells: tuple[tuple[int, int], ...]) -> bool:
         """A value that is no vocabulary word (显著提升, 高, 无) and starts between two
         characters of text (利用率|高于80%, 率|按规定公开), or a value of free words that ends
@@ -853,7 +903,7 @@ class Reader:
             if b <= a or slot.shape not in (Shape.VALUE, Shape.SPARE_VALUE):
                 continue
             piece = chunk[a:b]
-            if piece in _VALUE_WORDS or _TREND_VALUE.match(piece):
+            if worded_value(piece):
                 continue
             edges = (a,) if value_fit(piece, free=False) is not None else (a, b)
             for edge in edges:
@@ -1005,7 +1055,7 @@ def value_fit(piece: str, *, free: bool) -> float | None:
     qualifier such as 以上) ends, a grade, a trend word (显著提升, 减少), a comparison with a
     baseline (超上年2%, 超上年度), a change by a quantity (增372人次), or — ``free`` — a few
     words (有效保障)."""
-    if piece in _VALUE_WORDS:
+    if piece in _VALUE_WORDS or _STATEMENT.match(piece):
         return 2.0
     if _TREND_VALUE.match(piece):
         return 1.5
@@ -1020,9 +1070,27 @@ def value_fit(piece: str, *, free: bool) -> float | None:
         if ends_as_quantity(piece) or _DEADLINE_VALUE.match(piece):
             return 3.0
         return None
-    if free and _CJK.match(piece) and not _LEVEL.search(piece) and not is_level_name(piece):
+    if (
+        free
+        and _CJK.match(piece)
+        and not piece.startswith(_RATE_STEM)  # 及时|率…: the 率 ends the name before it
+        and not _LEVEL.search(piece)
+        and not is_level_name(piece)
+    ):
         return _FREE_VALUE
     return None
+
+
+def worded_value(piece: str) -> bool:
+    """A value the vocabulary words whole (显著提升, 高, 按规定公开, 超上年度, 增372人次): its
+    wording shows where it starts and ends."""
+    return bool(
+        piece in _VALUE_WORDS
+        or _TREND_VALUE.match(piece)
+        or _STATEMENT.match(piece)
+        or _RELATIVE_VALUE.match(piece)
+        or _CHANGE.match(piece)
+    )
 
 
 def ends_as_quantity(piece: str) -> bool:
