@@ -444,7 +444,7 @@ def test_a_doubt_about_text_that_became_no_row_names_no_row() -> None:
 
 # --- values worded by the vocabulary, numbered rows, a blank 实际值 --------------------------
 
-SELF_HEADER = "一级指标二级指标三级指标年度指标值全年完成值分值得分偏差原因"
+SCORED_HEADER = "一级指标二级指标三级指标年度指标值全年完成值分值得分偏差原因"
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -463,7 +463,7 @@ def test_statement_values_bound_themselves(seed: int) -> None:
     ]
     weights = [chooser.choice([4, 5, 8]) for _ in names]
     body = "".join(f"{n}{t}{a}{w}{w}" for n, (t, a), w in zip(names, pairs, weights, strict=True))
-    (table,), findings = read(f"自评表\n{SELF_HEADER}产出指标数量指标{body}满意度指标")
+    (table,), findings = read(f"自评表\n{SCORED_HEADER}产出指标数量指标{body}满意度指标")
     assert values(table) == [(n, t, a) for n, (t, a) in zip(names, pairs, strict=True)], findings
     assert [i.weight for i in table.indicators] == [float(w) for w in weights]
 
@@ -482,7 +482,7 @@ def test_numbered_rows_end_a_deviation_reason_and_a_blank_actual_is_read(seed: i
     # rows that fill every column first: the table shows its 分值 and 得分 are always printed
     full = "".join(f"{n}{v}{v}55" for n, v in [("诊断准确率", "100%"), ("维修次数", "≥3次")])
     full += "培训合格率95%以上97%55"
-    text = f"自评表\n{SELF_HEADER}产出指标质量指标{full}时效指标{body}满意度指标"
+    text = f"自评表\n{SCORED_HEADER}产出指标质量指标{full}时效指标{body}满意度指标"
     (table,), findings = read(text)
     assert values(table)[3:] == [
         (f"任务{k}:{stem}", "按规定时限", None) for k, stem in enumerate(stems, 1)
@@ -494,6 +494,6 @@ def test_numbered_rows_end_a_deviation_reason_and_a_blank_actual_is_read(seed: i
 def test_a_blank_actual_beside_a_quantity_is_still_doubted() -> None:
     """≥95%|(blank): the quantity could be the 实际值 with the 指标值 blank — a doubt."""
     body = "任务1:资料归档率≥95%43个别资料未归档任务2:报表报送率100%98%55"
-    (table,), findings = read(f"自评表\n{SELF_HEADER}产出指标时效指标{body}满意度指标")
+    (table,), findings = read(f"自评表\n{SCORED_HEADER}产出指标时效指标{body}满意度指标")
     assert [i.name for i in table.indicators] == ["任务2:报表报送率"]
     assert any(f.code == "PRS010" and "资料归档率" in f.message for f in findings)
