@@ -107,6 +107,24 @@ def test_choose_department_prefers_the_cell_the_reporting_unit_ends_with() -> No
     assert choose_department(None, None, "某中心") == "某中心"
 
 
+@pytest.mark.parametrize(
+    "line", ["114677 某县市场监督管理局单位：万元", "114677 某县市场监督管理局 金额单位:万元"]
+)
+def test_a_unit_line_run_into_the_department_line_is_both(line: str) -> None:
+    # a scan or an OCR'd preview loses the break between the department and 单位：万元
+    text = "\n".join(["甲项目绩效目标表", line, "项目名称\t甲项目", "年度资金总额\t1.94", ROWS])
+    (table,), _ = assemble(text)
+    assert (table.department, table.department_code) == ("某县市场监督管理局", "114677")
+    assert (table.budget.unit_printed, table.budget.total) == ("万元", 19400.0)
+
+
+def test_an_unfilled_unit_label_before_the_unit_is_no_department() -> None:
+    # hunan-xiangtan: 填报单位:(盖章) 单位:万元 — the form's blank, then the amounts' unit
+    text = "\n".join(["甲项目绩效目标表", "填报单位:(盖章) 单位:万元", "项目名称\t甲项目", ROWS])
+    (table,), _ = assemble(text)
+    assert (table.department, table.budget.unit_printed) == (None, "万元")
+
+
 # --- amounts -------------------------------------------------------------------------------
 
 

@@ -41,6 +41,7 @@ from jixiao.assemble.fields import (
     parse_unit_line,
     parse_unit_line_with_role,
     parse_year_line,
+    split_unit_suffix,
     strip_title_number,
     unit_role,
 )
@@ -235,6 +236,13 @@ class Collector:
     def feed_preamble(self, row: Row) -> bool:
         """A single-cell line outside table rows: title, department or unit line."""
         text = row.text
+        suffixed = split_unit_suffix(text) if parse_unit_line(text) is None else None
+        if suffixed is not None and parse_unit_line_with_role(suffixed[0]) is not None:
+            # a department line with the unit line run into it (a scan lost the break)
+            rest, unit_printed = suffixed
+            for line in (rest, f"单位：{unit_printed}"):
+                self.feed_preamble(Row(RowKind.LINE, (Cell(line, 0),), row.source))
+            return True
         unit = parse_unit_line(text)
         department = parse_unit_line_with_role(text)
         if department is not None and len(department[2]) < 2:

@@ -30,6 +30,11 @@ _AMOUNT: Final = re.compile(
 _UNIT_LINE: Final = re.compile(
     rf"(?:^|(?<=[)）]))(?:金额|资金|预算)?单位[:：]({alternation(AMOUNT_UNITS)})$"
 )
+# 单位：万元 at the end of a line that starts with something else: '114677 某县某局单位：万元'
+# (a department line and the unit line run together when a scan or paste lost the break)
+_UNIT_SUFFIX: Final = re.compile(
+    rf"(?:金额|资金|预算)?单位[:：]\s*({alternation(AMOUNT_UNITS)})\s*$"
+)
 # （2019年度） / 2019年度) / ( 2019 年度) printed under a title
 _YEAR_LINE: Final = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 # the title may end in its year: 部门预算项目绩效目标申报表（2023年度）
@@ -165,6 +170,16 @@ def parse_unit_line(text: str) -> str | None:
     """'单位：元' → '元'; '金额单位：万元' → '万元'; anything else → None."""
     match = _UNIT_LINE.search(re.sub(r"\s+", "", text))
     return match.group(1) if match else None
+
+
+def split_unit_suffix(text: str) -> tuple[str, str] | None:
+    """'114677 某县某局单位：万元' → ('114677 某县某局', '万元'): a line that ends in a unit
+    declaration after other text; None for any other line (a unit line alone included)."""
+    text = text.strip()
+    match = _UNIT_SUFFIX.search(text)
+    if match is None or not text[: match.start()].strip():
+        return None
+    return text[: match.start()].strip(), match.group(1)
 
 
 def parse_year_line(text: str) -> int | None:

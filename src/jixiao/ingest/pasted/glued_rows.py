@@ -503,7 +503,7 @@ def level_doubt(
         return row.doubt("的一级指标无法确定")
     start, end = row.cells[next(i for i, s in enumerate(slots) if s.shape is Shape.NAME)]
     name = chunk[start:end]
-    if any(is_level_name(name[:size]) for size in range(2, min(len(name), 6) + 1)):
+    if any(is_level_name(name[:size]) for size in range(2, min(len(name), 8) + 1)):
         return row.doubt("的指标名称以指标类别开头，可能粘连了二级指标")
     return row
 
