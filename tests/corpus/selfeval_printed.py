@@ -3,12 +3,13 @@
 Every self-evaluation table of the corpus documents is read through the normal pipeline
 (``read_document``) and scored as ``jixiao evaluate`` scores an imported 自评表: with its printed
 全年执行数 and printed weights, under a profile (``--profile``, default national). For each
-table it prints the 执行率 and its 得分, the weights' sum and every indicator's 得分, printed
-against computed, and the differences reported as findings (rules SE08, SE07, SE01).
+table it prints the 执行率 and its 得分, the weights' sum, every indicator's 得分 and the 总分,
+printed against computed, and the differences reported as findings (rules SE08, SE07, SE01,
+SE09). The 总分 column shows the printed total (— when the form prints none, or the reader could
+not tell which number is the score), the sum of the printed 得分 (预算执行 and indicators; — when
+one is not printed) and the computed total.
 
-``python tests/corpus/selfeval_printed.py [--profile NAME] [--markdown]``
-
-A form's printed 总分 is not read by the readers yet; the table says so (column 总分).
+``python tests/corpus/selfeval_printed.py [--profile NAME]``
 """
 
 from __future__ import annotations
@@ -72,6 +73,14 @@ def evaluate_printed(table: TargetTable, profile: str) -> Evaluation | None:
     return evaluation
 
 
+def printed_sum(table: TargetTable) -> float | None:
+    """预算执行得分 + every indicator's 得分 as printed; None when one is not printed."""
+    scores = [table.budget.execution_score, *(i.score for i in table.indicators)]
+    if not table.indicators or any(s is None for s in scores):
+        return None
+    return round(sum(s or 0.0 for s in scores), 2)
+
+
 def show(value: float | None) -> str:
     return "—" if value is None else number(value)
 
@@ -84,7 +93,8 @@ def main() -> None:
     rows: list[Row] = []
     print(f"评分口径 {arguments.profile}\n")
     print(
-        "| 文档 | 指标 | 执行率 印/算 | 执行得分 印/算 | 分值合计 | 得分合计 印/算 | 总分 印/算 |"
+        "| 文档 | 指标 | 执行率 印/算 | 执行得分 印/算 | 分值合计 | 得分合计 印/算 "
+        "| 总分 印/印出得分之和/算 |"
     )
     print("|---|---|---|---|---|---|---|")
     differences: list[str] = []
@@ -92,7 +102,8 @@ def main() -> None:
         short = document.rsplit(".", 1)[0]
         evaluation = evaluate_printed(table, arguments.profile)
         if evaluation is None:
-            print(f"| {short} | {len(table.indicators)} | 未印执行数 | | | | |")
+            total = f"{show(table.total_score)} / {show(printed_sum(table))} / —"
+            print(f"| {short} | {len(table.indicators)} | 未印执行数 | | | | {total} |")
             continue
         execution = evaluation.execution
         rate = f"{table.budget.execution_rate_printed or '—'} / " + (
@@ -103,12 +114,14 @@ def main() -> None:
         weight_sum = (
             f"{number(sum(w or 0 for w in weights))}（{sum(w is None for w in weights)} 项未印）"
         )
-        printed_sum = sum(i.score or 0 for i in table.indicators)
+        scores_printed = sum(i.score or 0 for i in table.indicators)
         computed_sum = sum(s.score or 0 for s in evaluation.indicators)
-        total = f"未读出 / {show(evaluation.total)}"
+        total = (
+            f"{show(table.total_score)} / {show(printed_sum(table))} / {show(evaluation.total)}"
+        )
         print(
             f"| {short} | {len(table.indicators)} | {rate} | {score} | {weight_sum} | "
-            f"{number(printed_sum)} / {number(computed_sum)} | {total} |"
+            f"{number(scores_printed)} / {number(computed_sum)} | {total} |"
         )
         for indicator, scored in zip(table.indicators, evaluation.indicators, strict=True):
             rows.append(Row(short, indicator.name, scored.weight, indicator.score, scored.score))

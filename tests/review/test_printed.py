@@ -102,3 +102,33 @@ def test_a_score_under_a_weight_not_printed_is_not_compared() -> None:
 def test_a_target_table_has_no_printed_scores_to_check() -> None:
     source = table(row("合格率", "≥100%", "83.5%", 20, 18), kind=TableKind.PROJECT_TARGET)
     assert not findings(source)
+
+
+def test_a_printed_total_against_the_computed_total_names_both_numbers() -> None:
+    # 83.5% × 20 = 16.7 and 70 → 86.7 with the execution's 10 = 96.7; the form prints 18, 98
+    source = table(
+        row("合格率", "≥100%", "83.5%", 20, 18),
+        row("人数", "≥10人", "10人", 70, 70),
+        execution_weight=10,
+        execution_score=10,
+    ).model_copy(update={"total_score": 98})
+    found = findings(source)
+    assert "SE09 总分印为 98，按评分口径 national 计算应为 96.7" in found
+
+
+@pytest.mark.parametrize("printed", [96.7, 97, 96])
+def test_a_printed_total_within_rounding_agrees(printed: float) -> None:
+    source = table(
+        row("合格率", "≥100%", "83.5%", 20, 16.7),
+        row("人数", "≥10人", "10人", 70, 70),
+        execution_weight=10,
+        execution_score=10,
+    ).model_copy(update={"total_score": printed})
+    assert not [f for f in findings(source) if f.startswith("SE09")]
+
+
+def test_a_total_under_weights_not_printed_is_not_compared() -> None:
+    source = table(
+        row("合格率", "≥100%", "83.5%", None, 18), row("人数", "≥10人", "10人", None, 70)
+    ).model_copy(update={"total_score": 98})
+    assert not findings(source)

@@ -73,6 +73,7 @@ def build_table(case: dict[str, Any]) -> TargetTable:
         ],
         reading=Reading.model_validate(spec["reading"]) if "reading" in spec else None,
         confidence=spec.get("confidence", 1.0),
+        total_score=spec.get("total_score"),
     )
     marked = [
         i.model_copy(update={"doubted": True}) if i.name in doubted else i for i in table.indicators

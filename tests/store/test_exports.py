@@ -174,6 +174,8 @@ def test_the_corpus_reads_back_from_its_xlsx_export(tmp_path: Path) -> None:
         "sichuan-jingyan-mata-2023-multi-project-target.md",
         "yunnan-lijiang-gucheng-2020-satellite-enforcement-selfeval-trad.md",
         "fujian-ningde-2019-difangzhi-dept-target.txt",
+        "yunnan-lincang-yongde-2022-school-nutrition-selfeval-splitcols.txt",  # 总分 96
+        "anhui-chuzhou-tianchang-2022-flood-control-selfeval-indented.txt",  # 总分 100
     ]
     for name in names:
         document = read_document(CORPUS / name)

@@ -283,3 +283,16 @@ def test_a_bug_while_storing_is_an_internal_error_with_its_traceback_not_sto000(
     assert outcome.error is not None
     assert outcome.error.code == "STO000"
     assert "database is locked" in outcome.error.message
+
+
+def test_a_printed_total_is_stored_and_read_back(database: Database) -> None:
+    """The 总分 a 自评表 prints (TargetTable.total_score, migration 0016) is kept."""
+    path = Path(__file__).resolve().parents[1] / "corpus" / "docs"
+    document = read_document(
+        path / "yunnan-lincang-yongde-2022-school-nutrition-selfeval-splitcols.txt"
+    )
+    assert document.tables[0].total_score == 96
+    store(database, document)
+    with database.engine.connect() as connection:
+        (stored,) = iter_documents(connection, TableFilter())
+    assert stored.tables[0].total_score == 96

@@ -74,3 +74,17 @@ def test_a_table_with_no_implementer_hashes_as_before_the_column_existed(
     assert content_sha256(header, contents) == content_sha256(before, contents)
     named = revision_values(table.model_copy(update={"implementer": "某中心"}))
     assert content_sha256(named, contents) != content_sha256(header, contents)
+
+
+def test_a_table_with_no_printed_total_hashes_as_before_the_column_existed(
+    example: Document,
+) -> None:
+    """Tables stored before migration 0016 have no total_score: read again unchanged (none
+    printed), their content hash is the one stored then."""
+    table = example.tables[0]
+    header = revision_values(table)
+    contents, _ = indicator_rows(table.indicators)
+    before = {key: value for key, value in header.items() if key != "total_score"}
+    assert content_sha256(header, contents) == content_sha256(before, contents)
+    printed = revision_values(table.model_copy(update={"total_score": 96.0}))
+    assert content_sha256(printed, contents) != content_sha256(header, contents)

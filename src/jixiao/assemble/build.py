@@ -301,6 +301,7 @@ def build_table(draft: TableDraft, year: int | None) -> TargetTable:
         ),
         purpose=header.get(Field.PURPOSE),
         goals=split_goals(header.get(Field.GOALS, "")),
+        total_score=draft.total_score,
         indicators=[build_indicator(row, year) for row in draft.indicators],
         source=draft.location(),
         reading=Reading(

@@ -58,6 +58,7 @@ from jixiao.model.labels import (
     is_indicator_header,
     is_known_label,
     label_unit,
+    printed_total,
     stands_alone,
 )
 from jixiao.model.vocabulary import (
@@ -192,6 +193,8 @@ class Collector:
             self.preamble.title = strip_title_number(row.text)
             self.preamble.title_source = row.source
             return
+        if self.current is not None and self.feed_total(row):
+            return
         texts = row.texts
         if is_indicator_header(texts) or (
             is_header_without_target(texts) and row.kind is RowKind.TABLE
@@ -222,6 +225,20 @@ class Collector:
             self.feed_continuation(row)
         else:
             self.skip(row)
+
+    def feed_total(self, row: Row) -> bool:
+        """A 自评表's total row (总分 | 100 | 96 | 优, a line ``总分 100 96`` too) or its total
+        score printed in the header (自评总分(分) | 97.6): kept as the table's printed total."""
+        draft = self.current
+        assert draft is not None
+        texts = row.text.split() if row.kind is RowKind.LINE else row.texts
+        total = printed_total(texts, under_indicators=self.in_indicators())
+        if total is None:
+            return False
+        draft.totals.append(total.score)
+        if self.in_indicators():
+            draft.reached(row.source)
+        return True
 
     def continues_money_block(self, first: str) -> bool:
         """A row of the 项目资金 block under its merged label (empty here): 其中：财政资金 |

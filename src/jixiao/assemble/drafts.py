@@ -62,6 +62,8 @@ class TableDraft:
     # the header fields the form printed a label for, empty cells included (Reading.header_fields)
     printed_fields: set[Field] = field(default_factory=set)
     cut: bool = False  # the text ended inside the indicator rows (Reading.cut)
+    # the totals a 自评表 prints (总分 | 100 | 96; 自评总分 97.6): TargetTable.total_score
+    totals: list[float] = field(default_factory=list)
 
     def set_header(self, name: Field, text: str, source: SourceRef) -> None:
         self.printed_fields.add(name)
@@ -70,6 +72,11 @@ class TableDraft:
         previous = self.header.get(name)
         self.header[name] = f"{previous}\n{text}" if previous else text
         self.header_sources.setdefault(name, source)
+
+    @property
+    def total_score(self) -> float | None:
+        """The printed total; None when none is printed or two printed totals differ."""
+        return self.totals[0] if self.totals and len(set(self.totals)) == 1 else None
 
     @property
     def project(self) -> str | None:

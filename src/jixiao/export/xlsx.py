@@ -15,6 +15,7 @@ A 项目支出绩效目标表 (and a 部门整体 table)::
     │ 一级指标 │ 二级指标 │ 三级指标 │ 绩效指标描述 │ 指标值 │ (实际完成值 分值 得分) │
     │ 产出指标 │ 数量指标 │ …        │ …            │ ≥16 个 │
     │ (merged) │ 质量指标 │ …        │ …            │ 100%   │
+    │ 总分     │ 100      │ …  (a 自评表's printed total)   │ 得分 │ 96 │
 
 A 项目支出绩效自评表 in the 自评表 layout of ``jixiao evaluate --output``
 (:mod:`.self_evaluation`): the same 项目名称 and 主管部门/实施单位 rows, the 项目资金 block as
@@ -177,8 +178,18 @@ def write_table(sheet: Worksheet, table: TargetTable) -> None:
         cell.alignment = CENTER
     write_indicators(sheet, table.indicators, header_row + 1, columns)
     end = header_row + len(table.indicators)
+    if table.total_score is not None:
+        end += 1
+        write_total(sheet, end, table.total_score, columns)
     frame(sheet, 4, end, width)
     setup_page(sheet, header_row, end, last)
+
+
+def write_total(sheet: Worksheet, row: int, score: float, columns: list[IndicatorColumn]) -> None:
+    """The 总分 row a 自评表 printed: 总分 | 100 | … | 得分 | 96, the score under 得分."""
+    at = next((i for i, c in enumerate(columns, start=1) if c is _SCORE), 4)
+    for column, value in ((1, "总分"), (2, 100), (at - 1, "得分"), (at, score)):
+        sheet.cell(row, column, value).alignment = CENTER
 
 
 def write_title(sheet: Worksheet, title: str | None, year: int | None, width: int) -> None:

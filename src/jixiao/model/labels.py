@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
@@ -20,9 +21,13 @@ from jixiao.model.vocabulary import (
     AMOUNT_UNITS,
     BUDGET_SUB_COLUMNS,
     COLUMN_LABELS,
+    EVALUATION_GRADES,
     HEADER_LABELS,
     IGNORED_LABELS,
     PROJECT_COLUMNS,
+    TOTAL_PART_LABELS,
+    TOTAL_ROW_LABELS,
+    TOTAL_SCORE_LABELS,
     UNKEPT_COLUMNS,
     Field,
     alternation,
@@ -332,3 +337,87 @@ _TARGET_PAGE_WORDS: Final = re.compile(
 def may_start_target_table(text: str) -> bool:
     """Whether a page's text may hold (the start of) a target table."""
     return _TARGET_PAGE_WORDS.search(re.sub(r"\s+", "", text)) is not None
+
+
+# --- the total of a 自评表 ----------------------------------------------------------------
+
+# Points as printed in a total row: '96', '96.5', '96分'.
+_POINTS: Final = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)\s*分?$")
+_GRADE: Final = re.compile(rf"^(?:(?:评价|自评)?等级\s*[:：]?\s*)?({'|'.join(EVALUATION_GRADES)})$")
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedTotal:
+    """A 自评表's total as printed: ``start`` is the index of its label among the row's cells."""
+
+    start: int
+    score: float
+    grade: str | None = None
+
+
+def total_label(text: str) -> str | None:
+    """``row`` for a total row's label (总分, 合计, 总计), ``score`` for a label of the total
+    score itself (自评总分(分), 总得分), else None."""
+    if not text or len(text) > 12:
+        return None
+    key = clean_label(text)
+    if key in TOTAL_ROW_LABELS:
+        return "row"
+    return "score" if key in TOTAL_SCORE_LABELS else None
+
+
+def printed_total(texts: Sequence[str], *, under_indicators: bool) -> PrintedTotal | None:
+    """The total a row prints, when it says which of its numbers is the score; else None.
+
+    The row holds a total label and after it only points, part labels and a grade:
+
+    * ``总分 | 100 | 96 | 优``: two numbers, the first the full marks (100), the second the score;
+    * ``总分 | 100 | 得分 | 96 | 等级：优``: the score after its label;
+    * ``自评总分(分) | 97.6``: one number under a label of the score itself.
+
+    A lone number after 总分 (full marks or score?), a first number other than 100 (the total
+    of the indicators alone, without the budget execution?) or any other text is no total.
+    合计/总计 count only ``under_indicators`` (in the budget block they sum amounts).
+    Linear in the row.
+    """
+    start = next((i for i, text in enumerate(texts) if total_label(text.strip())), None)
+    if start is None:
+        return None
+    kind = total_label(texts[start].strip())
+    if kind == "row" and not under_indicators and clean_label(texts[start]) != "总分":
+        return None
+    labelled: dict[str, float] = {}
+    numbers: list[float] = []  # points not after a part label, in order
+    grade: str | None = None
+    expecting: str | None = None  # the part label just read
+    for text in (t.strip() for t in texts[start + 1 :]):
+        if not text:
+            continue
+        points, graded = _POINTS.match(text), _GRADE.match(text)
+        if points and expecting in ("full", "score") and expecting not in labelled:
+            labelled[expecting] = float(points.group(1))
+        elif points and expecting is None:
+            numbers.append(float(points.group(1)))
+        elif graded and grade is None and expecting in (None, "grade"):
+            grade = graded.group(1)
+        elif expecting is None and clean_label(text) in TOTAL_PART_LABELS:
+            expecting = TOTAL_PART_LABELS[clean_label(text)]
+            continue
+        else:
+            return None  # other text, or a part label without its value
+        expecting = None
+    if expecting is not None and expecting != "grade":
+        return None
+    if labelled:
+        if len(numbers) > 1 or "score" not in labelled:
+            return None
+        full, score = labelled.get("full", numbers[0] if numbers else None), labelled["score"]
+    elif len(numbers) == 2:
+        full, score = numbers
+    elif len(numbers) == 1 and kind == "score":
+        full, score = None, numbers[0]
+    else:
+        return None
+    if (full is not None and full != 100) or score > 100:
+        return None
+    return PrintedTotal(start, score, grade)

@@ -116,6 +116,12 @@ class TargetTable(BaseModel):
     purpose: str | None = Field(default=None, description="资金用途 / 项目概况.")
     goals: list[str] = Field(default_factory=list, description="绩效目标 items, numbering removed.")
     indicators: list[Indicator] = Field(default_factory=list)
+    total_score: float | None = Field(
+        default=None,
+        description="总分 as a 自评表 prints it: the score of its 总分/合计 row (总分 | 100 | 96), "
+        "or the 自评总分 of its header; None when the form prints none, or the reader could not "
+        "tell which number is the score.",
+    )
     source: SourceRef = SourceRef()
     confidence: float = Field(
         default=1.0,

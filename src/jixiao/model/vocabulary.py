@@ -174,6 +174,24 @@ BUDGET_SUB_COLUMNS: Final[dict[str, Field]] = {
     "得分": Field.EXECUTION_SCORE,
 }
 
+# The total row of a 自评表 (总分 | 100 | 96 | 优: the label, the full marks, the score and
+# perhaps the grade) and the labels of a total score printed alone (自评总分(分) 97.6). 合计 and
+# 总计 also label subtotals of the budget block: they count only under the indicator rows.
+TOTAL_ROW_LABELS: Final = frozenset({"总分", "合计", "总计"})
+TOTAL_SCORE_LABELS: Final = frozenset({"自评总分", "总得分", "自评得分合计"})
+# A label inside a total row before its score or grade (总分 | 100 | 得分 | 96 | 等级：优).
+TOTAL_PART_LABELS: Final[dict[str, str]] = {
+    "分值": "full",
+    "满分": "full",
+    "得分": "score",
+    "自评得分": "score",
+    "等级": "grade",
+    "评价等级": "grade",
+    "自评等级": "grade",
+}
+# The grades of a self-evaluation's total (优 ≥90, 良 80–90, 中 60–80, 差 <60).
+EVALUATION_GRADES: Final = ("优", "良", "中", "差")
+
 COLUMN_LABELS: Final[dict[str, Field]] = {
     "一级指标": Field.LEVEL1,
     "一级目标": Field.LEVEL1,

@@ -9,7 +9,9 @@ message naming both numbers:
   printed one (otherwise the two scores are of different weights and not comparable);
 * the printed 执行率 against 执行数 ÷ 预算数, and the printed 预算执行得分 against 分值 × 执行率
   where the 分值 is printed too (SE07);
-* the sum of the printed weights with the execution weight against 100 (SE01).
+* the sum of the printed weights with the execution weight against 100 (SE01);
+* the printed 总分 against the profile's total (SE09), where every weight used is the printed
+  one.
 
 Unlike the review rules, which run without a chosen profile and so compare only what every
 profile computes alike (SE08: 正向 and "=" rows), this runs under the evaluator's profile and
@@ -28,6 +30,7 @@ from jixiao.model import Finding, TableKind, TargetTable
 from jixiao.review.rules.SE01 import SE01
 from jixiao.review.rules.SE07 import SE07
 from jixiao.review.rules.SE08 import SE08
+from jixiao.review.rules.SE09 import SE09
 from jixiao.review.view import TableView
 
 _PERCENT: Final = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")
@@ -63,6 +66,7 @@ def compare_printed(
             )
     findings += execution_differences(view, evaluation)
     findings += weight_sum_difference(view, evaluation)
+    findings += total_difference(view, evaluation)
     return findings
 
 
@@ -108,3 +112,24 @@ def weight_sum_difference(view: TableView, evaluation: Evaluation) -> list[Findi
     if abs(total - 100) <= 0.01 or abs(total + execution - 100) <= 0.01:
         return []
     return [SE01().finding(view, total=total, expected=100 - execution, execution=execution)]
+
+
+def total_difference(view: TableView, evaluation: Evaluation) -> list[Finding]:
+    """The printed 总分 against the evaluation's total, compared only where every weight the
+    evaluation used is the printed one (the execution's too, when printed): under assumed
+    weights the two totals weigh the rows differently."""
+    printed, computed = view.table.total_score, evaluation.total
+    if printed is None or computed is None:
+        return []
+    execution = view.budget.execution_weight
+    if any(s.weight_source != "printed" for s in evaluation.indicators) or (
+        execution is not None and execution != evaluation.execution.weight
+    ):
+        return []
+    rule = SE09()
+    tolerance = float(rule.options["tolerance"].default)
+    if abs(printed - computed) <= tolerance + 1e-9:
+        return []
+    profile = evaluation.profile
+    what = f"总分印为 {number(printed)}，按评分口径 {profile} 计算应为 {number(computed)}"
+    return [rule.finding(view, what=what)]

@@ -40,6 +40,7 @@ CONCERNS = {
     "purpose": "资金用途",
     "goals": "绩效目标",
     "indicators": "指标体系",
+    "total_score": "总分",
 }
 
 

@@ -49,7 +49,7 @@ INDICATOR_FIELDS: Final = frozenset(
     {"name", "description", "level1", "level2", "target", "actual", "weight", "score", "deviation"}
 )
 TABLE_FIELDS: Final = frozenset(
-    {"project", "department", "year", "budget", "purpose", "goals", "indicators"}
+    {"project", "department", "year", "budget", "purpose", "goals", "indicators", "total_score"}
 )
 FIELDS: Final = INDICATOR_FIELDS | TABLE_FIELDS
 

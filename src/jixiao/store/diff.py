@@ -31,6 +31,7 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "budget.other_printed": "其他资金（原文）",
     "purpose": "资金用途",
     "goals": "绩效目标",
+    "total_score": "总分（原文）",
     "indicator.order": "指标顺序",
     "indicator": "指标",
     "level": "一级/二级指标",
@@ -49,6 +50,7 @@ _HEADER: Final = (
     "project",
     "year",
     "purpose",
+    "total_score",
 )
 _BUDGET: Final = (
     "total",

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 SCRIPT_LOCATION: Final = "jixiao.store:migrations"
-SCHEMA_VERSION: Final = "0015"
+SCHEMA_VERSION: Final = "0016"
 """The newest migration's revision (tests check it against the migrations directory)."""
 VERSION_TABLE: Final = "alembic_version"
 

@@ -249,6 +249,7 @@ def revision_values(table: TargetTable) -> dict[str, Any]:
         "confidence": table.confidence,
         "reading_json": reading_json(table),
         "implementer": table.implementer,
+        "total_score": table.total_score,
     }
     for name in _BUDGET_FIELDS:
         values[f"budget_{name}"] = getattr(table.budget, name)
@@ -292,6 +293,7 @@ def table_from_rows(
         indicators=[indicator_from_row(row) for row in indicators],
         source=source_from_json(revision["source_json"]),
         confidence=1.0 if revision["confidence"] is None else revision["confidence"],
+        total_score=revision["total_score"],
     )
     return with_reading(table, revision["reading_json"])
 
@@ -323,7 +325,7 @@ def with_reading(table: TargetTable, stored: str | None) -> TargetTable:
 _NOT_CONTENT: Final = frozenset({"source_json", "confidence", "reading_json"})
 # Header columns added after tables were stored: absent (None) they leave the hash as it was,
 # so a table stored before them and read again unchanged is still 未变.
-_ADDED_LATER: Final = frozenset({"implementer"})
+_ADDED_LATER: Final = frozenset({"implementer", "total_score"})
 
 
 _PRINTED_LEVELS: Final = tuple(

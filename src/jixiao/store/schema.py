@@ -113,6 +113,7 @@ revisions = Table(
     # before 0011: the reading is not known
     Column("reading_json", Text),
     Column("implementer", Text),  # TargetTable.implementer (实施单位); NULL before 0013
+    Column("total_score", Double),  # TargetTable.total_score (印出的总分); NULL before 0016
     UniqueConstraint("table_id", "number", name="uq_revisions_table_id_number"),
     Index("ix_revisions_document_id_position", "document_id", "position"),
 )

@@ -45,7 +45,13 @@ from jixiao.ingest.pasted.tokens import (
     whitespace_rows,
 )
 from jixiao.model.framework import evaluation_level, normalize_level1
-from jixiao.model.labels import column_label, is_indicator_header, is_known_label, is_table_title
+from jixiao.model.labels import (
+    column_label,
+    is_indicator_header,
+    is_known_label,
+    is_table_title,
+    printed_total,
+)
 from jixiao.model.vocabulary import Field
 
 __all__ = ["has_indicator_header", "needs_pasted_reading", "read_pasted_text"]
@@ -329,6 +335,7 @@ def needs_pasted_reading(grid: Grid) -> bool:
             and not is_level_cell(texts[first])
             and not texts[first].endswith("指标")
             and not is_known_label(texts[first])  # the next table's header block
+            and printed_total(texts, under_indicators=True) is None  # 总分 | | 100 | 96
         ):
             return True
     return columns is None

@@ -30,7 +30,9 @@ from jixiao.model.labels import (
     is_indicator_header,
     is_name_stand_in,
     is_table_title,
+    printed_total,
     stand_in_name_column,
+    total_label,
 )
 from jixiao.model.vocabulary import COLUMN_NAMES, Field
 
@@ -75,6 +77,8 @@ class RowBuilder:
     rows: list[Row] = field(default_factory=list)
     cut: int | None = None  # the line where the text stops inside a cell (see tokens.cut_line)
     last: int | None = None  # the text's last line holding text (see tokens.last_line)
+    # the rows built last are indicator rows: a 合计 row after them is the table's total
+    after_indicators: bool = False
 
     def source(self, tokens: Sequence[Token]) -> SourceRef:
         first, last = tokens[0].line, tokens[-1].line
@@ -111,17 +115,44 @@ class RowBuilder:
 
     # --- header block ---------------------------------------------------------------------
 
+    def total_row(self, cells: Sequence[Token], *, whole: bool = False) -> bool:
+        """A row holding a 自评表's total (其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 after the
+        indicator rows; :func:`~jixiao.model.labels.printed_total`) is built as a table row, which
+        the assembler reads the total from (``whole``: only when the total starts the cells)."""
+        total = printed_total([t.text for t in cells], under_indicators=self.after_indicators)
+        if total is None or (whole and total.start):
+            return False
+        self.table(cells, cells)
+        self.after_indicators = False
+        return True
+
     def header_groups(self, groups: list[list[Token]]) -> None:
-        for group in groups:
+        index = 0
+        while index < len(groups):
+            # one cell per line: a total row's cells are groups of one (总分 | 100 | 96)
+            singles = [g[0] for g in groups[index : index + 6] if len(g) == 1]
+            taken = next(
+                (n for n in range(len(singles), 1, -1) if self.total_row(singles[:n], whole=True)),
+                0,
+            )
+            if taken:
+                index += taken
+                continue
+            self.after_indicators = False
+            group = groups[index]
             if len(group) == 1 and not is_label(group[0]):
                 self.line(group)
             else:
                 self.table(group, group)
+            index += 1
 
     def header_rows(self, rows: list[list[Token]], *, whitespace: bool) -> None:
         """Rows of a row-structured form (pipes, spaces) before the indicator header."""
         after_label = False
         for index, row in enumerate(rows):
+            if row and self.total_row(row):  # before a space-separated row's words are joined
+                after_label = False
+                continue
             cells = group_whitespace_row(row) if whitespace else row
             if not cells:
                 continue
@@ -137,8 +168,9 @@ class RowBuilder:
                 rows[index + 1] = []
                 after_label = False
                 continue
+            self.after_indicators = False
             if _FOOTER.match(cells[0].text):
-                self.line(cells)  # a note or total under a table: no table row
+                self.line(cells)  # a note under a table: no table row
                 after_label = False
             elif is_label(cells[0]):
                 self.table(cells, row)
@@ -245,6 +277,7 @@ class RowBuilder:
             self.table(cells, tokens, tuple(doubts))
             filled = frozenset(f for f, c in zip(fields, cells, strict=False) if f and c)
             placed.append((len(self.rows) - 1, filled))
+        self.after_indicators = True
 
     def withhold_cut_start(self, placed: list[tuple[int, frozenset[Field]]]) -> None:
         """The text stops inside the last row: the row read just before it may be that
@@ -500,11 +533,12 @@ def is_header_row(tokens: Sequence[Token]) -> bool:
 
 
 def is_stop(token: Token) -> bool:
-    """Where the indicator rows end: a footnote, a signature, a header-block label, or the
-    title of the next table (several tables pasted one after another). A budget block's
-    sub-column label (执行率, 预算执行率, 执行数) is no stop: a 管理指标 row names its 三级
-    that way, and a next table's budget block comes after its 项目名称 or 单位名称."""
-    if _FOOTER.match(token.text) or is_table_title(token.text):
+    """Where the indicator rows end: a footnote, a signature, a total (总分, 合计, 总计), a
+    header-block label, or the title of the next table (several tables pasted one after
+    another). A budget block's sub-column label (执行率, 预算执行率, 执行数) is no stop: a
+    管理指标 row names its 三级 that way, and a next table's budget block comes after its
+    项目名称 or 单位名称."""
+    if _FOOTER.match(token.text) or is_table_title(token.text) or total_label(token.text):
         return True
     return (
         is_label(token)

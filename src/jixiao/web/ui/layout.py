@@ -16,6 +16,7 @@ HEADER_PLACES: Final = {
     "budget": "budget",
     "goals": "goals",
     "indicators": "indicators",
+    "total_score": "indicators",
 }
 # The cell of its row an indicator finding is shown on, by its field: the page shows the
 # 二级, name (with the evaluation columns), description and 指标值 cells.
