@@ -23,7 +23,7 @@ YONGDE = CORPUS / "yunnan-lincang-yongde-2022-school-nutrition-selfeval-splitcol
 TIANCHANG = CORPUS / "anhui-chuzhou-tianchang-2022-flood-control-selfeval-indented.txt"
 DAYING = (
     CORPUS / "sichuan-suining-daying-2022-orphan-college-grant-transfer-selfeval-paragraphs.txt"
-)  # noqa: E501
+)
 
 
 def read(text: str, name: str = "pasted.txt") -> tuple[list[TargetTable], list[Finding]]:
