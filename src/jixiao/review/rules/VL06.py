@@ -11,16 +11,24 @@ from jixiao.review.view import TableView
 
 def names_its_own_criterion(name: str, value: str) -> bool:
     """A yes/no criterion: the value is the quality the name's …性 asks for (立项程序规范性 →
-    规范, 绩效目标合理性 → 合理), as the 共性指标框架 grades such indicators."""
+    规范, 绩效目标合理性 → 合理), as the 共性指标框架 grades such indicators; the state the name
+    commits to (保证财政建设补助专款专用 → 专款专用); or the name's act done as the rules
+    require (信息公开完善 → 按规定公开: published or not)."""
     value = value.strip()
-    return bool(value) and name.endswith(value + "性")
+    if not value:
+        return False
+    if name.endswith(value + "性") or (len(value) >= 2 and name.endswith(value)):
+        return True
+    act = value.removeprefix("按规定")
+    return act != value and len(act) >= 2 and act in name
 
 
 class VL06(Rule):
     """定性指标值表述模糊（提高、改善、显著、进一步……）或没有可判断的标准。
 
     Why: “效果显著”“有效提高”无法判断是否完成，审计将其列为“模糊、难以衡量”；“积极拥护党的
-    路线”这样的陈述也没有说明怎样算达到。产出指标
+    路线”这样的陈述也没有说明怎样算达到。指标名称本身给出的是非标准（立项程序规范性 → 规范，
+    保证资金专款专用 → 专款专用，信息公开完善 → 按规定公开）可以判断，不提示。产出指标
     应当量化（错误）；效益、满意度指标确实难以量化时，应写明基准或分级标准（警告）。
     Bad example: 社会效益指标“为社区党建提供资金保障” → 效果显著。
     Good example: 社会效益指标“社区党组织活动覆盖率” → ≥95%；或“较上年增长≥5%”。
@@ -40,7 +48,7 @@ class VL06(Rule):
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         for indicator in table.of_kind(QUALITATIVE):
             target = indicator.target
-            if names_its_own_criterion(indicator.name, indicator.raw):
+            if not target.vague and names_its_own_criterion(indicator.name, indicator.raw):
                 continue
             if target.vague or target.grade is None:
                 problem = "表述模糊" if target.vague else "是一句陈述，没有可判断的标准"
