@@ -116,9 +116,7 @@ def main() -> None:
         )
         scores_printed = sum(i.score or 0 for i in table.indicators)
         computed_sum = sum(s.score or 0 for s in evaluation.indicators)
-        total = (
-            f"{show(table.total_score)} / {show(printed_sum(table))} / {show(evaluation.total)}"
-        )
+        total = f"{show(table.total_score)} / {show(printed_sum(table))} / {show(evaluation.total)}"
         print(
             f"| {short} | {len(table.indicators)} | {rate} | {score} | {weight_sum} | "
             f"{number(scores_printed)} / {number(computed_sum)} | {total} |"
