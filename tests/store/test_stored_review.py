@@ -10,8 +10,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from jixiao.cli import app
-from jixiao.services import import_files
+from jixiao.review import ReviewConfig
+from jixiao.services import import_files, review_config, rule_reviewer
 from jixiao.services.stored_review import review_stored
+from jixiao.services.uploads import Upload
 from jixiao.store import Database
 
 runner = CliRunner()
@@ -65,3 +67,48 @@ def test_cli_review_stored(
     assert missing.exit_code == 2
     nothing = runner.invoke(app, ["review"])
     assert nothing.exit_code == 2
+
+
+def stored_codes(database: Database, code: str) -> list[tuple[str | None, str]]:
+    from sqlalchemy import select
+
+    from jixiao.store.schema import findings
+
+    with database.engine.connect() as connection:
+        query = select(findings.c.indicator, findings.c.message).where(findings.c.code == code)
+        return [(row.indicator, row.message) for row in connection.execute(query)]
+
+
+def test_the_import_reviews_against_last_years_stored_table(
+    database: Database, edited_copy: Callable[..., Path]
+) -> None:
+    """jixiao import (and web uploads: the same import_files) runs YR01 against the store it
+    imports into: the 2024 table is compared with the 2023 table stored before it."""
+    review = rule_reviewer(review_config())
+    last_year = edited_copy(("≥20人", "≥25人"), name="2023.txt")
+    (old,) = import_files(database, [last_year], year=2023, review=review)
+    assert not [f for f in old.findings if f.code == "YR01"]  # no year before it in the store
+    this_year = edited_copy(name="2024.txt")
+    (new,) = import_files(database, [this_year], year=2024, review=review)
+    weaker = [f for f in new.findings if f.code == "YR01"]
+    assert [f.indicator for f in weaker] == ["工作经费补助人数"]
+    assert (weaker[0].table, weaker[0].row) == (3, 0)  # the example's 4th table, its 1st row
+    message = "“工作经费补助人数”的指标值“≥20人”比上年（2023年）的“≥25人”更低（下限下调）"
+    assert stored_codes(database, "YR01") == [("工作经费补助人数", message)]
+    # the rules of the configuration: YR01 ignored, none found
+    again = edited_copy(("≥20人", "≥19人"), name="2024b.txt")
+    ignoring = rule_reviewer(ReviewConfig(ignore=("YR01",)))
+    (third,) = import_files(database, [again], year=2024, review=ignoring)
+    assert third.error is None
+    assert not [f for f in third.findings if f.code == "YR01"]
+
+
+def test_a_web_upload_reviews_against_last_years_stored_table(
+    database: Database, edited_copy: Callable[..., Path]
+) -> None:
+    last_year = edited_copy(("≥20人", "≥25人"), name="2023.txt")
+    (old,) = import_files(database, [last_year], year=2023, review=rule_reviewer(review_config()))
+    assert old.error is None
+    upload = Upload("2024.txt", edited_copy(name="2024.txt").read_bytes())
+    (new,) = import_files(database, [upload], year=2024, review=rule_reviewer(review_config()))
+    assert [f.indicator for f in new.findings if f.code == "YR01"] == ["工作经费补助人数"]

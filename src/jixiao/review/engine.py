@@ -58,6 +58,20 @@ class Reviewer:
             findings.extend(rule.check(view, options))
         return findings
 
+    def review_across_years(
+        self, table: TargetTable, position: int | None, previous: TargetTable
+    ) -> list[Finding]:
+        """The findings of the selected rules that compare ``table`` with ``previous``, the
+        same project's table of the year before (Rule.across_years): what a review that had
+        no store to look in (a file read on its own) could not find."""
+        view = TableView(table, position, previous)
+        return [
+            finding
+            for rule, options in self.rules_for(view)
+            if rule.across_years
+            for finding in rule.check(view, options)
+        ]
+
     def review_document(self, document: Document) -> list[Finding]:
         """Parse findings the configuration selects, then each table's rule findings."""
         overrides = self.config.severity

@@ -108,6 +108,10 @@ class Rule:
     families: ClassVar[frozenset[Family]] = frozenset(Family)
     frameworks: ClassVar[frozenset[Framework]] = frozenset(Framework)
     needs: ClassVar[frozenset[str]] = frozenset()
+    # The rule compares the table with the same project's table of the year before
+    # (TableView.previous): it finds something only where a store holds that table, so it runs
+    # again when a table is stored (jixiao import, web uploads) and in ``jixiao review --stored``.
+    across_years: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 
 from jixiao.errors import IngestError, PermissionDenied
@@ -28,6 +29,8 @@ from jixiao.model import Document, DocumentError, Finding, Severity
 from jixiao.services.documents import FileBytes, internal_error, load_file
 from jixiao.services.evaluation import apply_self_evaluation
 from jixiao.services.reading import Read, ReadTask, ReviewDocument, reading_pool
+from jixiao.services.review import RuleReview
+from jixiao.services.stored_review import review_across_years
 from jixiao.services.uploads import Upload, load_upload
 from jixiao.store import (
     Database,
@@ -163,9 +166,9 @@ def import_read(
     for source in sources:
         pending.append(start(database, source, task, executor, guard))
         while len(pending) > ahead or (pending and finished(pending[0])):
-            yield finish(database, pending.popleft(), author, guard)
+            yield finish(database, pending.popleft(), task, author, guard)
     while pending:
-        yield finish(database, pending.popleft(), author, guard)
+        yield finish(database, pending.popleft(), task, author, guard)
 
 
 def start(
@@ -195,7 +198,11 @@ def finished(pending: Pending) -> bool:
 
 
 def finish(
-    database: Database, pending: Pending, author: str | None, guard: WriteGuard | None
+    database: Database,
+    pending: Pending,
+    task: ReadTask,
+    author: str | None,
+    guard: WriteGuard | None,
 ) -> ImportOutcome:
     if isinstance(pending, ImportOutcome):
         return pending
@@ -205,7 +212,14 @@ def finish(
     except Exception as error:  # a worker died, a result could not travel back: a bug
         failure = internal_error(loaded.file, "读取", error)
         return ImportOutcome(loaded.file, error=failure_of(failure))
-    return import_one(database, read.document, read.findings, author=author, guard=guard)
+    return import_one(
+        database, read.document, read.findings, author=author, guard=guard, review=task.review
+    )
+
+
+def stored_document(connection: Connection, document: Document) -> bool:
+    """The store holds these bytes already (the import changes nothing)."""
+    return bool(document.sha256) and stored_document_id(connection, document.sha256) is not None
 
 
 def stored_outcome(database: Database, loaded: FileBytes) -> ImportOutcome | None:
@@ -243,9 +257,14 @@ def import_one(
     *,
     author: str | None = None,
     guard: WriteGuard | None = None,
+    review: ReviewDocument | None = None,
 ) -> ImportOutcome:
     """Store one read document and its review ``findings`` in its own transaction; any
     failure leaves nothing behind.
+
+    ``review`` (a :class:`~jixiao.services.review.RuleReview`): its rules that compare a table
+    with the same project's table of the year before (YR01) run here, against the store the
+    document goes into; their findings are stored with the others.
 
     With a ``guard`` (web uploads), a document holding a table the user may not write is
     refused whole (``AUT002``), and a 自评表 feeds only target tables the user may edit.
@@ -258,10 +277,15 @@ def import_one(
     for attempt in (1, 2):
         try:
             with write_transaction(database) as connection:
+                across = (
+                    review_across_years(connection, document, review)
+                    if isinstance(review, RuleReview) and not stored_document(connection, document)
+                    else []
+                )
                 result = import_document(
                     connection,
                     document,
-                    findings=findings,
+                    findings=(*findings, *across),
                     user=author,
                     admit=guard.admit if guard else None,
                 )
@@ -273,7 +297,7 @@ def import_one(
                             user=author,
                             may_write=guard.may_write if guard else None,
                         )
-            found = (*document.findings, *findings)
+            found = (*document.findings, *findings, *across)
             return ImportOutcome(document.file, result=result, findings=found)
         except PermissionDenied as error:
             refused = DocumentError(code=error.code, message=f"{document.file}：{error.message}")

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.model import Document, Finding
+from jixiao.model import Document, Finding, TargetTable
 from jixiao.review import ReviewConfig, Reviewer, load_config
 from jixiao.services.documents import failed_document, internal_error, read_documents
 
@@ -53,6 +53,13 @@ class RuleReview:
             for position, table in enumerate(document.tables)
             for finding in reviewer.review_table(table, position)
         ]
+
+    def across_years(
+        self, table: TargetTable, position: int, previous: TargetTable
+    ) -> list[Finding]:
+        """The findings of the rules that compare ``table`` with the same project's table of
+        the year before (YR01), run where the store is (the import's writing process)."""
+        return self.reviewer().review_across_years(table, position, previous)
 
     def reviewer(self) -> Reviewer:
         """The rules, built once per process (about 16 ms) however often this is unpickled."""

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from jixiao.model import Finding
+from jixiao.model import Document, Finding, TargetTable
 from jixiao.review import ReviewConfig, Reviewer
+from jixiao.services.review import RuleReview
 from jixiao.services.store import resolve_table
 from jixiao.store import (
     Database,
@@ -60,9 +61,11 @@ def review_stored(
             yield ReviewedTable(summary, findings, earlier)
 
 
-def previous_year_table(connection: Connection, summary: TableSummary) -> TableSummary | None:
+def previous_year_table(
+    connection: Connection, summary: TableSummary | TargetTable
+) -> TableSummary | None:
     """The table of the same kind, project and department for the year before, when the store
-    holds exactly one."""
+    holds exactly one (of a stored table, or of one about to be stored)."""
     if not summary.project or summary.year is None:
         return None
     found = [
@@ -75,8 +78,23 @@ def previous_year_table(connection: Connection, summary: TableSummary) -> TableS
     return found[0] if len(found) == 1 else None
 
 
-def same_department(one: TableSummary, other: TableSummary) -> bool:
+def same_department(one: TableSummary, other: TableSummary | TargetTable) -> bool:
     """By code when both print one, else by name (a table without either matches none)."""
     if one.department_code and other.department_code:
         return one.department_code == other.department_code
     return bool(one.department) and one.department == other.department
+
+
+def review_across_years(
+    connection: Connection, document: Document, review: RuleReview
+) -> list[Finding]:
+    """What the rules that compare with the year before (YR01) find in ``document``'s tables
+    against the tables the store holds: run when the document is stored (``jixiao import``,
+    web uploads), where a review of the file alone had no year before to look at."""
+    findings: list[Finding] = []
+    for position, table in enumerate(document.tables):
+        earlier = previous_year_table(connection, table)
+        previous = load_stored_table(connection, earlier.id) if earlier else None
+        if previous is not None:
+            findings += review.across_years(table, position, previous.table)
+    return findings

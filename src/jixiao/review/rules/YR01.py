@@ -19,8 +19,9 @@ class YR01(Rule):
     Why: 绩效目标应当体现“正常的业绩水平”，不能设定过低的产出和效益目标；同一部门同一项目，
     今年的下限比上年低、或上限比上年高，而资金没有减少，是“设置无压力的绩效目标”的典型表现，
     审核时须说明理由。只比较名称相同、都印了方向（≥/≤）且单位相同的定量指标；金额指标（成本随
-    预算变化）不比较；今年预算数少于上年时，数量类（非百分比）指标也不比较。只在审核数据库中的
-    表时运行（jixiao review --stored），因为要找到上一年度的表。
+    预算变化）不比较；今年预算数少于上年时，数量类（非百分比）指标也不比较。要找到上一年度的表，
+    所以在导入数据库时（jixiao import、网页上传）和审核数据库中的表时（jixiao review --stored）
+    运行。
     Bad example: 2023 年“培训人数 ≥200人”，2024 年同一项目“培训人数 ≥150人”，预算未减少。
     Good example: 2024 年“培训人数 ≥200人”；或预算减少后相应下调，并在指标说明中写明依据。
     Basis: 财预〔2015〕88号《中央部门预算绩效目标管理办法》 适当性审核（绩效目标与资金量匹配，
@@ -36,6 +37,7 @@ class YR01(Rule):
     message = "“{indicator}”的指标值“{value}”比上年（{year}年）的“{last}”{how}"
     hint = "请说明下调的依据（任务量或预算减少等），或按不低于上年的水平设定指标值。"
     kinds = frozenset({TableKind.PROJECT_TARGET, TableKind.DEPARTMENT_TARGET})
+    across_years = True
 
     def check(self, table: TableView, options: Mapping[str, Any]) -> Iterator[Finding]:
         previous = table.previous
