@@ -1,5 +1,6 @@
 """Value forms real 自评表 print that the grammar now reads (issue 15): periods with a doubled
-dash, a bare scale with a per-unit (≤620万/月) and per-units joined with * or ·."""
+dash, a bare scale with a per-unit (≤620万/月), per-units joined with * or ·, and the basis
+printed first (每亩300元)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,21 @@ def test_per_units_joined_with_a_star_or_a_dot_read_alike(
     assert target.value == pytest.approx(value)
     assert target.unit == f"元/{per}/{period}"
     assert parse_target(format_target(target)) == target
+
+
+@given(
+    value=st.integers(min_value=1, max_value=99_999),
+    per=st.sampled_from(["亩", "人", "户", "月", "年", "人次"]),
+    op=st.sampled_from(["", "≥", "≤"]),
+    unit=st.sampled_from(["元", "万元", "公斤", "个"]),
+)
+def test_the_basis_printed_before_the_quantity(value: int, per: str, op: str, unit: str) -> None:
+    target = parse_target(f"每{per}{op}{value}{unit}")
+    assert target.kind is TargetKind.NUMERIC
+    assert target.same_as(parse_target(f"{op}{value}{unit}/{per}"))
+
+
+@pytest.mark.parametrize("text", ["每亩300", "每人300元/年", "每亩补助300元"])
+def test_a_basis_before_a_quantity_that_does_not_say_its_unit_is_not_read(text: str) -> None:
+    # 每亩300: 300 元 or 300 斤 per 亩? 每人300元/年: 元/人/年 or 元/年/人?
+    assert parse_target(text).kind is TargetKind.TEXT

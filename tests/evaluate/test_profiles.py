@@ -118,3 +118,22 @@ def test_invalid_profile_data(old: str, new: str, message: str) -> None:
     assert old in text
     with pytest.raises(ProfileError, match=message):
         parse_profile(text.replace(old, new, 1), "changed.toml")
+
+
+@pytest.mark.parametrize("name", list_profiles())
+@pytest.mark.parametrize(
+    ("wording", "band"),
+    [
+        ("达成预期指标", "达成"),  # Anhui 2022 自评表
+        ("全部完成", "达成"),
+        ("部分达成预期指标", "部分达成"),
+        ("基本完成", "部分达成"),
+        ("未达成预期指标", "未达成"),
+        ("完成", None),  # no tier named
+    ],
+)
+def test_provincial_tier_wordings(name: str, wording: str, band: str | None) -> None:
+    from jixiao.evaluate.bands import band_in_text
+
+    found = band_in_text(wording, load_profile(name))
+    assert (found.name if found else None) == band

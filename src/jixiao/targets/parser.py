@@ -10,7 +10,12 @@ from jixiao.targets.compounds import read_compound
 from jixiao.targets.dates import read_deadline, read_period
 from jixiao.targets.normalization import normalize_text
 from jixiao.targets.printer import canonical_text
-from jixiao.targets.quantities import read_chinese_duration, read_numeric, read_range
+from jixiao.targets.quantities import (
+    read_chinese_duration,
+    read_numeric,
+    read_per_basis,
+    read_range,
+)
 from jixiao.targets.statements import read_statement
 from jixiao.targets.trends import read_trend
 
@@ -22,6 +27,7 @@ STRUCTURE_READERS: tuple[Callable[[str, str], Target | None], ...] = (
     read_period,
     read_trend,
     read_numeric,
+    read_per_basis,
     read_chinese_duration,
     read_range,
     read_compound,

@@ -21,6 +21,7 @@ from jixiao.model.vocabulary import (
     MEASURE_UNITS,
     MONEY_UNITS,
     PER_ONLY_UNITS,
+    PER_WORDS,
     PREFIX_OPERATORS,
     SCALE_EXPONENTS,
     SUFFIX_OPERATORS,
@@ -167,6 +168,22 @@ def read_numeric(raw: str, text: str) -> Target | None:
         factor=quantity.unit.factor,
         qualifier=match["qualifier"],
     )
+
+
+PER_BASIS_RE = re.compile(rf"每(?P<per>{alternation(PER_WORDS)})(?P<quantity>.+)")
+
+
+def read_per_basis(raw: str, text: str) -> Target | None:
+    """``每亩300元``, ``每人≥500元``: the basis printed before a quantity with its unit, read
+    as ``300元/亩``. A quantity without a unit (``每亩300``: 元? 斤?) is not read: what is
+    counted per 亩 is not printed; nor one with a per-unit of its own (``每人300元/年``)."""
+    match = PER_BASIS_RE.fullmatch(text)
+    if match is None:
+        return None
+    quantity = read_numeric(raw, match["quantity"])
+    if quantity is None or quantity.unit is None or "/" in quantity.unit or quantity.qualifier:
+        return None  # 每人300元/年: which per-unit comes first is not printed
+    return read_numeric(raw, f"{match['quantity']}/{match['per']}")
 
 
 def read_chinese_duration(raw: str, text: str) -> Target | None:
