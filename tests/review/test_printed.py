@@ -132,3 +132,14 @@ def test_a_total_under_weights_not_printed_is_not_compared() -> None:
         row("合格率", "≥100%", "83.5%", None, 18), row("人数", "≥10人", "10人", None, 70)
     ).model_copy(update={"total_score": 98})
     assert not findings(source)
+
+
+def test_indicator_weights_of_100_beside_a_printed_execution_weight() -> None:
+    # the form prints execution 10 and indicators 100: a 110-point form
+    source = table(
+        row("人数", "≥10人", "10人", 60, 60),
+        row("率", "≥90%", "90%", 40, 40),
+        execution_weight=10,
+        execution_score=10,
+    )
+    assert "SE01 指标分值合计 100，应为 90（另有预算执行 10 分）" in findings(source)

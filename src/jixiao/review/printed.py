@@ -109,9 +109,21 @@ def weight_sum_difference(view: TableView, evaluation: Evaluation) -> list[Findi
         return []  # rows may be missing (cut off, or left out by the reader): no sum to check
     total = sum(w or 0.0 for w in printed)
     execution = evaluation.execution.weight
-    if abs(total - 100) <= 0.01 or abs(total + execution - 100) <= 0.01:
+    if abs(total + execution - 100) <= 0.01:
         return []
-    return [SE01().finding(view, total=total, expected=100 - execution, execution=execution)]
+    if view.budget.execution_weight is None and abs(total - 100) <= 0.01:
+        return []  # no execution 分值 printed: the indicators may hold all of 100
+    alternative = "或 100" if view.budget.execution_weight is None else ""
+    rule = SE01()
+    return [
+        rule.finding(
+            view,
+            total=total,
+            expected=100 - execution,
+            execution=execution,
+            alternative=alternative,
+        )
+    ]
 
 
 def total_difference(view: TableView, evaluation: Evaluation) -> list[Finding]:
