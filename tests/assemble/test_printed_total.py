@@ -19,6 +19,7 @@ from jixiao.model import Finding, TargetTable
 from jixiao.model.labels import printed_total
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "docs"
+ZHONGJIANG = CORPUS / "sichuan-zhongjiang-2022-water-gauge-selfeval-glued.txt"
 YONGDE = CORPUS / "yunnan-lincang-yongde-2022-school-nutrition-selfeval-splitcols.txt"
 TIANCHANG = CORPUS / "anhui-chuzhou-tianchang-2022-flood-control-selfeval-indented.txt"
 DAYING = (
@@ -41,6 +42,7 @@ def shape(tables: list[TargetTable], findings: list[Finding]) -> tuple[object, .
     [
         (YONGDE, 96.0),  # | 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |
         (TIANCHANG, 100.0),  # 总分 100 100, indented words
+        (ZHONGJIANG, 100.0),  # ……总分100100注:…, glued
         (CORPUS / "chongqing-kexuecheng-2021-media-center-dept-selfeval-ocr-glued.txt", 97.6),
         (CORPUS / "chongqing-liangping-2023-forestry-dept-selfeval-glued.txt", 97.93),
     ],
@@ -143,3 +145,20 @@ def test_tab_separated_rows() -> None:
 def test_printed_total(cells: list[str], under: bool, score: float | None) -> None:
     total = printed_total(cells, under_indicators=under)
     assert (total.score if total else None) == score
+
+
+@settings(max_examples=40, deadline=None)
+@given(score=_SCORES, after=st.sampled_from(["注:", "优", "说明", ""]))
+def test_a_glued_total(score: str, after: str) -> None:
+    text = ZHONGJIANG.read_text("utf-8")
+    head, _, _ = text.partition("总分100100")
+    tables, findings = read(f"{head}总分100{score}{after}", ZHONGJIANG.name)
+    assert tables[0].total_score == float(score)
+    assert shape(tables, findings) == shape(*read(head, ZHONGJIANG.name))
+
+
+@pytest.mark.parametrize("glued", ["总分100分注:", "总分1001.一级指标", "总分96注:", "总分100注:"])
+def test_a_glued_total_that_does_not_split_as_100_and_a_score(glued: str) -> None:
+    text = ZHONGJIANG.read_text("utf-8")
+    (table,), _ = read(text.replace("总分100100注:", glued), ZHONGJIANG.name)
+    assert table.total_score is None

@@ -126,9 +126,32 @@ def read_glued(builder: RowBuilder, text: str) -> None:
             columns,
             rows_are_lines=by_line,
         )
+        if footer is not None:
+            read_glued_total(builder, glued, footer.start())
         if following is None:
             return
         position = following
+
+
+# 总分 glued to its two numbers, the full marks 100 and the score (……总分100100注:…, 总分10096优),
+# after the rows' ellipsis, up to a footer, a grade or the end
+_GLUED_TOTAL: Final = re.compile(
+    r"[…\.]*(?P<label>总分)(?:[（(]分[)）])?100(?P<score>(?:100|[1-9]?\d)(?:\.\d{1,2})?)(?=注|说明|填|[优良中差]|$)"
+)
+
+
+def read_glued_total(builder: RowBuilder, glued: GluedText, start: int) -> None:
+    """A 自评表's total row glued after its indicator rows (总分100100): the digits are split
+    only as 100 | score, the one reading where the full marks come first (1001|00 and 10|0100
+    are no points), and only up to a footer word, a grade or the end; then it is a table row
+    ``总分 | 100 | 100``, which the assembler reads the total from. Anything else is left out."""
+    match = _GLUED_TOTAL.match(glued.text, start)
+    if match is None:
+        return
+    label = glued.token(match.start("label"), match.end("label"))
+    full = glued.token(match.start("score") - 3, match.start("score"))
+    score = glued.token(match.start("score"), match.end("score"))
+    builder.table([label, full, score], [label, full, score])
 
 
 # the wording a table's title ends in (…绩效目标表（2022年度）), with a label that opens a header
