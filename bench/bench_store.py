@@ -41,7 +41,8 @@ from jixiao.store import (
     sync_search_index,
     write_transaction,
 )
-from jixiao.store.imports import table_identity, utc_now
+from jixiao.store.imports import utc_now
+from jixiao.store.prepared import table_identity
 from jixiao.store.rows import (
     FINDING_COLUMNS,
     INDICATOR_COLUMNS,

@@ -27,7 +27,7 @@ from jixiao.services.imports import AHEAD_PER_WORKER
 from jixiao.store import Database
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from bench_import import write_documents
+from bench_import import example_like, write_documents
 
 runner = CliRunner()
 T = TypeVar("T")
@@ -46,29 +46,44 @@ def imported(database: str, *args: str) -> dict[str, Any]:
     return report
 
 
-def stored_rows(database: str) -> list[tuple[Any, ...]]:
-    """What the database holds, without ids or times: documents in order, tables, findings."""
+TIMES = frozenset({"imported_at", "created_at", "updated_at", "changed_at"})
+
+
+def stored_rows(database: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, ids included (written in order, they are the same), times
+    left out."""
     with sqlite3.connect(database) as connection:
-        files = connection.execute("SELECT file, sha256 FROM documents ORDER BY id").fetchall()
-        tables = connection.execute(
-            "SELECT identity, current_revision FROM target_tables ORDER BY id"
-        ).fetchall()
-        findings = connection.execute(
-            "SELECT code, COUNT(*) FROM findings GROUP BY code ORDER BY code"
-        ).fetchall()
-    return [*files, *tables, *findings]
+        names = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+            )
+        ]
+        rows: dict[str, list[tuple[Any, ...]]] = {}
+        for name in names:
+            columns = [column[1] for column in connection.execute(f"PRAGMA table_info({name})")]
+            kept = ", ".join(f'"{c}"' for c in columns if c not in TIMES)
+            rows[name] = connection.execute(f"SELECT {kept} FROM {name} ORDER BY 1").fetchall()
+    return rows
 
 
 def test_two_workers_store_what_one_process_stores(documents: Path, tmp_path: Path) -> None:
+    """Row for row, a revision within the batch included."""
+    revised = example_like(0).replace("≥16 个", "≥18 个").replace("≥15 人", "≥12 人")
+    (documents / "0012-revised.txt").write_text(revised, encoding="utf-8")
     one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
     first = imported(one, "--workers", "1", str(documents))
     second = imported(two, "--workers", "2", str(documents))
     assert first["summary"] == second["summary"]
-    assert first["summary"]["imported"] == 12
+    assert first["summary"]["imported"] == 13
+    assert first["summary"]["revised_tables"] == 2
     assert [f["file"] for f in first["files"]] == [f["file"] for f in second["files"]]
-    assert stored_rows(one) == stored_rows(two)
+    stored = stored_rows(one)
+    assert len(stored["changes"]) == 2
+    assert len(stored["findings"]) > 13 * 4
+    assert stored == stored_rows(two)
     again = imported(two, "--workers", "2", str(documents))
-    assert again["summary"]["already_imported"] == 12
+    assert again["summary"]["already_imported"] == 13
 
 
 @pytest.mark.usefixtures("raising_rule", "raising_reader")

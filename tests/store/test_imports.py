@@ -269,7 +269,7 @@ def test_a_bug_while_storing_is_an_internal_error_with_its_traceback_not_sto000(
     ]
     for bug in bugs:
         caplog.clear()
-        monkeypatch.setattr(imports, "import_document", failing(bug))
+        monkeypatch.setattr(imports, "import_rows", failing(bug))
         outcome = imports.import_one(database, example)
         assert outcome.error is not None
         assert outcome.error.code == "ING999", bug
@@ -278,7 +278,7 @@ def test_a_bug_while_storing_is_an_internal_error_with_its_traceback_not_sto000(
         assert record.exc_info is not None
         assert record.exc_info[1] is bug
     down = OperationalError("INSERT", {}, Exception("database is locked"))
-    monkeypatch.setattr(imports, "import_document", failing(down))
+    monkeypatch.setattr(imports, "import_rows", failing(down))
     outcome = imports.import_one(database, example)
     assert outcome.error is not None
     assert outcome.error.code == "STO000"

@@ -70,13 +70,25 @@ def test_cli_review_stored(
 
 
 def stored_codes(database: Database, code: str) -> list[tuple[str | None, str]]:
+    return [(indicator, message) for indicator, message, _ in stored_findings(database, code)]
+
+
+def stored_findings(
+    database: Database, code: str
+) -> list[tuple[str | None, str, tuple[int | None, int | None]]]:
+    """The stored findings of ``code``: indicator, message, and table and row positions."""
     from sqlalchemy import select
 
     from jixiao.store.schema import findings
 
+    columns = (findings.c.indicator, findings.c.message)
+    places = (findings.c.table_position, findings.c.indicator_position)
     with database.engine.connect() as connection:
-        query = select(findings.c.indicator, findings.c.message).where(findings.c.code == code)
-        return [(row.indicator, row.message) for row in connection.execute(query)]
+        query = select(*columns, *places).where(findings.c.code == code).order_by(findings.c.id)
+        return [
+            (row.indicator, row.message, (row.table_position, row.indicator_position))
+            for row in connection.execute(query)
+        ]
 
 
 def test_the_import_reviews_against_last_years_stored_table(
@@ -87,20 +99,22 @@ def test_the_import_reviews_against_last_years_stored_table(
     review = rule_reviewer(review_config())
     last_year = edited_copy(("≥20人", "≥25人"), name="2023.txt")
     (old,) = import_files(database, [last_year], year=2023, review=review)
-    assert not [f for f in old.findings if f.code == "YR01"]  # no year before it in the store
+    assert old.error is None
+    assert stored_findings(database, "YR01") == []  # no year before it in the store
     this_year = edited_copy(name="2024.txt")
     (new,) = import_files(database, [this_year], year=2024, review=review)
-    weaker = [f for f in new.findings if f.code == "YR01"]
-    assert [f.indicator for f in weaker] == ["工作经费补助人数"]
-    assert (weaker[0].table, weaker[0].row) == (3, 0)  # the example's 4th table, its 1st row
+    assert new.error is None
     message = "“工作经费补助人数”的指标值“≥20人”比上年（2023年）的“≥25人”更低（下限下调）"
-    assert stored_codes(database, "YR01") == [("工作经费补助人数", message)]
+    # the example's 4th table, its 1st row
+    assert stored_findings(database, "YR01") == [("工作经费补助人数", message, (3, 0))]
     # the rules of the configuration: YR01 ignored, none found
     again = edited_copy(("≥20人", "≥19人"), name="2024b.txt")
     ignoring = rule_reviewer(ReviewConfig(ignore=("YR01",)))
     (third,) = import_files(database, [again], year=2024, review=ignoring)
     assert third.error is None
-    assert not [f for f in third.findings if f.code == "YR01"]
+    assert third.result is not None
+    assert not third.result.already_imported
+    assert len(stored_findings(database, "YR01")) == 1  # the earlier import's only
 
 
 def test_a_web_upload_reviews_against_last_years_stored_table(
@@ -111,4 +125,5 @@ def test_a_web_upload_reviews_against_last_years_stored_table(
     assert old.error is None
     upload = Upload("2024.txt", edited_copy(name="2024.txt").read_bytes())
     (new,) = import_files(database, [upload], year=2024, review=rule_reviewer(review_config()))
-    assert [f.indicator for f in new.findings if f.code == "YR01"] == ["工作经费补助人数"]
+    assert new.error is None
+    assert [indicator for indicator, _ in stored_codes(database, "YR01")] == ["工作经费补助人数"]

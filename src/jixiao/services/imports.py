@@ -3,7 +3,8 @@
 :func:`import_files` is the one import the command line and the web app call. It hashes a
 file's bytes before anything else: bytes the store holds already are reported unchanged
 (未变) without being read or reviewed. The other files are read and reviewed by ``workers``
-processes (:mod:`jixiao.services.reading`; or any executor, a Dask cluster's), at most
+processes (:mod:`jixiao.services.reading`; or any executor, a Dask cluster's), which send
+back the rows to insert (:mod:`jixiao.store.prepared`), at most
 :data:`AHEAD_PER_WORKER` × ``workers`` at a time so that memory stays flat however many
 files there are (and a worker done with its file goes on while this process writes a long
 one), while this process writes them in order, one transaction per document. Interrupted
@@ -25,7 +26,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 
 from jixiao.errors import IngestError, PermissionDenied
-from jixiao.model import Document, DocumentError, Finding, Severity
+from jixiao.model import Document, DocumentError, Finding, Severity, TableKind
 from jixiao.services.documents import FileBytes, internal_error, load_file
 from jixiao.services.evaluation import apply_self_evaluation
 from jixiao.services.reading import Read, ReadTask, ReviewDocument, reading_pool
@@ -35,8 +36,10 @@ from jixiao.services.uploads import Upload, load_upload
 from jixiao.store import (
     Database,
     DocumentImport,
+    DocumentRows,
     TableStatus,
-    import_document,
+    import_rows,
+    prepare_document,
     stored_document_id,
     sync_search_index,
     write_transaction,
@@ -71,7 +74,7 @@ class ImportOutcome:
     file: str
     result: DocumentImport | None = None
     error: DocumentError | None = None
-    findings: tuple[Finding, ...] = ()  # the reader's and the review's, of this file
+    findings: Counter[Severity] = field(default_factory=Counter)  # the reader's and review's
 
 
 @dataclass
@@ -94,7 +97,7 @@ class ImportSummary:
             self.already_imported += 1
         else:
             self.imported += 1
-            self.findings.update(finding.severity for finding in outcome.findings)
+            self.findings.update(outcome.findings)
             self.new_tables += result.count(TableStatus.NEW)
             self.revised_tables += result.count(TableStatus.REVISED)
             self.unchanged_tables += result.count(TableStatus.UNCHANGED)
@@ -212,14 +215,14 @@ def finish(
     except Exception as error:  # a worker died, a result could not travel back: a bug
         failure = internal_error(loaded.file, "读取", error)
         return ImportOutcome(loaded.file, error=failure_of(failure))
-    return import_one(
-        database, read.document, read.findings, author=author, guard=guard, review=task.review
-    )
+    if read.rows is None:
+        return ImportOutcome(read.file, error=read.error)
+    return write_one(database, read.rows, author=author, guard=guard, review=task.review)
 
 
-def stored_document(connection: Connection, document: Document) -> bool:
+def stored_document(connection: Connection, sha256: str) -> bool:
     """The store holds these bytes already (the import changes nothing)."""
-    return bool(document.sha256) and stored_document_id(connection, document.sha256) is not None
+    return bool(sha256) and stored_document_id(connection, sha256) is not None
 
 
 def stored_outcome(database: Database, loaded: FileBytes) -> ImportOutcome | None:
@@ -260,7 +263,26 @@ def import_one(
     review: ReviewDocument | None = None,
 ) -> ImportOutcome:
     """Store one read document and its review ``findings`` in its own transaction; any
-    failure leaves nothing behind.
+    failure leaves nothing behind (see :func:`write_one`)."""
+    if document.error is not None:
+        return ImportOutcome(document.file, error=document.error)
+    try:
+        rows = prepare_document(document, findings)
+    except Exception as error:  # a bug: the batch goes on
+        failure = internal_error(document.file, "存入数据库", error)
+        return ImportOutcome(document.file, error=failure_of(failure))
+    return write_one(database, rows, author=author, guard=guard, review=review)
+
+
+def write_one(
+    database: Database,
+    document: DocumentRows,
+    *,
+    author: str | None = None,
+    guard: WriteGuard | None = None,
+    review: ReviewDocument | None = None,
+) -> ImportOutcome:
+    """Store one document's rows in its own transaction; any failure leaves nothing behind.
 
     ``review`` (a :class:`~jixiao.services.review.RuleReview`): its rules that compare a table
     with the same project's table of the year before (YR01) run here, against the store the
@@ -272,41 +294,37 @@ def import_one(
     other exception is a bug: its traceback goes to the log and the file fails with the
     internal error's code (``ING999``), never passed off as a database failure.
     """
-    if document.error is not None:
-        return ImportOutcome(document.file, error=document.error)
     for attempt in (1, 2):
         try:
             with write_transaction(database) as connection:
-                across = (
-                    review_across_years(connection, document, review)
-                    if isinstance(review, RuleReview) and not stored_document(connection, document)
-                    else []
-                )
-                result = import_document(
-                    connection,
-                    document,
-                    findings=(*findings, *across),
-                    user=author,
-                    admit=guard.admit if guard else None,
+                rows = document
+                if isinstance(review, RuleReview) and not stored_document(
+                    connection, document.sha256
+                ):
+                    rows = document.adding(review_across_years(connection, document, review))
+                result = import_rows(
+                    connection, rows, user=author, admit=guard.admit if guard else None
                 )
                 if not result.already_imported:
                     for table in document.tables:  # a filled 自评表 feeds its target table
-                        apply_self_evaluation(
-                            connection,
-                            table,
-                            user=author,
-                            may_write=guard.may_write if guard else None,
-                        )
-            found = (*document.findings, *findings, *across)
-            return ImportOutcome(document.file, result=result, findings=found)
+                        if table.kind is TableKind.SELF_EVALUATION:
+                            apply_self_evaluation(
+                                connection,
+                                table.table(),
+                                user=author,
+                                may_write=guard.may_write if guard else None,
+                            )
+            return ImportOutcome(document.file, result=result, findings=rows.severities())
         except PermissionDenied as error:
             refused = DocumentError(code=error.code, message=f"{document.file}：{error.message}")
             return ImportOutcome(document.file, error=refused)
         except IntegrityError:
             if attempt == 2:  # another import stored the same table or document meanwhile
-                return ImportOutcome(document.file, error=store_error(document, "并发写入冲突"))
+                conflict = store_error(document.file, "并发写入冲突")
+                return ImportOutcome(document.file, error=conflict)
         except (OperationalError, InterfaceError) as error:  # the database, not this file
-            return ImportOutcome(document.file, error=store_error(document, database_reason(error)))
+            reason = database_reason(error)
+            return ImportOutcome(document.file, error=store_error(document.file, reason))
         except Exception as error:  # a bug: the transaction is rolled back, the batch goes on
             failure = internal_error(document.file, "存入数据库", error)
             return ImportOutcome(document.file, error=failure_of(failure))
@@ -338,5 +356,5 @@ def failure_of(error: IngestError) -> DocumentError:
     return DocumentError(code=error.code, message=error.message)
 
 
-def store_error(document: Document, reason: str) -> DocumentError:
-    return DocumentError(code="STO000", message=f"{document.file}：写入数据库失败（{reason}）")
+def store_error(file: str, reason: str) -> DocumentError:
+    return DocumentError(code="STO000", message=f"{file}：写入数据库失败（{reason}）")

@@ -1,10 +1,12 @@
 """Reading and reviewing files away from the process that writes: worker processes, or any
 :class:`concurrent.futures.Executor` (a Dask cluster's, see docs/cluster.md).
 
-:class:`ReadTask` is what a worker runs: bytes in, the document and its review findings out.
-It is picklable and isolates each file as the batch commands do: a file whose reading or
-review raises comes back as a document carrying its ``ING999`` error (the traceback goes to
-the worker's log), a file over its time budget as ``ING007``. :func:`reading_pool` is the
+:class:`ReadTask` is what a worker runs: bytes in; out, the rows the store will insert for
+the document and its review findings (:class:`jixiao.store.DocumentRows`: plain values, cheap
+to send back, leaving the writing process only what the database decides). It is picklable
+and isolates each file as the batch commands do: a file whose reading, review or preparation
+raises comes back as its ``ING999`` error (the traceback goes to the worker's log), a file
+over its time budget as ``ING007``. :func:`reading_pool` is the
 local pool: ``workers`` processes that ignore Ctrl-C (the main process decides what happens);
 when the import is interrupted, the files queued are cancelled and each worker ends after the
 file it is reading; with one worker, files are read in the calling process between writes.
@@ -20,8 +22,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from jixiao.model import Document, Finding
-from jixiao.services.documents import FileBytes, failed_document, internal_error
+from jixiao.errors import IngestError
+from jixiao.model import Document, DocumentError, Finding
+from jixiao.services.documents import FileBytes, internal_error
+from jixiao.store.prepared import DocumentRows, prepare_document
 
 ReviewDocument = Callable[[Document], Sequence[Finding]]
 """A review: a readable document in, the findings to store with it out."""
@@ -31,10 +35,15 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Read:
-    """One file as a worker returns it: the document (or its error) and the review's findings."""
+    """One file as a worker returns it: its rows, or why it could not be read."""
 
-    document: Document
-    findings: tuple[Finding, ...] = ()
+    file: str
+    rows: DocumentRows | None = None
+    error: DocumentError | None = None
+
+    @classmethod
+    def failed(cls, file: str, error: IngestError) -> Read:
+        return cls(file, error=DocumentError(code=error.code, message=error.message))
 
 
 @dataclass(frozen=True)
@@ -48,12 +57,18 @@ class ReadTask:
     def __call__(self, loaded: FileBytes, review: bool = True) -> Read:
         """``review=False``: the bytes are stored already; only what they hold is needed."""
         document = loaded.read(year=self.year, time_limit=self.time_limit)
-        if document.error is not None or self.review is None or not review:
-            return Read(document)
+        if document.error is not None:
+            return Read(document.file, error=document.error)
+        findings: Sequence[Finding] = ()
+        if self.review is not None and review:
+            try:
+                findings = self.review(document)
+            except Exception as error:  # a bug in a rule: this file fails, the batch goes on
+                return Read.failed(document.file, internal_error(document.file, "审核", error))
         try:
-            return Read(document, tuple(self.review(document)))
-        except Exception as error:  # a bug in a rule: this file fails, the batch goes on
-            return Read(failed_document(document, internal_error(document.file, "审核", error)))
+            return Read(document.file, prepare_document(document, findings))
+        except Exception as error:  # a bug: this file fails, the batch goes on
+            return Read.failed(document.file, internal_error(document.file, "存入数据库", error))
 
 
 class InlineExecutor(Executor):

@@ -11,13 +11,15 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from jixiao.model import Document, Finding, TargetTable
+from jixiao.model import Finding
 from jixiao.review import ReviewConfig, Reviewer
 from jixiao.services.review import RuleReview
 from jixiao.services.store import resolve_table
 from jixiao.store import (
     Database,
+    DocumentRows,
     TableFilter,
+    TableRows,
     TableSummary,
     find_tables,
     list_tables,
@@ -62,7 +64,7 @@ def review_stored(
 
 
 def previous_year_table(
-    connection: Connection, summary: TableSummary | TargetTable
+    connection: Connection, summary: TableSummary | TableRows
 ) -> TableSummary | None:
     """The table of the same kind, project and department for the year before, when the store
     holds exactly one (of a stored table, or of one about to be stored)."""
@@ -78,7 +80,7 @@ def previous_year_table(
     return found[0] if len(found) == 1 else None
 
 
-def same_department(one: TableSummary, other: TableSummary | TargetTable) -> bool:
+def same_department(one: TableSummary, other: TableSummary | TableRows) -> bool:
     """By code when both print one, else by name (a table without either matches none)."""
     if one.department_code and other.department_code:
         return one.department_code == other.department_code
@@ -86,15 +88,16 @@ def same_department(one: TableSummary, other: TableSummary | TargetTable) -> boo
 
 
 def review_across_years(
-    connection: Connection, document: Document, review: RuleReview
+    connection: Connection, document: DocumentRows, review: RuleReview
 ) -> list[Finding]:
     """What the rules that compare with the year before (YR01) find in ``document``'s tables
     against the tables the store holds: run when the document is stored (``jixiao import``,
-    web uploads), where a review of the file alone had no year before to look at."""
+    web uploads), where a review of the file alone had no year before to look at. A table's
+    model is rebuilt from its rows only when the store holds its year before."""
     findings: list[Finding] = []
-    for position, table in enumerate(document.tables):
+    for table in document.tables:
         earlier = previous_year_table(connection, table)
         previous = load_stored_table(connection, earlier.id) if earlier else None
         if previous is not None:
-            findings += review.across_years(table, position, previous.table)
+            findings += review.across_years(table.table(), table.position, previous.table)
     return findings

@@ -10,7 +10,6 @@ stay unknown to the store and the rightful department can still upload it.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING
@@ -78,7 +77,7 @@ class UploadResult(BaseModel):
 def upload_result(outcome: ImportOutcome) -> UploadResult:
     if outcome.result is None:
         return UploadResult(file=outcome.file, ok=False, error=outcome.error)
-    severities = Counter(finding.severity.value for finding in outcome.findings)
+    severities = {severity.value: count for severity, count in outcome.findings.items()}
     return UploadResult(
         file=outcome.file,
         ok=True,
@@ -92,5 +91,5 @@ def upload_result(outcome: ImportOutcome) -> UploadResult:
             )
             for table in outcome.result.tables
         ],
-        findings=dict(severities),
+        findings=severities,
     )

@@ -15,9 +15,9 @@ from jixiao.store.database import (
 from jixiao.store.diff import FIELD_LABELS, Change, compare_tables
 from jixiao.store.imports import (
     import_document,
+    import_rows,
     is_imported,
     stored_document_id,
-    table_identity,
 )
 from jixiao.store.migrate import (
     check_schema,
@@ -26,6 +26,7 @@ from jixiao.store.migrate import (
     schema_revision,
     upgrade_database,
 )
+from jixiao.store.prepared import DocumentRows, TableRows, prepare_document, table_identity
 from jixiao.store.queries import (
     count_tables,
     current_revision,
@@ -69,6 +70,7 @@ __all__ = [
     "ChangeRecord",
     "Database",
     "DocumentImport",
+    "DocumentRows",
     "FindingCount",
     "RevisionSummary",
     "StoredTable",
@@ -76,6 +78,7 @@ __all__ = [
     "TableFilter",
     "TableFinding",
     "TableImport",
+    "TableRows",
     "TableStatus",
     "TableSummary",
     "UserRecord",
@@ -90,6 +93,7 @@ __all__ = [
     "find_tables",
     "head_revision",
     "import_document",
+    "import_rows",
     "is_imported",
     "iter_documents",
     "list_changes",
@@ -98,6 +102,7 @@ __all__ = [
     "list_tables",
     "load_stored_table",
     "open_database",
+    "prepare_document",
     "prepare_for_writes",
     "schema_revision",
     "stored_document_id",

@@ -3,27 +3,25 @@
 The caller owns the transaction (one per document), so that a document either goes in whole or
 leaves nothing behind. A document is known by the SHA-256 of its bytes: the same bytes again
 write nothing. A table is known by its *identity* (kind, department, project, year; see
-:func:`table_identity`); when its content differs from its current revision it becomes the
-next revision, and every changed value is written to ``changes``.
+:func:`jixiao.store.prepared.table_identity`); when its content differs from its current
+revision it becomes the next revision, and every changed value is written to ``changes``.
+The rows come prepared (:mod:`jixiao.store.prepared`, where the document was read): this
+module adds what only the database knows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select
 
 from jixiao.model import Document, Finding, TargetTable
+from jixiao.store.prepared import DocumentRows, TableRows, prepare_document
 from jixiao.store.queries import load_table
 from jixiao.store.records import DocumentImport, TableImport, TableStatus
-from jixiao.store.rows import (
-    content_sha256,
-    indicator_rows,
-    revision_values,
-)
+from jixiao.store.rows import FindingValues
 from jixiao.store.schema import documents, revisions, target_tables
 from jixiao.store.writes import (
     Stamp,
@@ -43,36 +41,18 @@ it would revise (None: a new table); raises to refuse the document (the caller's
 
 @dataclass
 class Known:
-    """A table identity as it stands while the document is planned."""
+    """A table identity as it stands while the document is planned: stored (its current
+    revision's id) or met earlier in the same document (its rows)."""
 
     table_id: int | None
     number: int
     content: str
     revision_id: int | None = None
-    table: TargetTable | None = None
+    rows: TableRows | None = None
 
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def table_identity(table: TargetTable, *, sha256: str, position: int) -> str:
-    """Which stored table a table is a revision of: kind, department, project and year.
-
-    Spaces do not count. A table with neither project nor title cannot be recognised again
-    and is identified by its document and position.
-    """
-    name = table.project or table.title
-    if not name:
-        return json.dumps([table.kind.value, f"document:{sha256}", position])
-    department = table.department or table.department_code or ""
-    return json.dumps(
-        [table.kind.value, squash(department), squash(name), table.year], ensure_ascii=False
-    )
-
-
-def squash(text: str) -> str:
-    return "".join(text.split())
 
 
 def stored_document_id(connection: Connection, sha256: str) -> int | None:
@@ -95,20 +75,29 @@ def import_document(
     admit: Admit | None = None,
 ) -> DocumentImport:
     """Store a readable document; ``findings`` are added to its own (e.g. from a review).
+    See :func:`import_rows`."""
+    rows = prepare_document(document, findings)
+    return import_rows(connection, rows, user=user, now=now, admit=admit)
 
-    Findings are attached to the table whose lines (or, failing that, project) they name;
-    those of a table that is unchanged are not stored again. ``admit`` sees what each table
-    would write (inside the transaction, so what it checks is what is written) and may raise.
+
+def import_rows(
+    connection: Connection,
+    document: DocumentRows,
+    *,
+    user: str | None = None,
+    now: dt.datetime | None = None,
+    admit: Admit | None = None,
+) -> DocumentImport:
+    """Store a document prepared by :func:`jixiao.store.prepared.prepare_document`.
+
+    Findings are attached to the table they concern; those of a table that is unchanged are
+    not stored again. ``admit`` sees what each table would write (inside the transaction, so
+    what it checks is what is written) and may raise.
     """
-    if document.error is not None:
-        raise ValueError(f"{document.file} could not be read; it has nothing to import")
     known_id = stored_document_id(connection, document.sha256)
     if known_id is not None:
         if admit is not None:  # the same bytes tell the caller nothing it may not know
-            admit(
-                connection,
-                [(plan.table, plan.known_id) for plan in plan_tables(connection, document)],
-            )
+            admit(connection, admitted(plan_tables(connection, document)))
         return DocumentImport(
             file=document.file, sha256=document.sha256, document_id=known_id, already_imported=True
         )
@@ -126,9 +115,9 @@ def import_document(
     stamp = Stamp(document_id, now, user)
     plans = plan_tables(connection, document)
     if admit is not None:
-        admit(connection, [(plan.table, plan.known_id) for plan in plans])
+        admit(connection, admitted(plans))
     stored = [plan for plan in plans if plan.status is not TableStatus.UNCHANGED]
-    orphans = attach_findings(plans, [*document.findings, *findings])
+    orphans = attach_findings(plans, document.findings)
     table_ids = write_tables(connection, plans, now)
     write_revisions(connection, stored, table_ids, stamp)
     write_findings(connection, stored, orphans, stamp)
@@ -139,8 +128,8 @@ def import_document(
         document_id=document_id,
         tables=tuple(
             TableImport(
-                position=plan.position,
-                project=plan.table.project,
+                position=plan.rows.position,
+                project=plan.rows.project,
                 status=plan.status,
                 table_id=table_ids[plan.identity],
                 revision=plan.number,
@@ -150,31 +139,30 @@ def import_document(
     )
 
 
-def plan_tables(connection: Connection, document: Document) -> list[TablePlan]:
-    plans: list[TablePlan] = []
-    for position, table in enumerate(document.tables):
-        header = revision_values(table)
-        contents, sources = indicator_rows(table.indicators)
-        identity = table_identity(table, sha256=document.sha256, position=position)
-        content = content_sha256(header, contents)
-        plans.append(TablePlan(position, table, identity, header, contents, sources, content))
+def admitted(plans: list[TablePlan]) -> list[tuple[TargetTable, int | None]]:
+    return [(plan.rows.table(), plan.known_id) for plan in plans]
+
+
+def plan_tables(connection: Connection, document: DocumentRows) -> list[TablePlan]:
+    plans = [TablePlan(rows) for rows in document.tables]
     known = known_tables(connection, {plan.identity for plan in plans})
     for plan in plans:
-        plan.known_id = known[plan.identity].table_id if plan.identity in known else None
         state = known.get(plan.identity)
+        plan.known_id = None if state is None else state.table_id
         if state is None:
-            known[plan.identity] = Known(None, 1, plan.content, table=plan.table)
+            known[plan.identity] = Known(None, 1, plan.rows.content, rows=plan.rows)
             continue
-        if state.content == plan.content:
+        if state.content == plan.rows.content:
             plan.status = TableStatus.UNCHANGED
             plan.number = state.number
             continue
         plan.status = TableStatus.REVISED
         plan.number = state.number + 1
-        plan.previous = state.table
-        if plan.previous is None and state.revision_id is not None:
+        if state.rows is not None:
+            plan.previous = state.rows.table()
+        elif state.revision_id is not None:
             plan.previous = load_table(connection, state.revision_id)
-        state.number, state.content, state.table = plan.number, plan.content, plan.table
+        state.number, state.content, state.rows = plan.number, plan.rows.content, plan.rows
     return plans
 
 
@@ -204,27 +192,14 @@ def known_tables(connection: Connection, identities: Iterable[str]) -> dict[str,
     return known
 
 
-def attach_findings(plans: list[TablePlan], found: list[Finding]) -> list[tuple[int, Finding]]:
+def attach_findings(
+    plans: list[TablePlan], found: Sequence[tuple[int | None, FindingValues]]
+) -> list[tuple[int, FindingValues]]:
     """Give each finding (numbered in report order) to its table; return the rest."""
-    orphans: list[tuple[int, Finding]] = []
-    for number, finding in enumerate(found):
-        plan = owner_of(plans, finding)
-        if plan is None:
-            orphans.append((number, finding))
+    orphans: list[tuple[int, FindingValues]] = []
+    for number, (owner, values) in enumerate(found):
+        if owner is None:
+            orphans.append((number, values))
         else:
-            plan.findings.append((number, finding))
+            plans[owner].findings.append((number, values))
     return orphans
-
-
-def owner_of(plans: list[TablePlan], finding: Finding) -> TablePlan | None:
-    line = finding.location.line
-    if line is not None:
-        for plan in plans:
-            source = plan.table.source
-            if source.line is not None and source.line <= line <= (source.line_end or source.line):
-                return plan
-    if finding.project is not None:
-        for plan in plans:
-            if plan.table.project == finding.project:
-                return plan
-    return None

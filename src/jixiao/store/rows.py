@@ -353,13 +353,12 @@ def content_sha256(header: Mapping[str, Any], contents: list[ContentRow]) -> str
     return hashlib.sha256(repr((said, compared)).encode()).hexdigest()
 
 
-def finding_row(
-    finding: Finding, *, document_id: int, revision_id: int | None, position: int
-) -> tuple[Any, ...]:
+FindingValues = tuple[Any, ...]
+"""A finding's columns from ``code`` on: all but the document, revision and position."""
+
+
+def finding_values(finding: Finding) -> FindingValues:
     return (
-        document_id,
-        revision_id,
-        position,
         finding.code,
         finding.severity.value,
         finding.rule,
@@ -376,6 +375,13 @@ def finding_row(
         finding.ruleset,
         finding.config_digest,
     )
+
+
+def finding_row(
+    finding: Finding, *, document_id: int, revision_id: int | None, position: int
+) -> tuple[Any, ...]:
+    """A row in :data:`FINDING_COLUMNS` order."""
+    return (document_id, revision_id, position, *finding_values(finding))
 
 
 def finding_from_row(row: Mapping[Any, Any]) -> Finding:

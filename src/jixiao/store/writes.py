@@ -1,29 +1,23 @@
 """The rows one document's import writes: tables, revisions, indicators, findings, changes.
 
-:mod:`jixiao.store.imports` decides what to write (a :class:`TablePlan` per table); these
-functions write it, in bulk, with ids allocated up front so that rows can refer to each other.
+:mod:`jixiao.store.imports` decides what to write (a :class:`TablePlan` per table, around the
+rows prepared by :mod:`jixiao.store.prepared`); these functions write it, in bulk, with ids
+allocated up front so that rows can refer to each other.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import Connection, update
 
-from jixiao.model import Finding, TargetTable
+from jixiao.model import TargetTable
 from jixiao.store.bulk import allocate_ids, insert_rows
 from jixiao.store.diff import compare_tables
+from jixiao.store.prepared import TableRows
 from jixiao.store.records import TableStatus
-from jixiao.store.rows import (
-    FINDING_COLUMNS,
-    INDICATOR_COLUMNS,
-    ContentRow,
-    SourceRow,
-    finding_row,
-    search_text,
-)
+from jixiao.store.rows import FINDING_COLUMNS, INDICATOR_COLUMNS, FindingValues
 from jixiao.store.schema import changes, findings, indicators, revisions, target_tables
 
 
@@ -31,19 +25,17 @@ from jixiao.store.schema import changes, findings, indicators, revisions, target
 class TablePlan:
     """What will be written for one table of the document."""
 
-    position: int
-    table: TargetTable
-    identity: str
-    header: dict[str, Any]
-    contents: list[ContentRow]
-    sources: list[SourceRow]
-    content: str
+    rows: TableRows
     status: TableStatus = TableStatus.NEW
     number: int = 1
     previous: TargetTable | None = None
     known_id: int | None = None  # the stored table's id, if it was stored before
-    findings: list[tuple[int, Finding]] = field(default_factory=list)
+    findings: list[tuple[int, FindingValues]] = field(default_factory=list)
     revision_id: int = 0
+
+    @property
+    def identity(self) -> str:
+        return self.rows.identity
 
 
 @dataclass(frozen=True)
@@ -74,11 +66,11 @@ def write_tables(
             (
                 table_ids[plan.identity],
                 plan.identity,
-                plan.table.kind.value,
-                plan.table.department_code,
-                plan.table.department,
-                display_name(plan.table),
-                plan.table.year,
+                plan.rows.header["kind"],
+                plan.rows.header["department_code"],
+                plan.rows.header["department"],
+                plan.rows.name,
+                plan.rows.header["year"],
                 plan.number,
                 now,
                 now,
@@ -95,16 +87,12 @@ def write_tables(
             .values(
                 current_revision=plan.number,
                 updated_at=now,
-                department_code=plan.table.department_code,
-                department=plan.table.department,
-                project=display_name(plan.table),
+                department_code=plan.rows.header["department_code"],
+                department=plan.rows.header["department"],
+                project=plan.rows.name,
             )
         )
     return table_ids
-
-
-def display_name(table: TargetTable) -> str | None:
-    return table.project or table.title
 
 
 def write_revisions(
@@ -119,18 +107,18 @@ def write_revisions(
         plan.revision_id = revision_id
     rows = [
         {
-            **plan.header,
+            **plan.rows.header,
             "id": plan.revision_id,
             "table_id": table_ids[plan.identity],
             "number": plan.number,
             "document_id": stamp.document_id,
-            "position": plan.position,
-            "content_sha256": plan.content,
+            "position": plan.rows.position,
+            "content_sha256": plan.rows.content,
             "created_at": stamp.now,
             "created_by": stamp.user,
-            "indicator_count": len(plan.contents),
+            "indicator_count": len(plan.rows.contents),
             "finding_count": len(plan.findings),
-            "search_text": search_text(plan.table),
+            "search_text": plan.rows.search_text,
         }
         for plan in stored
     ]
@@ -142,7 +130,7 @@ def write_revisions(
         (
             (plan.revision_id, *content, *source)
             for plan in stored
-            for content, source in zip(plan.contents, plan.sources, strict=True)
+            for content, source in zip(plan.rows.contents, plan.rows.sources, strict=True)
         ),
     )
 
@@ -150,15 +138,15 @@ def write_revisions(
 def write_findings(
     connection: Connection,
     stored: list[TablePlan],
-    orphans: list[tuple[int, Finding]],
+    orphans: list[tuple[int, FindingValues]],
     stamp: Stamp,
 ) -> None:
     """The findings of stored tables, and those of the document that concern no table."""
-    owners: list[tuple[int | None, int, Finding]] = [(None, n, f) for n, f in orphans]
+    owners: list[tuple[int | None, int, FindingValues]] = [(None, n, f) for n, f in orphans]
     owners += [(plan.revision_id, n, f) for plan in stored for n, f in plan.findings]
     rows = [
-        finding_row(f, document_id=stamp.document_id, revision_id=revision_id, position=n)
-        for revision_id, n, f in sorted(owners, key=lambda item: item[1])
+        (stamp.document_id, revision_id, n, *values)
+        for revision_id, n, values in sorted(owners, key=lambda item: item[1])
     ]
     insert_rows(connection, findings, FINDING_COLUMNS, rows)
 
@@ -182,6 +170,6 @@ def write_changes(
         )
         for plan in stored
         if plan.previous is not None
-        for change in compare_tables(plan.previous, plan.table)
+        for change in compare_tables(plan.previous, plan.rows.table())
     ]
     insert_rows(connection, changes, columns, rows)
