@@ -41,8 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.errors import JixiaoError
-from jixiao.ingest.pasted.characters import strip_pinyin_glosses, to_simplified
 from jixiao.model import Document, Finding, Indicator, TargetTable
+from jixiao.model.characters import strip_pinyin_glosses, to_simplified
 from jixiao.services import read_document
 
 CORPUS = Path(__file__).resolve().parent

@@ -7,9 +7,9 @@ import pytest
 from jixiao.assemble import assemble_tables
 from jixiao.ingest import read_grid
 from jixiao.ingest.pasted.alignment import place_cells, segment_rows
-from jixiao.ingest.pasted.characters import is_traditional, strip_pinyin_glosses
 from jixiao.ingest.pasted.glued import split_numbers
 from jixiao.model import Finding, TargetTable
+from jixiao.model.characters import is_traditional, strip_pinyin_glosses
 from jixiao.model.vocabulary import Field
 
 L1, L2, NAME, TARGET = Field.LEVEL1, Field.LEVEL2, Field.NAME, Field.TARGET

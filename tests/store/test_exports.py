@@ -14,8 +14,8 @@ from jixiao.export.csv import COLUMNS
 from jixiao.export.json import documents_to_json
 from jixiao.export.safety import BOM
 from jixiao.export.xlsx import write_tables_xlsx
-from jixiao.ingest.pasted.characters import simplified_name
 from jixiao.model import Document
+from jixiao.model.characters import simplified_name
 from jixiao.services import ExportFormat, export_tables, export_workbook, read_document
 from jixiao.store import Database, TableFilter, import_document
 from jixiao.store.diff import compare_tables

@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jixiao.ingest.pasted.characters import strip_pinyin_glosses
+from jixiao.model.characters import strip_pinyin_glosses
 from synthetic.tables import DEPARTMENT_TARGET, KINDS, Row, Table, Value
 
 GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"

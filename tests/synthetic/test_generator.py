@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from jixiao.ingest.pasted.characters import strip_pinyin_glosses, to_simplified
+from jixiao.model.characters import strip_pinyin_glosses, to_simplified
 from jixiao.model.framework import FRAMEWORK, normalize_level1, normalize_level2
 from jixiao.model.target import Comparator, TargetKind
 from jixiao.targets import is_placeholder, parse_target

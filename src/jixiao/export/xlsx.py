@@ -46,8 +46,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.export.safety import save_workbook
-from jixiao.ingest.pasted.characters import simplified_name
 from jixiao.model import Document, Indicator, TableKind, TargetTable
+from jixiao.model.characters import simplified_name
 
 T = TypeVar("T")
 

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from jixiao.ingest.pasted.characters import simplified_name
 from jixiao.model import Indicator, Target, TargetTable
+from jixiao.model.characters import simplified_name
 
 FIELD_LABELS: Final[dict[str, str]] = {
     "title": "标题",

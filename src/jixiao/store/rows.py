@@ -17,7 +17,6 @@ from typing import Any, Final
 
 from pydantic_core import to_jsonable_python
 
-from jixiao.ingest.pasted.characters import simplified_name
 from jixiao.model import (
     Budget,
     Comparator,
@@ -32,6 +31,7 @@ from jixiao.model import (
     TargetTable,
     TrendDirection,
 )
+from jixiao.model.characters import simplified_name
 
 TARGET_FIELDS: Final = (
     "raw",

@@ -6,7 +6,7 @@ cell per line or paragraph, cells separated by spaces with the empty ones gone, 
 with no separator at all; sometimes in traditional characters with pinyin glosses. The reader
 
 1. drops pinyin glosses and, for traditional text, matches on a simplified copy
-   (:mod:`.characters`), keeping the printed text beside it;
+   (:mod:`jixiao.model.characters`), keeping the printed text beside it;
 2. cuts the text into cells as the form allows (:mod:`.tokens`, :mod:`.glued`);
 3. pairs header-block labels with their values (:mod:`.header`);
 4. finds the indicator header and places every row's cells under its columns by what they say —
@@ -23,7 +23,6 @@ from functools import lru_cache
 
 from jixiao.ingest.grid import Grid, RowKind, drop_text_after_tables, ends_in_table
 from jixiao.ingest.pasted.cells import is_level_name
-from jixiao.ingest.pasted.characters import is_traditional, strip_pinyin_glosses, to_simplified
 from jixiao.ingest.pasted.glued import read_glued
 from jixiao.ingest.pasted.header import group_label_runs
 from jixiao.ingest.pasted.layout import (
@@ -44,6 +43,7 @@ from jixiao.ingest.pasted.tokens import (
     pipe_rows,
     whitespace_rows,
 )
+from jixiao.model.characters import is_traditional, strip_pinyin_glosses, to_simplified
 from jixiao.model.framework import evaluation_level, normalize_level1
 from jixiao.model.labels import (
     column_label,

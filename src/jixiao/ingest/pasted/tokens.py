@@ -139,7 +139,7 @@ def clean(text: str) -> str:
 
 
 def make_token(printed: str, line: int, convert: bool) -> Token | None:
-    from jixiao.ingest.pasted.characters import to_simplified
+    from jixiao.model.characters import to_simplified
 
     printed = clean(printed)
     if not printed:

@@ -4,6 +4,8 @@ Pages reposted through converters come in traditional characters with pinyin glo
 after some characters (``項(xiàng)目``). A gloss is an annotation, not text: it is dropped
 everywhere. Traditional characters are converted to simplified (OpenCC ``t2s``) so that labels,
 level names and units are recognised; readers keep the printed form beside the converted one.
+The store and the exports compare and print level names in simplified characters
+(:func:`simplified_name`), which is why this lives with the model, not with a reader.
 """
 
 from __future__ import annotations
