@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-import jixiao.services.documents as reading
+import jixiao.assemble
 from jixiao.model import Finding, Severity
 from jixiao.review.rule import RULES, Dimension, Rule
 from jixiao.review.view import TableView
@@ -89,14 +89,14 @@ def raising_rule() -> Iterator[None]:
 @pytest.fixture
 def raising_reader(monkeypatch: pytest.MonkeyPatch) -> None:
     """The assembler raises on files named read-bomb…"""
-    assemble = reading.assemble_tables
+    assemble = jixiao.assemble.assemble_tables
 
     def exploding(grid: Any, **kwargs: Any) -> Any:
         if "read-bomb" in grid.file:
             raise RecursionError("the reader raised")
         return assemble(grid, **kwargs)
 
-    monkeypatch.setattr(reading, "assemble_tables", exploding)
+    monkeypatch.setattr(jixiao.assemble, "assemble_tables", exploding)  # read_tables takes it
 
 
 @pytest.fixture

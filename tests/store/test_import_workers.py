@@ -86,6 +86,33 @@ def test_two_workers_store_what_one_process_stores(documents: Path, tmp_path: Pa
     assert again["summary"]["already_imported"] == 13
 
 
+WRITER_PROBE = """
+import json, sys
+from jixiao.cli import main
+sys.argv = ["jixiao", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def test_the_writing_process_loads_no_reader(documents: Path, tmp_path: Path) -> None:
+    """With reading workers, the main process hashes and writes: the readers, the 指标值
+    grammar, the review rules' checks and the scoring load in the workers only."""
+    database = str(tmp_path / "db.sqlite")
+    command = ["import", str(documents), "--db", database, "--workers", "2"]
+    done = subprocess.run(
+        [sys.executable, "-c", WRITER_PROBE, *command], capture_output=True, text=True, check=True
+    )
+    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert committed(Path(database)) == 12
+    assert "jixiao.store" in loaded
+    readers = {"jixiao.assemble", "jixiao.targets", "jixiao.ingest.pasted", "jixiao.evaluate"}
+    assert loaded & readers == set()
+
+
 @pytest.mark.usefixtures("raising_rule", "raising_reader")
 def test_a_file_failing_in_a_worker_fails_alone(batch: list[Path], tmp_path: Path) -> None:
     report = imported(str(tmp_path / "db.sqlite"), "--workers", "2", *map(str, batch))

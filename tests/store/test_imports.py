@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-import jixiao.services.documents as reading
+import jixiao.ingest
 from jixiao.export.json import documents_to_json
 from jixiao.model import Document, Finding, Severity
 from jixiao.services import import_files, read_document
@@ -74,7 +74,7 @@ def test_a_file_whose_bytes_are_stored_is_unchanged_without_being_read(
     def unread(*args: object, **kwargs: object) -> None:
         raise AssertionError("stored bytes were read again")
 
-    monkeypatch.setattr(reading, "read_grid", unread)
+    monkeypatch.setattr(jixiao.ingest, "read_grid", unread)
     (again,) = import_files(database, [example_path], review=unread)
     assert again.error is None
     assert again.result is not None

@@ -8,6 +8,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
 from types import FrameType
@@ -40,6 +41,7 @@ from jixiao.services import (
     rule_reviewer,
 )
 from jixiao.services.cluster import connect_cluster
+from jixiao.services.reading import reading_pool
 
 DEFAULT_WORKERS = os.cpu_count() or 1
 
@@ -88,12 +90,15 @@ def import_command(
     with reporting_errors(debug) as err:
         files = collect_paths(paths)
         reviewer = rule_reviewer(load_config(config)) if review else None
-        with open_store(db, for_writes=True) as database, ExitStack() as stack:
-            executor = None
+        with ExitStack() as stack:
+            executor: Executor | None = None
             if cluster is not None:
                 connected = stack.enter_context(connect_cluster(cluster))
                 executor, workers = connected.executor, connected.threads
-            inline = executor is None and workers == 1
+            elif workers > 1:  # started first: the workers load the readers meanwhile
+                executor = stack.enter_context(reading_pool(workers))
+            database = stack.enter_context(open_store(db, for_writes=True))
+            inline = executor is None
             # a refresh thread only when this process reads (its scans' page bars): worker
             # processes are forked from a process running no other thread
             progress = Progress(*page_columns(), console=err, transient=True, auto_refresh=inline)

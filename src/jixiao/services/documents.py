@@ -1,5 +1,10 @@
 """Reading files into documents: bytes in (from a path or an upload), tables and parse
-findings out, under the per-document time budget; any failure is the document's error."""
+findings out, under the per-document time budget; any failure is the document's error.
+
+The readers and the assembler load with the first file read (or :func:`load_readers`), not
+with this module: a process that only hashes files and writes what others read (``jixiao
+import``'s main process, beside its reading workers) never loads them.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.assemble import assemble_tables
 from jixiao.errors import ConfigError, IngestError, InternalError, NoTableFound, UnreadableFile
-from jixiao.ingest import detect_format, read_grid
 from jixiao.ingest.budget import DEFAULT_SECONDS, time_budget
 from jixiao.model import Document, DocumentError
 
@@ -89,6 +92,9 @@ def read_tables(
 ) -> Document:
     """Detect, read and assemble under the per-document time budget; raises the typed
     :class:`IngestError` (``NoTableFound`` when nothing was found)."""
+    from jixiao.assemble import assemble_tables
+    from jixiao.ingest import read_grid
+
     with time_budget(file, reading_time_limit(time_limit)):
         grid = read_grid(data, file)
         tables, findings = assemble_tables(grid, year=year)
@@ -96,6 +102,12 @@ def read_tables(
         raise NoTableFound(file)
     sha256 = sha256 or hashlib.sha256(data).hexdigest()
     return Document(file=file, sha256=sha256, format=grid.format, tables=tables, findings=findings)
+
+
+def load_readers() -> None:
+    """Load the assembler (and with it the 指标值 grammar and the vocabulary) now rather than
+    with the first file; each format's reader still loads with its first file."""
+    import jixiao.assemble  # noqa: F401
 
 
 def read_document(path: Path, *, year: int | None = None) -> Document:
@@ -146,6 +158,8 @@ def load_file(path: Path) -> FileBytes | Document:
 def write_debug_images(path: Path, directory: Path) -> list[Path]:
     """PNG images of what the PDF or scan reader found on each page; [] for a file that is
     neither a PDF nor an image."""
+    from jixiao.ingest import detect_format
+
     data = read_bytes(path)
     kind = detect_format(data)
     if kind not in ("pdf", "image"):

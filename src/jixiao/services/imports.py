@@ -28,7 +28,6 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, Operation
 from jixiao.errors import IngestError, PermissionDenied
 from jixiao.model import Document, DocumentError, Finding, Severity, TableKind
 from jixiao.services.documents import FileBytes, internal_error, load_file
-from jixiao.services.evaluation import apply_self_evaluation
 from jixiao.services.reading import Read, ReadTask, ReviewDocument, reading_pool
 from jixiao.services.review import RuleReview
 from jixiao.services.stored_review import review_across_years
@@ -166,12 +165,17 @@ def import_read(
     :data:`AHEAD_PER_WORKER` × ``workers`` files read or being read ahead of the one written."""
     ahead = max(AHEAD_PER_WORKER * workers, 1)
     pending: deque[Pending] = deque()
-    for source in sources:
-        pending.append(start(database, source, task, executor, guard))
-        while len(pending) > ahead or (pending and finished(pending[0])):
+    try:
+        for source in sources:
+            pending.append(start(database, source, task, executor, guard))
+            while len(pending) > ahead or (pending and finished(pending[0])):
+                yield finish(database, pending.popleft(), task, author, guard)
+        while pending:
             yield finish(database, pending.popleft(), task, author, guard)
-    while pending:
-        yield finish(database, pending.popleft(), task, author, guard)
+    finally:  # stopped early (Ctrl-C): the files not being read yet are not read
+        for left in pending:
+            if not isinstance(left, ImportOutcome):
+                left[1].cancel()
 
 
 def start(
@@ -306,14 +310,7 @@ def write_one(
                     connection, rows, user=author, admit=guard.admit if guard else None
                 )
                 if not result.already_imported:
-                    for table in document.tables:  # a filled 自评表 feeds its target table
-                        if table.kind is TableKind.SELF_EVALUATION:
-                            apply_self_evaluation(
-                                connection,
-                                table.table(),
-                                user=author,
-                                may_write=guard.may_write if guard else None,
-                            )
+                    feed_target_tables(connection, document, author, guard)
             return ImportOutcome(document.file, result=result, findings=rows.severities())
         except PermissionDenied as error:
             refused = DocumentError(code=error.code, message=f"{document.file}：{error.message}")
@@ -329,6 +326,20 @@ def write_one(
             failure = internal_error(document.file, "存入数据库", error)
             return ImportOutcome(document.file, error=failure_of(failure))
     raise AssertionError("unreachable")
+
+
+def feed_target_tables(
+    connection: Connection, document: DocumentRows, author: str | None, guard: WriteGuard | None
+) -> None:
+    """A filled 自评表 feeds its target table (its actual values and execution)."""
+    evaluations = [table for table in document.tables if table.kind is TableKind.SELF_EVALUATION]
+    if not evaluations:
+        return
+    from jixiao.services.evaluation import apply_self_evaluation  # scoring: only for a 自评表
+
+    for table in evaluations:
+        may_write = guard.may_write if guard else None
+        apply_self_evaluation(connection, table.table(), user=author, may_write=may_write)
 
 
 def collect_paths(paths: Iterable[Path]) -> list[Path]:

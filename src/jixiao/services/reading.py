@@ -7,7 +7,8 @@ to send back, leaving the writing process only what the database decides). It is
 and isolates each file as the batch commands do: a file whose reading, review or preparation
 raises comes back as its ``ING999`` error (the traceback goes to the worker's log), a file
 over its time budget as ``ING007``. :func:`reading_pool` is the
-local pool: ``workers`` processes that ignore Ctrl-C (the main process decides what happens);
+local pool: ``workers`` processes that ignore Ctrl-C (the main process decides what happens)
+and load the readers as soon as they start;
 when the import is interrupted, the files queued are cancelled and each worker ends after the
 file it is reading; with one worker, files are read in the calling process between writes.
 """
@@ -24,7 +25,7 @@ from typing import Any, TypeVar
 
 from jixiao.errors import IngestError
 from jixiao.model import Document, DocumentError, Finding
-from jixiao.services.documents import FileBytes, internal_error
+from jixiao.services.documents import FileBytes, internal_error, load_readers
 from jixiao.store.prepared import DocumentRows, prepare_document
 
 ReviewDocument = Callable[[Document], Sequence[Finding]]
@@ -83,14 +84,16 @@ class InlineExecutor(Executor):
         return future
 
 
-def ignore_interrupts() -> None:
-    """A worker leaves Ctrl-C to the main process, which ends the pool itself."""
+def start_worker() -> None:
+    """A worker leaves Ctrl-C to the main process, which ends the pool itself; it loads the
+    readers at once, while the main process goes on (opens the database, hashes files)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    load_readers()
 
 
 def pool_context() -> Any:
-    """Fork where the platform has it: workers start at once, with the modules and the review
-    rules already loaded. The workers only read bytes they are sent and never touch what
+    """Fork where the platform has it: workers start at once, with the modules the caller
+    has loaded. The workers only read bytes they are sent and never touch what
     other threads of the caller hold (the command line runs none: its progress bar refreshes
     in the main thread); elsewhere the platform's default."""
     if "fork" in multiprocessing.get_all_start_methods():
@@ -106,9 +109,9 @@ def reading_pool(workers: int) -> Iterator[Executor]:
     if workers <= 1:
         yield InlineExecutor()
         return
-    pool = ProcessPoolExecutor(workers, mp_context=pool_context(), initializer=ignore_interrupts)
+    pool = ProcessPoolExecutor(workers, mp_context=pool_context(), initializer=start_worker)
     try:
-        pool.submit(int).result()  # every worker forks now, before the caller starts threads
+        pool.submit(int)  # every worker forks now, before the caller starts threads
         yield pool
     except BaseException:
         end_pool(pool)
