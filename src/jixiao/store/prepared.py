@@ -97,7 +97,8 @@ class DocumentRows:
     findings: tuple[tuple[int | None, FindingValues], ...] = ()
 
     def severities(self) -> Counter[Severity]:
-        return Counter(Severity(values[1]) for _, values in self.findings)
+        counted = Counter(values[1] for _, values in self.findings)
+        return Counter({Severity(value): count for value, count in counted.items()})
 
     def adding(self, findings: Sequence[Finding]) -> DocumentRows:
         """These rows with ``findings`` after the others (found where the rows are stored)."""
