@@ -72,7 +72,7 @@ def previous_year_table(
         return None
     found = [
         other
-        for other in find_tables(connection, summary.project, year=summary.year - 1)
+        for other in find_tables(connection, summary.project, year=summary.year - 1, exact=True)
         if other.project == summary.project
         and other.kind is summary.kind
         and same_department(other, summary)

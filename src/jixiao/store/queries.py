@@ -226,9 +226,14 @@ def find_tables(
     *,
     year: int | None = None,
     department: str | None = None,
+    exact: bool = False,
 ) -> list[TableSummary]:
-    """Tables named ``name`` (exactly, else containing it), or with the id ``name``/``#name``."""
+    """Tables named ``name`` (exactly, else containing it), or with the id ``name``/``#name``;
+    with ``exact``, only the tables of the project ``name`` (an index lookup)."""
     narrowed = filter_clause(TableFilter(year=year, department=department))
+    if exact:
+        query = summary_query().where(target_tables.c.project == name, narrowed)
+        return [summary(row) for row in connection.execute(query.order_by(target_tables.c.id))]
     number = name.removeprefix("#")
     if number.isdigit():
         query = summary_query().where(target_tables.c.id == int(number), narrowed)
