@@ -127,3 +127,28 @@ def test_a_web_upload_reviews_against_last_years_stored_table(
     (new,) = import_files(database, [upload], year=2024, review=rule_reviewer(review_config()))
     assert new.error is None
     assert [indicator for indicator, _ in stored_codes(database, "YR01")] == ["工作经费补助人数"]
+
+
+def test_an_edit_keeps_the_comparison_with_last_year(
+    database: Database, edited_copy: Callable[..., Path]
+) -> None:
+    """An edit reviews the table again and replaces its findings: YR01 is found again."""
+    from jixiao.services.edits import edit_target
+    from jixiao.services.users import add_user, user_named
+    from jixiao.store import TableFilter, list_tables
+
+    review = rule_reviewer(review_config())
+    last_year = edited_copy(("≥20人", "≥25人"), name="2023.txt")
+    (old,) = import_files(database, [last_year], year=2023, review=review)
+    (new,) = import_files(database, [edited_copy(name="2024.txt")], year=2024, review=review)
+    assert old.error is None
+    assert new.error is None
+    add_user(database, "admin", "correct-horse-battery", "admin", [])
+    with database.engine.connect() as connection:
+        (table,) = [
+            t for t in list_tables(connection, TableFilter(year=2024)) if t.project == PROJECT
+        ]
+    edited = edit_target(database, user_named(database, "admin"), table.id, 1, "≥3个", based_on=1)
+    assert edited.changed
+    found = stored_codes(database, "YR01")
+    assert found.count(found[0]) == 2  # revision 1's finding, and revision 2's again

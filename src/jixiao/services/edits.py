@@ -21,6 +21,7 @@ from jixiao.model import Document, Finding, Indicator, Target, TargetTable
 from jixiao.review import Reviewer
 from jixiao.services.browse import readable_table
 from jixiao.services.review import review_config
+from jixiao.services.stored_review import last_years_table
 from jixiao.services.users import User, utc_now
 from jixiao.services.workflow import require_unlocked
 from jixiao.store import (
@@ -88,7 +89,10 @@ def preview_target(
     user.require_edit(readable_table(database, user, table_id))
     stored = load_current(database, user, table_id)
     table, indicator = edited_table(stored.table, position, text)
-    findings = row_findings(Reviewer(review_config()).review_table(table), indicator)
+    reviewed = Reviewer(review_config()).review_table(
+        table, previous=last_years_table(database, table)
+    )
+    findings = row_findings(reviewed, indicator)
     return TargetPreview(indicator.target, format_target(indicator.target), findings)
 
 
@@ -110,7 +114,10 @@ def edit_target(
     if stored.revision != based_on:
         raise StaleRevision(summary.describe(), based_on, stored.revision)
     table, indicator = edited_table(stored.table, position, text)
-    reviewed = Reviewer(review_config()).review_table(table)
+    # the findings replace the revision's: the cross-year ones (YR01) are found again too
+    reviewed = Reviewer(review_config()).review_table(
+        table, previous=last_years_table(database, table)
+    )
     if indicator.target.raw == stored.table.indicators[position].target.raw:
         return EditResult(table_id, stored.revision, False, row_findings(reviewed, indicator))
     old_name = stored.table.indicators[position].name

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from jixiao.model import Finding
+from jixiao.model import Finding, TargetTable
 from jixiao.review import ReviewConfig, Reviewer
 from jixiao.services.review import RuleReview
 from jixiao.services.store import resolve_table
@@ -64,10 +64,10 @@ def review_stored(
 
 
 def previous_year_table(
-    connection: Connection, summary: TableSummary | TableRows
+    connection: Connection, summary: TableSummary | TableRows | TargetTable
 ) -> TableSummary | None:
     """The table of the same kind, project and department for the year before, when the store
-    holds exactly one (of a stored table, or of one about to be stored)."""
+    holds exactly one (of a stored table, of one about to be stored, or of an edited one)."""
     if not summary.project or summary.year is None:
         return None
     found = [
@@ -80,7 +80,7 @@ def previous_year_table(
     return found[0] if len(found) == 1 else None
 
 
-def same_department(one: TableSummary, other: TableSummary | TableRows) -> bool:
+def same_department(one: TableSummary, other: TableSummary | TableRows | TargetTable) -> bool:
     """By code when both print one, else by name (a table without either matches none)."""
     if one.department_code and other.department_code:
         return one.department_code == other.department_code
@@ -101,3 +101,12 @@ def review_across_years(
         if previous is not None:
             findings += review.across_years(table.table(), table.position, previous.table)
     return findings
+
+
+def last_years_table(database: Database, table: TargetTable) -> TargetTable | None:
+    """The stored table of the year before that the cross-year rules compare ``table`` with
+    (:func:`previous_year_table`), read in a connection of its own; None when there is none."""
+    with database.engine.connect() as connection:
+        earlier = previous_year_table(connection, table)
+        previous = load_stored_table(connection, earlier.id) if earlier else None
+    return previous.table if previous else None
