@@ -402,4 +402,10 @@ SHAPES: dict[str, Shape] = {
     )
 }
 
+# The printing artefacts of real documents (wrapped cells, web pages, budget books, converter
+# markdown), built on the flatteners above: imported last, and only from here.
+from synthetic.printing import SHAPES_PRINTED  # noqa: E402
+
+SHAPES.update({shape.name: shape for shape in SHAPES_PRINTED})
+
 __all__ = ["SHAPES", "Cell", "Rendered", "Shape", "Value"]
