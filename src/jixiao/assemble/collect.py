@@ -51,12 +51,17 @@ from jixiao.ingest.grid import Cell, Grid, Row, RowKind
 from jixiao.model import Finding, SourceRef
 from jixiao.model.framework import FRAMEWORK, can_be_under, normalize_level1, normalize_level2
 from jixiao.model.labels import (
+    WEB_PAGE,
     budget_sub_column,
     clean_label,
+    furniture_kind,
     header_label,
+    is_any_table_title,
     is_header_without_target,
     is_indicator_header,
     is_known_label,
+    is_page_number,
+    is_table_title,
     label_unit,
     printed_total,
     stands_alone,
@@ -196,6 +201,8 @@ class Collector:
         if self.current is not None and self.feed_total(row):
             return
         texts = row.texts
+        if self.feed_furniture(row):
+            return
         if is_indicator_header(texts) or (
             is_header_without_target(texts) and row.kind is RowKind.TABLE
         ):
@@ -239,6 +246,26 @@ class Collector:
         if self.in_indicators():
             draft.reached(row.source)
         return True
+
+    def feed_furniture(self, row: Row) -> bool:
+        """Page furniture is no part of a table. A line of web-page furniture (扫一扫, [打印],
+        附件) or a page number (``- 12 -``, ``第 3 页 共 8 页``) is passed over, a page number
+        inside the indicator rows as the page break it is. The title of another table (收支预算
+        总表 in a budget book) ends the indicator rows, so that its rows are never read as
+        indicators."""
+        first = next((text for text in row.texts if text), "")
+        kind = furniture_kind(first)
+        if row.kind is RowKind.LINE and is_page_number(first):
+            if self.in_indicators():
+                assert self.current is not None
+                self.after_page_break = bool(self.current.indicators)
+                self.fill_crosses_page = self.after_page_break
+            return True
+        if self.in_indicators() and row.kind is RowKind.LINE and is_any_table_title(first):
+            self.close()  # the next table of a budget book (收支预算总表): not our rows
+            return not is_table_title(first)
+        # a footer inside the table (其他需说明的问题 | 无) is dropped with a finding, as a row
+        return kind == WEB_PAGE and row.kind is RowKind.LINE
 
     def continues_money_block(self, first: str) -> bool:
         """A row of the 项目资金 block under its merged label (empty here): 其中：财政资金 |

@@ -198,9 +198,29 @@ _FURNITURE: Final = re.compile(
     r"发布(?:时间|日期)\s*[:：]|信息来源\s*[:：]|来源\s*[:：]|(?:浏览|阅读|访问)(?:次数|量)|"
     r"首\s*页\s*[>＞»›]|当前位置\s*[:：]|您(?:现在)?的位置|版权所有|copyright|©|"
     r"主办(?:单位)?\s*[:：]|承办(?:单位)?\s*[:：]|网站标识码|.{0,12}ICP备|.{0,12}公网安备|"
-    r"联系客服|关注微信|下载\s*APP|qrcode|上一篇|下一篇)",
+    r"联系客服|关注微信|下载\s*APP|qrcode|上一篇|下一篇|网站首页|"
+    # a page's attachment list: 附件：, 1.<file name>.xlsx
+    r"附\s*件\s*\d*\s*(?:$|[:：])|(?:\d{1,2}\s*[.、．]\s*)?[^|\t]{1,80}\.(?:xlsx?|docx?|pdf|wps|et|ofd|zip|rar)$)",
     re.IGNORECASE,
 )
+# A page number a printed or converted document carries between rows: - 12 -, 第3页 共8页,
+# 3/8 (``strict``: not the bare number or n/m, which are also cells of a table).
+_PAGE_NUMBER: Final = re.compile(
+    r"^[-—–]\s*\d{1,4}\s*[-—–]$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$"
+)
+_LOOSE_PAGE_NUMBER: Final = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^\d+\s*/\s*\d+$")
+
+
+def is_page_number(text: str, *, strict: bool = False) -> bool:
+    """A page number printed between rows: ``- 12 -``, ``第 3 页 共 8 页``; unless ``strict``
+    also a bare ``12`` and ``3/8`` (a line alone in converter text, where a table cell would
+    be in a row of cells)."""
+    stripped = text.strip()
+    if _PAGE_NUMBER.match(stripped):
+        return True
+    return not strict and bool(_LOOSE_PAGE_NUMBER.match(stripped))
+
+
 _FOOTER: Final = re.compile(
     r"^(?:其他需?(?:要)?说明的?问题|存在(?:的)?问题\s*(?:$|[|｜、及和与/:：])|改进措施\s*$|"
     r"备\s*注\s*(?:$|[:：])|注\s*\d*\s*[:：]|说明\s*[:：]|"
@@ -221,6 +241,10 @@ _LEVEL_WORDS: Final = re.compile(
 )
 
 
+WEB_PAGE: Final = "网页元素"
+FOOTER: Final = "表尾说明"
+
+
 def furniture_kind(text: str) -> str | None:
     """What a cell is when it is page furniture or a form's footer, in Chinese; else None.
 
@@ -232,9 +256,9 @@ def furniture_kind(text: str) -> str | None:
     if not stripped:
         return None
     if _FURNITURE.match(stripped):
-        return "网页元素"
+        return WEB_PAGE
     if _FOOTER.match(stripped):
-        return "表尾说明"
+        return FOOTER
     return None
 
 
@@ -304,6 +328,20 @@ def is_table_title(text: str) -> bool:
     """A table's title by its ending wording (…绩效目标表, …自评表 (2023年度), …项目绩效公开):
     where a table starts, and so where the indicator rows of the table before it end."""
     return bool(_TABLE_TITLE.search(text))
+
+
+# The title of any table of a budget book (收支预算总表, “三公”经费支出预算表 (2024年)): a
+# short line ending in 表, after an optional number (三、).
+_ANY_TABLE_TITLE: Final = re.compile(
+    r"^[\d一二三四五六七八九十]{0,3}[、.．]?\s*[^|\t，。；：:]{2,40}表\s*(?:[（(][^)）]{0,16}[)）])?$"
+)
+
+
+def is_any_table_title(text: str) -> bool:
+    """A line titling a table, a target table or another one of the document (收支预算总表,
+    政府采购预算表): where the indicator rows of the table before it end."""
+    stripped = text.strip()
+    return is_table_title(stripped) or bool(_ANY_TABLE_TITLE.match(stripped))
 
 
 # Words of which every page that holds a target table's start prints at least one: the title
