@@ -118,9 +118,9 @@ def test_a_page_without_a_table(tmp_path: Path) -> None:
 
 MINERU = (
     "# 项目支出绩效目标表\n\n（2024年度）\n\n"
-    "<table><tr><td>项目名称</td><td colspan=\"3\">甲项目</td></tr>"
+    '<table><tr><td>项目名称</td><td colspan="3">甲项目</td></tr>'
     "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
-    "<tr><td rowspan=\"2\">产出指标</td><td>数量指标</td><td>培训人次</td><td>≥95人次</td></tr>"
+    '<tr><td rowspan="2">产出指标</td><td>数量指标</td><td>培训人次</td><td>≥95人次</td></tr>'
     "<tr><td>质量指标</td><td>培训<br>合格率</td><td>100%</td></tr></table>\n\n"
     "注：本表由项目单位填报。\n"
 )

@@ -200,7 +200,7 @@ _FURNITURE: Final = re.compile(
     r"主办(?:单位)?\s*[:：]|承办(?:单位)?\s*[:：]|网站标识码|.{0,12}ICP备|.{0,12}公网安备|"
     r"联系客服|关注微信|下载\s*APP|qrcode|上一篇|下一篇|网站首页|"
     # a page's attachment list: 附件：, 1.<file name>.xlsx
-    r"附\s*件\s*\d*\s*(?:$|[:：])|(?:\d{1,2}\s*[.、．]\s*)?[^|\t]{1,80}\.(?:xlsx?|docx?|pdf|wps|et|ofd|zip|rar)$)",
+    r"附\s*件\s*\d*\s*(?:$|[:：])|\d{1,2}\s*[.、．]\s*[^|\t]{1,80}\.(?:xlsx?|docx?|pdf|wps|et|ofd|zip|rar)$)",
     re.IGNORECASE,
 )
 # A page number a printed or converted document carries between rows: - 12 -, 第3页 共8页,
