@@ -115,8 +115,15 @@ def read_grid(data: bytes, file: str) -> Grid:
     from jixiao.ingest.pasted import has_indicator_header, needs_pasted_reading, read_pasted_text
 
     if needs_pasted_reading(grid):
+        text = decode_text(data, file)
+        from jixiao.ingest.columns import has_column_layout, read_column_layout
+
+        if has_column_layout(text.splitlines()):  # pdftotext -layout: cells by position
+            columns = read_column_layout(text, file)
+            if has_indicator_header(columns):
+                return columns
         # no table in tab/pipe rows: a web page pasted as text, whose cells are rebuilt
-        pasted = read_pasted_text(decode_text(data, file), file)
+        pasted = read_pasted_text(text, file)
         if has_indicator_header(pasted):
             return pasted
     return grid

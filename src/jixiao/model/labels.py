@@ -120,6 +120,18 @@ def column_label(text: str) -> Field | None:
     return next((field for pattern, field in _COLUMN_WORDINGS if pattern.fullmatch(label)), None)
 
 
+def continues_column_label(above: str, rest: str) -> bool:
+    """``rest`` is the second line of the column label ``above`` wrapped in its cell (年度指标 |
+    值, 偏差原因 | 分析及改 | 进措施): together they name a column, or start a label that
+    does."""
+    if not above or not clean_label(rest):
+        return False  # nothing, or a bracketed qualifier (（含直属单位）): no label's rest
+    if column_label(above + rest) is not None:
+        return True
+    joined = clean_label(above + rest)
+    return any(label.startswith(joined) for label in _WRAPPABLE_LABELS)
+
+
 def column_field(text: str) -> Field | None:
     """The column a cell of the indicator header names: an indicator column, or one of the
     project columns a multi-project sheet prints in front of them (单位名称, 项目名称 …)."""
@@ -141,6 +153,11 @@ def is_anagram(text: str, word: str) -> bool:
     """``text`` holds the characters of ``word`` out of order: a vertical label a document
     preview read column by column (性标定指 for 定性指标)."""
     return len(text) == len(word) and text != word and sorted(text) == sorted(word)
+
+
+# The column labels a wrapped header cell may be the start of (the listed labels, and the
+# worded 偏差原因 columns' usual wording).
+_WRAPPABLE_LABELS: Final = (*COLUMN_LABELS, *UNKEPT_COLUMNS, "偏差原因分析及改进措施")
 
 
 def is_header_without_target(texts: list[str]) -> bool:
