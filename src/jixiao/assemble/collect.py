@@ -61,6 +61,7 @@ from jixiao.model.labels import (
     is_header_without_target,
     is_indicator_header,
     is_known_label,
+    is_numbered_name,
     is_page_number,
     is_table_title,
     label_unit,
@@ -815,6 +816,8 @@ def is_wrapped_rest(rest: IndicatorDraft, previous: IndicatorDraft) -> bool:
         rest.get(Field.NAME) and not_a_name(rest.get(Field.NAME))
     ):
         return False  # page furniture, a footer, a number: dropped as a row, with a finding
+    if filled & _POINTS or is_numbered_name(rest.get(Field.NAME)):
+        return False  # a 分值/得分 (never wrapped: a short cell) or a numbered name: a row
     above = {name for name, text in previous.cells.items() if text}
     if not filled <= above:
         return False
@@ -831,6 +834,7 @@ def is_wrapped_rest(rest: IndicatorDraft, previous: IndicatorDraft) -> bool:
     return True
 
 
+_POINTS: Final = frozenset({Field.WEIGHT, Field.SCORE})
 _COMPARATOR_ONLY: Final = re.compile(r"^[≥≤≧≦<>=＝﹦＞＜]+$")
 
 

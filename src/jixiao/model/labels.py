@@ -300,6 +300,14 @@ def not_a_name(text: str) -> str | None:
 _TEMPLATE_NUMBER: Final = re.compile(r"^指标\s*\d+\s*[:：]\s*")
 
 
+_NUMBERED_NAME: Final = re.compile(r"^(?:指标|目标|任务)\s*\d{1,2}\s*[:：、.．]")
+
+
+def is_numbered_name(name: str) -> bool:
+    """A 三级 name numbered by its template (指标2:服务对象投诉率, 任务1:…): the start of a row."""
+    return bool(_NUMBERED_NAME.match(name.strip()))
+
+
 def is_fragment(name: str) -> bool:
     """A name of one character once the template's numbering (指标1:) is left out: what is
     left of a row cut off mid-name (效, 指标1:技). With no 指标值 beside it, it is no row."""
