@@ -160,7 +160,9 @@ def score_reading(
     Also used by the synthetic tables (tests/synthetic), whose gold is generated.
     """
     score = DocumentScore(name, error=error)
-    raw_lines, lines = lines, [normalize(line) for line in lines]
+    # a markdown cell's <br> is a line break inside the cell: the name printed across it
+    raw_lines = [_LINE_BREAK_TAG.sub("", line) for line in lines]
+    lines = [normalize(line) for line in raw_lines]
     seen: dict[str, int] = {}  # gold rows of each name so far (a name may recur in a next table)
     for index, gold_table in enumerate(gold["tables"]):
         table = document.tables[index] if index < len(document.tables) else None
@@ -240,6 +242,7 @@ def printed_across(name: str, lines: list[str]) -> tuple[int | None, int | None]
     return numbers[start], numbers[start + len(name) - 1]
 
 
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _CELL_GAP = re.compile(r"\t|\s{2,}|\s*\|\s*")
 
 
