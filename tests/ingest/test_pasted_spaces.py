@@ -105,14 +105,12 @@ def test_two_numbers_are_weight_and_score_only_when_score_fits() -> None:
 数量指标 道路里程 95 98
 质量指标 验收合格率 10 9
 """
-    (table,), _ = read(text)
+    (table,), findings = read(text)
     first, second = table.indicators
-    # 98 > 95 cannot be a score under a weight of 95: they stay target and actual
-    assert (first.target.raw, first.actual and first.actual.raw, first.weight) == (
-        "95",
-        "98",
-        None,
-    )
+    # 98 > 95 cannot be a score under a weight of 95; after the 指标值 95 it is its 实际完成值,
+    # or a 分值 beside a blank 实际完成值 (a 自评表 before its actuals are filled): left out
+    assert (first.target.raw, first.actual, first.weight, first.score) == ("95", None, None, None)
+    assert any(f.code == "PRS010" and "98" in f.message for f in findings)
     assert (second.target.raw, second.weight, second.score) == ("", 10.0, 9.0)
 
 
@@ -427,3 +425,33 @@ def test_a_value_of_none_is_a_value_not_a_name(none: str) -> None:
         ("业务培训社会影响", none, None),
         ("文物保护社会影响", "减少", None),
     ]
+
+
+@pytest.mark.parametrize("label", ["总 分", "合 计", "总  计"])
+def test_a_total_label_spaced_out_is_the_total_row_not_an_indicator(label: str) -> None:
+    text = "\n".join(
+        [
+            "项目支出绩效自评表",
+            "项目名称 甲项目",
+            "二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+            "数量指标 道路里程 ≥95公里 98公里 50 50",
+            "质量指标 验收合格率 ≥95% 96% 40 40",
+            f"{label} 100 90",
+        ]
+    )
+    (table,), _ = read(text)
+    assert [i.name for i in table.indicators] == ["道路里程", "验收合格率"]
+    assert table.total_score == 90.0
+
+
+def test_single_letter_values_are_not_joined_into_a_label() -> None:
+    text = "\n".join(
+        [
+            "项目名称 甲项目",
+            "二级指标 三级指标 年度指标值 实际完成值",
+            "质量指标 服务质量 高 高",
+        ]
+    )
+    (table,), _ = read(text)
+    (row,) = table.indicators
+    assert (row.target.raw, row.actual and row.actual.raw) == ("高", "高")

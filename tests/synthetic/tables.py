@@ -138,6 +138,10 @@ class Table:
                     "level2": row.level2,
                     "name": row.name,
                     "target": row.target.printed,
+                    # a 自评表's figures: read right or left out (synthetic.scoring)
+                    "actual": row.actual or None,
+                    "weight": row.weight or None,
+                    "score": row.score or None,
                 }
                 for row in self.rows
             ],
@@ -292,6 +296,8 @@ def tree(draw: st.DrawFn, kind: str, year: int, max_rows: int) -> tuple[Row, ...
     framework = draw(st.sampled_from((CLASSIC, FRAMEWORK_2021)))
     short = draw(st.booleans())
     self_evaluation = kind == SELF_EVALUATION
+    # a 自评表 printed with its 分值 before the actuals are filled in (blank 实际完成值 and 得分)
+    unfilled = self_evaluation and draw(st.integers(0, 4)) == 0
     rows: list[Row] = []
     names: set[str] = set()
     for index, (level1, level2s) in enumerate(framework.items()):
@@ -316,6 +322,8 @@ def tree(draw: st.DrawFn, kind: str, year: int, max_rows: int) -> tuple[Row, ...
                     row = replace(
                         row, actual=actual, weight=weight, score=score, deviation=deviation
                     )
+                    if unfilled:
+                        row = replace(row, actual="", score="", deviation="")
                 rows.append(row)
     return tuple(rows)
 

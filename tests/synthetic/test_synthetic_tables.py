@@ -58,14 +58,7 @@ FAILING: dict[str, str] = {
     "ocr": "150 documents (203 tables): all pass (691 exact, 236 doubted, 0 wrong, 0 missed, "
     "0 spurious); the ci budget finds a document where a qualitative 指标值 the readers have no "
     "word for (持续发挥作用) runs two glued rows into one name (…知晓度持续发挥作用…提升率, "
-    "spurious)",
-    "tabs_wrapped": "150 documents: 105 pass; 927 rows, 484 exact, 300 doubted, 58 wrong, "
-    "85 missed, 179 spurious (a 指标值 wrapped with its name, 2021年8月 | 底前完成, reads as a "
-    "row of its own; labels wrapped over three lines)",
-    "layout": "150 documents: 110 pass; 927 rows, 644 exact, 169 doubted, 0 wrong, 114 missed, "
-    "193 spurious (pdftotext -layout: a 指标值 wrapped with its name reads as a row of its own)",
-    "lines_wrapped": "150 documents: 25 pass; 927 rows, 238 exact, 208 doubted, 32 wrong, "
-    "449 missed, 1241 spurious (one cell per line: a cell over two lines read as two cells)",
+    "spurious)"
 }
 
 

@@ -8,7 +8,9 @@ fits the column (:mod:`.cells`), each skipped column costed by where it is:
 * before the first cell: free for merged columns (一级, 二级, a multi-project sheet's project
   cells), costly otherwise — a row does not start at its 指标值;
 * after the last cell: cheap (an empty 备注), but costly for 三级指标 and 指标值 (a cut row);
-* between cells: a vanished empty cell, possible but not free.
+* between cells: a vanished empty cell, possible but not free — nearly free for a 自评表's
+  figures (实际完成值, 分值, 得分), which forms leave blank one by one, so that a lone number
+  after the 指标值 is uncertain between them rather than guessed.
 
 The best alignment is found by dynamic programming over (cell, column), forwards and
 backwards, so that for every cell and column the best alignment putting that cell in that
@@ -34,7 +36,17 @@ _TRAIL_COSTS: Final[dict[Field | None, float]] = {Field.NAME: 5.0, Field.TARGET:
 _TRAIL_COST: Final = 0.2
 # an indicator row always has its 三级指标: a row whose name cell vanished between its level
 # cells and its values is (nearly) never the reading
-_MIDDLE_COSTS: Final[dict[Field | None, float]] = {Field.LEVEL2: 1.0, Field.NAME: 8.0}
+# a 自评表's figures are often left blank one by one — 实际完成值 before the actuals are filled
+# in, 分值 printed per group, 得分 not given: an empty one between two filled ones is as likely
+# as an empty one at the row's end, so a lone number after the 指标值 could be any of them
+_FIGURE_GAP: Final = 0.3
+_MIDDLE_COSTS: Final[dict[Field | None, float]] = {
+    Field.LEVEL2: 1.0,
+    Field.NAME: 8.0,
+    Field.ACTUAL: _FIGURE_GAP,
+    Field.WEIGHT: _FIGURE_GAP,
+    Field.SCORE: _FIGURE_GAP,
+}
 _PROJECT_COLUMNS: Final = frozenset(PROJECT_COLUMNS)
 _MIDDLE_COST: Final = 2.0
 _ROW_COST: Final = 1.0

@@ -18,7 +18,7 @@ from jixiao.ingest.grid import Cell, ReadingDoubt, Row, RowKind
 from jixiao.ingest.pasted.alignment import Placement, is_level_row, place_cells, segment_rows
 from jixiao.ingest.pasted.cells import fit, is_measured_value, is_number, is_score
 from jixiao.ingest.pasted.header import group_label_runs, group_whitespace_row, is_label
-from jixiao.ingest.pasted.tokens import Token, is_furniture_line
+from jixiao.ingest.pasted.tokens import Token
 from jixiao.model import SourceRef
 from jixiao.model.framework import normalize_level1, normalize_level2
 from jixiao.model.labels import (
@@ -47,6 +47,8 @@ _TEMPLATE_NUMBER: Final = re.compile(r"^(?:指标|目标)\s*\d{1,2}\s*[:：、.�
 _FILLER: Final = re.compile(r"^[/／\\\-—－…·.。、]*$")
 # What is left of a lost 一级指标 cell: its section weight alone, '（50分）'
 _SECTION_WEIGHT: Final = re.compile(r"^[（(]\s*\d{1,3}(?:\.\d+)?\s*分\s*[)）]$")
+# the numbers printed in a cell (≥95% → 95)
+_NUMBER_IN: Final = re.compile(r"\d+(?:\.\d+)?")
 
 # Columns of free text (scoring standards, remarks) whose cells a table repeats row after row.
 _FREE_TEXT_FIELDS: Final = frozenset({Field.DESCRIPTION, Field.REMARK, Field.DEVIATION, None})
@@ -169,7 +171,7 @@ class RowBuilder:
                 after_label = False
                 continue
             self.after_indicators = False
-            if _FOOTER.match(cells[0].text) or is_furniture_line(cells[0].text):
+            if _FOOTER.match(cells[0].text):
                 self.line(cells)  # a note under a table: no table row
                 after_label = False
             elif is_label(cells[0]):
@@ -385,7 +387,9 @@ def place_row(
 
     A row the text ends on (``open_end``) may have lost its last cells: when its 指标值 is
     placed but its 实际完成值 is not, its last two numbers are 分值 | 得分 or 实际完成值 | 分值
-    with the 得分 cut off (``≥ 95 % 95 10.00``), and both are left out as uncertain.
+    with the 得分 cut off (``≥ 95 % 95 10.00``), and both are left out as uncertain. So are
+    they in any row whose first number repeats its 指标值's (``≥95% 95 10``: an actual that met
+    the target, and a 分值 with its 得分 left blank, as likely as a 分值 95).
     One placement more than :func:`place_cells`: the same bound."""
     if Field.WEIGHT in fields and Field.SCORE in fields:
         weight, score = fields.index(Field.WEIGHT), fields.index(Field.SCORE)
@@ -398,11 +402,17 @@ def place_row(
             and is_score(texts[numbers - 1])
             and is_score(texts[numbers - 2])
             and float(texts[numbers - 1]) <= float(texts[numbers - 2])
+            and float(texts[numbers - 2]) > 0  # an indicator listed is never weighted 0
         ):
             head = place_cells(texts[: numbers - 2], fields[:weight])
-            if head is not None:
+            if head is not None and not value_apart(fields, head):
                 places = (*head.places, weight, score, *after[:tail])
-                if open_end and not tail and lost_actual(fields, head, texts[numbers - 2]):
+                first = texts[numbers - 2]
+                if (
+                    not tail
+                    and (open_end or restates_target(texts, head, fields, first))
+                    and lost_actual(fields, head, first)
+                ):
                     actual = fields.index(Field.ACTUAL)
                     pair = (numbers - 2, numbers - 1)
                     return Placement(
@@ -413,6 +423,27 @@ def place_row(
                     )
                 return Placement(places, head.score, head.uncertain, head.choices)
     return place_cells(texts, fields)
+
+
+def restates_target(
+    texts: Sequence[str], head: Placement, fields: Sequence[Field | None], number: str
+) -> bool:
+    """``number`` is the number of the row's 指标值 cell (95 after ≥95%)."""
+    if Field.TARGET not in fields:
+        return False
+    target = fields.index(Field.TARGET)
+    cell = next((t for t, p in zip(texts, head.places, strict=False) if p == target), None)
+    return cell is not None and float(number) in map(float, _NUMBER_IN.findall(cell))
+
+
+def value_apart(fields: Sequence[Field | None], head: Placement) -> bool:
+    """The cells before a row's last two numbers hold the 指标值's unit or comparator but not
+    its number (``% | ≥ | 90 | 5``, a split-column form with an empty 实际完成值): the first
+    number is then the 指标值, not a 分值."""
+    if Field.TARGET not in fields or fields.index(Field.TARGET) in head.places:
+        return False
+    parts = {i for i, field in enumerate(fields) if field in (Field.UNIT, Field.OPERATOR)}
+    return bool(parts & set(head.places))
 
 
 def lost_actual(fields: Sequence[Field | None], head: Placement, number: str) -> bool:
@@ -538,12 +569,7 @@ def is_stop(token: Token) -> bool:
     another). A budget block's sub-column label (执行率, 预算执行率, 执行数) is no stop: a
     管理指标 row names its 三级 that way, and a next table's budget block comes after its
     项目名称 or 单位名称."""
-    if (
-        _FOOTER.match(token.text)
-        or is_table_title(token.text)
-        or total_label(token.text)
-        or is_furniture_line(token.text)
-    ):
+    if _FOOTER.match(token.text) or is_table_title(token.text) or total_label(token.text):
         return True
     return (
         is_label(token)

@@ -21,7 +21,7 @@ from typing import Final
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import normalize_cell_text
 from jixiao.ingest.pasted.cells import is_level_name
-from jixiao.model.labels import column_label, furniture_kind, is_known_label, is_page_number
+from jixiao.model.labels import column_label, is_known_label, total_label
 
 
 class Form(StrEnum):
@@ -52,6 +52,8 @@ _MARKDOWN_RULER: Final = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\
 _PIPE_ROW_END: Final = re.compile(r"\|\s*\|\s*$")
 _BARE_BARS: Final = re.compile(r"^[|\s]+$")
 _BRACKET_ONLY: Final = re.compile(r"^[（(][^（()）]{1,8}[)）]$")
+# one or a few CJK letters, nothing else
+_CJK_LETTERS: Final = re.compile(r"[\u3400-\u9fff]+")
 _QUALIFIER_ONLY: Final = re.compile(r"^其中\s*[:：]$")
 # Lines around the indicator header that show how a pipe-printed table is laid out.
 _LAYOUT_WINDOW: Final = 40
@@ -101,16 +103,8 @@ def cells_carry_bars(lines: list[str], number: int) -> bool:
     (one cell per line, a lone ``|`` after each). O(window)."""
     window = lines[max(0, number - _LAYOUT_WINDOW) : number + _LAYOUT_WINDOW]
     texts = [line for line in window if line.strip() and not _BARE_BARS.match(line)]
-    # the page's furniture around the table (发布时间, 扫一扫, 附件, 第3页) is no table text
-    texts = [line for line in texts if "|" in line or not is_furniture_line(line)]
     with_bars = sum("|" in line for line in texts)
     return with_bars * 2 >= len(texts)
-
-
-def is_furniture_line(line: str) -> bool:
-    """A line of page furniture: a web page's (发布时间, 扫一扫, [打印], 附件), a footer's
-    (注：, 填报人) or a page number (``- 3 -``, ``第 3 页 共 8 页``)."""
-    return furniture_kind(line) is not None or is_page_number(line, strict=True)
 
 
 def rows_per_line(lines: list[str]) -> bool:
@@ -257,18 +251,31 @@ def whitespace_rows(lines: list[str], convert: bool) -> list[list[Token]]:
 
 def join_row_fragments(tokens: list[Token]) -> list[Token]:
     """'投入目标' '（万元）' → '投入目标（万元）'; '其中:' '财政拨款数' → '其中:财政拨款数';
-    a cell whose bracket is still open takes the next pieces ('数量(' '≥**个' ')')."""
+    a cell whose bracket is still open takes the next pieces ('数量(' '≥**个' ')'); a label
+    spaced out letter by letter to fill its cell is one label ('总' '分' → '总分', '备' '注')."""
     joined: list[Token] = []
     for token in tokens:
         if joined and (
             _BRACKET_ONLY.match(token.text)
             or _QUALIFIER_ONLY.match(joined[-1].text)
             or is_open_bracket(joined[-1].text)
+            or spaced_label(joined[-1].text, token.text)
         ):
             joined[-1] = concat(joined[-1], token)
         else:
             joined.append(token)
     return joined
+
+
+def spaced_label(before: str, letter: str) -> bool:
+    """``letter`` (one character) completes a label spaced out letter by letter: 总 分, 合 计,
+    一级 指标 is not one (both pieces are words)."""
+    if len(letter) != 1 or not before or len(before) > 4 or not _CJK_LETTERS.fullmatch(before):
+        return False
+    if not _CJK_LETTERS.fullmatch(letter):
+        return False
+    label = before + letter
+    return is_known_label(label) or column_label(label) is not None or total_label(label)
 
 
 def is_open_bracket(text: str) -> bool:
