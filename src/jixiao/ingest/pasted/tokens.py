@@ -275,7 +275,9 @@ def spaced_label(before: str, letter: str) -> bool:
     if not _CJK_LETTERS.fullmatch(letter):
         return False
     label = before + letter
-    return is_known_label(label) or column_label(label) is not None or total_label(label)
+    return (
+        is_known_label(label) or column_label(label) is not None or total_label(label) is not None
+    )
 
 
 def is_open_bracket(text: str) -> bool:
