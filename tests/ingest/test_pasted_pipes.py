@@ -352,3 +352,53 @@ def test_names_under_a_stand_in_label_after_the_level2_column(label: str, separa
         ("效益指标", "社会效益指标", "群众获得感", "显著提升"),
     ]
     assert findings == []
+
+
+def cell_per_line(*cells: str) -> str:
+    """One cell per line closed by its bar, an empty cell a bare bar (sichuan-qingshen)."""
+    return "\n".join(f"{cell} |" if cell else "|" for cell in cells)
+
+
+def test_a_title_run_into_the_header_cells_and_figures_left_blank() -> None:
+    # a 自评表 published before its actuals are filled: 完成值 and 得分 blank, 权重 printed;
+    # the title runs into the header block's cells (no row breaks in a cell-per-line text)
+    header = [
+        "部门预算项目支出绩效自评表(2023年度)",
+        "项目名称",
+        "工资性支出",
+        "主管部门",
+        "某县发展和改革局",
+        "实施单位 (盖章)",
+        "某县发展和改革局机关",
+        "项目年度目标",
+        "年度目标完成情况",
+        "保障工资及时足额发放。",
+        "",
+    ]
+    columns = [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "完成值",
+        "权重",
+        "得分",
+        "未完成原因分析",
+    ]
+    rows = [
+        "产出指标", "数量指标", "发放覆盖率", "=", "100", "%", "", "60", "", "",
+        "效益指标", "社会效益指标", "足额保障率", "=", "100", "%", "", "30", "", "",
+    ]  # fmt: skip
+    text = cell_per_line(*header, *columns, *rows)
+    (table,), findings = read(text)
+    assert (table.project, table.department, table.year) == ("工资性支出", "某县发展和改革局", 2023)
+    assert [(i.name, i.target.raw) for i in table.indicators] == [
+        ("发放覆盖率", "=100%"),
+        ("足额保障率", "=100%"),
+    ]
+    # 60 after the 指标值 is the 权重 beside a blank 完成值, or the 完成值: left out, said
+    assert all(i.actual is None and i.weight is None for i in table.indicators)
+    assert sum(f.code == "PRS010" for f in findings) == 2
+    assert table.confidence >= 0.5  # a figure left out is no doubt about the rows

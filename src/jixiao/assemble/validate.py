@@ -51,7 +51,9 @@ DOUBT_WEIGHTS: Final[dict[Severity, float]] = {Severity.INFO: 0.25, Severity.WAR
 # shifted columns, see misplaced_level) are not doubts about the rows' structure: they weigh
 # as an info.
 # A reader's doubt about text it did not turn into a row (PRS010): about that text, never
-# about a row read beside it on the same line.
+# about a row read beside it on the same line. A PRS010 about a row's figures only (part
+# "values": a lone number after the 指标值 that may be its 实际完成值 or its 分值, left out)
+# is a doubt about one value, not about the row: it weighs as an info.
 LEFT_OUT: Final = frozenset({"PRS010"})
 LIGHT_DOUBTS: Final = frozenset(
     {
@@ -255,7 +257,7 @@ def doubt_weight(finding: Finding) -> float:
     """What one (non-error) finding weighs in :func:`table_confidence`."""
     if finding.code == "PRS004" and misplaced_level(str(finding.fields.get("printed", ""))):
         return DOUBT_WEIGHTS[Severity.WARNING]
-    if finding.code in LIGHT_DOUBTS or finding.fields.get("part") == "header":
+    if finding.code in LIGHT_DOUBTS or finding.fields.get("part") in ("header", "values"):
         return DOUBT_WEIGHTS[Severity.INFO]
     return DOUBT_WEIGHTS[finding.severity]
 

@@ -183,6 +183,12 @@ class RowBuilder:
             elif len(cells) == 1:
                 self.line(cells)
                 after_label = False
+            elif not whitespace and len(cells) > 1 and is_table_title(cells[0].text):
+                # the title run into the header block's cells (one cell per line with no
+                # row breaks): the title, then each label with the values after it
+                self.line(cells[:1])
+                self.header_groups(group_label_runs(cells[1:]))
+                after_label = False
             elif not whitespace and labels_own_values(cells):
                 # labels after an unlabelled cell (公开14表 | 项目名称 | 甲 | 主管部门 | 乙):
                 # each label owns the values after it
