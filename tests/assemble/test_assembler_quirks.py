@@ -74,9 +74,29 @@ def test_a_row_without_levels_but_with_a_target_is_not_joined() -> None:
 
 
 def test_unreadable_line_inside_a_table_is_reported_not_lost() -> None:
-    (table,), findings = assemble(table_text("产出指标\t数量指标\t甲数\t甲\t≥1个", "第 3 页"))
+    (table,), findings = assemble(table_text("产出指标\t数量指标\t甲数\t甲\t≥1个", "详见附表三"))
     assert len(table.indicators) == 1
     assert [(f.code, f.location.line) for f in findings] == [("PRS003", 8)]
+
+
+def test_a_page_number_between_rows_is_a_page_break_not_a_row() -> None:
+    for furniture in ("第 3 页 共 8 页", "- 12 -", "3/8"):
+        (table,), findings = assemble(
+            table_text(
+                "产出指标\t数量指标\t甲数\t甲\t≥1个", furniture, "\t质量指标\t乙率\t乙\t100%"
+            )
+        )
+        assert [i.name for i in table.indicators] == ["甲数", "乙率"]
+        assert table.indicators[1].level1 == "产出指标"
+        # the 一级 carried across the page is said, as after a repeated header
+        assert [f.code for f in findings] == ["PRS002"]
+
+
+def test_the_title_of_another_table_ends_the_indicator_rows() -> None:
+    rows = ("产出指标\t数量指标\t甲数\t甲\t≥1个", "“三公”经费支出预算表",
+            "合计\t因公出国（境）费\t公务接待费", "12.30\t0.00\t1.20")  # fmt: skip
+    (table,), _ = assemble(table_text(*rows))
+    assert [i.name for i in table.indicators] == ["甲数"]
 
 
 def test_amounts_in_wan_yuan_are_converted() -> None:

@@ -160,7 +160,9 @@ def score_reading(
     Also used by the synthetic tables (tests/synthetic), whose gold is generated.
     """
     score = DocumentScore(name, error=error)
-    lines = [normalize(line) for line in lines]
+    # a markdown cell's <br> is a line break inside the cell: the name printed across it
+    raw_lines = [_LINE_BREAK_TAG.sub("", line) for line in lines]
+    lines = [normalize(line) for line in raw_lines]
     seen: dict[str, int] = {}  # gold rows of each name so far (a name may recur in a next table)
     for index, gold_table in enumerate(gold["tables"]):
         table = document.tables[index] if index < len(document.tables) else None
@@ -169,7 +171,9 @@ def score_reading(
         for row in gold_table["indicators"]:
             expected = gold_row(row)
             seen[expected["name"]] = seen.get(expected["name"], -1) + 1
-            score_row(score, expected, indicators, document, lines, seen[expected["name"]])
+            score_row(
+                score, expected, indicators, document, lines, seen[expected["name"]], raw_lines
+            )
     expected_names = {gold_row(row)["name"] for t in gold["tables"] for row in t["indicators"]}
     read_for_misses = {miss.read["name"] for miss in score.misses if miss.read is not None}
     for table in document.tables:
@@ -187,6 +191,7 @@ def score_row(
     document: Document,
     lines: list[str],
     occurrence: int = 0,
+    raw_lines: list[str] | None = None,
 ) -> None:
     """``occurrence``: gold rows of the same name before this one (its printing is the
     ``occurrence``-th line holding the name)."""
@@ -213,7 +218,9 @@ def score_row(
     if paired is not None:
         for name in ROW_FIELDS:
             score.fields[name] += paired[0][name] == expected[name]
-    covered = covering_findings(document.findings, expected, paired, lines, occurrence)
+    covered = covering_findings(
+        document.findings, expected, paired, lines, occurrence, raw_lines or []
+    )
     score.misses.append(Miss(expected, paired[0] if paired else None, covered))
 
 
@@ -235,12 +242,34 @@ def printed_across(name: str, lines: list[str]) -> tuple[int | None, int | None]
     return numbers[start], numbers[start + len(name) - 1]
 
 
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_CELL_GAP = re.compile(r"\t|\s{2,}|\s*\|\s*")
+
+
+def printed_down(name: str, lines: list[str]) -> tuple[int | None, int | None]:
+    """The first and last line of ``name`` printed down its column over two or three lines
+    (a cell wrapped in converter tab text or pdftotext -layout: 食品安全抽检完 | ≥98% …, then
+    成率 alone on the next line): the cells between tabs, bars or runs of spaces, joined down
+    the same column. O(lines × cells)."""
+    rows = [[normalize(cell) for cell in _CELL_GAP.split(line)] for line in lines]
+    for start, cells in enumerate(rows):
+        for column in range(len(cells)):
+            joined = ""
+            for number in range(start, min(start + 3, len(rows))):
+                part = rows[number][column] if column < len(rows[number]) else ""
+                joined += part
+                if name in joined and number > start:
+                    return start + 1, number + 1
+    return None, None
+
+
 def covering_findings(
     findings: list[Finding],
     expected: dict[str, str],
     paired: tuple[dict[str, str], Indicator] | None,
     lines: list[str],
     occurrence: int = 0,
+    raw_lines: list[str] | None = None,
 ) -> list[str]:
     if paired is not None:
         name = paired[0]["name"]
@@ -253,6 +282,8 @@ def covering_findings(
             first = last = found[min(occurrence, len(found) - 1)]
         else:
             first, last = printed_across(name, lines)
+        if first is None:
+            first, last = printed_down(name, raw_lines or [])
     codes = []
     for finding in findings:
         if finding.indicator is not None and normalize(finding.indicator) == name:

@@ -114,3 +114,38 @@ def test_a_page_without_a_table(tmp_path: Path) -> None:
     with pytest.raises(NoTableFound) as caught:
         read_document(path)
     assert caught.value.message.startswith(f"{path}：未找到绩效目标表")
+
+
+MINERU = (
+    "# 项目支出绩效目标表\n\n（2024年度）\n\n"
+    '<table><tr><td>项目名称</td><td colspan="3">甲项目</td></tr>'
+    "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+    '<tr><td rowspan="2">产出指标</td><td>数量指标</td><td>培训人次</td><td>≥95人次</td></tr>'
+    "<tr><td>质量指标</td><td>培训<br>合格率</td><td>100%</td></tr></table>\n\n"
+    "注：本表由项目单位填报。\n"
+)
+
+
+def test_markdown_with_an_html_table_is_read_as_its_table() -> None:
+    """A converter's markdown (MinerU) holds each table as HTML: the rowspan laid out, the
+    lines around it kept as text with their line numbers."""
+    grid = read_grid(MINERU.encode(), "mineru.md")
+    tables = [row for row in grid.rows if row.kind is RowKind.TABLE]
+    assert [row.texts for row in tables][2:] == [
+        ["产出指标", "数量指标", "培训人次", "≥95人次"],
+        ["", "质量指标", "培训\n合格率", "100%"],
+    ]
+    assert {row.source.line for row in tables} == {5}
+    assert grid.rows[0].kind is RowKind.HEADING
+    assert grid.rows[-1].texts == ["注：本表由项目单位填报。"]
+    assert grid.rows[-1].source.line == 7
+
+
+def test_markdown_with_an_html_table_gives_its_indicators() -> None:
+    from jixiao.assemble import assemble_tables
+
+    (table,), _ = assemble_tables(read_grid(MINERU.encode(), "mineru.md"))
+    assert [(i.level1, i.name, i.target.raw) for i in table.indicators] == [
+        ("产出指标", "培训人次", "≥95人次"),
+        ("产出指标", "培训合格率", "100%"),
+    ]

@@ -402,4 +402,11 @@ SHAPES: dict[str, Shape] = {
     )
 }
 
-__all__ = ["SHAPES", "Cell", "Rendered", "Shape", "Value"]
+# The printing artefacts of real documents (wrapped cells, web pages, budget books, converter
+# markdown), built on the flatteners above: imported last, and only from here (importing
+# synthetic.printing before this module is a circular import).
+from synthetic.printing import SHAPES_PRINTED, WRAPPING  # noqa: E402
+
+SHAPES.update({shape.name: shape for shape in SHAPES_PRINTED})
+
+__all__ = ["SHAPES", "WRAPPING", "Cell", "Rendered", "Shape", "Value"]

@@ -33,6 +33,12 @@ FAILING: dict[str, str] = {
     "12 figures (实际完成值/分值/得分) read in another's place",
     "ocr": "58 renderings: 51 pass; 420 rows, 174 exact, 244 doubted, 2 missed, 3 spurious; "
     "12 figures read in another's place",
+    "tabs_wrapped": "58 renderings: 31 pass; 420 rows, 211 exact, 160 doubted, 7 wrong, "
+    "42 missed, 107 spurious",
+    "layout": "58 renderings: 22 pass; 420 rows, 94 exact, 208 doubted, 3 wrong, 115 missed, "
+    "6 spurious",
+    "lines_wrapped": "58 renderings: 4 pass; 420 rows, 88 exact, 125 doubted, 23 wrong, "
+    "184 missed, 494 spurious",
 }
 
 

@@ -32,6 +32,7 @@ from jixiao.assemble.validate import (
     table_confidence,
     withhold_uncertain,
 )
+from jixiao.ingest.cleaning import join_wrapped_lines
 from jixiao.model import Budget, Finding, Indicator, Reading, SourceRef, TargetTable
 from jixiao.model.framework import normalize_level1, normalize_level2
 from jixiao.model.vocabulary import AMOUNT_FIELDS, POINT_FIELDS, Field
@@ -334,7 +335,7 @@ def build_indicator(row: IndicatorDraft, year: int | None) -> Indicator:
         level1_printed=row.printed.get(Field.LEVEL1) or row.get(Field.LEVEL1) or None,
         level2=normalize_level2(row.get(Field.LEVEL2)),
         level2_printed=row.printed.get(Field.LEVEL2) or row.get(Field.LEVEL2) or None,
-        name=row.get(Field.NAME),
+        name=join_wrapped_lines(row.get(Field.NAME)),  # a name wrapped in its cell is one name
         description=row.get(Field.DESCRIPTION) or None,
         target=parse_target(target, year=year),
         actual=parse_target(actual, year=year) if actual else None,

@@ -22,7 +22,7 @@ parse finding.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -51,19 +51,28 @@ from jixiao.ingest.grid import Cell, Grid, Row, RowKind
 from jixiao.model import Finding, SourceRef
 from jixiao.model.framework import FRAMEWORK, can_be_under, normalize_level1, normalize_level2
 from jixiao.model.labels import (
+    WEB_PAGE,
     budget_sub_column,
     clean_label,
+    continues_column_label,
+    furniture_kind,
     header_label,
+    is_any_table_title,
     is_header_without_target,
     is_indicator_header,
     is_known_label,
+    is_numbered_name,
+    is_page_number,
+    is_table_title,
     label_unit,
+    not_a_name,
     printed_total,
     stands_alone,
 )
 from jixiao.model.vocabulary import (
     DEPARTMENT_FORM_LABELS,
     FISCAL_TOTAL_LABELS,
+    GRADES,
     PROJECT_COLUMNS,
     Field,
 )
@@ -102,11 +111,19 @@ class Collector:
     # the values follow on lines of their own (a broken pipe rendering): collected until a label
     sub_values: list[str] | None = None
     pending_findings: list[Finding] = field(default_factory=list)  # doubts before any table
+    # the line of a wrapped rest joined to the row above that may start the row below instead
+    doubt_after_wrap: int | None = None
+    header_row: Row | None = None  # the indicator header just read, while its cells may wrap
+    # the table's first indicator row has no 一级: merged level cells are printed at the middle
+    # of their span (pdftotext -layout), so a level carried down from the row above is a guess
+    levels_below: bool = False
+    merged_at_middle: bool = False  # the grid's (Grid.merged_at_middle)
 
     # --- table boundaries -------------------------------------------------------------
 
     def close(self) -> None:
         self.current = None
+        self.levels_below = False
         self.last_label = None
         self.after_page_break = False
         self.fill_crosses_page = False
@@ -196,6 +213,11 @@ class Collector:
         if self.current is not None and self.feed_total(row):
             return
         texts = row.texts
+        if self.feed_furniture(row):
+            return
+        if self.header_row is not None and row.kind is RowKind.TABLE and self.feed_header_rest(row):
+            return
+        self.header_row = None
         if is_indicator_header(texts) or (
             is_header_without_target(texts) and row.kind is RowKind.TABLE
         ):
@@ -239,6 +261,26 @@ class Collector:
         if self.in_indicators():
             draft.reached(row.source)
         return True
+
+    def feed_furniture(self, row: Row) -> bool:
+        """Page furniture is no part of a table. A line of web-page furniture (扫一扫, [打印],
+        附件) or a page number (``- 12 -``, ``第 3 页 共 8 页``) is passed over, a page number
+        inside the indicator rows as the page break it is. The title of another table (收支预算
+        总表 in a budget book) ends the indicator rows, so that its rows are never read as
+        indicators."""
+        first = next((text for text in row.texts if text), "")
+        kind = furniture_kind(first)
+        if row.kind is RowKind.LINE and is_page_number(first):
+            if self.in_indicators():
+                assert self.current is not None
+                self.after_page_break = bool(self.current.indicators)
+                self.fill_crosses_page = self.after_page_break
+            return True
+        if self.in_indicators() and row.kind is RowKind.LINE and is_any_table_title(first):
+            self.close()  # the next table of a budget book (收支预算总表): not our rows
+            return not is_table_title(first)
+        # a footer inside the table (其他需说明的问题 | 无) is dropped with a finding, as a row
+        return kind == WEB_PAGE and row.kind is RowKind.LINE
 
     def continues_money_block(self, first: str) -> bool:
         """A row of the 项目资金 block under its merged label (empty here): 其中：财政资金 |
@@ -398,6 +440,24 @@ class Collector:
         self.current.set_header(label, text, row.source)
         self.current.reached(row.source)
 
+    def feed_header_rest(self, row: Row) -> bool:
+        """The second line of the indicator header's wrapped labels (年度指标 | 值, 偏差原因 |
+        分析及改): joined to the header, whose columns are mapped again."""
+        header = self.header_row
+        assert header is not None
+        above = {cell.column: cell for cell in header.cells}
+        rest = [cell for cell in row.cells if cell.text]
+        if not rest or not all(
+            cell.column in above and continues_column_label(above[cell.column].text, cell.text)
+            for cell in rest
+        ):
+            return False
+        joined = {cell.column: above[cell.column].text + cell.text for cell in rest}
+        cells = tuple(replace(c, text=joined.get(c.column, c.text)) for c in header.cells)
+        source = header.source.model_copy(update={"line_end": row.source.line})
+        self.feed_column_header(replace(header, cells=cells, source=source))
+        return True
+
     def feed_column_header(self, row: Row) -> None:
         """一级指标 | 二级指标 | … : maps columns; repeated after a page break."""
         columns = map_columns(row.cells)
@@ -425,6 +485,7 @@ class Collector:
         self.current.columns_source = row.source
         self.current.reached(row.source)
         self.last_label = None
+        self.header_row = row if row.kind is RowKind.TABLE else None
 
     def feed_indicator(self, row: Row) -> None:
         draft = self.current
@@ -482,8 +543,128 @@ class Collector:
                 )
             )
             return
+        if (
+            not after_break
+            and row.kind is RowKind.TABLE
+            and previous is not None
+            and previous.source.line is not None
+            and is_wrapped_rest(indicator, previous)
+        ):
+            self.join_wrapped(previous, indicator)
+            return
+        if (
+            not after_break
+            and row.kind is RowKind.TABLE
+            and previous is not None
+            and previous.source.line is not None
+            and may_continue(indicator, previous)
+        ):
+            self.say_about_row(
+                "PRS024",
+                f"{where(previous.source)}的三级指标“{previous.get(Field.NAME)}”不完整，"
+                f"{where(row.source)}的“{indicator.get(Field.NAME)}”可能是它的折行",
+                previous,
+            )
+            self.say_about_row(
+                "PRS024",
+                f"{where(row.source)}的“{indicator.get(Field.NAME)}”可能是上一行三级指标的折行，"
+                "已按独立的指标行读取",
+                indicator,
+            )
+        columns = draft.columns
+        carried = [level for level in _LEVELS if level in columns and not indicator.get(level)]
+        if previous is None and Field.LEVEL1 in carried and self.merged_at_middle:
+            self.levels_below = True  # the first row's 一级 printed lower: at its span's middle
         self.fill_levels(indicator, previous)
         draft.indicators.append(indicator)
+        if self.merged_at_middle:
+            self.doubt_levels_above(indicator, columns, carried)
+        if self.doubt_after_wrap is not None:
+            self.say_about_row(
+                "PRS024",
+                f"{where(row.source)}的三级指标“{indicator.get(Field.NAME)}”之前的第"
+                f"{self.doubt_after_wrap}行是折行的单元格，若属于本行则本行的三级指标不完整",
+                indicator,
+            )
+        self.doubt_after_wrap = None
+
+    def doubt_levels_above(
+        self, indicator: IndicatorDraft, columns: Collection[Field], carried: Collection[Field]
+    ) -> None:
+        """Text laid out by position may print a merged level cell at the middle of its span
+        (Grid.merged_at_middle): a row with no level printed on it, when the table's first row
+        has none either, or with no 二级 at all; and, at a row that prints a level, the rows
+        just above that carried the level before it (they may belong to this one): PRS025."""
+        draft = self.current
+        assert draft is not None
+        if (self.levels_below and carried) or (
+            Field.LEVEL2 in columns and not indicator.get(Field.LEVEL2)
+        ):
+            self.doubt_level(indicator)
+        printed = [level for level in _LEVELS if level in columns and level not in carried]
+        if not printed:
+            return
+        depth = min(printed, key=_LEVELS.index)
+        for above in reversed(draft.indicators[:-1]):
+            if not self.carried_here(above, depth):
+                break
+            self.doubt_level(above)
+
+    def carried_here(self, indicator: IndicatorDraft, depth: Field) -> bool:
+        """The row's level of ``depth`` (or above it) was carried down, not printed on it."""
+        return bool(indicator.carried & set(_LEVELS[: _LEVELS.index(depth) + 1]))
+
+    def doubt_level(self, indicator: IndicatorDraft) -> None:
+        """PRS025: the row's 一级/二级 may be a merged cell's printed lower down (once)."""
+        assert self.current is not None
+        name = indicator.get(Field.NAME)
+        if any(f.code == "PRS025" and f.indicator == name for f in self.current.findings):
+            return
+        self.say_about_row(
+            "PRS025",
+            f"{where(indicator.source)}的一级/二级指标单元格为空，合并单元格的文字可能印在"
+            "下方的行（跨行单元格的中间），此行的一级/二级指标无法确定",
+            indicator,
+        )
+
+    def join_wrapped(self, previous: IndicatorDraft, rest: IndicatorDraft) -> None:
+        """The rest of the cells of the row above, wrapped onto a line of their own (a
+        converter prints a cell's second line as a row with only that cell): joined to it.
+        When the name above reads whole and the rest reads as a name of its own, the rest may
+        as well be the start of the row below (a PDF prints a tall row's short cells on its
+        middle line), and a 指标值 printed over lines may read otherwise: the joined row and
+        the row below are doubted (PRS024)."""
+        assert self.current is not None
+        before = previous.get(Field.NAME)
+        previous_target = previous.get(Field.TARGET)
+        for level in _LEVELS:
+            if rest.get(level):
+                previous.cells[level] = previous.get(level) + rest.get(level)
+                if level in previous.printed or level in rest.printed:
+                    previous.printed[level] = previous.printed.get(
+                        level, previous.get(level)
+                    ) + rest.printed.get(level, rest.get(level))
+        previous.join(rest)
+        after = previous.get(Field.NAME)
+        if after != before:  # the doubts already said about the row name it whole
+            self.current.findings = [
+                f.model_copy(update={"indicator": after})
+                if f.indicator == before and f.location.line == previous.source.line
+                else f
+                for f in self.current.findings
+            ]
+        value_cut = value_continues(previous_target, rest.get(Field.TARGET))
+        if (rest.get(Field.TARGET) and not value_cut) or (
+            rest.get(Field.NAME) and stands_alone(before)
+        ):
+            self.say_about_row(
+                "PRS024",
+                f"{where(previous.source)}的单元格折行：第{rest.source.line}行只有"
+                f"“{rest.get(Field.NAME) or rest.get(Field.DESCRIPTION)}”等单元格的后半，"
+                f"已并入上一行的“{before}”；它也可能是下一行的开头",
+                previous,
+            )
+            self.doubt_after_wrap = rest.source.line
 
     def open_project_row(self, cells: dict[Field, str], row: Row) -> TableDraft:
         """A row of a multi-project sheet whose project cells are filled starts a new table.
@@ -553,6 +734,7 @@ class Collector:
         for level in (Field.LEVEL1, Field.LEVEL2):
             if not indicator.get(level) and previous.get(level):
                 indicator.cells[level] = previous.get(level)
+                indicator.carried.add(level)
                 if level in previous.printed:
                     indicator.printed[level] = previous.printed[level]
                 filled.append(previous.get(level))
@@ -583,6 +765,7 @@ class Collector:
         indicator.cells[Field.LEVEL1] = parent
         indicator.printed[Field.LEVEL1] = parent
         indicator.level1_inferred = True
+        indicator.carried.add(Field.LEVEL1)
         self.say_about_row(
             "PRS014",
             f"{where(indicator.source)}没有一级指标，按二级指标“{indicator.get(Field.LEVEL2)}”"
@@ -658,6 +841,78 @@ def sub_column_values(columns: list[Field], values: list[str]) -> list[tuple[Fie
         if len(candidates) == 1:
             found.append((column, candidates.pop()))
     return found
+
+
+def is_wrapped_rest(rest: IndicatorDraft, previous: IndicatorDraft) -> bool:
+    """A row that holds only the second line of some cells of the row above (no 指标值 or no
+    三级 name of its own, and nothing in a column the row above left empty); a level cell in
+    it must complete the level above (服务对象满 | 意度指标)."""
+    filled = {name for name, text in rest.cells.items() if text}
+    if not filled or not next_line(previous, rest):
+        return False
+    if any(furniture_kind(text) for text in rest.cells.values() if text) or (
+        rest.get(Field.NAME) and not_a_name(rest.get(Field.NAME))
+    ):
+        return False  # page furniture, a footer, a number: dropped as a row, with a finding
+    if filled & _POINTS or is_numbered_name(rest.get(Field.NAME)):
+        return False  # a 分值/得分 (never wrapped: a short cell) or a numbered name: a row
+    above = {name for name, text in previous.cells.items() if text}
+    if not filled <= above:
+        return False
+    if Field.TARGET in filled and Field.NAME in filled:
+        # a name and a 指标值: a row of its own, unless it prints no level, the name above is
+        # cut and the 指标值 above is a number cut before its unit (≥1026 | 亩) or a comparator
+        # alone (≤ | 3350台)
+        return (
+            not filled & set(_LEVELS)
+            and value_continues(previous.get(Field.TARGET), rest.get(Field.TARGET))
+            and not stands_alone(previous.get(Field.NAME))
+        )
+    for level in _LEVELS:
+        if rest.get(level) and (
+            normalize_level(level, previous.get(level) + rest.get(level)) is None
+            or normalize_level(level, rest.get(level)) is not None
+        ):
+            return False
+    return True
+
+
+_POINTS: Final = frozenset({Field.WEIGHT, Field.SCORE})
+_COMPARATOR_ONLY: Final = re.compile(r"^[≥≤≧≦<>=＝﹦＞＜]+$")
+_DIGIT: Final = re.compile(r"\d")
+
+
+def value_continues(before: str, rest: str) -> bool:
+    """``rest`` is the end of the 指标值 ``before`` wrapped in its cell: ``before`` is a
+    comparator alone (≤ | 3350台), or holds a number while ``rest`` holds none and is no
+    grade of its own (≥1026 | 亩, ≤260万 | 元, 2019年10月25 | 日前; not 95% | 高)."""
+    if _COMPARATOR_ONLY.match(before):
+        return True
+    return (
+        bool(_DIGIT.search(before)) and not _DIGIT.search(rest) and clean_label(rest) not in GRADES
+    )
+
+
+def may_continue(rest: IndicatorDraft, previous: IndicatorDraft) -> bool:
+    """A row with its own name and 指标值 that may still be the second line of the row above
+    (its name is cut: 乡村道路硬化完成时 | 间, and it prints less than the row above: its
+    short cells are on that line): read as its own row, both rows doubted (PRS024)."""
+    if rest.get(Field.LEVEL1) or rest.get(Field.LEVEL2) or not next_line(previous, rest):
+        return False
+    filled = {name for name, text in rest.cells.items() if text}
+    above = {name for name, text in previous.cells.items() if text} - set(_LEVELS)
+    return filled < above and not stands_alone(previous.get(Field.NAME))
+
+
+def next_line(previous: IndicatorDraft, rest: IndicatorDraft) -> bool:
+    """``rest`` is one line, the line right after ``previous``'s last (a cell wraps onto the
+    next physical line: rows rebuilt from several lines, or farther apart, are no rest)."""
+    last = previous.source.line_end or previous.source.line
+    return last is not None and rest.source.line_end is None and rest.source.line == last + 1
+
+
+def normalize_level(level: Field, text: str) -> str | None:
+    return normalize_level1(text) if level is Field.LEVEL1 else normalize_level2(text)
 
 
 def prints_beside_name(indicator: IndicatorDraft) -> bool:
@@ -754,7 +1009,7 @@ def is_preamble_text(text: str) -> bool:
 
 def collect_drafts(grid: Grid) -> list[TableDraft]:
     """All table drafts in a grid, in document order."""
-    collector = Collector(file=grid.file)
+    collector = Collector(file=grid.file, merged_at_middle=grid.merged_at_middle)
     for row in grid.rows:
         check_budget()
         collector.feed(row)

@@ -22,6 +22,8 @@ class IndicatorDraft:
     printed: dict[Field, str] = field(default_factory=dict)
     # the 一级 is not printed: inferred from the 二级 (PRS014), or carried from a row whose was
     level1_inferred: bool = False
+    # the levels not printed on the row: carried from the row above or inferred (fill_levels)
+    carried: set[Field] = field(default_factory=set)
 
     def get(self, name: Field) -> str:
         return self.cells.get(name, "")

@@ -131,6 +131,19 @@ PARSE_FINDINGS: dict[str, tuple[Severity, str, str]] = {
         "扫描件的文字识别（OCR）对此单元格把握不大，请对照原件核对；"
         "可用 --debug-image 查看识别结果。",
     ),
+    # Doubts of the assembler about a cell printed over several lines (assemble/collect.py).
+    "PRS024": (
+        Severity.WARNING,
+        "parse.wrapped-cell-uncertain",
+        "原文中单元格折行，后半行单独成行，已并入上一行；它也可能属于下一行，请对照原表核对"
+        "这两行的三级指标。",
+    ),
+    "PRS025": (
+        Severity.WARNING,
+        "parse.merged-level-uncertain",
+        "此行的一级/二级指标单元格为空，而合并单元格的文字印在下方的行，此行属于哪个一级/二级"
+        "指标无法确定；请对照原表核对。",
+    ),
 }
 
 
@@ -156,6 +169,8 @@ PARSE_TITLES: dict[str, str] = {
     "PRS018": "表内未注明金额单位",
     "PRS019": "金额栏中不是金额，未读取",
     "PRS023": "扫描件文字识别把握不大",
+    "PRS024": "折行的单元格归属不确定",
+    "PRS025": "合并的层级单元格归属不确定",
     "PRS020": "非指标行未读取",
     "PRS021": "表头缺少“指标值”列",
     "PRS022": "表格结构无法可靠识别",

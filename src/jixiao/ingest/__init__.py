@@ -105,12 +105,25 @@ def read_grid(data: bytes, file: str) -> Grid:
         from jixiao.ingest.html import read_html
 
         return read_html(data, file)
+    if b"<table" in data or b"<TABLE" in data:
+        from jixiao.ingest.html import has_html_table, read_markdown_tables
+
+        text = decode_text(data, file)
+        if has_html_table(text):  # converter markdown (MinerU) with HTML tables
+            return read_markdown_tables(text, file)
     grid = read_text(data, file)
     from jixiao.ingest.pasted import has_indicator_header, needs_pasted_reading, read_pasted_text
 
     if needs_pasted_reading(grid):
+        text = decode_text(data, file)
+        from jixiao.ingest.columns import has_column_layout, read_column_layout
+
+        if has_column_layout(text.splitlines()):  # pdftotext -layout: cells by position
+            columns = read_column_layout(text, file)
+            if has_indicator_header(columns):
+                return columns
         # no table in tab/pipe rows: a web page pasted as text, whose cells are rebuilt
-        pasted = read_pasted_text(decode_text(data, file), file)
+        pasted = read_pasted_text(text, file)
         if has_indicator_header(pasted):
             return pasted
     return grid

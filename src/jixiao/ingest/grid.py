@@ -89,6 +89,9 @@ class Grid:
     # excerpt cut off, or pasted text that stops there). Set by the text readers; documents
     # whose tables are closed by their structure (xlsx, docx, html, pdf) leave it False.
     ends_in_table: bool = False
+    # A merged cell's text may be printed at the middle of its span rather than on its first
+    # row (text laid out by position, pdftotext -layout): a level carried down is a guess.
+    merged_at_middle: bool = False
 
 
 def ends_in_table(rows: list[Row]) -> bool:

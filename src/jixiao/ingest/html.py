@@ -26,7 +26,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 import lxml.html
@@ -237,3 +237,59 @@ def table_rows(trs: list[etree._Element], index: int, file: str) -> list[Row]:
             source = SourceRef(file=file, table_index=index, row=r + 1, column=first + 1)
             rows.append(Row(RowKind.TABLE, tuple(cells), source))
     return rows
+
+
+_TABLE_START: Final = re.compile(r"<table\b", re.IGNORECASE)
+_TABLE_END: Final = re.compile(r"</table\s*>", re.IGNORECASE)
+
+
+def has_html_table(text: str) -> bool:
+    """Text (markdown from a PDF converter: MinerU, marker) holding an HTML ``<table>``."""
+    start = _TABLE_START.search(text)
+    return start is not None and _TABLE_END.search(text, start.end()) is not None
+
+
+def read_markdown_tables(text: str, file: str) -> Grid:
+    """Markdown whose tables are HTML ``<table>`` elements (MinerU prints each table so, on one
+    line or over several): the lines outside tables read as converter text (headings, pipe
+    rows, lines), each table laid out as a web page's, rowspan/colspan included. A table's
+    rows keep the lines its markup spans, and their table and row numbers."""
+    from jixiao.ingest.text import parse_line
+
+    rows: list[Row] = []
+    lines = text.splitlines()
+    number, tables = 0, 0
+    while number < len(lines):
+        check_budget()
+        line = lines[number]
+        start = _TABLE_START.search(line)
+        if start is None:
+            row = parse_line(line, file, number + 1)
+            if row is not None:
+                rows.append(row)
+            number += 1
+            continue
+        first = number
+        if before := line[: start.start()].strip():
+            rows.append(Row(RowKind.LINE, (Cell(normalize_cell_text(before), 0),),
+                            SourceRef(file=file, line=first + 1)))  # fmt: skip
+        markup = line[start.start() :]
+        while _TABLE_END.search(markup) is None and number + 1 < len(lines):
+            number += 1
+            markup += "\n" + lines[number]
+        end = _TABLE_END.search(markup)
+        after = markup[end.end() :] if end is not None else ""
+        page = PageWalker(file, tables=tables)
+        body = markup[: end.end()] if end is not None else markup
+        with contextlib.suppress(etree.ParserError, ValueError):  # markup lxml cannot read
+            page.walk(lxml.html.document_fromstring(f"<html><body>{body}</body></html>"))
+        tables = page.tables
+        last = number + 1 if number != first else None
+        for row in page.rows:
+            source = row.source.model_copy(update={"line": first + 1, "line_end": last})
+            rows.append(replace(row, source=source))
+        lines[number] = after
+        if after.strip():
+            continue  # text after the table on its last line: read it as a line of its own
+        number += 1
+    return Grid(file=file, format="text", rows=rows)

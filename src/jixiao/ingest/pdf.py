@@ -32,7 +32,6 @@ Provenance: ``page`` (1-based) and ``row``, the row's position on its page in re
 from __future__ import annotations
 
 import io
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -56,10 +55,7 @@ from jixiao.ingest.grid import Cell, Grid, Row, RowKind, drop_text_after_tables
 from jixiao.ingest.pdf_objects import PDFIUM_LOCK, PageObjects, page_objects
 from jixiao.ingest.pdf_pages import PageScan, document_texts, open_pdfium
 from jixiao.model import SourceRef
-
-_PAGE_NUMBER: Final = re.compile(
-    r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$"
-)
+from jixiao.model.labels import is_page_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +277,7 @@ def read_page(page: PageObjects, file: str, settings: PdfSettings) -> PageConten
     ).extract_text_lines(strip=True, return_chars=False)
     for line in lines:
         text = normalize_cell_text(str(line["text"])).replace("\n", " ")
-        if text and not _PAGE_NUMBER.match(text):
+        if text and not is_page_number(text):
             content.items.append((float(line["top"]), RowKind.LINE, (Cell(text, 0),)))
     content.items.sort(key=lambda item: item[0])
     return content

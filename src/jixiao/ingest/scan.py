@@ -40,7 +40,7 @@ from jixiao.ingest.budget import check_budget, restart_budget
 from jixiao.ingest.cleaning import join_wrapped_lines, normalize_cell_text
 from jixiao.ingest.grid import Cell, Grid, ReadingDoubt, Row, RowKind, drop_text_after_tables
 from jixiao.ingest.ocr import Recognized, recognizer
-from jixiao.ingest.pdf import _PAGE_NUMBER, check_complete, open_pdf
+from jixiao.ingest.pdf import check_complete, open_pdf
 from jixiao.ingest.pdf_objects import PDFIUM_LOCK
 from jixiao.ingest.pdf_pages import page_texts
 from jixiao.ingest.progress import report_progress
@@ -55,6 +55,7 @@ from jixiao.ingest.ruling import (
 )
 from jixiao.ingest.scan_lines import TextLine, group_lines, text_components
 from jixiao.model import SourceRef
+from jixiao.model.labels import is_page_number
 
 DOUBTFUL: Final = 0.6  # a character recognised with a lower probability is a doubt
 DEFAULT_DPI: Final = 200.0  # a PDF page with no image on it
@@ -289,7 +290,7 @@ def outside_item(
     if (
         not any(char.isalnum() for char in text)
         or (doubtful and len(text) < 3)
-        or _PAGE_NUMBER.match(text)
+        or is_page_number(text)
     ):
         return  # dust, a hair, a stamp's edge, a page number
     doubts = (doubt("此行", text, doubtful),) if doubtful else ()

@@ -123,6 +123,18 @@ def column_label(text: str) -> Field | None:
     return next((field for pattern, field in _COLUMN_WORDINGS if pattern.fullmatch(label)), None)
 
 
+def continues_column_label(above: str, rest: str) -> bool:
+    """``rest`` is the second line of the column label ``above`` wrapped in its cell (年度指标 |
+    值, 偏差原因 | 分析及改 | 进措施): together they name a column, or start a label that
+    does."""
+    if not above or not clean_label(rest):
+        return False  # nothing, or a bracketed qualifier (（含直属单位）): no label's rest
+    if column_label(above + rest) is not None:
+        return True
+    joined = clean_label(above + rest)
+    return any(label.startswith(joined) for label in _WRAPPABLE_LABELS)
+
+
 def column_field(text: str) -> Field | None:
     """The column a cell of the indicator header names: an indicator column, or one of the
     project columns a multi-project sheet prints in front of them (单位名称, 项目名称 …)."""
@@ -144,6 +156,11 @@ def is_anagram(text: str, word: str) -> bool:
     """``text`` holds the characters of ``word`` out of order: a vertical label a document
     preview read column by column (性标定指 for 定性指标)."""
     return len(text) == len(word) and text != word and sorted(text) == sorted(word)
+
+
+# The column labels a wrapped header cell may be the start of (the listed labels, and the
+# worded 偏差原因 columns' usual wording).
+_WRAPPABLE_LABELS: Final = (*COLUMN_LABELS, *UNKEPT_COLUMNS, "偏差原因分析及改进措施")
 
 
 def is_header_without_target(texts: list[str]) -> bool:
@@ -201,9 +218,29 @@ _FURNITURE: Final = re.compile(
     r"发布(?:时间|日期)\s*[:：]|信息来源\s*[:：]|来源\s*[:：]|(?:浏览|阅读|访问)(?:次数|量)|"
     r"首\s*页\s*[>＞»›]|当前位置\s*[:：]|您(?:现在)?的位置|版权所有|copyright|©|"
     r"主办(?:单位)?\s*[:：]|承办(?:单位)?\s*[:：]|网站标识码|.{0,12}ICP备|.{0,12}公网安备|"
-    r"联系客服|关注微信|下载\s*APP|qrcode|上一篇|下一篇)",
+    r"联系客服|关注微信|下载\s*APP|qrcode|上一篇|下一篇|网站首页|"
+    # a page's attachment list: 附件：, 1.<file name>.xlsx
+    r"附\s*件\s*\d*\s*(?:$|[:：])|\d{1,2}\s*[.、．]\s*[^|\t]{1,80}\.(?:xlsx?|docx?|pdf|wps|et|ofd|zip|rar)$)",
     re.IGNORECASE,
 )
+# A page number a printed or converted document carries between rows: - 12 -, 第3页 共8页,
+# 3/8 (``strict``: not the bare number or n/m, which are also cells of a table).
+_PAGE_NUMBER: Final = re.compile(
+    r"^[-—–]\s*\d{1,4}\s*[-—–]$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$"
+)
+_LOOSE_PAGE_NUMBER: Final = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^\d+\s*/\s*\d+$")
+
+
+def is_page_number(text: str, *, strict: bool = False) -> bool:
+    """A page number printed between rows: ``- 12 -``, ``第 3 页 共 8 页``; unless ``strict``
+    also a bare ``12`` and ``3/8`` (a line alone in converter text, where a table cell would
+    be in a row of cells)."""
+    stripped = text.strip()
+    if _PAGE_NUMBER.match(stripped):
+        return True
+    return not strict and bool(_LOOSE_PAGE_NUMBER.match(stripped))
+
+
 _FOOTER: Final = re.compile(
     r"^(?:其他需?(?:要)?说明的?问题|存在(?:的)?问题\s*(?:$|[|｜、及和与/:：])|改进措施\s*$|"
     r"备\s*注\s*(?:$|[:：])|注\s*\d*\s*[:：]|说明\s*[:：]|"
@@ -224,6 +261,10 @@ _LEVEL_WORDS: Final = re.compile(
 )
 
 
+WEB_PAGE: Final = "网页元素"
+FOOTER: Final = "表尾说明"
+
+
 def furniture_kind(text: str) -> str | None:
     """What a cell is when it is page furniture or a form's footer, in Chinese; else None.
 
@@ -235,9 +276,9 @@ def furniture_kind(text: str) -> str | None:
     if not stripped:
         return None
     if _FURNITURE.match(stripped):
-        return "网页元素"
+        return WEB_PAGE
     if _FOOTER.match(stripped):
-        return "表尾说明"
+        return FOOTER
     return None
 
 
@@ -260,6 +301,14 @@ def not_a_name(text: str) -> str | None:
 
 # A template's numbering before a 三级 name: 指标1:服务对象满意度 (kept in the name as printed).
 _TEMPLATE_NUMBER: Final = re.compile(r"^指标\s*\d+\s*[:：]\s*")
+
+
+_NUMBERED_NAME: Final = re.compile(r"^(?:指标|目标|任务)\s*\d{1,2}\s*[:：、.．]")
+
+
+def is_numbered_name(name: str) -> bool:
+    """A 三级 name numbered by its template (指标2:服务对象投诉率, 任务1:…): the start of a row."""
+    return bool(_NUMBERED_NAME.match(name.strip()))
 
 
 def is_fragment(name: str) -> bool:
@@ -307,6 +356,20 @@ def is_table_title(text: str) -> bool:
     """A table's title by its ending wording (…绩效目标表, …自评表 (2023年度), …项目绩效公开):
     where a table starts, and so where the indicator rows of the table before it end."""
     return bool(_TABLE_TITLE.search(text))
+
+
+# The title of any table of a budget book (收支预算总表, “三公”经费支出预算表 (2024年)): a
+# short line ending in 表, after an optional number (三、).
+_ANY_TABLE_TITLE: Final = re.compile(
+    r"^[\d一二三四五六七八九十]{0,3}[、.．]?\s*[^|\t，。；：:]{2,40}表\s*(?:[（(][^)）]{0,16}[)）])?$"
+)
+
+
+def is_any_table_title(text: str) -> bool:
+    """A line titling a table, a target table or another one of the document (收支预算总表,
+    政府采购预算表): where the indicator rows of the table before it end."""
+    stripped = text.strip()
+    return is_table_title(stripped) or bool(_ANY_TABLE_TITLE.match(stripped))
 
 
 # Words of which every page that holds a target table's start prints at least one: the title

@@ -24,6 +24,7 @@ from jixiao.store import (
     find_tables,
     list_tables,
     load_stored_table,
+    stored_projects,
 )
 
 
@@ -94,8 +95,16 @@ def review_across_years(
     against the tables the store holds: run when the document is stored (``jixiao import``,
     web uploads), where a review of the file alone had no year before to look at. A table's
     model is rebuilt from its rows only when the store holds its year before."""
+    wanted = [
+        (table, (table.project, table.year - 1))
+        for table in document.tables
+        if table.project and table.year is not None
+    ]
+    stored = stored_projects(connection, [pair for _, pair in wanted])  # one query for all
     findings: list[Finding] = []
-    for table in document.tables:
+    for table, pair in wanted:
+        if pair not in stored:  # most projects have no table of the year before
+            continue
         earlier = previous_year_table(connection, table)
         previous = load_stored_table(connection, earlier.id) if earlier else None
         if previous is not None:

@@ -36,6 +36,7 @@ from jixiao.store.queries import (
     list_revisions,
     list_tables,
     load_stored_table,
+    stored_projects,
     table_summary,
 )
 from jixiao.store.records import (
@@ -106,6 +107,7 @@ __all__ = [
     "prepare_for_writes",
     "schema_revision",
     "stored_document_id",
+    "stored_projects",
     "sync_search_index",
     "table_identity",
     "table_summary",

@@ -8,7 +8,7 @@ one query each, so that memory stays flat however large the database is.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -249,6 +249,24 @@ def find_tables(
         if found:
             return found
     return []
+
+
+def stored_projects(
+    connection: Connection, wanted: Iterable[tuple[str, int]]
+) -> set[tuple[str, int]]:
+    """Which of the (project, year) pairs the store holds a table of, in one query."""
+    pairs = set(wanted)
+    if not pairs:
+        return set()
+    query = (
+        select(target_tables.c.project, target_tables.c.year)
+        .where(
+            target_tables.c.project.in_(sorted({project for project, _ in pairs})),
+            target_tables.c.year.in_(sorted({year for _, year in pairs})),
+        )
+        .distinct()
+    )
+    return {(row.project, row.year) for row in connection.execute(query)} & pairs
 
 
 def load_table(connection: Connection, revision_id: int) -> TargetTable:

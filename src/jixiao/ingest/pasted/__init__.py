@@ -19,7 +19,9 @@ which the assembler reports as a parse finding: a value is never put in a field 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import Final
 
 from jixiao.ingest.grid import Grid, RowKind, drop_text_after_tables, ends_in_table
 from jixiao.ingest.pasted.cells import is_level_name
@@ -56,6 +58,10 @@ from jixiao.model.vocabulary import Field
 
 __all__ = ["has_indicator_header", "needs_pasted_reading", "read_pasted_text"]
 
+# A line break inside a cell of a converter's markdown table (marker, docling): the cell's
+# text wrapped, not a new row; a space, which a CJK wrap drops (cleaning.normalize_cell_text).
+_LINE_BREAK_TAG: Final = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
 
 def read_pasted_text(text: str, file: str) -> Grid:
     """Pasted text → grid rows with the table's cells put back in their columns.
@@ -64,7 +70,7 @@ def read_pasted_text(text: str, file: str) -> Grid:
     then one cell per line with lone ``|`` lines): when the tables' forms differ, each table
     (from its title to the next table's title) is read in its own form.
     """
-    text = strip_pinyin_glosses(text)
+    text = strip_pinyin_glosses(_LINE_BREAK_TAG.sub(" ", text))
     convert = is_traditional(text)
     lines = text.splitlines()
     matched = [to_simplified(line) for line in lines] if convert else lines
@@ -307,6 +313,8 @@ def needs_pasted_reading(grid: Grid) -> bool:
     width = 0
     for row in grid.rows:
         if row.kind is not RowKind.TABLE:
+            if columns is not None and is_table_title(row.text):
+                columns = None  # the next table: its header block is no indicator row
             continue
         texts = row.texts
         if any(level_column(t) for t in texts) and is_indicator_header(texts):

@@ -18,7 +18,7 @@ from jixiao.ingest.grid import Cell, ReadingDoubt, Row, RowKind
 from jixiao.ingest.pasted.alignment import Placement, is_level_row, place_cells, segment_rows
 from jixiao.ingest.pasted.cells import fit, is_measured_value, is_number, is_score
 from jixiao.ingest.pasted.header import group_label_runs, group_whitespace_row, is_label
-from jixiao.ingest.pasted.tokens import Token
+from jixiao.ingest.pasted.tokens import Token, is_furniture_line
 from jixiao.model import SourceRef
 from jixiao.model.framework import normalize_level1, normalize_level2
 from jixiao.model.labels import (
@@ -171,7 +171,7 @@ class RowBuilder:
                 after_label = False
                 continue
             self.after_indicators = False
-            if _FOOTER.match(cells[0].text):
+            if _FOOTER.match(cells[0].text) or is_furniture_line(cells[0].text):
                 self.line(cells)  # a note under a table: no table row
                 after_label = False
             elif is_label(cells[0]):
@@ -575,7 +575,12 @@ def is_stop(token: Token) -> bool:
     another). A budget block's sub-column label (执行率, 预算执行率, 执行数) is no stop: a
     管理指标 row names its 三级 that way, and a next table's budget block comes after its
     项目名称 or 单位名称."""
-    if _FOOTER.match(token.text) or is_table_title(token.text) or total_label(token.text):
+    if (
+        _FOOTER.match(token.text)
+        or is_table_title(token.text)
+        or total_label(token.text)
+        or is_furniture_line(token.text)
+    ):
         return True
     return (
         is_label(token)

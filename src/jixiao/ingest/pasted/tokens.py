@@ -21,7 +21,13 @@ from typing import Final
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import normalize_cell_text
 from jixiao.ingest.pasted.cells import is_level_name
-from jixiao.model.labels import column_label, is_known_label, total_label
+from jixiao.model.labels import (
+    column_label,
+    furniture_kind,
+    is_known_label,
+    is_page_number,
+    total_label,
+)
 
 
 class Form(StrEnum):
@@ -103,8 +109,16 @@ def cells_carry_bars(lines: list[str], number: int) -> bool:
     (one cell per line, a lone ``|`` after each). O(window)."""
     window = lines[max(0, number - _LAYOUT_WINDOW) : number + _LAYOUT_WINDOW]
     texts = [line for line in window if line.strip() and not _BARE_BARS.match(line)]
+    # the page's furniture around the table (发布时间, 扫一扫, 附件, 第3页) is no table text
+    texts = [line for line in texts if "|" in line or not is_furniture_line(line)]
     with_bars = sum("|" in line for line in texts)
     return with_bars * 2 >= len(texts)
+
+
+def is_furniture_line(line: str) -> bool:
+    """A line of page furniture: a web page's (发布时间, 扫一扫, [打印], 附件), a footer's
+    (注：, 填报人) or a page number (``- 3 -``, ``第 3 页 共 8 页``)."""
+    return furniture_kind(line) is not None or is_page_number(line, strict=True)
 
 
 def rows_per_line(lines: list[str]) -> bool:

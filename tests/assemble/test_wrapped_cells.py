@@ -1,0 +1,100 @@
+"""Cells printed over several lines (a converter's tab text, pdftotext -layout): the rest of a
+cell on a line of its own is joined to its row when the text shows it, doubted otherwise."""
+
+from __future__ import annotations
+
+from jixiao.assemble import assemble_tables
+from jixiao.ingest import read_grid
+from jixiao.model import Finding, TargetTable
+
+HEAD = "项目名称\t甲项目\n预算规模及资金用途\t预算数\t100.00\n绩效目标\t1.完成甲。"
+
+
+def assemble(text: str) -> tuple[list[TargetTable], list[Finding]]:
+    return assemble_tables(read_grid(text.encode(), "t.txt"))
+
+
+def rows(table: TargetTable) -> list[tuple[str, str, str]]:
+    return [(i.level2_printed or "", i.name, i.target.raw) for i in table.indicators]
+
+
+def test_the_rest_of_a_cut_name_is_joined_to_its_row() -> None:
+    text = "\n".join([
+        HEAD,
+        "一级指标\t二级指标\t三级指标\t指标值",
+        "产出指标\t质量指标\t食品安全抽检完\t≥98%",
+        "\t\t成率\t",
+        "\t\t文物保护达标率\t=100%",
+    ])  # fmt: skip
+    (table,), findings = assemble(text)
+    assert rows(table) == [("质量指标", "食品安全抽检完成率", "≥98%"),
+                           ("质量指标", "文物保护达标率", "=100%")]  # fmt: skip
+    assert table.indicators[0].source.line_end == 6
+    assert not [f for f in findings if f.code == "PRS024"]
+
+
+def test_a_rest_after_a_whole_name_is_joined_and_doubted() -> None:
+    """The rest may be the start of the row below (a PDF prints a tall row's short cells on
+    its middle line): both rows are doubted."""
+    text = "\n".join([
+        HEAD,
+        "一级指标\t二级指标\t三级指标\t指标值",
+        "产出指标\t数量指标\t业务培训场次\t≥1场",
+        "\t\t宣传活动及\t",
+        "\t\t时率\t100%",
+    ])  # fmt: skip
+    (table,), findings = assemble(text)
+    doubted = {f.indicator for f in findings if f.code == "PRS024"}
+    assert {i.name for i in table.indicators} <= doubted
+
+
+def test_wrapped_header_labels_are_joined() -> None:
+    text = "\n".join([
+        HEAD,
+        "一级指标\t二级指标\t三级指标\t年度指标\t偏差原因",
+        "\t\t\t值\t分析及改进措施",
+        "产出指标\t数量指标\t培训人次\t≥95人次\t无",
+    ])  # fmt: skip
+    (table,), _ = assemble(text)
+    assert rows(table) == [("数量指标", "培训人次", "≥95人次")]
+    assert table.indicators[0].deviation == "无"
+
+
+LAYOUT = """\
+                    项目支出绩效目标表
+                    （2024年度）
+项目名称        甲项目
+主管部门        乙县卫生健康委员会
+一级指标        二级指标        三级指标        指标值
+产出指标        数量指标        就业帮扶次数    4999次
+                                信息系统运维    805套
+                                数量
+                质量指标        养老服务达标    ≥98%
+                                率
+"""
+
+
+def test_text_laid_out_in_columns_keeps_its_empty_cells() -> None:
+    """pdftotext -layout: each stretch in the column it starts under; a wrapped rest joins."""
+    grid = read_grid(LAYOUT.encode(), "layout.txt")
+    assert grid.merged_at_middle
+    (table,), _ = assemble_tables(grid)
+    assert rows(table) == [
+        ("数量指标", "就业帮扶次数", "4999次"),
+        ("数量指标", "信息系统运维数量", "805套"),
+        ("质量指标", "养老服务达标率", "≥98%"),
+    ]
+    assert table.project == "甲项目"
+
+
+def test_levels_printed_at_the_middle_of_their_span_are_doubted() -> None:
+    """The first row's 一级 printed lower down: a level carried to a row is a guess."""
+    text = LAYOUT.replace("产出指标        数量指标        就业帮扶次数", " " * 32 + "就业帮扶次数")
+    text = text.replace(
+        "                                信息系统运维",
+        "产出指标        数量指标        信息系统运维",
+    )
+    (table,), findings = assemble_tables(read_grid(text.encode(), "layout.txt"))
+    doubted = {f.indicator for f in findings if f.code == "PRS025"}
+    carried = [i.name for i in table.indicators if i.name != "信息系统运维数量"]
+    assert set(carried) <= doubted
