@@ -277,7 +277,11 @@ def covering_findings(
         last = paired[1].source.line_end or first
     else:
         name = expected["name"]
-        found = [n for n, line in enumerate(lines, start=1) if expected["name"] in line]
+        # the row's printing: its name with its 指标值 after it (a short name such as 1年 is
+        # printed in other lines too: 2021年度), else any line holding the name
+        row = name + expected["target"]
+        found = [n for n, line in enumerate(lines, start=1) if expected["target"] and row in line]
+        found = found or [n for n, line in enumerate(lines, start=1) if name in line]
         if found:
             first = last = found[min(occurrence, len(found) - 1)]
         else:

@@ -14,7 +14,14 @@ from jixiao.assemble import assemble_tables
 from jixiao.ingest import read_grid
 from jixiao.ingest.grid import RowKind
 from jixiao.ingest.pasted.glued_header import find_header_run, has_glued_header, scrambled_label
-from jixiao.ingest.pasted.glued_rows import Passage, Shape, Slot, segment
+from jixiao.ingest.pasted.glued_rows import (
+    Passage,
+    Shape,
+    Slot,
+    digit_splits,
+    scored_as_read,
+    segment,
+)
 from jixiao.model import Finding, TableKind, TargetTable
 from jixiao.model.labels import is_anagram, is_indicator_header
 from jixiao.model.vocabulary import Field
@@ -498,3 +505,83 @@ def test_a_blank_actual_beside_a_quantity_is_still_doubted() -> None:
     (table,), findings = read(f"自评表\n{SCORED_HEADER}产出指标时效指标{body}满意度指标")
     assert [i.name for i in table.indicators] == ["任务2:报表报送率"]
     assert any(f.code == "PRS010" and "资料归档率" in f.message for f in findings)
+
+
+# --- digits glued across 指标值 | 分值 | 实际值 | 得分 ------------------------------------------
+
+DIGITS_HEADER = "指标名称计量单位指标性质指标值指标权重(分)全年完成值指标得分(分)说明"
+
+
+def test_scored_as_read_follows_the_achievement() -> None:
+    def row(target: str, weight: str, actual: str, score: str, *, reverse: bool = False) -> bool:
+        values = {
+            Field.TARGET: target,
+            Field.WEIGHT: weight,
+            Field.ACTUAL: actual,
+            Field.SCORE: score,
+        }
+        return scored_as_read(values, reverse=reverse)
+
+    assert row("90", "10", "100", "10")  # reached: the full weight
+    assert not row("90", "10", "1001", "0")  # ten times the target
+    assert not row("28", "10", "8", "10")  # a third of the target, full marks
+    assert not row("28", "10", "81", "0")  # reached, no score
+    assert row("0.9", "10", "0", "10", reverse=True)  # lower is better: 0 reaches it
+    assert not row("0.9", "10", "0", "10")
+    assert row("80", "10", "60", "7.5")  # a share of the target, a share of the weight
+    assert not row("0.9", "100", "1", "0")  # one indicator of several never weighs 100
+
+
+def test_digit_splits_print_numbers_as_numbers() -> None:
+    assert list(digit_splits("0.4100.110", 4)) == [
+        ("0.4", "10", "0.1", "10"),
+        ("0.4", "10", "0.11", "0"),
+        ("0.4", "100.1", "1", "0"),
+        ("0.41", "0", "0.1", "10"),
+        ("0.41", "0", "0.11", "0"),
+    ]  # not 0.410 | 0.1 …: a decimal printed with a trailing 0 is a shorter cut
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_glued_digit_run_with_one_consistent_split_is_read(seed: int) -> None:
+    """指标值|分值|实际值|得分 glued into one run of digits: the split that scores the row as
+    its values say is read; a run with no such split, or two, is a doubt."""
+    chooser = random.Random(seed)
+    weight = chooser.choice([5, 10, 15])
+    sure = [  # (name, unit, target, actual): one consistent split each
+        ("垃圾清运完成率", "%", "90", "100"),
+        (chooser.choice(["安全事故发生率", "设备故障率"]), "%", "0.5", "0"),
+        ("病虫害成灾率", "%", chooser.choice(["0.4", "0.6"]), "0.2"),
+    ]
+    unsure = ("道路养护面积", "万平方米", "28", "8")  # 28|w|8|w or 28|w|81|0 …: none scores so
+    rows = [*sure[:2], unsure, sure[2]]
+    chooser.shuffle(rows)
+    body = "".join(f"{n}{u}{t}{weight}{a}{weight}" for n, u, t, a in rows)
+    (table,), findings = read(f"部门整体绩效自评表\n{DIGITS_HEADER}{body}说明无")
+    got = [(i.name, i.target.raw, i.actual.raw if i.actual else None) for i in table.indicators]
+    assert got == [(n, f"{t}{u}", f"{a}{u}") for n, u, t, a in rows if (n, u, t, a) in sure]
+    assert all(i.weight == i.score == weight for i in table.indicators)
+    assert any(f.code == "PRS010" and unsure[0] in f.message for f in findings)
+
+
+def test_words_after_the_last_row_of_a_cut_text_without_remarks_are_left_out() -> None:
+    """A table whose rows print no 说明: words after the last row's 得分 at the end of a cut
+    text start a row the cut lost — the row is read, the words are a doubt."""
+    body = "垃圾清运完成率%901010010设备故障率%0.510010公共厕所新建"
+    (table,), findings = read(f"部门整体绩效自评表\n{DIGITS_HEADER}{body}")
+    assert [i.name for i in table.indicators] == ["垃圾清运完成率", "设备故障率"]
+    assert any(f.code == "PRS010" and "公共厕所新建" in f.message for f in findings)
+
+
+def test_a_name_right_after_its_printed_level2_may_start_with_a_level_word() -> None:
+    """数量指标|成本控制…: the 二级 is printed right before, so 成本 is the name's own word;
+    a name starting so in mid-stream (no 二级 before it) stays a doubt."""
+    header = "一级指标二级指标三级指标年度指标值全年完成值得分"
+    rows = "产出指标数量指标成本控制不超过预算不超过预算10质量指标验收合格率100%100%10"
+    rows += "成本节约额≥5万元6万元10"
+    (table,), findings = read(f"自评表\n{header}{rows}效益指标")
+    assert [(i.level2_printed, i.name) for i in table.indicators] == [
+        ("数量指标", "成本控制"),
+        ("质量指标", "验收合格率"),
+    ]
+    assert any(f.code == "PRS010" and "成本节约额" in f.message for f in findings)

@@ -537,6 +537,14 @@ RATE_STEMS: Final = (
     *("合规", "支付", "增长", "发生", "故障", "差错", "投诉", "正确", "达成"),
 )
 
+# Words of 三级 names that measure something where lower is better (domain.md §3.2): the
+# review checks their comparator, the glued reader which way a 得分 follows the 实际值.
+REVERSE_NAME_WORDS: Final = (
+    "成本", "费用", "单价", "价格", "投诉", "事故", "发生率", "故障", "差错", "误差", "损耗",
+    "违规", "违纪", "不合格", "争议", "时长", "逾期", "流失", "空置", "死亡", "辍学", "超支",
+    "返工", "拥堵", "污染", "排放", "受害率", "成灾率",
+)  # fmt: skip
+
 # Rates that are a share of people or items, so never above 100% (a 完成率 can be): the stems
 # before 率, and 满意 anywhere in the name (满意度).
 SHARE_RATE_STEMS: Final = ("合格", "覆盖", "达标", "知晓", "满意", "合规", "准确", "正确", "及格")

@@ -29,8 +29,10 @@ from jixiao.model.vocabulary import (
     MONEY_UNITS,
     PLACEHOLDER_SYMBOLS,
     PLACEHOLDER_WORDS,
+    REVERSE_NAME_WORDS,
     TIME_UNITS,
     UNIT_ALIASES,
+    alternation,
 )
 
 SATISFACTION_LEVEL2: Final = "服务对象满意度指标"
@@ -50,10 +52,7 @@ CATEGORY_NAMES: Final = frozenset(
 )
 
 # Names of measures where lower is better (domain.md §3.2).
-REVERSE_WORDS: Final = re.compile(
-    "成本|费用|单价|价格|投诉|事故|发生率|故障|差错|误差|损耗|违规|违纪|不合格|争议|时长|逾期|"
-    "流失|空置|死亡|辍学|超支|返工|拥堵|污染|排放"
-)
+REVERSE_WORDS: Final = re.compile(alternation(REVERSE_NAME_WORDS))
 # Rates where higher is better: the common 三级 suffixes.
 FORWARD_RATE: Final = re.compile(f"({'|'.join(FORWARD_RATE_STEMS)})率$")
 GROWTH_WORDS: Final = re.compile("增长|增幅|增速|提升率|提高率|增加率|同比|环比")

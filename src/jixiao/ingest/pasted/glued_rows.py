@@ -25,10 +25,12 @@ printed twice carries the info doubt PRS012.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -57,6 +59,7 @@ from jixiao.model.vocabulary import (
     GRADES,
     PLACEHOLDER_WORDS,
     PREFIX_OPERATORS,
+    REVERSE_NAME_WORDS,
     STATEMENT_LEADS,
     STATEMENT_PHRASES,
     STATEMENT_VERBS,
@@ -110,6 +113,13 @@ _NOT_IN_NAME: Final = re.compile(r"[≥≤><=＝﹦%]|^[（(][\u3400-\u9fff]")
 # lower-case Latin glued to Chinese: OCR noise (tot扁 for 篇), not a name
 _OCR_NOISE: Final = re.compile(r"[a-z]{2,}[\u3400-\u9fff]|[\u3400-\u9fff][a-z]{2,}")
 _ENDS_IN_QUANTITY: Final = re.compile(r"\d+(?:\.\d+)?[\u3400-\u9fff]{1,2}$")
+# a run of glued digits over the scored columns of a row (指标值|分值|实际值|得分: 901010010)
+_SCORED_FIELDS: Final = (Field.TARGET, Field.WEIGHT, Field.ACTUAL, Field.SCORE)
+_RUN_CHARACTERS: Final = "0123456789."
+_DIGIT_RUN: Final = re.compile(r"[\d.]+")
+_PRINTED_NUMBER: Final = re.compile(r"(?:0|[1-9]\d*)(?:\.\d*[1-9])?")
+_RATIO_LOW: Final = Decimal("0.1")  # a 实际值 below a tenth of its 指标值 is no likely reading
+_SHARE_TOLERANCE: Final = Decimal("0.2")
 _MAX_NAME: Final = 40
 _MAX_PIECE: Final = 16
 _ROW_COST: Final = 3.0
@@ -255,6 +265,8 @@ def read_indicators(
         chunk_end = match.start if match is not None else stop
         if chunk_end > position:
             level1, level2 = settle_levels(pending, level1, level2)
+            # the chunk starts right after its printed 二级: its first row has its level cell
+            printed = level2 is not None and any(level2 is name for name in pending)
             pending = []
             chunk = glued.text[position:chunk_end]
             offset = position
@@ -265,7 +277,7 @@ def read_indicators(
                 i - offset for i in range(offset, offset + len(chunk)) if glued.starts_line(i)
             )
             cut = match is None and end is None
-            chunks.append(Chunk(chunk, offset, breaks, level1, level2, cut))
+            chunks.append(Chunk(chunk, offset, breaks, level1, level2, cut, printed))
         if match is not None:
             if not match.is_section_label:
                 line = glued.lines[min(match.start, len(glued.lines) - 1)]
@@ -274,25 +286,95 @@ def read_indicators(
     readings = read_twice(
         [Passage(c.text, c.breaks, under_management(c.level1)) for c in chunks], slots, whole=False
     )
+    # a table whose confident rows never print a remark (说明, 备注): words after a row's last
+    # number are not its remark
+    remarks = ends_in_words(slots)
+    printed = remarks and prints_remarks(
+        [rows[:-1] if c.cut else rows for c, rows in zip(chunks, readings, strict=True)], slots
+    )
     for item, rows in zip(chunks, readings, strict=True):
         missed = unsure = False
-        remarks = ends_in_words(slots)
         for index, row in enumerate(rows):
             # a row with a real alternative reading: where it ends is not known (only its
             # own doubt counts: a row doubted for the row before it ends where it was read)
             contested = row.doubtful is not None
             if missed and row.doubtful is None:
                 row = row.doubt("的上一行未得满分，其偏差原因可能粘连在本行前")
-            elif unsure and remarks and row.doubtful is None and not starts_shown(row, slots, item):
+            elif (
+                unsure
+                and remarks
+                and row.doubtful is None
+                and not starts_shown(row, slots, item)
+                and (printed or not after_number(row, item.text))
+            ):
                 row = row.doubt("的上一行未能读取，其末尾的说明文字可能粘连在本行前")
             missed = fell_short(row, slots, item.text)
             unsure = contested
             if own_levels and row.doubtful is None:
                 row = row.doubt("的一级/二级指标不在指标词汇中")
+            left: tuple[int, int] | None = None
             if item.cut and index == len(rows) - 1:
+                if remarks and not printed and row.doubtful is None:
+                    row, left = drop_trailing_words(row, slots)
                 row = cut_doubt(row, slots, item.text)
-            row = level_doubt(row, item.text, slots, item.level1, levelled=levelled)
+            row = level_doubt(
+                row,
+                item.text,
+                slots,
+                item.level1,
+                levelled=levelled,
+                after_level2=item.after_level2,
+            )
             emit_row(builder, glued, item.offset, row, slots, columns, item.level1, item.level2)
+            if left is not None:
+                start, end = item.offset + left[0], item.offset + left[1]
+                builder.doubt(
+                    [glued.token(start, end)],
+                    ReadingDoubt(
+                        "PRS010", f"的文字“{glued.text[start:end][:40]}”位于截断的文字末尾，未读取"
+                    ),
+                )
+
+
+def after_number(row: GluedRow, chunk: str) -> bool:
+    """The row starts right after a number (…5010|森林火灾受害率): the row before ended in
+    its 得分, when the table prints no remarks."""
+    start = min(a for a, b in row.cells if b > a)
+    return start > 0 and chunk[start - 1].isdigit()
+
+
+def worded_target(row: GluedRow, chunk: str, slots: tuple[Slot, ...]) -> bool:
+    """The row's 指标值 is a value the vocabulary words whole (:func:`worded_value`)."""
+    fields = [slot.field for slot in slots]
+    if Field.TARGET not in fields:
+        return False
+    a, b = row.cells[fields.index(Field.TARGET)]
+    return b > a and worded_value(chunk[a:b])
+
+
+def prints_remarks(readings: list[list[GluedRow]], slots: tuple[Slot, ...]) -> bool:
+    """Whether the table prints remarks: a confident row fills a free-text column (说明,
+    备注), or no row is confident (nothing shows the column empty). The last row of a cut
+    text is left out by the caller: its words are the ones in question."""
+    sure = [row for rows in readings for row in rows if row.doubtful is None]
+    text = [i for i, slot in enumerate(slots) if slot.shape is Shape.TEXT]
+    return not sure or any(row.filled(i) for row in sure for i in text)
+
+
+def drop_trailing_words(
+    row: GluedRow, slots: tuple[Slot, ...]
+) -> tuple[GluedRow, tuple[int, int] | None]:
+    """The last row of a cut text, in a table that prints no remarks: words read as its
+    remark after its last number are the start of a row the cut lost, not part of this one.
+    Returns the row without them and their span (None when the row ends otherwise)."""
+    filled = [i for i in range(len(slots)) if row.filled(i)]
+    if len(filled) < 2 or slots[filled[-1]].shape is not Shape.TEXT:
+        return row, None
+    if slots[filled[-2]].shape is not Shape.NUMBER:
+        return row, None
+    start, end = row.cells[filled[-1]]
+    cells = tuple((start, start) if i == filled[-1] else cell for i, cell in enumerate(row.cells))
+    return replace(row, cells=cells), (start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +387,7 @@ class Chunk:
     level1: Token | None
     level2: Token | None
     cut: bool  # the text ends here with no footer: an excerpt cut off
+    after_level2: bool = False  # a 二级 name is printed right before the chunk
 
 
 class Passage(NamedTuple):
@@ -492,17 +575,27 @@ def cut_doubt(row: GluedRow, slots: tuple[Slot, ...], chunk: str) -> GluedRow:
 
 
 def level_doubt(
-    row: GluedRow, chunk: str, slots: tuple[Slot, ...], level1: Token | None, *, levelled: bool
+    row: GluedRow,
+    chunk: str,
+    slots: tuple[Slot, ...],
+    level1: Token | None,
+    *,
+    levelled: bool,
+    after_level2: bool = False,
 ) -> GluedRow:
     """A row of glued text whose levels are not known is not emitted: its 一级指标 was printed
     in a way the vocabulary does not read, or its name starts with a short level name (成本,
-    时效) that may be the 二级 cell glued to it."""
+    时效) that may be the 二级 cell glued to it — unless the row starts right after its
+    printed 二级 (``after_level2``: 数量指标|成本控制…), which leaves no room for another, and
+    its 指标值 is worded by the vocabulary (不超过预算), which shows where the name ends."""
     if row.doubtful is not None:
         return row
     if levelled and level1 is None:
         return row.doubt("的一级指标无法确定")
     start, end = row.cells[next(i for i, s in enumerate(slots) if s.shape is Shape.NAME)]
     name = chunk[start:end]
+    if after_level2 and start == 0 and worded_target(row, chunk, slots):
+        return row
     if any(is_level_name(name[:size]) for size in range(2, min(len(name), 8) + 1)):
         return row.doubt("的指标名称以指标类别开头，可能粘连了二级指标")
     return row
@@ -847,6 +940,15 @@ class Reader:
         begin = min(start for start, end in cells if end > start)
         finish = max(end for start, end in cells if end > start)
         doubtful = None
+        if not junk and any(contested[begin:finish]):
+            # digits glued across 指标值|分值|实际值|得分 (901010010): one split that scores
+            # the row as its values say settles a contest that lies inside the digits only
+            settled = self.settle_digits(cells)
+            if settled is not None:
+                run = range(*settled[1])
+                if not any(contested[i] for i in range(begin, finish) if i not in run):
+                    cells, inferred = settled[0], True
+                    contested = [False] * len(contested)
         if junk:
             doubtful = "含有无法识别的文字"
         elif any(contested[begin:finish]):
@@ -877,6 +979,46 @@ class Reader:
         name_start = cells[self.name_slot][0]
         sure = not junk and not any(contested[begin:name_start])
         return GluedRow(cells, inferred, doubtful, levels_sure=sure)
+
+    def settle_digits(
+        self, cells: tuple[tuple[int, int], ...]
+    ) -> tuple[tuple[tuple[int, int], ...], tuple[int, int]] | None:
+        """The row's 指标值, 分值, 实际值 and 得分 read from one run of glued digits, when
+        the columns are side by side and exactly one split of the run scores the row as its
+        values say (:func:`scored_as_read`); with the run's span. None otherwise. O(d³) splits
+        for a run of ``d`` digits."""
+        fields = [slot.field for slot in self.slots]
+        if not all(field in fields for field in _SCORED_FIELDS):
+            return None
+        block = sorted(fields.index(field) for field in _SCORED_FIELDS)
+        if block[-1] - block[0] != len(block) - 1:
+            return None
+        spans = [cells[i] for i in block if cells[i][1] > cells[i][0]]
+        if not spans or any(a[1] != b[0] for a, b in itertools.pairwise(spans)):
+            return None
+        start, end = spans[0][0], spans[-1][1]
+        chunk = self.chunk
+        if not _DIGIT_RUN.fullmatch(chunk, start, end) or (
+            (start > 0 and chunk[start - 1] in _RUN_CHARACTERS)
+            or (end < len(chunk) and chunk[end] in _RUN_CHARACTERS)
+        ):
+            return None
+        name = chunk[slice(*cells[self.name_slot])]
+        reverse = any(word in name for word in REVERSE_NAME_WORDS)
+        kinds = tuple(fields[i] for i in block)
+        found = [
+            pieces
+            for pieces in digit_splits(chunk[start:end], len(block))
+            if scored_as_read(dict(zip(kinds, pieces, strict=True)), reverse=reverse)
+        ]
+        if len(found) != 1:
+            return None
+        settled = list(cells)
+        position = start
+        for index, piece in zip(block, found[0], strict=True):
+            settled[index] = (position, position + len(piece))
+            position += len(piece)
+        return tuple(settled), (start, end)
 
     def actual_left_blank(self, cells: tuple[tuple[int, int], ...]) -> bool:
         """A row whose 实际值 is blank while the text shows where every other value is: its
@@ -968,6 +1110,37 @@ def level_kind(piece: str) -> tuple[bool, bool, bool]:
     one = is_level_one(piece) or evaluation_level(piece) == 1
     two = is_level_two(piece) or evaluation_level(piece) == 2
     return one, two, bool(_LEVEL_LIKE.match(piece))
+
+
+def digit_splits(run: str, count: int) -> Iterator[tuple[str, ...]]:
+    """Every split of ``run`` into ``count`` numbers printed as numbers are: no leading
+    zero (07), no decimal ending in 0 (0.410: a shorter cut reads the same digits)."""
+    if count == 1:
+        if _PRINTED_NUMBER.fullmatch(run):
+            yield (run,)
+        return
+    for end in range(1, len(run)):
+        if _PRINTED_NUMBER.fullmatch(run, 0, end):
+            for rest in digit_splits(run[end:], count - 1):
+                yield (run[:end], *rest)
+
+
+def scored_as_read(values: dict[Field | None, str], *, reverse: bool) -> bool:
+    """The numbers read as a scored row: a weight of one indicator among several (0 < 分值 <
+    100), a 得分 no higher, a 实际值 within a factor of ten of the 指标值, and the 得分 the
+    achievement gives — the full 分值 when the 实际值 reaches the 指标值 (at or below it for a
+    measure where lower is better: ``reverse``), else about the share reached (within a fifth
+    of the 分值)."""
+    target, weight, actual, score = (Decimal(values[field]) for field in _SCORED_FIELDS)
+    if not 0 < weight < 100 or score > weight:
+        return False
+    if target > 0 and actual > 0 and not _RATIO_LOW <= actual / target <= 1 / _RATIO_LOW:
+        return False
+    reached = actual <= target if reverse else actual >= target
+    if reached:
+        return score == weight
+    share = (target / actual if reverse else actual / target) if target > 0 else Decimal(0)
+    return abs(score - weight * share) <= weight * _SHARE_TOLERANCE
 
 
 def between_words(chunk: str, position: int) -> bool:
