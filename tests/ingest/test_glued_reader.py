@@ -585,3 +585,45 @@ def test_a_name_right_after_its_printed_level2_may_start_with_a_level_word() -> 
         ("质量指标", "验收合格率"),
     ]
     assert any(f.code == "PRS010" and "成本节约额" in f.message for f in findings)
+
+
+# --- a table printed one row per line, with a line that holds no value ------------------------
+
+
+@pytest.mark.parametrize(("seed", "gap"), [(1, 1), (2, 2), (3, 3)])
+def test_a_row_line_without_a_value_is_reported_and_the_rows_after_it_are_read(
+    seed: int, gap: int
+) -> None:
+    """A line between rows that reads as no row with a value (its 指标值 lost) does not end
+    the table silently: the rows after it are read, and the line is a doubt (PRS010)."""
+    table_rows = department_rows(seed, 6)
+    printed = [f"{n}{w}{u}{o}{v}" for n, w, u, o, v in table_rows]
+    lost = "档案整理归档规范"  # the name, its cells lost
+    lines = [
+        "2023年部门(单位)整体绩效目标表",
+        "部门(单位)名称某县某镇人民政府县级支出预算总量1234.5",
+        "绩效指标指标名称指标权重计量单位指标性质指标值",
+        *printed[:gap],
+        lost,
+        *printed[gap:],
+        "",
+        "",
+        "",
+        "填表人：某某",
+    ]
+    (table,), findings = read("\n".join(lines))
+    assert rows(table) == [(n, f"{o}{v}{u}", float(w)) for n, w, u, o, v in table_rows]
+    assert any(f.code == "PRS010" and lost in f.message for f in findings)
+
+
+def test_a_line_without_a_value_after_the_last_row_ends_the_table() -> None:
+    table_rows = department_rows(5, 3)
+    lines = [
+        "2023年部门(单位)整体绩效目标表",
+        "绩效指标指标名称指标权重计量单位指标性质指标值",
+        *(f"{n}{w}{u}{o}{v}" for n, w, u, o, v in table_rows),
+        "单位：万元",
+    ]
+    (table,), findings = read("\n".join(lines))
+    assert rows(table) == [(n, f"{o}{v}{u}", float(w)) for n, w, u, o, v in table_rows]
+    assert not [f for f in findings if f.code == "PRS010"]

@@ -133,6 +133,7 @@ _MAX_JUNK: Final = 8
 _ALWAYS_FILLED: Final = 2.0  # an empty cell in a column every confident row fills
 _TRUSTED_ROWS: Final = 3  # confident rows needed before a column counts as always filled
 _BLANK_LINES: Final = 2  # more blank lines than this end a table printed one row per line
+_LOOKAHEAD: Final = 2  # lines after one with no value where a row may show the table goes on
 _QUALIFIERS: Final = ("以上", "以下", "以内", "左右")
 _DESCRIPTION_ENDS: Final = ("情况", "程度", "水平", "比例", "效果", "效率")
 # a 指标描述 worded as descriptions are: 反映…情况, 考核…, 用于衡量…
@@ -429,21 +430,32 @@ def read_line_rows(
 ) -> None:
     """One row per printed line (an xlsx or web table pasted row by row)."""
     slots = tuple(slot_of(c) for c in columns)
-    position = start
+    printed = printed_lines(glued, start, stop)
     lines: list[tuple[int, int]] = []
-    while position < stop:
-        line = glued.lines[position]
-        end = position
-        while end < stop and glued.lines[end] == line:
-            end += 1
-        chunk = glued.text[position:end]
-        if position > start and glued.lines[position] - glued.lines[position - 1] > _BLANK_LINES:
+    valueless: list[tuple[int, int]] = []  # lines inside the table that hold no value
+    position = start
+    for index, (line_start, end) in enumerate(printed):
+        if index > 0 and glued.lines[line_start] - glued.lines[line_start - 1] > _BLANK_LINES:
             break  # blank lines: the table ended
-        rows = segment(Passage(chunk), slots, whole=True)
-        if not rows or not has_value(rows[0], slots):
-            break  # the table ends here: a title, a unit line, the next table
-        lines.append((position, end))
+        if not holds_value(glued.text[line_start:end], slots):
+            # the table ends here (a title, a unit line, the next table) — unless a row with a
+            # value follows close after: then this line is a row whose value is not read
+            following = printed[index + 1 : index + 1 + _LOOKAHEAD]
+            if not any(holds_value(glued.text[a:b], slots) for a, b in following):
+                break
+            valueless.append((line_start, end))
+            position = end
+            continue
+        lines.append((line_start, end))
         position = end
+    for line_start, end in valueless:
+        text = glued.text[line_start:end]
+        builder.doubt(
+            [glued.token(line_start, end)],
+            ReadingDoubt(
+                "PRS010", f"的文字“{text[:40]}”在表格行之间，但读不出指标值，未读取为指标"
+            ),
+        )
     known = recurring_descriptions([glued.text[a:b] for a, b in lines], slots)
     readings = read_twice(
         [Passage(glued.text[a:b], descriptions=known) for a, b in lines], slots, whole=True
@@ -482,6 +494,27 @@ def read_line_rows(
             end += 1
         builder.line([glued.token(position, end)])
         position = end
+
+
+def printed_lines(glued: GluedText, start: int, stop: int) -> list[tuple[int, int]]:
+    """The spans of the printed lines of ``glued.text[start:stop]``. O(n)."""
+    spans: list[tuple[int, int]] = []
+    position = start
+    while position < stop:
+        end = position
+        while end < stop and glued.lines[end] == glued.lines[position]:
+            end += 1
+        spans.append((position, end))
+        position = end
+    return spans
+
+
+@lru_cache(maxsize=1024)
+def holds_value(line: str, slots: tuple[Slot, ...]) -> bool:
+    """A printed line that reads as one row holding a 指标值 (cached: a line is asked again
+    when the lines before it are looked past)."""
+    rows = segment(Passage(line), slots, whole=True)
+    return bool(rows) and has_value(rows[0], slots)
 
 
 def recurring_descriptions(lines: list[str], slots: tuple[Slot, ...]) -> frozenset[str]:
