@@ -277,10 +277,15 @@ def covering_findings(
         last = paired[1].source.line_end or first
     else:
         name = expected["name"]
-        # the row's printing: its name with its 指标值 after it (a short name such as 1年 is
-        # printed in other lines too: 2021年度), else any line holding the name
-        row = name + expected["target"]
-        found = [n for n, line in enumerate(lines, start=1) if expected["target"] and row in line]
+        # the row's printing: its name with its 指标值 after it on the line (a short name such
+        # as 1年 is printed in other lines too: 2021年度; a name inside a longer one: …情况|提升率),
+        # else any line holding the name
+        target = expected["target"]
+        found = [
+            n
+            for n, line in enumerate(lines, start=1)
+            if target and name in line and target in line[line.find(name) + len(name) :]
+        ]
         found = found or [n for n, line in enumerate(lines, start=1) if name in line]
         if found:
             first = last = found[min(occurrence, len(found) - 1)]

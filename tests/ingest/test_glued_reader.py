@@ -347,7 +347,6 @@ def test_management_areas_are_read_as_the_rows_level2(seed: int, count: int) -> 
 @pytest.mark.parametrize(
     "row",
     [
-        "安全性、利用率无资产损失、利用率高于80%达成目标55",  # a 率 inside the name
         "绿化、节能绿化良好水电支出减少01万元1010",  # 0|1万元: the name took the value
     ],
 )
@@ -381,7 +380,7 @@ def test_a_table_whose_rows_are_all_doubted_keeps_its_doubts() -> None:
     """Not “未找到绩效目标表”: the table, with no rows, and the doubts naming its lines."""
     header = "一级指标二级指标三级指标年度指标值全年完成值分值得分"
     rows = [
-        "安全性、利用率无资产损失、利用率高于80%达成目标55",
+        "资产安全无资产损失、利用率高于80%达成目标55",
         "绿化、节能绿化良好水电支出减少01万元1010",
     ]
     (table,), findings = read("自评表\n" + header + "产出指标数量指标" + "".join(rows))
@@ -627,3 +626,30 @@ def test_a_line_without_a_value_after_the_last_row_ends_the_table() -> None:
     (table,), findings = read("\n".join(lines))
     assert rows(table) == [(n, f"{o}{v}{u}", float(w)) for n, w, u, o, v in table_rows]
     assert not [f for f in findings if f.code == "PRS010"]
+
+
+# --- a value listing one clause per item of the name -----------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_value_listing_one_clause_per_name_item_is_read(seed: int) -> None:
+    """安全性、利用率 | 无资产损失、利用率高于80%: a negation, or a subject the name holds with
+    what it is (a grade, a trend, a quantity), one clause per item: the list bounds itself."""
+    chooser = random.Random(seed)
+    level = chooser.randint(60, 95)
+    rows = [
+        ("人员控制、支出规范", "不超编、无违规支出", "全部达成"),
+        ("安全性、利用率", f"无资产损失、利用率高于{level}%", "达成目标"),
+        ("绿化、节能", "绿化良好、水电费开支有下降", "水电支出减少1万元"),
+    ]
+    chooser.shuffle(rows)
+    body = "".join(f"{n}{t}{a}55" for n, t, a in rows)
+    (table,), findings = read(f"自评表\n{SCORED_HEADER}效益指标生态效益指标{body}满意度指标")
+    assert values(table) == rows, findings
+
+
+def test_a_listed_value_under_a_name_of_another_count_is_doubted() -> None:
+    body = "资产安全无资产损失、利用率高于80%达成目标55验收合格率100%100%55"
+    (table,), findings = read(f"自评表\n{SCORED_HEADER}产出指标质量指标{body}满意度指标")
+    assert [i.name for i in table.indicators] == ["验收合格率"]
+    assert any(f.code == "PRS010" and "资产安全" in f.message for f in findings)

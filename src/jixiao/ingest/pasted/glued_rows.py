@@ -162,6 +162,22 @@ _STATEMENT: Final = re.compile(
     rf"|^(?:{alternation(STATEMENT_PHRASES)})$"
 )
 _FREE_VALUE: Final = 0.3
+# A 指标值 that lists one clause per item of a name that lists several (安全性、利用率 |
+# 无资产损失、利用率高于80%): each clause is what something is — a negation (不超编, 无违规支出),
+# or a subject the name holds with a grade (绿化良好), a trend (水电费开支有下降) or a quantity
+# (利用率高于80%, 签约率提高1%).
+_NEGATION: Final = r"(?:不|无|未)[\u3400-\u9fff]{1,6}"
+_CLAUSE_PREDICATE: Final = (
+    rf"{_NEGATION}"
+    rf"|(?:{alternation(g for g in GRADES if len(g) >= 2)})"
+    rf"|(?:有所|有|明显|显著)?(?:{alternation([*DIRECTIONS, '提高'])})(?:\d+(?:\.\d+)?%?)?"
+    rf"|(?:{alternation(_WORD_COMPARATORS)}|[≥≤><])\d+(?:\.\d+)?%?"
+)
+# a clause: a negation alone, or a subject and what it is
+_CLAUSE: Final = re.compile(rf"{_NEGATION}|[\u3400-\u9fff]{{2,8}}(?:{_CLAUSE_PREDICATE})")
+_SUBJECT: Final = re.compile(rf"(?P<subject>[\u3400-\u9fff]{{2,8}}?)(?:{_CLAUSE_PREDICATE})$")
+_LIST_VALUE: Final = 4.0  # a list the grammar reads whole outweighs a quantity cut from it
+_MAX_LIST: Final = 24
 _REACHES: Final = "达到"
 _MAX_DESCRIPTION: Final = 12
 # the words a line starts with, up to its first number or comparator (name and 指标说明)
@@ -832,6 +848,12 @@ class Reader:
             if shape is Shape.NAME and self.value_lead_at_end(piece, end):
                 self.fits[key] = None  # 人次增|372人次, 报送按时|完成: the lead starts the value
                 return None
+            if shape is Shape.VALUE and self.value_lead_at_end(piece, end, STATEMENT_LEADS):
+                self.fits[key] = None  # 无违规支出全部|达成: 全部 starts the next value
+                return None
+            if shape is Shape.VALUE and self.listed_value(start, end):
+                self.fits[key] = _LIST_VALUE
+                return self.fits[key]
             bounded = (
                 self.whole
                 or shape is Shape.DESCRIPTION
@@ -841,7 +863,39 @@ class Reader:
             self.fits[key] = piece_fit(piece, shape, rest=end == len(self.chunk), line=bounded)
         return self.fits[key]
 
-    def value_lead_at_end(self, piece: str, end: int) -> bool:
+    def listed_value(self, start: int, end: int) -> bool:
+        """``chunk[start:end]`` is a list of clauses (:data:`_CLAUSE`) joined by 、, whose first
+        clause has no subject or one printed in the text before it (the name's own item: 绿化、
+        节能 | 绿化良好、…), and that ends where a value ends (a number or the text's end)."""
+        chunk = self.chunk
+        piece = chunk[start:end]
+        if not 0 < end - start <= _MAX_LIST or "、" not in piece:
+            return False
+        clauses = piece.split("、")
+        if not all(_CLAUSE.fullmatch(clause) for clause in clauses):
+            return False
+        # a negation's words are open (无违规支出): where it ends, the text after must show
+        shown = end == len(chunk) or chunk[end].isdigit() or self.value_follows(end)
+        if re.fullmatch(_NEGATION, clauses[-1]) and not shown:
+            return False
+        if re.fullmatch(_NEGATION, clauses[0]):
+            return True
+        subject = _SUBJECT.match(clauses[0])
+        return (
+            subject is not None and subject["subject"] in chunk[max(0, start - _MAX_NAME) : start]
+        )
+
+    def value_follows(self, position: int) -> bool:
+        """A value the vocabulary words whole starts at ``position`` (全部达成, 按规定公开)."""
+        chunk = self.chunk
+        return any(
+            worded_value(chunk[position:end])
+            for end in range(position + 2, min(len(chunk), position + _MAX_PIECE) + 1)
+        )
+
+    def value_lead_at_end(
+        self, piece: str, end: int, leads: tuple[str, ...] = _NAME_END_LEADS
+    ) -> bool:
         """``piece`` ends in the lead of a worded value that the text after it completes: a
         change word right before a number (增|372人次), or a statement's lead right before its
         verb (按时|完成, 按规定|公开). The lead starts the value; it is not the end of a name."""
@@ -850,7 +904,7 @@ class Reader:
             return False
         if chunk[end].isdigit() and piece.endswith(_CHANGE_LEADS):
             return True
-        return piece.endswith(_NAME_END_LEADS) and chunk.startswith(STATEMENT_VERBS, end)
+        return piece.endswith(leads) and chunk.startswith(STATEMENT_VERBS, end)
 
     def level_fit(self, start: int, end: int, field: Field | None) -> float | None:
         """A level cell: a name the vocabulary places at this level, or a form's own words
@@ -1003,6 +1057,8 @@ class Reader:
             name = self.chunk[slice(*cells[self.name_slot])]
             if _RATE_INSIDE.search(name):
                 doubtful = "的指标名称中间含有“率”字之后的文字，可能包含了指标值"
+            elif self.lists_differ(cells):
+                doubtful = "的指标值所列的项数与指标名称所列的不同"
             elif self.boundary_unshown(cells):
                 doubtful = "的指标值与相邻单元格之间没有可辨认的分界"
             elif self.units_differ(cells):
@@ -1068,6 +1124,15 @@ class Reader:
         numbers = [i for i, slot in enumerate(self.slots) if slot.shape is Shape.NUMBER]
         return bool(numbers) and all(cells[i][1] > cells[i][0] for i in numbers)
 
+    def lists_differ(self, cells: tuple[tuple[int, int], ...]) -> bool:
+        """A 指标值 read as a list of clauses (:meth:`listed_value`) under a name that does not
+        list as many items (安全性、利用率 | 无资产损失、利用率高于80%: two and two)."""
+        name = self.chunk[slice(*cells[self.name_slot])]
+        for slot, (a, b) in zip(self.slots, cells, strict=True):
+            if slot.field is Field.TARGET and b > a and self.listed_value(a, b):
+                return self.chunk[a:b].count("、") != name.count("、")
+        return False
+
     def boundary_unshown(self, cells: tuple[tuple[int, int], ...]) -> bool:
         """A value that is no vocabulary word (显著提升, 高, 无) and starts between two
         characters of text (利用率|高于80%, 率|按规定公开), or a value of free words that ends
@@ -1078,7 +1143,7 @@ class Reader:
             if b <= a or slot.shape not in (Shape.VALUE, Shape.SPARE_VALUE):
                 continue
             piece = chunk[a:b]
-            if worded_value(piece):
+            if worded_value(piece) or self.listed_value(a, b):
                 continue
             edges = (a,) if value_fit(piece, free=False) is not None else (a, b)
             for edge in edges:
@@ -1086,7 +1151,19 @@ class Reader:
                     continue
                 if edge == a and self.name_ends_at(cells, a):
                     continue  # 利用率|高于80%: a rate's name ends in 率, its value follows
+                if edge == a and self.value_ends_at(cells, a):
+                    continue  # …、水电费开支有下降|水电支出…: a list's last clause shows it
                 return True
+        return False
+
+    def value_ends_at(self, cells: tuple[tuple[int, int], ...], position: int) -> bool:
+        """A list of clauses not ending in an open negation ends at ``position`` (a single
+        word such as 明显 does not show it: 明显|变质比例 may be one name)."""
+        for slot, (a, b) in zip(self.slots, cells, strict=True):
+            if b != position or a >= b or slot.shape is not Shape.VALUE:
+                continue
+            last = self.chunk[a:b].rsplit("、", 1)[-1]
+            return self.listed_value(a, b) and not re.fullmatch(_NEGATION, last)
         return False
 
     def name_ends_at(self, cells: tuple[tuple[int, int], ...], position: int) -> bool:
