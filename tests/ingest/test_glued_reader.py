@@ -653,3 +653,35 @@ def test_a_listed_value_under_a_name_of_another_count_is_doubted() -> None:
     (table,), findings = read(f"自评表\n{SCORED_HEADER}产出指标质量指标{body}满意度指标")
     assert [i.name for i in table.indicators] == ["验收合格率"]
     assert any(f.code == "PRS010" and "资产安全" in f.message for f in findings)
+
+
+# --- OCR noise in a unit cell, a 得分 of 0 cut from one number --------------------------------
+
+
+def test_ocr_noise_in_the_unit_cell_gives_way_to_the_values_unit() -> None:
+    """``tot扁`` where the unit 篇 is printed: the 指标值 carries its unit, the row is read
+    without the noise; with a value of no unit the row is a doubt."""
+    rows = [
+        ("宣传报道数量", "tot扁", "150篇", "162篇"),
+        ("培训开展次数", "次", "12次", "12次"),
+        ("志愿服务人数", "lx", "300", "320"),  # noise, and no unit in the value
+    ]
+    body = "".join(f"{n}{u}{t}{a}100%55是" for n, u, t, a in rows)
+    title = "1、部门整体绩效自评表主管部门某区融媒体中心"
+    (table,), findings = read(f"{title}{SELF_HEADER}{body}说明无")
+    assert values(table) == [(n, t, a) for n, _, t, a in rows[:2]]
+    assert table.indicators[0].target.unit == "篇"
+    assert any(f.code == "PRS010" and "志愿服务人数" in f.message for f in findings)
+
+
+def test_a_zero_score_cut_from_one_number_is_doubted() -> None:
+    """Under 分值 | 得分, ``…10`` at a row's end read as 1 | 0 (nothing earned, no reason
+    given) is more likely one number: a doubt. 5 | 5 and 4 | 3 with a reason are read."""
+    header = "一级指标二级指标三级指标年度指标值全年完成值分值得分偏差原因"
+    body = "验收合格率100%100%55维修及时率100%90%43个别维修延迟资料归档规范按规定执行已执行10"
+    (table,), findings = read(f"自评表\n{header}产出指标质量指标{body}满意度指标")
+    assert [(i.name, i.weight, i.score) for i in table.indicators] == [
+        ("验收合格率", 5.0, 5.0),
+        ("维修及时率", 4.0, 3.0),
+    ]
+    assert any(f.code == "PRS010" and "资料归档规范" in f.message for f in findings)

@@ -120,6 +120,9 @@ _DIGIT_RUN: Final = re.compile(r"[\d.]+")
 _PRINTED_NUMBER: Final = re.compile(r"(?:0|[1-9]\d*)(?:\.\d*[1-9])?")
 _RATIO_LOW: Final = Decimal("0.1")  # a 实际值 below a tenth of its 指标值 is no likely reading
 _SHARE_TOLERANCE: Final = Decimal("0.2")
+# OCR noise printed where a unit is (tot扁 for 篇): read only when the 指标值 has its own unit
+_NOISY_UNIT: Final = re.compile(r"[a-z]{2,4}[\u3400-\u9fff]?")
+_NOISY_UNIT_FIT: Final = 0.5
 _MAX_NAME: Final = 40
 _MAX_PIECE: Final = 16
 _ROW_COST: Final = 3.0
@@ -845,6 +848,12 @@ class Reader:
             if shape is Shape.AREA:
                 self.fits[key] = 1.5 if self.areas and is_management_area(piece) else None
                 return self.fits[key]
+            if shape is Shape.UNIT and self.noisy_unit(start, end):
+                self.fits[key] = _NOISY_UNIT_FIT  # tot扁 for 篇: the value's unit will tell
+                return self.fits[key]
+            if shape is Shape.NAME and inside_latin(self.chunk, end):
+                self.fits[key] = None  # 数量t|ot扁: a cut inside a run of letters is no end
+                return None
             if shape is Shape.NAME and self.value_lead_at_end(piece, end):
                 self.fits[key] = None  # 人次增|372人次, 报送按时|完成: the lead starts the value
                 return None
@@ -891,6 +900,13 @@ class Reader:
         return any(
             worded_value(chunk[position:end])
             for end in range(position + 2, min(len(chunk), position + _MAX_PIECE) + 1)
+        )
+
+    def noisy_unit(self, start: int, end: int) -> bool:
+        """OCR noise where a unit is printed (``tot扁`` for 篇): a run of lower-case letters,
+        perhaps with one character after it, starting where the letters start."""
+        return bool(_NOISY_UNIT.fullmatch(self.chunk, start, end)) and not inside_latin(
+            self.chunk, start
         )
 
     def value_lead_at_end(
@@ -1027,6 +1043,16 @@ class Reader:
         begin = min(start for start, end in cells if end > start)
         finish = max(end for start, end in cells if end > start)
         doubtful = None
+        unit = next((i for i, slot in enumerate(self.slots) if slot.field is Field.UNIT), None)
+        noisy = (
+            unit is not None and cells[unit][1] > cells[unit][0] and self.noisy_unit(*cells[unit])
+        )
+        if unit is not None and cells[unit][1] > cells[unit][0] and self.noisy_unit(*cells[unit]):
+            if not self.unit_printed(cells):
+                junk = True  # the unit is lost: nothing says what the value measures
+            # the unit column read as noise: the 指标值's own unit stands for it
+            cells = tuple((a, a) if i == unit else (a, b) for i, (a, b) in enumerate(cells))
+            inferred = True
         if not junk and any(contested[begin:finish]):
             # digits glued across 指标值|分值|实际值|得分 (901010010): one split that scores
             # the row as its values say settles a contest that lies inside the digits only
@@ -1051,12 +1077,19 @@ class Reader:
                     if field is Field.ACTUAL and self.actual_left_blank(cells):
                         continue
                     doubtful = "缺少指标值或实际完成值，无法确定其余数值所在的列"
-            if Field.UNIT in fields and Field.UNIT not in filled and self.unit_printed(cells):
+            if (
+                Field.UNIT in fields
+                and Field.UNIT not in filled
+                and self.unit_printed(cells)
+                and not noisy
+            ):
                 # the unit column is empty but the value has a unit: the name may hold it
                 doubtful = "计量单位列为空而指标值带有单位，单位可能粘连在指标名称中"
             name = self.chunk[slice(*cells[self.name_slot])]
             if _RATE_INSIDE.search(name):
                 doubtful = "的指标名称中间含有“率”字之后的文字，可能包含了指标值"
+            elif self.short_score_unexplained(cells):
+                doubtful = "的分值与得分由连写的数字拆分而来，得分为0而无偏差原因，可能是一个数"
             elif self.lists_differ(cells):
                 doubtful = "的指标值所列的项数与指标名称所列的不同"
             elif self.boundary_unshown(cells):
@@ -1123,6 +1156,25 @@ class Reader:
             return False
         numbers = [i for i, slot in enumerate(self.slots) if slot.shape is Shape.NUMBER]
         return bool(numbers) and all(cells[i][1] > cells[i][0] for i in numbers)
+
+    def short_score_unexplained(self, cells: tuple[tuple[int, int], ...]) -> bool:
+        """The 分值 and 得分 were cut from one run of digits (``10`` as 1 | 0) and the 得分 is 0
+        with no 偏差原因 read: more likely one number (a 得分 of 10 with no 分值) than a row that
+        earned nothing and says nothing of why."""
+        fields = [slot.field for slot in self.slots]
+        if Field.WEIGHT not in fields or Field.SCORE not in fields:
+            return False
+        weight, score = cells[fields.index(Field.WEIGHT)], cells[fields.index(Field.SCORE)]
+        if weight[1] <= weight[0] or score[1] <= score[0] or weight[1] != score[0]:
+            return False
+        if not inside_number(self.chunk, score[0]):
+            return False
+        if any(
+            slot.shape is Shape.TEXT and cells[i][1] > cells[i][0]
+            for i, slot in enumerate(self.slots)
+        ):
+            return False
+        return float(self.chunk[slice(*score)]) == 0
 
     def lists_differ(self, cells: tuple[tuple[int, int], ...]) -> bool:
         """A 指标值 read as a list of clauses (:meth:`listed_value`) under a name that does not
@@ -1256,6 +1308,15 @@ def scored_as_read(values: dict[Field | None, str], *, reverse: bool) -> bool:
 def between_words(chunk: str, position: int) -> bool:
     """``position`` falls between two characters of text (no digit, symbol or bracket)."""
     return bool(_CJK.match(chunk[position - 1])) and bool(_CJK.match(chunk[position]))
+
+
+def inside_latin(chunk: str, position: int) -> bool:
+    """``position`` falls inside a run of lower-case Latin letters."""
+    return (
+        0 < position < len(chunk)
+        and (chunk[position - 1] + chunk[position]).isascii()
+        and (chunk[position - 1] + chunk[position]).isalpha()
+    )
 
 
 def inside_number(chunk: str, position: int) -> bool:
