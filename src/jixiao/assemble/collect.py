@@ -848,26 +848,30 @@ def is_wrapped_rest(rest: IndicatorDraft, previous: IndicatorDraft) -> bool:
     三级 name of its own, and nothing in a column the row above left empty); a level cell in
     it must complete the level above (服务对象满 | 意度指标)."""
     filled = {name for name, text in rest.cells.items() if text}
-    if not filled or not next_line(previous, rest):
+    if not filled or filled & _POINTS or not next_line(previous, rest):
+        return False  # a 分值/得分 is never wrapped (a short cell): a row of its own
+    above = {name for name, text in previous.cells.items() if text}
+    if not filled <= above:
+        return False
+    if (
+        Field.TARGET in filled
+        and Field.NAME in filled
+        and (
+            filled & set(_LEVELS)
+            or not value_continues(previous.get(Field.TARGET), rest.get(Field.TARGET))
+            or stands_alone(previous.get(Field.NAME))
+        )
+    ):
+        # a name and a 指标值: a row of its own, unless it prints no level, the name above is
+        # cut and the 指标值 above is a number cut before its unit (≥1026 | 亩) or a comparator
+        # alone (≤ | 3350台)
         return False
     if any(furniture_kind(text) for text in rest.cells.values() if text) or (
         rest.get(Field.NAME) and not_a_name(rest.get(Field.NAME))
     ):
         return False  # page furniture, a footer, a number: dropped as a row, with a finding
-    if filled & _POINTS or is_numbered_name(rest.get(Field.NAME)):
-        return False  # a 分值/得分 (never wrapped: a short cell) or a numbered name: a row
-    above = {name for name, text in previous.cells.items() if text}
-    if not filled <= above:
-        return False
-    if Field.TARGET in filled and Field.NAME in filled:
-        # a name and a 指标值: a row of its own, unless it prints no level, the name above is
-        # cut and the 指标值 above is a number cut before its unit (≥1026 | 亩) or a comparator
-        # alone (≤ | 3350台)
-        return (
-            not filled & set(_LEVELS)
-            and value_continues(previous.get(Field.TARGET), rest.get(Field.TARGET))
-            and not stands_alone(previous.get(Field.NAME))
-        )
+    if is_numbered_name(rest.get(Field.NAME)):
+        return False  # a numbered name (指标2:…): a row
     for level in _LEVELS:
         if rest.get(level) and (
             normalize_level(level, previous.get(level) + rest.get(level)) is None

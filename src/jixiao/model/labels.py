@@ -111,6 +111,7 @@ _COLUMN_WORDINGS: Final = (
 )
 
 
+@lru_cache(maxsize=8192)  # every row's cells are asked whether they head a column
 def column_label(text: str) -> Field | None:
     """The indicator column a header cell names, or None: a listed label, else a wording of
     the 指标值, 实际完成值 or 偏差原因 columns (:data:`_COLUMN_WORDINGS`)."""
