@@ -14,7 +14,16 @@ Templates (all seen in the corpus or the example):
   预期目标 | 实际完成情况, and the columns 年度指标值 | 实际完成值 | 分值 | 得分 |
   偏差原因分析及改进措施;
 * 部门整体支出绩效目标表: 部门名称 | 部门预算编码, 年度预算安排 over 资金总额 / 项目支出 / 基本支出,
-  年度总体目标.
+  年度总体目标 (or 年度履职目标); "tasks": then a 年度主要任务 block, 任务名称 | 主要内容 |
+  预算金额 over one row per task;
+* 转移支付区域绩效目标表 / 自评表, "transfer": 专项名称, 主管部门 (or 中央主管部门) naming several
+  departments | 区域, 资金情况 over 年度金额 / 其中：中央补助 / 地方资金 (the 自评表's budget
+  block with the same row labels), 年度目标 as 目标1：… 目标2：…;
+* 中央预算内投资, "investment": 项目资金 over 总投资 / 其中：中央预算内投资 / 地方配套资金.
+
+Value columns: one 指标值; 实施期指标值 | 年度指标值; 半年（程）指标值 | 全年（程）指标值; or one
+column per region (the region's name over its values). A 自评表 may end in a 总分 line.
+Titles: see :func:`title_lines` (no title line at all for ``title_style`` "none").
 
 With ``split``, the 指标值 column is printed as 指标性质 | 指标值 | 度量单位 (or, ``unit_first``,
 计量单位 | 指标性质 | 指标值): the comparator in its own column, printed with the glyphs of
@@ -74,24 +83,56 @@ class Split:
 
 
 def title_lines(table: Table) -> list[str]:
-    if table.kind == SELF_EVALUATION:
-        title = "项目支出绩效自评表"
-    elif table.kind == DEPARTMENT_TARGET:
-        title = "部门整体支出绩效目标表"
-    else:
-        title = "项目支出绩效目标表"
     if table.template == "binhai":
         return [f"{table.project}绩效目标表", f"{table.department_code} {table.department}",
                 f"单位：{table.amount_unit}"]  # fmt: skip
-    return [title, f"（{table.year}年度）"]
+    style = table.title_style
+    if style == "none":
+        return []  # a form with no title line: its header block starts the table
+    if table.template == "transfer":
+        title = "转移支付区域绩效" + ("自评表" if table.kind == SELF_EVALUATION else "目标表")
+        title = f"中央对地方{title}" if table.year % 2 else title
+    elif table.template == "investment":
+        title = "中央预算内投资项目绩效目标表"
+    elif table.kind == SELF_EVALUATION:
+        title = "项目支出绩效自评表"
+    elif table.kind == DEPARTMENT_TARGET:
+        title = "部门整体支出绩效目标申报表" if style == "申报表" else "部门整体支出绩效目标表"
+    else:
+        title = {
+            "申报表": "项目绩效目标申报表",
+            "批复表": "项目支出绩效目标批复表",
+            "本次下达": "项目支出绩效目标表（本次下达）",
+        }.get(style, "项目支出绩效目标表")
+    lines = [title, f"（{table.year}年度）"]
+    if style == "附件":
+        lines.insert(0, "附件2")
+    return lines
+
+
+def value_labels(table: Table) -> list[str]:
+    """The labels of the value columns before a split 指标值 (or instead of it)."""
+    if table.value_columns == "period":
+        return ["实施期指标值"]
+    if table.value_columns == "half_year":
+        return ["半年（程）指标值"]
+    return []
 
 
 def indicator_columns(table: Table, split: Split | None) -> list[str]:
     columns = ["一级指标", "二级指标", table.name_label]
     if table.describe:
         columns.append("绩效指标描述")
-    if split is None:
-        columns.append(table.target_label)
+    columns += value_labels(table)
+    target_label = table.target_label
+    if table.value_columns == "period":
+        target_label = "年度指标值"
+    elif table.value_columns == "half_year":
+        target_label = "全年（程）指标值"
+    if table.value_columns == "regions":
+        columns += list(table.regions)
+    elif split is None:
+        columns.append(target_label)
     elif split.unit_first:
         columns += ["计量单位", "指标性质", "指标值"]
     else:
@@ -102,14 +143,17 @@ def indicator_columns(table: Table, split: Split | None) -> list[str]:
 
 
 def target_cells(row: Row, split: Split | None) -> list[str]:
+    if row.by_region:
+        return list(row.by_region)
     value = row.target
+    spare = [row.spare] if row.spare else []
     if split is None:
-        return [value.printed]
+        return [*spare, value.printed]
     if value.quantity:
         op, number, unit = split.glyph(value.op), value.number, value.unit
     else:
         op, number, unit = "", value.text, ""
-    return [unit, op, number] if split.unit_first else [op, number, unit]
+    return [*spare, *([unit, op, number] if split.unit_first else [op, number, unit])]
 
 
 def indicator_rows(table: Table, split: Split | None) -> list[GridRow]:
@@ -180,11 +224,23 @@ def header_rows(table: Table, width: int) -> list[GridRow]:
                          Cell(amount(table.total))))  # fmt: skip
         rows.append([None, *fill(width - 1, label("项目支出"), Cell(amount(table.other)))])
         rows.append([None, *fill(width - 1, label("基本支出"), Cell(amount(basic)))])
-        rows.append(fill(width, label("年度总体目标"), Cell(table.goals)))
+        goals_label = "年度总体目标" if table.template == "standard" else table.goals_label
+        rows.append(fill(width, label(goals_label), Cell(table.goals)))
+        if table.tasks:
+            heads = ["任务名称", "主要内容", f"预算金额（{unit}）"]
+            rows.append(fill(width, label("年度主要任务", len(table.tasks) + 1),
+                             *[label(h) for h in heads]))  # fmt: skip
+            for task in table.tasks:
+                cells = [Cell(task.name), Cell(task.content), Cell(task.amount)]
+                rows.append([None, *fill(width - 1, *cells)])
     elif table.kind == SELF_EVALUATION:
-        rows.append(fill(width, label("项目名称"), Cell(table.project or "")))
-        rows.append(fill(width, label("主管部门"), Cell(table.department, colspan=half),
-                         label("实施单位"), Cell(table.implementer)))  # fmt: skip
+        transfer = table.template == "transfer"
+        rows.append(fill(width, label("专项名称" if transfer else "项目名称"),
+                         Cell(table.project or "")))  # fmt: skip
+        second = (label("区域"), Cell(table.region)) if transfer else (
+            label("实施单位"), Cell(table.implementer))  # fmt: skip
+        rows.append(fill(width, label(table.department_label),
+                         Cell(table.department, colspan=half), *second))  # fmt: skip
         rate = table.executed / table.total * 100
         score = (Decimal(10) * table.executed / table.total).quantize(Decimal("0.01"))
         subs = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
@@ -192,11 +248,13 @@ def header_rows(table: Table, width: int) -> list[GridRow]:
                          *[label(s) for s in subs]))  # fmt: skip
         total = [amount(table.total), amount(table.total), amount(table.executed), "10",
                  f"{rate:.2f}%", format(score.normalize(), "f")]  # fmt: skip
-        rows.append([None, *fill(width - 1, label("年度资金总额"), *[Cell(t) for t in total])])
+        names = ("年度金额", "其中：中央补助", "地方资金") if transfer else (
+            "年度资金总额", "其中：财政拨款", "其他资金")  # fmt: skip
+        rows.append([None, *fill(width - 1, label(names[0]), *[Cell(t) for t in total])])
         fiscal = [amount(table.fiscal), amount(table.fiscal), "", "", "", ""]
-        rows.append([None, *fill(width - 1, label("其中：财政拨款"), *[Cell(t) for t in fiscal])])
+        rows.append([None, *fill(width - 1, label(names[1]), *[Cell(t) for t in fiscal])])
         other = [amount(table.other) if table.other else "", "", "", "", "", ""]
-        rows.append([None, *fill(width - 1, label("其他资金"), *[Cell(t) for t in other])])
+        rows.append([None, *fill(width - 1, label(names[2]), *[Cell(t) for t in other])])
         expected = Cell("预期目标", colspan=half, label=True)
         rows.append(fill(width, label("年度总体目标", 2), expected, label("实际完成情况")))
         rows.append([None, *fill(width - 1, Cell(table.goals, colspan=half), Cell(table.done))])
@@ -207,16 +265,29 @@ def header_rows(table: Table, width: int) -> list[GridRow]:
                          Cell(amount(table.fiscal)), label("其他资金")))  # fmt: skip
         rows.append([None, *fill(width - 1, Cell(f"用于{table.year}年{table.goals[2:8]}等支出。"))])
         rows.append(fill(width, label("绩效目标"), Cell(table.goals)))
+    elif table.template == "transfer":
+        rows.append(fill(width, label("专项名称"), Cell(table.project or "")))
+        rows.append(fill(width, label(table.department_label), Cell(table.department, colspan=half),
+                         label("区域"), Cell(table.region)))  # fmt: skip
+        other = amount(table.other) if table.other else ""
+        rows.append(fill(width, label(f"资金情况（{unit}）", 3), label("年度金额"),
+                         Cell(amount(table.total))))  # fmt: skip
+        rows.append([None, *fill(width - 1, label("其中：中央补助"), Cell(amount(table.fiscal)))])
+        rows.append([None, *fill(width - 1, label("地方资金"), Cell(other))])
+        rows.append(fill(width, label(table.goals_label), Cell(table.goals)))
     else:
+        investment = table.template == "investment"
+        names = ("总投资", "其中：中央预算内投资", "地方配套资金") if investment else (
+            "年度资金总额", "其中：财政资金", "其他资金")  # fmt: skip
         rows.append(fill(width, label("项目名称"), Cell(table.project or "")))
         rows.append(fill(width, label("主管部门"), Cell(table.department, colspan=half),
                          label("实施单位"), Cell(table.implementer)))  # fmt: skip
         other = amount(table.other) if table.other else ""
-        rows.append(fill(width, label(f"项目资金（{unit}）", 3), label("年度资金总额"),
+        rows.append(fill(width, label(f"项目资金（{unit}）", 3), label(names[0]),
                          Cell(amount(table.total))))  # fmt: skip
-        rows.append([None, *fill(width - 1, label("其中：财政资金"), Cell(amount(table.fiscal)))])
-        rows.append([None, *fill(width - 1, label("其他资金"), Cell(other))])
-        rows.append(fill(width, label("年度目标"), Cell(table.goals)))
+        rows.append([None, *fill(width - 1, label(names[1]), Cell(amount(table.fiscal)))])
+        rows.append([None, *fill(width - 1, label(names[2]), Cell(other))])
+        rows.append(fill(width, label(table.goals_label), Cell(table.goals)))
     return [GridRow("header", cells) for cells in rows]
 
 
@@ -236,4 +307,15 @@ def grid(table: Table, split: Split | None = None) -> Grid:
             last.colspan += missing
             row.cells += [None] * missing
         rows.append(row)
+    if table.total_line:
+        rows.append(GridRow("footer", total_cells(table, columns, width)))
     return Grid(width, rows, columns)
+
+
+def total_cells(table: Table, columns: list[str], width: int) -> list[Cell | None]:
+    """A 自评表's 总分 line: the label over the columns before 分值, the sums of 分值 and 得分."""
+    weight = columns.index("分值")
+    weights = sum(int(row.weight) for row in table.rows)
+    scores = sum(int(row.score) for row in table.rows)
+    return fill(width, Cell("总分", colspan=weight, label=True), Cell(str(weights)),
+                Cell(str(scores)), Cell(""))  # fmt: skip

@@ -211,7 +211,9 @@ def glued(table: Table, variant: int) -> list[str]:
 
 def ocr(tables: Tables, variant: int) -> Rendered:
     rng = random.Random(variant)
-    title = grid(tables[0]).rows[0].texts()[0]
+    first = grid(tables[0]).rows[0]
+    # the shared file's name: the title, or for a form without one what it is about
+    title = first.texts()[0] if first.kind == "line" else tables[0].project or tables[0].department
     text = "".join("".join(glued(table, variant)) for table in tables)
     preamble = f"《{title}.docx》由会员分享,可在线阅读,更多相关《{title}.docx(4页珍藏版)》"
     lines = [preamble + "请在优知文库上搜索。"]

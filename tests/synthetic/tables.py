@@ -6,6 +6,25 @@ A :class:`Table` is what a form *says*: its kind (项目支出绩效目标表, �
 for a 自评表 实际完成值, 分值, 得分, 偏差原因). How it is printed is :mod:`synthetic.layout`
 (the official grid) and :mod:`synthetic.shapes` (the text forms).
 
+The form families (``template``) and their options, each drawn so that every shape prints it:
+
+* project targets: ``standard``; ``binhai`` (the example's form); ``transfer`` (转移支付区域
+  绩效目标表: 专项名称, several departments in one 主管部门 cell, a 区域 field, 资金情况 with
+  年度金额 / 其中：中央补助 / 地方资金, optionally one 指标值 column per region); ``investment``
+  (中央预算内投资: 总投资 / 其中：中央预算内投资 / 地方配套);
+* self-evaluations: ``standard`` and ``transfer`` (区域绩效自评表), the budget block, a
+  偏差原因 column worded three ways, optionally a 总分 line under the rows;
+* department targets: ``standard`` and ``tasks`` (年度履职目标 and a 年度主要任务 block of
+  任务名称 | 主要内容 | 预算金额 rows before the indicators: never indicators or goals);
+* ``value_columns``: one 指标值 column, or 实施期 (中长期) and 年度 values, or 半年(程) and
+  全年(程) values — the gold ``target`` is the year's value, as the corpus gold takes the
+  全年 value (jiangsu-zhenjiang) — or one column per region (fujian-anxi: the gold ``target``
+  is the value all regions print; where they differ the row must come back doubted);
+* ``title_style``: 项目支出绩效目标表, 项目绩效目标申报表, 项目支出绩效目标批复表,
+  项目支出绩效目标表（本次下达）, a 附件2 line before the title, or no title at all;
+* the 2015-era framework (财预〔2015〕88号): 一级 only 产出指标 / 效益指标, with 满意度 as a
+  二级 under 效益指标 (社会公众或服务对象满意度指标).
+
 What is drawn, and why it is valid:
 
 * the tree: 一级指标 in framework order (``jixiao.model.framework.FRAMEWORK``), the classic tree
@@ -62,12 +81,23 @@ class Row:
     level1: str
     level2: str
     name: str
-    target: Value
+    target: Value  # the year's 指标值 (年度, 全年(程)); with regions, the one all print
     description: str = ""
     actual: str = ""
     weight: str = ""
     score: str = ""
     deviation: str = ""
+    spare: str = ""  # the value of the other period column (实施期 or 半年(程)), if printed
+    by_region: tuple[str, ...] = ()  # one 指标值 per region column (transfer forms)
+
+
+@dataclass(frozen=True)
+class Task:
+    """A row of a 部门整体 form's 年度主要任务 block: 任务名称 | 主要内容 | 预算金额."""
+
+    name: str
+    content: str
+    amount: str
 
 
 @dataclass(frozen=True)
@@ -86,13 +116,21 @@ class Table:
     goals: str
     done: str  # 自评表: 实际完成情况
     rows: tuple[Row, ...]
-    template: str = "standard"  # project targets: "standard" or "binhai" (the example's form)
+    template: str = "standard"  # the form family: see the module docstring
     describe: bool = False  # a 绩效指标描述 column
     target_label: str = "指标值"
     name_label: str = "三级指标"
     actual_label: str = "实际完成值"
     deviation_label: str = "偏差原因分析及改进措施"
     repeat_level2: bool = False  # 二级 printed on every row instead of merged
+    title_style: str = "standard"  # see TITLE_STYLES
+    value_columns: str = "single"  # "single", "period", "half_year" or "regions"
+    regions: tuple[str, ...] = ()  # the region columns' names (value_columns "regions")
+    region: str = ""  # the 区域 field of a transfer form
+    department_label: str = "主管部门"
+    goals_label: str = "年度目标"
+    tasks: tuple[Task, ...] = ()  # a 部门整体 form's 年度主要任务
+    total_line: bool = False  # 自评表: a 总分 line under the indicator rows
 
     def amount(self, yuan: Decimal) -> str:
         """An amount as printed in the table's unit: 3300000.00 (元) or 330 (万元)."""
@@ -110,7 +148,8 @@ class Table:
             Row(
                 convert(r.level1), convert(r.level2), convert(r.name), value(r.target),
                 convert(r.description), convert(r.actual), r.weight, r.score,
-                convert(r.deviation),
+                convert(r.deviation), convert(r.spare),
+                tuple(convert(v) for v in r.by_region),
             )
             for r in self.rows
         )  # fmt: skip
@@ -122,6 +161,9 @@ class Table:
             goals=convert(self.goals),
             done=convert(self.done),
             rows=rows,
+            regions=tuple(convert(r) for r in self.regions),
+            region=convert(self.region),
+            tasks=tuple(Task(convert(t.name), convert(t.content), t.amount) for t in self.tasks),
         )
 
     def gold(self) -> dict[str, object]:
@@ -205,6 +247,23 @@ SHORT_LEVEL2 = {
     "服务对象满意度指标": "服务对象满意度",
 }
 
+# 2015-era printings of 二级 names (财预〔2015〕88号 申报表): 环境效益, 社会公众或服务对象满意度.
+OLD_LEVEL2 = {
+    "生态效益指标": "环境效益指标",
+    "服务对象满意度指标": "社会公众或服务对象满意度指标",
+}
+# Several departments in one 主管部门 cell (a transfer form's, as guangdong-lechang prints it).
+DEPARTMENT_GROUPS = (
+    ("财政局", "教育局", "人力资源和社会保障局"),
+    ("财政局", "农业农村局"),
+    ("卫生健康委员会", "财政局"),
+    ("财政局", "水利局", "自然资源局"),
+)
+REGIONS = ("城关镇", "新河乡", "石桥镇", "东坪乡", "白沙镇", "龙泉乡", "青山村", "河口村")
+TASK_WORDS = ("保障", "开展", "推进", "完成", "组织")
+TITLE_STYLES = ("standard", "申报表", "批复表", "本次下达", "附件", "none")
+DEVIATION_LABELS = ("偏差原因分析及改进措施", "偏差原因及改进措施", "未完成原因分析及改进措施")
+
 CLASSIC = {
     "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
     "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
@@ -216,6 +275,13 @@ FRAMEWORK_2021 = {
     "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
     "满意度指标": ("服务对象满意度指标",),
 }
+# 财预〔2015〕88号: two 一级 only, satisfaction a 二级 under 效益指标 (hunan-xiangtan).
+FRAMEWORK_2015 = {
+    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
+    "效益指标": (
+        "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",
+    ),
+}  # fmt: skip
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -293,8 +359,9 @@ def indicator(draw: st.DrawFn, level2: str, year: int) -> tuple[str, Value, str]
 @st.composite
 def tree(draw: st.DrawFn, kind: str, year: int, max_rows: int) -> tuple[Row, ...]:
     """Indicator rows: a valid 一级 / 二级 tree with unique 三级 names."""
-    framework = draw(st.sampled_from((CLASSIC, FRAMEWORK_2021)))
+    framework = draw(st.sampled_from((CLASSIC, FRAMEWORK_2021, FRAMEWORK_2015)))
     short = draw(st.booleans())
+    old_names = framework is FRAMEWORK_2015 and not short and draw(st.booleans())
     self_evaluation = kind == SELF_EVALUATION
     # a 自评表 printed with its 分值 before the actuals are filled in (blank 实际完成值 and 得分)
     unfilled = self_evaluation and draw(st.integers(0, 4)) == 0
@@ -306,6 +373,8 @@ def tree(draw: st.DrawFn, kind: str, year: int, max_rows: int) -> tuple[Row, ...
         chosen = draw(st.lists(st.sampled_from(level2s), min_size=1, max_size=min(3, len(level2s))))
         for level2 in sorted(set(chosen), key=level2s.index):
             printed2 = SHORT_LEVEL2.get(level2, level2) if short else level2
+            if old_names:
+                printed2 = OLD_LEVEL2.get(level2, level2)
             for _ in range(draw(st.integers(1, 3))):
                 if len(rows) >= max_rows:
                     break
@@ -328,6 +397,28 @@ def tree(draw: st.DrawFn, kind: str, year: int, max_rows: int) -> tuple[Row, ...
     return tuple(rows)
 
 
+def other_period(value: Value, half: bool) -> str:
+    """The value a 半年(程) (``half``) or 实施期 column prints beside the year's: half or three
+    times a count or an amount, the same rate, grade or date."""
+    if not value.quantity or value.unit in ("%", "元/人", "元/人/年", "元/次", "个工作日", "天"):
+        return value.printed
+    number = int(value.number)
+    number = max(1, number // 2) if half else number * 3
+    return f"{value.op}{number}{value.unit}"
+
+
+@st.composite
+def region_values(draw: st.DrawFn, row: Row, count: int) -> Row:
+    """One 指标值 per region: all the same, or (a quarter of the rows) one region's count
+    differs — then no single value is the row's, and a reader must doubt it."""
+    values = [row.target.printed] * count
+    if row.target.quantity and draw(st.integers(0, 3)) == 0:
+        at = draw(st.integers(0, count - 1))
+        other = replace(row.target, number=str(int(row.target.number) + 1))
+        values[at] = other.printed
+    return replace(row, by_region=tuple(values))
+
+
 @st.composite
 def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) -> Table:
     """A random valid table of one of ``kinds``."""
@@ -344,13 +435,72 @@ def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) 
     total = Decimal(cents) * 100
     fiscal = draw(st.sampled_from((total, total - Decimal(cents // 2) * 100)))
     executed = draw(st.sampled_from((total, total - Decimal(cents // 10) * 100)))
-    template = "standard"
-    if kind == PROJECT_TARGET and fiscal == total:
-        template = draw(st.sampled_from(("standard", "binhai")))
+    amount_unit = draw(st.sampled_from(("万元", "元")))
+    if kind == PROJECT_TARGET:
+        templates = ("standard", "binhai", "transfer", "investment")
+        if fiscal != total:
+            templates = ("standard", "transfer", "investment")
+    elif kind == SELF_EVALUATION:
+        templates = ("standard", "transfer")
+    else:
+        templates = ("standard", "tasks")
+    template = draw(st.sampled_from(templates))
     describe = template == "binhai" or (kind != SELF_EVALUATION and draw(st.booleans()))
     target_label = "年度指标值" if kind == SELF_EVALUATION else "指标值"
     if kind == DEPARTMENT_TARGET:
         target_label = draw(st.sampled_from(("指标值", "目标值")))
+    if template == "binhai":
+        title_style = "standard"
+    elif kind == PROJECT_TARGET and template == "standard":
+        title_style = draw(st.sampled_from(TITLE_STYLES))
+    elif kind == DEPARTMENT_TARGET:
+        title_style = draw(st.sampled_from(("standard", "申报表", "none")))
+    else:
+        title_style = draw(st.sampled_from(("standard", "附件", "none")))
+    value_columns = "single"
+    if kind == PROJECT_TARGET and template != "binhai":
+        choices = ["single", "period", "half_year"]
+        if template == "transfer":
+            choices.append("regions")
+        value_columns = draw(st.sampled_from(choices))
+    rows = draw(tree(kind, year, max_rows))
+    regions: tuple[str, ...] = ()
+    if value_columns == "regions":
+        count = draw(st.integers(2, 4))
+        regions = tuple(draw(st.permutations(REGIONS))[:count])
+        rows = tuple(draw(region_values(row, count)) for row in rows)
+    elif value_columns != "single":
+        half = value_columns == "half_year"
+        rows = tuple(replace(row, spare=other_period(row.target, half)) for row in rows)
+    department_label = "主管部门"
+    goals_label = "年度目标"
+    if template == "transfer":
+        department = "、".join(draw(st.sampled_from(DEPARTMENT_GROUPS)))
+        if kind == PROJECT_TARGET:
+            department_label = draw(st.sampled_from(("主管部门", "中央主管部门")))
+        goals_label = draw(st.sampled_from(("年度目标", "年度绩效目标")))
+    tasks: tuple[Task, ...] = ()
+    if template == "tasks":
+        goals_label = draw(st.sampled_from(("年度履职目标", "年度总体目标")))
+        objects = draw(st.lists(st.sampled_from(OBJECTS), min_size=1, max_size=3, unique=True))
+        share = total / len(objects)
+        tasks = tuple(
+            Task(
+                f"{name}工作",
+                f"{draw(st.sampled_from(TASK_WORDS))}{name}，{draw(st.sampled_from(TASK_WORDS))}"
+                f"{draw(st.sampled_from(OBJECTS))}",
+                format((share / 10000).quantize(Decimal("0.01")).normalize(), "f"),
+            )
+            for name in objects
+        )
+    goals = f"完成{obj}工作任务，提升{draw(st.sampled_from(OBJECTS))}服务水平。"
+    if title_style == "none":
+        goals = f"{year}年{goals}"  # no title: the year is stated in the goals
+    if template == "transfer":
+        goals = f"目标1：{goals}目标2：保障{draw(st.sampled_from(OBJECTS))}资金及时拨付。"
+    deviation_label = "偏差原因分析及改进措施"
+    if kind == SELF_EVALUATION:
+        deviation_label = draw(st.sampled_from(DEVIATION_LABELS))
     return Table(
         kind=kind,
         year=year,
@@ -358,18 +508,27 @@ def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) 
         implementer=implementer,
         project=project,
         department_code=str(draw(st.integers(100001, 999999))),
-        amount_unit=draw(st.sampled_from(("万元", "元"))),
+        amount_unit=amount_unit,
         total=total,
         fiscal=fiscal,
         other=total - fiscal,
         executed=executed,
-        goals=f"完成{obj}工作任务，提升{draw(st.sampled_from(OBJECTS))}服务水平。",
+        goals=goals,
         done=f"已完成{obj}年度工作任务。",
-        rows=draw(tree(kind, year, max_rows)),
+        rows=rows,
         template=template,
         describe=describe,
         target_label=target_label,
+        deviation_label=deviation_label,
         repeat_level2=template == "binhai" and draw(st.booleans()),
+        title_style=title_style,
+        value_columns=value_columns,
+        regions=regions,
+        region=place if template == "transfer" else "",
+        department_label=department_label,
+        goals_label=goals_label,
+        tasks=tasks,
+        total_line=kind == SELF_EVALUATION and draw(st.booleans()),
     )
 
 

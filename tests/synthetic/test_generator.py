@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from jixiao.model.characters import strip_pinyin_glosses, to_simplified
-from jixiao.model.framework import FRAMEWORK, normalize_level1, normalize_level2
+from jixiao.model.framework import can_be_under, normalize_level1, normalize_level2
 from jixiao.model.target import Comparator, TargetKind
 from jixiao.targets import is_placeholder, parse_target
 from synthetic.shapes import SHAPES, WRAPPING
@@ -30,9 +30,12 @@ def test_generated_tables_are_valid(table: Table) -> None:
     assert table.fiscal + table.other == table.total
     assert len({row.name for row in table.rows}) == len(table.rows)
     for row in table.rows:
-        level1 = normalize_level1(row.level1)
+        level1, level2 = normalize_level1(row.level1), normalize_level2(row.level2)
         assert level1 is not None
-        assert normalize_level2(row.level2) in FRAMEWORK[level1]
+        assert level2 is not None
+        assert can_be_under(level1, level2)  # 满意度 under 效益 in the 2015 framework too
+        if row.by_region:
+            assert len(row.by_region) == len(table.regions) >= 2
         target = parse_target(row.target.printed, year=table.year)
         readable = target.kind is not TargetKind.TEXT or is_placeholder(row.target.printed)
         assert readable, row.target.printed  # 无 is a placeholder: kept as text

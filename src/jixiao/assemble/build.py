@@ -267,16 +267,19 @@ def build_table(draft: TableDraft, year: int | None) -> TargetTable:
     fiscal_amount = parse_amount(fiscal, unit)
     if fiscal is None and header.get(Field.FISCAL_PART):
         fiscal, fiscal_amount = fiscal_by_level(header[Field.FISCAL_PART], unit)
+    kind = table_kind(draft.title, draft.has_evaluation_columns, draft.department_form)
     code, department = with_code(
         draft.department_code or header.get(Field.DEPARTMENT_CODE),
         choose_department(
             draft.department or draft.units.get(UnitRole.REPORTING),
             draft.units.get(UnitRole.SUPERVISOR),
             draft.units.get(UnitRole.IMPLEMENTER),
+            # a 转移支付区域 target form's 中央主管部门, not its 自评表's (filled by the region)
+            None if "自评" in (draft.title or "") else draft.units.get(UnitRole.CENTRAL),
         ),
     )
     return TargetTable(
-        kind=table_kind(draft.title, draft.has_evaluation_columns, draft.department_form),
+        kind=kind,
         title=draft.title,
         department_code=code,
         department=department,

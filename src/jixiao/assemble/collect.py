@@ -31,6 +31,8 @@ from jixiao.assemble.columns import (
     is_parallel_group,
     keep_last_group,
     map_columns,
+    region_columns,
+    shared_value,
     strip_section_weight,
 )
 from jixiao.assemble.drafts import IndicatorDraft, TableDraft
@@ -74,6 +76,7 @@ from jixiao.model.vocabulary import (
     FISCAL_TOTAL_LABELS,
     GRADES,
     PROJECT_COLUMNS,
+    TASK_LABELS,
     Field,
 )
 
@@ -118,6 +121,7 @@ class Collector:
     # of their span (pdftotext -layout), so a level carried down from the row above is a guess
     levels_below: bool = False
     merged_at_middle: bool = False  # the grid's (Grid.merged_at_middle)
+    in_tasks: bool = False  # inside a 部门整体 form's 年度主要任务 block (feed_task)
 
     # --- table boundaries -------------------------------------------------------------
 
@@ -125,6 +129,7 @@ class Collector:
         self.current = None
         self.levels_below = False
         self.last_label = None
+        self.in_tasks = False
         self.after_page_break = False
         self.fill_crosses_page = False
 
@@ -218,6 +223,8 @@ class Collector:
         if self.header_row is not None and row.kind is RowKind.TABLE and self.feed_header_rest(row):
             return
         self.header_row = None
+        if self.in_tasks and self.feed_task(row):
+            return
         if is_indicator_header(texts) or (
             is_header_without_target(texts) and row.kind is RowKind.TABLE
         ):
@@ -281,6 +288,21 @@ class Collector:
             return not is_table_title(first)
         # a footer inside the table (其他需说明的问题 | 无) is dropped with a finding, as a row
         return kind == WEB_PAGE and row.kind is RowKind.LINE
+
+    def feed_task(self, row: Row) -> bool:
+        """A row of the 年度主要任务 block (任务名称 | 主要内容 | 预算金额, then one row per
+        task): read past — a task is no goal, no indicator, and its amount no 预算数. The
+        block ends at the indicator header or at a header label that heads no task column."""
+        first = next((text for text in row.texts if text), "")
+        if is_indicator_header(row.texts) or is_header_without_target(row.texts):
+            self.in_tasks = False
+            return False
+        if is_known_label(first) and clean_label(first) not in TASK_LABELS:
+            self.in_tasks = False
+            return False
+        if self.current is not None:
+            self.current.reached(row.source)
+        return True
 
     def continues_money_block(self, first: str) -> bool:
         """A row of the 项目资金 block under its merged label (empty here): 其中：财政资金 |
@@ -403,13 +425,21 @@ class Collector:
             return
         cells = row.texts
         first = next((text for text in cells if text), "")  # after a merged label's empty cell
-        if header_label(first) is Field.PROJECT and (
-            self.current is None or self.current.project or self.current.indicators
+        opens = header_label(first)
+        if (opens is Field.PROJECT and (self.current is None or self.current.project)) or (
+            opens in _OPENING_LABELS and self.in_indicators()
         ):
+            # a header block after the indicator header is the next table's (one without a
+            # title: its 项目名称, or a 部门整体 form's 部门名称, starts it)
             self.open(row.source)
         draft = self.current if self.current is not None else self.open(row.source)
         draft.reached(row.source)
         self.last_label = header_label(first)
+        if self.last_label is Field.TASKS:
+            draft.department_form = True  # only a 部门整体 form lists its 年度主要任务
+            self.in_tasks = True
+            self.last_label = None
+            return
         pending: Field | None = None
         label = ""
         for text in cells:
@@ -461,6 +491,10 @@ class Collector:
     def feed_column_header(self, row: Row) -> None:
         """一级指标 | 二级指标 | … : maps columns; repeated after a page break."""
         columns = map_columns(row.cells)
+        per_region = set(region_columns(row.cells))
+        regions = {cell.column: cell.text for cell in row.cells if cell.column in per_region}
+        if regions:
+            columns[Field.TARGET] = list(regions)  # one 指标值 column per region
         parallel = is_parallel_group(columns)
         if parallel:
             columns = keep_last_group(columns)
@@ -482,6 +516,7 @@ class Collector:
                 )
             )
         self.current.columns = columns
+        self.current.regions = regions
         self.current.columns_source = row.source
         self.current.reached(row.source)
         self.last_label = None
@@ -501,6 +536,12 @@ class Collector:
         if not any(cells.values()) or all(i not in mapped for i, text in enumerate(texts) if text):
             self.skip(row)
             return
+        differ = None
+        if draft.regions:
+            cells[Field.TARGET], differ = shared_value(
+                [texts[i] if i < len(texts) else "" for i in draft.regions],
+                list(draft.regions.values()),
+            )
         if cells.get(Field.PROJECT) and cells[Field.PROJECT] != draft.project:
             draft = self.open_project_row(cells, row)
         if not any(text for name, text in cells.items() if name not in PROJECT_COLUMNS):
@@ -577,6 +618,10 @@ class Collector:
             self.levels_below = True  # the first row's 一级 printed lower: at its span's middle
         self.fill_levels(indicator, previous)
         draft.indicators.append(indicator)
+        if differ is not None:
+            self.say_about_row(
+                "PRS010", f"{where(row.source)}的各列指标值不同，未读取：{differ}", indicator
+            )
         if self.merged_at_middle:
             self.doubt_levels_above(indicator, columns, carried)
         if self.doubt_after_wrap is not None:
@@ -817,6 +862,8 @@ def is_budget_value(text: str) -> bool:
 
 
 _MONEY_LABELS: Final = frozenset({Field.BUDGET_SECTION, Field.TOTAL, Field.FISCAL, Field.OTHER})
+# the labels a header block opens with: after indicator rows, the start of the next table
+_OPENING_LABELS: Final = frozenset({Field.PROJECT, Field.DEPARTMENT})
 
 
 def sub_column_values(columns: list[Field], values: list[str]) -> list[tuple[Field, str]]:

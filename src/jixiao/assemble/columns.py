@@ -6,7 +6,9 @@ Besides the usual 一级指标 | 二级指标 | 三级指标 | … | 指标值 r
   (单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | …): these are the *project columns*;
 * an approval form (批复表) prints two parallel groups side by side — 中期 and 年度 —
   (一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值): only the last group is
-  read, and the assembler records that it did so.
+  read, and the assembler records that it did so;
+* a form for several towns or regions prints one 指标值 column per region, named after it
+  (… | 三级指标 | 指标解释 | 城关镇 | 新河乡 | 石桥镇): :func:`region_columns`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from jixiao.ingest.grid import Cell
-from jixiao.model.labels import column_field, stand_in_name_column
+from jixiao.model.labels import column_field, entity_columns, stand_in_name_column
 from jixiao.model.vocabulary import Field
 
 # '产出指标（70分）': the section's weight printed in the level cell
@@ -40,6 +42,22 @@ def map_columns(cells: Iterable[Cell]) -> dict[Field, list[int]]:
             columns.setdefault(name, []).append(cell.column)
         previous = name
     return columns
+
+
+def region_columns(cells: Iterable[Cell]) -> list[int]:
+    """The grid columns of a header's per-region 指标值 columns
+    (:func:`~jixiao.model.labels.entity_columns`), [] when it has none."""
+    listed = list(cells)
+    fields = [column_field(cell.text) if cell.text else None for cell in listed]
+    return [listed[i].column for i in entity_columns(fields, [cell.text for cell in listed])]
+
+
+def shared_value(texts: list[str], labels: list[str]) -> tuple[str, str | None]:
+    """The 指标值 of a row with one value column per region: the value every region prints;
+    when they differ (or one is empty), no value and what each printed, for the doubt."""
+    if len(set(texts)) == 1 and texts[0]:
+        return texts[0], None
+    return "", "、".join(f"{label}“{text}”" for label, text in zip(labels, texts, strict=True))
 
 
 def runs(columns: list[int]) -> list[list[int]]:

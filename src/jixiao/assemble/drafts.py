@@ -53,6 +53,8 @@ class TableDraft:
     units: dict[UnitRole, str] = field(default_factory=dict)
     columns: dict[Field, list[int]] | None = None
     columns_source: SourceRef | None = None  # the indicator header row
+    # one 指标值 column per region (grid column → the region's name): read together
+    regions: dict[int, str] = field(default_factory=dict)
     indicators: list[IndicatorDraft] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     last_line: int | None = None

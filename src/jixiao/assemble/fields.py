@@ -210,10 +210,13 @@ class UnitRole(StrEnum):
     REPORTING = "reporting"  # 单位名称, 填报单位, 项目单位, 部门：, 预算单位, a '503101 名称' line
     SUPERVISOR = "supervisor"  # 主管部门
     IMPLEMENTER = "implementer"  # 实施单位, 项目实施单位, 具体实施单位
+    CENTRAL = "central"  # 中央主管部门 of a 转移支付区域 form
 
 
 def unit_role(label: str) -> UnitRole:
     """The role of a department label as printed: '主管部门及代码' → SUPERVISOR."""
+    if label.startswith("中央"):
+        return UnitRole.CENTRAL
     if "主管" in label:
         return UnitRole.SUPERVISOR
     if "实施" in label:
@@ -237,24 +240,31 @@ def parse_unit_line_with_role(text: str) -> tuple[UnitRole, str | None, str] | N
 
 
 def choose_department(
-    reporting: str | None, supervisor: str | None, implementer: str | None
+    reporting: str | None,
+    supervisor: str | None,
+    implementer: str | None,
+    central: str | None = None,
 ) -> str | None:
     """The table's department: the unit the table belongs to.
 
     The unit that reports (填报单位, 项目单位, 单位名称, '部门：' above the table) when one is
     printed — as the table's own 实施单位 or 主管部门 cell when the reporting name ends with it
     ('临沧市永德县明朗中学' above, 实施单位 '永德县明朗中学' → '永德县明朗中学'); else the 主管部门;
-    else the 实施单位 (a form whose 主管部门 cell is empty). Conventions of the corpus gold.
+    else the 实施单位 (a form whose 主管部门 cell is empty); else ``central``, the 中央主管部门
+    of a 转移支付区域 target form (the departments that set the regional targets, often
+    several: 财政部、教育部、人力资源社会保障部) — the caller passes none for a form titled
+    自评表, which the region fills and whose department the form does not name. Conventions of
+    the corpus gold.
     """
-    reporting, supervisor, implementer = (
-        printed_unit(name) for name in (reporting, supervisor, implementer)
+    reporting, supervisor, implementer, central = (
+        printed_unit(name) for name in (reporting, supervisor, implementer, central)
     )
     if reporting:
         for cell in (implementer, supervisor):
             if cell and _compact(reporting).endswith(_compact(cell)):
                 return cell
         return reporting
-    return supervisor or implementer
+    return supervisor or implementer or central
 
 
 def printed_unit(name: str | None) -> str | None:

@@ -16,7 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from jixiao.model.framework import clean_level_name, normalize_level1, normalize_level2
+from jixiao.model.framework import (
+    clean_level_name,
+    evaluation_level,
+    normalize_level1,
+    normalize_level2,
+)
 from jixiao.model.vocabulary import (
     AMOUNT_UNITS,
     BUDGET_SUB_COLUMNS,
@@ -165,9 +170,14 @@ _WRAPPABLE_LABELS: Final = (*COLUMN_LABELS, *UNKEPT_COLUMNS, "偏差原因分析
 
 
 def is_header_without_target(texts: list[str]) -> bool:
-    """A row naming the level columns (一级指标 | 二级指标 | 三级指标) but no 指标值 column."""
+    """A row naming the level columns (一级指标 | 二级指标 | 三级指标) but no 指标值 column (nor
+    one per region)."""
     fields = {column_label(text) for text in texts}
-    return len(fields & _LEVEL_COLUMNS) >= 2 and Field.TARGET not in fields
+    return (
+        len(fields & _LEVEL_COLUMNS) >= 2
+        and Field.TARGET not in fields
+        and not entity_columns([column_label(text) for text in texts], texts)
+    )
 
 
 # What a form may print over its 三级 column when it prints no 三级指标/指标名称: the merged
@@ -194,12 +204,46 @@ def is_name_stand_in(text: str) -> bool:
     return clean_label(text) in _NAME_COLUMN_STAND_INS
 
 
+_DIGITS_ONLY: Final = re.compile(r"^[\d.,，%％\s]*$")
+
+
+def is_entity_label(text: str) -> bool:
+    """A column named after a town, village or unit (西坪镇尧山村): a short name that is no
+    label, level name or number."""
+    return (
+        2 <= len(text) <= 16
+        and not _DIGITS_ONLY.match(text)
+        and not is_known_label(text)
+        and column_label(text) is None
+        and normalize_level1(text) is None
+        and normalize_level2(text) is None
+        and evaluation_level(text) is None
+    )
+
+
+def entity_columns(fields: Sequence[Field | None], texts: Sequence[str]) -> list[int]:
+    """The value columns of a form with one 指标值 column per town, village or unit
+    (一级指标 | 二级指标 | 三级指标 | 指标解释 | 西坪镇尧山村 | 桃舟乡吾培村 | …, a transfer
+    form's regions): a header naming no 指标值 column, with a 三级 and another level column,
+    whose last two or more labels, after the last column it names, are names of places or
+    units. The positions of those labels (in ``texts``); [] for any other header. O(labels)."""
+    named = [i for i, f in enumerate(fields) if f is not None]
+    levels = {f for f in fields if f in _LEVEL_COLUMNS}
+    if not named or Field.TARGET in fields or Field.NAME not in levels or len(levels) < 2:
+        return []
+    tail = [i for i in range(named[-1] + 1, len(texts)) if texts[i]]
+    if len(tail) < 2 or not all(is_entity_label(texts[i]) for i in tail):
+        return []
+    return tail
+
+
 def is_indicator_header(texts: list[str]) -> bool:
     """True for a row such as 一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值, or
     指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值 (a form with no level columns)."""
     fields = {column_label(text) for text in texts}
     if Field.TARGET not in fields:
-        return False
+        # one 指标值 column per region instead (… | 三级指标 | 城关镇 | 新河乡)
+        return bool(entity_columns([column_label(text) for text in texts], texts))
     if len(fields & _LEVEL_COLUMNS) >= 2:
         return True
     # a form without level columns (部门整体: 指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值)
@@ -248,7 +292,7 @@ _FOOTER: Final = re.compile(
     r"填\s*[报表]\s*人|联\s*系\s*(?:电\s*话|人|方式)|审\s*核\s*人|复\s*核\s*人|"
     r"(?:单位|部门|财务|项目)?负\s*责\s*人\s*(?:$|[:：（(签])|签\s*[字章名]\s*(?:$|[:：])|"
     r"(?:单位)?盖\s*章|填\s*[报表]\s*(?:日期|时间)|日\s*期\s*[:：]|"
-    r"\d{0,4}\s*年\s*月\s*日\s*$|总\s*分\s*$|合\s*计\s*$)",
+    r"\d{0,4}\s*年\s*月\s*日\s*$|总\s*分\s*$|合\s*计\s*$|附\s*[件表]\s*\d{1,2}\s*[:：]?\s*$)",
     re.IGNORECASE,
 )
 # A bare number, weight, score or percentage (with an optional comparator).
@@ -270,7 +314,8 @@ def furniture_kind(text: str) -> str | None:
     """What a cell is when it is page furniture or a form's footer, in Chinese; else None.
 
     ``网页元素`` (share bars, print links, breadcrumbs, 发布时间, 来源, copyright) or ``表尾说明``
-    (其他需说明的问题, 存在问题, 备注, 注：…, 填报人, 联系电话, 审核人, signatures and dates).
+    (其他需说明的问题, 存在问题, 备注, 注：…, 填报人, 联系电话, 审核人, signatures and dates, a
+    总分 line, an attachment's number 附件2 before the next table).
     Linear in the text (anchored regular expressions without nested repetition).
     """
     stripped = text.strip()
@@ -349,12 +394,14 @@ def stands_alone(name: str) -> bool:
 _TABLE_TITLE: Final = re.compile(
     r"(绩效目标表|绩效目标申报表|绩效自评表|自评表|绩效目标批复表|绩效自评情况公示|绩效自评情况|绩效评价指标表"
     r"|绩效目标公开|项目绩效公开)"
-    r"(?:\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?$"
+    # its year, or what the copy is (项目支出绩效目标表（本次下达）, （调整后）)
+    r"(?:\s*[（(]\s*(?:(?:19|20)\d{2}\s*年度?|本次下达|提前下达|调整后|批复)\s*[)）])?$"
 )
 
 
 def is_table_title(text: str) -> bool:
-    """A table's title by its ending wording (…绩效目标表, …自评表 (2023年度), …项目绩效公开):
+    """A table's title by its ending wording (…绩效目标表, …自评表 (2023年度), …项目绩效公开,
+    …绩效目标表（本次下达）):
     where a table starts, and so where the indicator rows of the table before it end."""
     return bool(_TABLE_TITLE.search(text))
 

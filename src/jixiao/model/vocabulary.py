@@ -45,6 +45,9 @@ class Field(StrEnum):
     EXECUTION_SCORE = "execution_score"
     PURPOSE = "purpose"
     GOALS = "goals"
+    # 年度主要任务 of a 部门整体 form: 任务名称 | 主要内容 | 预算金额 rows, not kept (never goals,
+    # never indicators, their amounts never the budget)
+    TASKS = "tasks"
     IMPLEMENTER = "implementer"  # 实施单位: the department when no 主管部门/预算单位 is printed
     # indicator columns
     LEVEL1 = "level1"
@@ -52,7 +55,9 @@ class Field(StrEnum):
     NAME = "name"
     DESCRIPTION = "description"
     TARGET = "target"
-    HALF_YEAR_TARGET = "half_year_target"  # 半年(程)指标值 beside 全年(程)指标值: not kept
+    # a target for another period printed beside the year's (半年(程)指标值 beside 全年(程)指标值,
+    # 实施期指标值 beside 年度指标值): a value column, not kept — the table's target is the year's
+    OTHER_PERIOD_TARGET = "other_period_target"
     # a target printed in parts (Sichuan, Inner Mongolia): 指标性质 ≥ | 指标值 30 | 度量单位 万元
     OPERATOR = "operator"
     DIRECTION = "direction"  # 指标方向: 正向/反向, and in some templates the comparator
@@ -79,6 +84,9 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "预算部门": Field.DEPARTMENT,
     "单位名称": Field.DEPARTMENT,
     "县级主管部门": Field.DEPARTMENT,
+    # a 转移支付区域 form's: the department of its target form, not of its 自评表
+    # (assemble.fields.choose_department)
+    "中央主管部门": Field.DEPARTMENT,
     "项目单位": Field.DEPARTMENT,
     "填报单位": Field.DEPARTMENT,
     "实施单位": Field.IMPLEMENTER,
@@ -97,6 +105,9 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "全年预算数": Field.TOTAL,
     "资金总额": Field.TOTAL,
     "年度资金总额": Field.TOTAL,
+    "年度金额": Field.TOTAL,  # 转移支付区域 forms: 资金情况 | 年度金额
+    "总投资": Field.TOTAL,  # 中央预算内投资 project forms
+    "项目总投资": Field.TOTAL,
     "财政资金总额": Field.TOTAL,
     "年度财政资金总额": Field.TOTAL,
     "项目总金额": Field.TOTAL,
@@ -114,6 +125,8 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "财政拨款小计": Field.FISCAL,
     "当年财政拨款": Field.FISCAL,
     "中央补助": Field.FISCAL,
+    "中央预算内投资": Field.FISCAL,
+    "中央投资": Field.FISCAL,
     "中央资金": Field.FISCAL_PART,
     "省级资金": Field.FISCAL_PART,
     "市级资金": Field.FISCAL_PART,
@@ -143,11 +156,24 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "转移支付名称": Field.PROJECT,  # 转移支付（项目）名称 of the 转移支付区域 forms
     "转移支付项目名称": Field.PROJECT,
     "中长期目标": Field.GOALS,
+    "年度主要任务": Field.TASKS,
 }
+
+# The column labels of a 部门整体 form's 年度主要任务 block (任务名称 | 主要内容 | 预算金额): in
+# that block they head task rows, whatever else they label elsewhere (预算金额 is a 预算数).
+TASK_LABELS: Final = frozenset({"任务名称", "主要内容", "预算金额", "任务内容", "主要任务"})
 
 # Labels only a 部门整体支出绩效目标表 prints: the table is a department_target whatever its title.
 DEPARTMENT_FORM_LABELS: Final = frozenset(
-    {"部门预算编码", "年度履职目标", "部门职能", "部门职责", "整体支出规模", "部门整体支出"}
+    {
+        "部门预算编码",
+        "年度履职目标",
+        "部门职能",
+        "部门职责",
+        "整体支出规模",
+        "部门整体支出",
+        "年度主要任务",
+    }
 )
 
 # Labels of a total that is all fiscal money (the 本级 budget, a 市财政 allocation): the amount is
@@ -230,7 +256,22 @@ COLUMN_LABELS: Final[dict[str, Field]] = {
     "年度绩效目标值": Field.TARGET,
     "本年指标值": Field.TARGET,
     "本年目标值": Field.TARGET,
-    "半年指标值": Field.HALF_YEAR_TARGET,
+    "半年指标值": Field.OTHER_PERIOD_TARGET,
+    "半年目标值": Field.OTHER_PERIOD_TARGET,
+    "实施期指标值": Field.OTHER_PERIOD_TARGET,
+    "实施期目标值": Field.OTHER_PERIOD_TARGET,
+    "中长期指标值": Field.OTHER_PERIOD_TARGET,
+    "中长期目标值": Field.OTHER_PERIOD_TARGET,
+    "长期指标值": Field.OTHER_PERIOD_TARGET,
+    "长期目标值": Field.OTHER_PERIOD_TARGET,
+    # printed with the bracket inside (Jiangsu: 半年(程) 指标值 | 全年(程) 指标值): looked up
+    # without it like every label, but a reader that finds labels by their spelling in text
+    # with no cell boundaries (glued text) needs the printed form
+    **{
+        f"{period}{bracket}指标值": field
+        for period, field in (("半年", Field.OTHER_PERIOD_TARGET), ("全年", Field.TARGET))
+        for bracket in ("(程)", "（程）")
+    },
     "指标性质": Field.OPERATOR,
     "指标值类型": Field.OPERATOR,
     "计算符号": Field.OPERATOR,
@@ -302,7 +343,9 @@ IGNORED_LABELS: Final = frozenset(
         "中期市财政预算", "中期滚动目标", "总体目标", "实施期绩效目标", "项目支出实施期",
         "全年实际完成情况", "年度总体目标完成情况综述", "绩效指标",
         "实际完成情况", "目标实际完成情况", "年度目标完成情况", "年度绩效指标完成情况",
-        "中央主管部门", "省级财政部门", "省级主管部门", "市级主管部门",
+        "省级财政部门", "省级主管部门", "市级主管部门", "区域", "地区", "区域名称", "填报类型",
+        "地方资金", "地方配套资金", "地方配套", "任务名称", "主要内容", "实施期目标", "中期目标",
+        "长期目标",
         "市级财政部门", "县级财政部门", "项目支出", "基本支出", "部门职能",
         "年度目标任务", "支出项目名称", "财政部门审核意见", "自评总分", "部门联系人", "财政处室",
         "填报日期", "下属单位个数", "整体支出规模",

@@ -49,6 +49,9 @@ from jixiao.model.characters import is_traditional, strip_pinyin_glosses, to_sim
 from jixiao.model.framework import evaluation_level, normalize_level1
 from jixiao.model.labels import (
     column_label,
+    furniture_kind,
+    header_label,
+    is_header_without_target,
     is_indicator_header,
     is_known_label,
     is_table_title,
@@ -104,20 +107,26 @@ def read_form(builder: RowBuilder, form: Form, lines: list[str], convert: bool) 
 
 
 def table_parts(lines: list[str]) -> list[range]:
-    """The lines of each table: a part ends where the title of a next table starts, once the
-    part has an indicator header (三级指标 / 指标名称 printed); text before the first title
-    belongs to the first table. O(lines)."""
+    """The lines of each table: a part ends where the title of a next table starts (or, untitled,
+    its 项目名称 line: :func:`starts_table`), once the part has an indicator header (三级指标 /
+    指标名称 printed); text before the first title belongs to the first table. O(lines)."""
     parts: list[range] = []
     start, has_header = 0, False
     for number, line in enumerate(lines):
         compact = "".join(line.split()).strip("|")
-        if has_header and compact and len(compact) <= 80 and is_table_title(compact):
+        if has_header and compact and len(compact) <= 80 and starts_table(compact):
             parts.append(range(start, number))
             start, has_header = number, False
         if "三级指标" in compact or "指标名称" in compact:
             has_header = True
     parts.append(range(start, len(lines)))
     return parts
+
+
+def starts_table(text: str) -> bool:
+    """A line that starts a table: its title, or for a table printed without one, the label its
+    header block opens with (项目名称, 专项名称, 部门名称)."""
+    return is_table_title(text) or header_label(text) in (Field.PROJECT, Field.DEPARTMENT)
 
 
 def blank_outside(lines: list[str], part: range) -> list[str]:
@@ -277,7 +286,7 @@ def read_stream(builder: RowBuilder, tokens: list[Token]) -> None:
             return
         builder.header_groups(group_label_runs(tokens[start:header]))
         end = stream_header_end(tokens, header)
-        columns = header_columns(tokens[header:end])
+        columns = entity_columns(header_columns(tokens[header:end]))
         builder.column_header(columns)
         stop = end
         evaluation = uses_evaluation_levels(tokens[end : end + 3])
@@ -344,6 +353,7 @@ def needs_pasted_reading(grid: Grid) -> bool:
             and not texts[first].endswith("指标")
             and not is_known_label(texts[first])  # the next table's header block
             and printed_total(texts, under_indicators=True) is None  # 总分 | | 100 | 96
+            and furniture_kind(texts[first]) is None  # a note under the table, 附件2
         ):
             return True
     return columns is None
@@ -361,5 +371,11 @@ def is_level_cell(text: str) -> bool:
 
 
 def has_indicator_header(grid: Grid) -> bool:
-    """True when a grid holds an indicator header row (一级指标 | 二级指标 | … | 指标值)."""
-    return any(row.kind is RowKind.TABLE and is_indicator_header(row.texts) for row in grid.rows)
+    """True when a grid holds an indicator header row (一级指标 | 二级指标 | … | 指标值), or
+    one naming the level columns but no 指标值 column (the table reports the missing column;
+    its rows are never goals)."""
+    return any(
+        row.kind is RowKind.TABLE
+        and (is_indicator_header(row.texts) or is_header_without_target(row.texts))
+        for row in grid.rows
+    )

@@ -203,7 +203,7 @@ def fit(text: str, field: Field | None) -> float | None:
     match field:
         case Field.NAME:
             return name_fit(text)
-        case Field.TARGET | Field.ACTUAL | Field.HALF_YEAR_TARGET:
+        case Field.TARGET | Field.ACTUAL | Field.OTHER_PERIOD_TARGET:
             return value_fit(text)
         case Field.OPERATOR:
             if is_comparator(text) or text in _QUALITY:

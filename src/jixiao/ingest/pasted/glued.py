@@ -24,7 +24,13 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
-from jixiao.ingest.pasted.glued_header import LabelRun, find_header_run, has_glued_header
+from jixiao.ingest.grid import ReadingDoubt
+from jixiao.ingest.pasted.glued_header import (
+    LabelRun,
+    find_header_run,
+    find_region_run,
+    has_glued_header,
+)
 from jixiao.ingest.pasted.glued_levels import has_level_one
 from jixiao.ingest.pasted.glued_rows import read_indicators
 from jixiao.ingest.pasted.header import group_label_runs
@@ -42,7 +48,8 @@ _HEADER_LABEL: Final = re.compile(
     rf"(?:其中[:：]?)?(?:{alternation([*HEADER_LABELS, *IGNORED_LABELS])})"
     rf"(?!(?:自评|申报|批复)?表){_BRACKET}[:：]?"
 )
-_FOOTER: Final = re.compile(r"注[:：]|说明|……|总分|填表人|填报人")
+# …, or 附件2: the next attachment (a table) follows
+_FOOTER: Final = re.compile(r"注[:：]|说明|……|总分|填表人|填报人|附[件表]\d{1,2}(?!\d)")
 _TITLE_END: Final = re.compile(r"(?:表|报告)(?:[（(](?:19|20)\d{2}年度?[)）])?")
 
 _NUMBER_PIECE: Final = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
@@ -110,6 +117,14 @@ def read_glued(builder: RowBuilder, text: str) -> None:
     position = 0
     while position < len(glued.text):
         header = find_header_run(glued.text, position)
+        region = find_region_run(glued.text, position) if header is None else None
+        if region is not None:
+            read_header_block(builder, glued, position, region.start)
+            following = leave_region_rows(builder, glued, region)
+            if following is None:
+                return
+            position = following
+            continue
         end_of_block = header.start if header else len(glued.text)
         read_header_block(builder, glued, position, end_of_block)
         if header is None:
@@ -154,6 +169,27 @@ def read_glued_total(builder: RowBuilder, glued: GluedText, start: int) -> None:
     builder.table([label, full, score], [label, full, score])
 
 
+_REGION_DOUBT: Final = ReadingDoubt(
+    "PRS010",
+    "的指标表头没有指标值列，其后按地区（单位）分列的指标值在没有分隔符的文本中无法分开，指标行未读取",
+)
+
+
+def leave_region_rows(builder: RowBuilder, glued: GluedText, run: LabelRun) -> int | None:
+    """A header with one 指标值 column per region (no 指标值 label): the region names and the
+    values glued under them cannot be told apart, so the rows are not read; one doubt names
+    their lines. Where the next table starts (None: the text ends)."""
+    columns_end, _ = read_column_labels(builder, glued, run)
+    by_line = glued.starts_line(run.start) and glued.starts_line(run.end)
+    following = next_table(glued, columns_end, by_line=by_line)
+    stop = following if following is not None else len(glued.text)
+    if stop > columns_end:
+        last = max(columns_end, stop - 1)
+        tokens = [glued.token(columns_end, last), glued.token(last, stop)]
+        builder.doubt([t for t in tokens if t.text], _REGION_DOUBT)
+    return following
+
+
 # the wording a table's title ends in (…绩效目标表（2022年度）), with a label that opens a header
 # block (项目名称…) close after it (a budget code, a department, 单位：万元 may come between)
 _NEXT_TITLE: Final = re.compile(
@@ -168,7 +204,28 @@ _TITLE_START: Final = re.compile(
 _MAX_TITLE: Final = 40
 
 
+# the labels a table's header block opens with (项目名称, 专项名称, 部门名称): a next table
+# printed without a title starts there
+_OPENING_LABEL: Final = re.compile(
+    alternation(
+        [label for label, name in HEADER_LABELS.items() if name is Field.PROJECT] + ["部门名称"]
+    )
+)
+
+
 def next_table(glued: GluedText, start: int, *, by_line: bool) -> int | None:
+    """Where the next table starts after ``start`` (None: no next table): its title, or for
+    a table printed without one the label its header block opens with (项目名称, 部门名称 —
+    at a line's start in a table printed one row per line)."""
+    titled = next_title(glued, start, by_line=by_line)
+    stop = titled if titled is not None else len(glued.text)
+    for match in _OPENING_LABEL.finditer(glued.text, start, stop):
+        if not by_line or glued.starts_line(match.start()):
+            return match.start()
+    return titled
+
+
+def next_title(glued: GluedText, start: int, *, by_line: bool) -> int | None:
     """Where the title of the next table starts after ``start`` (None: no next table). The
     title ends in a table's wording with a header-block label close after it; it starts at its
     line's start in a table printed one row per line (``by_line``), else with the project's

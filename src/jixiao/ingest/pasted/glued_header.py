@@ -84,6 +84,23 @@ def is_header_run(run: LabelRun) -> bool:
     return len(run.labels) >= 3 and Field.NAME in fields and Field.TARGET in fields
 
 
+def is_region_run(run: LabelRun) -> bool:
+    """A header naming the 三级 and another level column but no 指标值: a form with one value
+    column per region or unit, whose names (no labels) follow the run."""
+    fields = set(run_fields(run))
+    levels = fields & {Field.LEVEL1, Field.LEVEL2, Field.NAME}
+    return Field.NAME in levels and len(levels) >= 2 and Field.TARGET not in fields
+
+
+def find_region_run(text: str, start: int = 0) -> LabelRun | None:
+    """The first glued indicator header without a 指标值 column (:func:`is_region_run`)."""
+    for match in _LABEL.finditer(text, start):
+        run = label_run(text, match.start())
+        if run is not None and is_region_run(run):
+            return run
+    return None
+
+
 def find_header_run(text: str, start: int = 0) -> LabelRun | None:
     """The first glued indicator header in ``text`` from ``start``."""
     for match in _LABEL.finditer(text, start):

@@ -213,6 +213,7 @@ _FIELD_SHAPES: Final[dict[Field, Shape]] = {
     Field.DESCRIPTION: Shape.DESCRIPTION,
     Field.TARGET: Shape.VALUE,
     Field.ACTUAL: Shape.VALUE,
+    Field.OTHER_PERIOD_TARGET: Shape.SPARE_VALUE,
     Field.UNIT: Shape.UNIT,
     Field.OPERATOR: Shape.OPERATOR,
     Field.DIRECTION: Shape.OPERATOR,

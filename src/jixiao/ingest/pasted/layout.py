@@ -27,6 +27,7 @@ from jixiao.model.labels import (
     column_field,
     column_label,
     header_label,
+    is_entity_label,
     is_indicator_header,
     is_name_stand_in,
     is_table_title,
@@ -34,13 +35,17 @@ from jixiao.model.labels import (
     stand_in_name_column,
     total_label,
 )
+from jixiao.model.labels import (
+    entity_columns as labels_entity_columns,
+)
 from jixiao.model.vocabulary import COLUMN_NAMES, Field
 
 # Where the indicator rows end: a note under the table, a signature line, a total.
 # Free-text columns a 自评表 prints after 得分.
 _AFTER_SCORE: Final = frozenset({Field.DEVIATION, Field.REMARK})
 _FOOTER: Final = re.compile(
-    r"^(?:注\s*[:：]|说明|其他需要?说明|填表人|填报人|审核人|联系电话|总分|合计)"
+    r"^(?:注\s*[:：]|说明|其他需要?说明|填表人|填报人|审核人|联系电话|总分|合计"
+    r"|附\s*[件表]\s*\d{1,2}\s*[:：]?\s*$)"  # 附件2: the next attachment (table) starts
 )
 # An unfilled template row: '……', '指标2:', '指标1:/ / /' (numbering and dashes, no content)
 _TEMPLATE_NUMBER: Final = re.compile(r"^(?:指标|目标)\s*\d{1,2}\s*[:：、.．]")
@@ -338,31 +343,15 @@ def shared_value(
 
 
 def entity_columns(columns: list[Column]) -> list[Column]:
-    """A header with no 指标值 column whose last columns are named by no label (西坪镇尧山村 |
-    桃舟乡吾培村 | …: a target table for several towns or units) has one value column per
-    unit: those columns are 指标值 columns, read together (:func:`shared_value`). Other
-    headers are returned unchanged. O(columns)."""
-    fields = {c.field for c in columns}
-    levels = fields & {Field.LEVEL1, Field.LEVEL2, Field.NAME}
-    if Field.TARGET in fields or len(levels) < 2 or Field.NAME not in fields:
+    """A header with one value column per town or unit (西坪镇尧山村 | 桃舟乡吾培村 | …: a
+    target table for several towns or units, :func:`~jixiao.model.labels.entity_columns`):
+    those columns are 指标值 columns, read together (:func:`shared_value`). Other headers are
+    returned unchanged. O(columns)."""
+    tail = set(labels_entity_columns([c.field for c in columns], [c.label.text for c in columns]))
+    if not tail:
         return columns
-    last = max(i for i, c in enumerate(columns) if c.field is not None)
-    tail = columns[last + 1 :]
-    if len(tail) < 2 or not all(is_entity_name(c.label.text) for c in tail):
-        return columns
-    return [*columns[: last + 1], *(Column(Field.TARGET, c.label, per_entity=True) for c in tail)]
-
-
-def is_entity_name(text: str) -> bool:
-    """A column named after a town, village or unit: a short name that is no label, level
-    name or number."""
-    return (
-        2 <= len(text) <= 16
-        and not is_number(text)
-        and not is_label(Token(text, text, 0))
-        and normalize_level1(text) is None
-        and normalize_level2(text) is None
-    )
+    return [Column(Field.TARGET, c.label, per_entity=True) if i in tail else c
+            for i, c in enumerate(columns)]  # fmt: skip
 
 
 def is_cut(cells: Sequence[Token | None], fields: Sequence[Field | None]) -> bool:
@@ -603,4 +592,12 @@ def stream_header_end(tokens: Sequence[Token], start: int) -> int:
         end += 1
     if end < len(tokens) and is_number(tokens[end].text):
         end += 1
+    elif Field.TARGET not in {column_field(t.text) for t in tokens[start:end]}:
+        # no 指标值 column: one per region may follow (… | 三级指标 | 城关镇 | 新河乡)
+        after = end
+        while after < len(tokens) and is_entity_label(tokens[after].text):
+            after += 1
+        texts = [t.text for t in tokens[start:after]]
+        if labels_entity_columns([column_field(t) for t in texts], texts):
+            end = after
     return end

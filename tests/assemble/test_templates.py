@@ -1,0 +1,293 @@
+"""Form families beyond the plain 项目支出绩效目标表, written small in the shapes they are met in.
+
+Each family is also drawn by the generator (tests/synthetic/tables.py) and printed in every
+shape; these cases pin what each reading must give, in the formats where the cells are known
+(tabs) and where they are not (pipes with vanished cells, one cell per line, glued text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.assemble import assemble_tables
+from jixiao.ingest import read_grid
+from jixiao.model import Finding, TargetTable
+from jixiao.model.labels import column_label, entity_columns, is_indicator_header, is_table_title
+
+
+def read(text: str) -> tuple[list[TargetTable], list[Finding]]:
+    return assemble_tables(read_grid(text.encode(), "t.txt"))
+
+
+def rows(table: TargetTable) -> list[tuple[str | None, str | None, str, str]]:
+    return [(i.level1_printed, i.level2_printed, i.name, i.target.raw) for i in table.indicators]
+
+
+# --- 转移支付区域绩效目标表 ---------------------------------------------------------------------
+
+TRANSFER = """转移支付区域绩效目标表
+（2021年度）
+专项名称\t学生资助补助经费
+中央主管部门\t财政局、教育局、人力资源和社会保障局\t区域\t某县
+资金情况（万元）\t年度金额\t120
+\t其中：中央补助\t100
+\t地方资金\t20
+年度目标\t目标1：资助政策落实。目标2：资金及时拨付。
+一级指标\t二级指标\t三级指标\t{values}
+产出指标\t数量指标\t受助学生人数\t{first}
+\t质量指标\t资助政策落实率\t{second}
+"""
+
+
+def test_a_transfer_form_names_its_departments_region_and_amounts() -> None:
+    (table,), findings = read(TRANSFER.format(values="指标值", first="≥300人", second="100%"))
+    assert (table.project, table.department, table.year) == (
+        "学生资助补助经费",
+        "财政局、教育局、人力资源和社会保障局",
+        2021,
+    )
+    assert (table.budget.total, table.budget.fiscal) == (1_200_000, 1_000_000)
+    assert rows(table) == [
+        ("产出指标", "数量指标", "受助学生人数", "≥300人"),
+        ("产出指标", "质量指标", "资助政策落实率", "100%"),
+    ]
+    assert not [f for f in findings if f.code == "PRS003"]  # 区域, 地方资金: known labels
+
+
+def test_the_central_department_of_a_self_evaluation_is_not_its_department() -> None:
+    # sichuan-suining-anju: the region fills the 区域绩效目标自评表; the form names only the
+    # central and provincial authorities
+    text = TRANSFER.format(values="指标值", first="≥300人", second="100%").replace(
+        "转移支付区域绩效目标表", "转移支付区域绩效目标自评表"
+    )
+    (table,), _ = read(text)
+    assert table.department is None
+
+
+def test_one_value_column_per_region_gives_the_value_all_print() -> None:
+    values, first, second = "城关镇\t新河乡\t石桥镇", "1\t1\t1", "100%\t100%\t100%"
+    text = TRANSFER.format(values=values, first=first, second=second)
+    (table,), findings = read(text)
+    assert [i.target.raw for i in table.indicators] == ["1", "100%"]
+    assert not [f for f in findings if f.code == "PRS010"]
+
+
+def test_region_values_that_differ_are_doubted_not_chosen() -> None:
+    text = TRANSFER.format(values="城关镇\t新河乡", first="300人\t280人", second="100%\t100%")
+    tables, findings = read(text)
+    read_rows = {i.name: i.target.raw for t in tables for i in t.indicators}
+    assert read_rows.get("受助学生人数", "") == ""  # never 300人 or 280人
+    (doubt,) = [f for f in findings if f.code == "PRS010"]
+    assert "城关镇“300人”" in doubt.message
+    assert doubt.indicator == "受助学生人数"
+
+
+@pytest.mark.parametrize("inline", [True, False])
+def test_region_columns_in_pasted_cells(inline: bool) -> None:
+    # fujian-anxi: one cell per line (``cell |`` and ``||||`` row ends, or lone ``|`` lines),
+    # the region names after 指标解释
+    table_rows = [
+        ["项目名称", "水利专项资金"],
+        ["主管部门", "某县水利局"],
+        ["一级指标", "二级指标", "三级指标", "指标解释", "城关镇", "新河乡"],
+        ["产出指标", "数量指标", "开展工程建设数量", "反映工程建设开展情况", "1个", "1个"],
+    ]
+    if inline:
+        lines = [line for row in table_rows for line in [*(f"{c} |" for c in row), "||||"]]
+    else:
+        lines = [line for row in table_rows for c in row for line in (c, "|")]
+    (table,), _ = read("\n".join(lines))
+    assert rows(table) == [("产出指标", "数量指标", "开展工程建设数量", "1个")]
+
+
+def test_region_columns_glued_are_doubted() -> None:
+    # glued text gives no boundary between region names and values: the rows are not read,
+    # and one doubt names their lines
+    text = "\n".join(
+        [
+            "项目名称水利专项资金",
+            "主管部门某县水利局",
+            "一级指标二级指标三级指标城关镇新河乡",
+            "产出指标数量指标开展工程建设数量1个1个",
+            "时效指标完工时间2022年底前2022年底前",
+        ]
+    )
+    tables, findings = read(text)
+    assert not [i for t in tables for i in t.indicators]
+    (doubt,) = [f for f in findings if f.code == "PRS010"]
+    assert (doubt.location.line, doubt.location.line_end) == (3, 5)
+
+
+def test_entity_columns_need_a_header_without_a_target() -> None:
+    labels = ["一级指标", "二级指标", "三级指标", "城关镇", "新河乡"]
+    assert is_indicator_header(labels)
+    assert entity_columns([None] * 5, labels) == []  # no level column named
+    with_target = [*labels[:3], "指标值", "城关镇"]
+    assert entity_columns([column_label(t) for t in with_target], with_target) == []
+
+
+# --- value columns for two periods --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("other", "year"),
+    [
+        ("实施期指标值", "年度指标值"),
+        ("中长期指标值", "年度指标值"),
+        ("半年(程)指标值", "全年(程)指标值"),
+    ],
+)
+def test_the_target_is_the_years_value(other: str, year: str) -> None:
+    # jiangsu-zhenjiang: 半年(程) and 全年(程) 指标值; the gold takes the 全年 value
+    text = "\n".join(
+        [
+            "项目支出绩效目标表",
+            "项目名称\t甲项目",
+            f"一级指标\t二级指标\t三级指标\t{other}\t{year}",
+            "产出指标\t数量指标\t培训人次\t≥900人次\t≥300人次",
+        ]
+    )
+    (table,), _ = read(text)
+    assert rows(table) == [("产出指标", "数量指标", "培训人次", "≥300人次")]
+
+
+def test_the_years_value_in_glued_text() -> None:
+    text = "\n".join(
+        [
+            "项目名称甲项目",
+            "一级指标二级指标三级指标半年（程）指标值全年（程）指标值",
+            "产出指标数量指标培训人次≥150人次≥300人次",
+        ]
+    )
+    (table,), findings = read(text)
+    exact = [i for i in table.indicators if i.target.raw == "≥300人次"]
+    doubted = [f for f in findings if f.code == "PRS010" and f.location.line == 3]
+    assert exact or doubted  # the 全年 value, or a doubt about the line: never the 半年 one
+    assert all(i.target.raw != "≥150人次" for i in table.indicators)
+
+
+# --- 中央预算内投资 ------------------------------------------------------------------------------
+
+
+def test_an_investment_project_budget_is_its_total_investment() -> None:
+    text = "\n".join(
+        [
+            "中央预算内投资项目绩效目标表",
+            "项目名称\t乡村道路硬化工程",
+            "主管部门\t某县交通运输局",
+            "项目资金（万元）\t总投资\t500",
+            "\t其中：中央预算内投资\t300",
+            "\t地方配套资金\t200",
+            "一级指标\t二级指标\t三级指标\t指标值",
+            "产出指标\t数量指标\t硬化道路里程\t≥12公里",
+        ]
+    )
+    (table,), findings = read(text)
+    assert (table.budget.total, table.budget.fiscal) == (5_000_000, 3_000_000)
+    assert not [f for f in findings if f.code == "PRS003"]
+
+
+# --- 部门整体支出绩效目标表 with 年度主要任务 ---------------------------------------------------
+
+TASKS = [
+    "部门名称\t某县民政局\t部门预算编码\t301001",
+    "年度履职目标\t保障困难群众基本生活。",
+    "年度主要任务\t任务名称\t主要内容\t预算金额（万元）",
+    "\t困难群众救助工作\t开展困难群众救助\t50",
+    "\t养老服务工作\t推进养老服务\t30",
+    "一级指标\t二级指标\t三级指标\t指标值",
+    "产出指标\t数量指标\t救助人次\t≥500人次",
+]
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_task_rows_are_no_goals_indicators_or_budget(separator: str) -> None:
+    lines = [line.replace("\t", separator).strip(" |") for line in TASKS]
+    if separator != "\t":
+        lines = [line + " ||" for line in lines]
+    (table,), _ = read("\n".join(lines))
+    assert table.kind.value == "department_target"
+    expected = ("某县民政局", "301001", None)
+    assert (table.department, table.department_code, table.project) == expected
+    assert table.goals == ["保障困难群众基本生活。"]
+    assert [i.name for i in table.indicators] == ["救助人次"]
+    assert table.budget.total is None  # no 预算金额 of a task
+
+
+def test_a_task_block_ends_at_the_next_label() -> None:
+    lines = [*TASKS[:5], "年度总体目标\t完成救助任务。", *TASKS[5:]]
+    (table,), _ = read("\n".join(lines))
+    assert table.goals == ["保障困难群众基本生活。", "完成救助任务。"]
+
+
+# --- titles --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "项目绩效目标申报表",
+        "项目支出绩效目标批复表",
+        "项目支出绩效目标表（本次下达）",
+        "项目支出绩效目标表(2023年度)",
+    ],
+)
+def test_titles_of_target_forms(title: str) -> None:
+    assert is_table_title(title)
+
+
+def test_a_form_without_a_title_starts_at_its_header_block() -> None:
+    text = "\n".join(
+        [
+            "附件2",
+            "项目名称\t甲项目",
+            "主管部门\t某局",
+            "年度目标\t2023年完成甲项目。",
+            "一级指标\t二级指标\t三级指标\t指标值",
+            "产出指标\t数量指标\t甲数\t≥1个",
+            "项目名称\t乙项目",
+            "主管部门\t某局",
+            "一级指标\t二级指标\t三级指标\t指标值",
+            "产出指标\t数量指标\t乙数\t≥2个",
+        ]
+    )
+    tables, _ = read(text)
+    assert [(t.project, t.year, [i.name for i in t.indicators]) for t in tables] == [
+        ("甲项目", 2023, ["甲数"]),
+        ("乙项目", 2023, ["乙数"]),
+    ]
+
+
+# --- 自评表 footer and the 2015 framework -----------------------------------------------------
+
+
+def test_a_total_score_line_is_no_indicator() -> None:
+    text = "\n".join(
+        [
+            "项目支出绩效自评表",
+            "项目名称\t甲项目",
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因及改进措施",
+            "产出指标\t数量指标\t甲数\t≥1个\t1个\t50\t50\t",
+            "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t95%\t50\t45\t宣传不足",
+            "总分\t\t\t\t\t100\t95\t",
+        ]
+    )
+    (table,), _ = read(text)
+    assert [i.name for i in table.indicators] == ["甲数", "群众满意度"]
+    assert table.indicators[1].deviation == "宣传不足"
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_satisfaction_under_benefit_in_the_2015_framework(separator: str) -> None:
+    # hunan-xiangtan (财预〔2015〕88号 申报表): 满意度 is a 二级 of 效益指标
+    lines = [
+        "项目名称\t甲项目",
+        "一级指标\t二级指标\t三级指标\t指标值",
+        "产出指标\t数量指标\t甲数\t≥1个",
+        "效益指标\t社会效益指标\t群众获得感\t显著提升",
+        "\t社会公众或服务对象满意度指标\t群众满意度\t≥90%",
+    ]
+    if separator != "\t":
+        lines = [" | ".join(c for c in line.split("\t") if c) + " ||" for line in lines]
+    (table,), _ = read("\n".join(lines))
+    assert rows(table)[-1] == ("效益指标", "社会公众或服务对象满意度指标", "群众满意度", "≥90%")
