@@ -117,7 +117,7 @@ def read_glued(builder: RowBuilder, text: str) -> None:
     position = 0
     while position < len(glued.text):
         header = find_header_run(glued.text, position)
-        region = find_region_run(glued.text, position) if header is None else None
+        region = find_region_run(glued.text, position, header.start if header else None)
         if region is not None:
             read_header_block(builder, glued, position, region.start)
             following = leave_region_rows(builder, glued, region)

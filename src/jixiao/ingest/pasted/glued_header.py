@@ -92,9 +92,10 @@ def is_region_run(run: LabelRun) -> bool:
     return Field.NAME in levels and len(levels) >= 2 and Field.TARGET not in fields
 
 
-def find_region_run(text: str, start: int = 0) -> LabelRun | None:
-    """The first glued indicator header without a 指标值 column (:func:`is_region_run`)."""
-    for match in _LABEL.finditer(text, start):
+def find_region_run(text: str, start: int = 0, end: int | None = None) -> LabelRun | None:
+    """The first glued indicator header without a 指标值 column (:func:`is_region_run`),
+    starting before ``end``."""
+    for match in _LABEL.finditer(text, start, len(text) if end is None else end):
         run = label_run(text, match.start())
         if run is not None and is_region_run(run):
             return run
