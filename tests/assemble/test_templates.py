@@ -46,7 +46,13 @@ def test_a_transfer_form_names_its_departments_region_and_amounts() -> None:
         "财政局、教育局、人力资源和社会保障局",
         2021,
     )
-    assert (table.budget.total, table.budget.fiscal) == (1_200_000, 1_000_000)
+    # 中央补助 and 地方资金 are both fiscal money: 财政资金 + 其他资金 = 预算数 holds
+    assert (table.budget.total, table.budget.fiscal, table.budget.other) == (
+        1_200_000,
+        1_200_000,
+        None,
+    )
+    assert table.budget.fiscal_printed == "100 + 20"
     assert rows(table) == [
         ("产出指标", "数量指标", "受助学生人数", "≥300人"),
         ("产出指标", "质量指标", "资助政策落实率", "100%"),
@@ -183,7 +189,7 @@ def test_an_investment_project_budget_is_its_total_investment() -> None:
         ]
     )
     (table,), findings = read(text)
-    assert (table.budget.total, table.budget.fiscal) == (5_000_000, 3_000_000)
+    assert (table.budget.total, table.budget.fiscal) == (5_000_000, 5_000_000)
     assert not [f for f in findings if f.code == "PRS003"]
 
 

@@ -267,6 +267,11 @@ def build_table(draft: TableDraft, year: int | None) -> TargetTable:
     fiscal_amount = parse_amount(fiscal, unit)
     if fiscal is None and header.get(Field.FISCAL_PART):
         fiscal, fiscal_amount = fiscal_by_level(header[Field.FISCAL_PART], unit)
+    local = parse_amount(header.get(Field.LOCAL_FISCAL), unit)
+    if fiscal is not None and fiscal_amount is not None and local is not None:
+        # 其中：中央补助 | 100, 地方资金 | 20: both are fiscal money, printed by level
+        fiscal = f"{fiscal} + {header[Field.LOCAL_FISCAL]}"
+        fiscal_amount = round(fiscal_amount + local, 2)
     kind = table_kind(draft.title, draft.has_evaluation_columns, draft.department_form)
     code, department = with_code(
         draft.department_code or header.get(Field.DEPARTMENT_CODE),

@@ -457,7 +457,7 @@ class Collector:
                 continue
             if pending is not None and text:
                 draft.set_header(pending, text, row.source)
-                if pending in (Field.DEPARTMENT, Field.IMPLEMENTER):
+                if pending in (Field.DEPARTMENT, Field.IMPLEMENTER, Field.CENTRAL_DEPARTMENT):
                     draft.units.setdefault(unit_role(clean_label(label)), text)
                 pending = None
 
@@ -861,7 +861,9 @@ def is_budget_value(text: str) -> bool:
     return bool(_BUDGET_VALUE.match(text.strip()))
 
 
-_MONEY_LABELS: Final = frozenset({Field.BUDGET_SECTION, Field.TOTAL, Field.FISCAL, Field.OTHER})
+_MONEY_LABELS: Final = frozenset(
+    {Field.BUDGET_SECTION, Field.TOTAL, Field.FISCAL, Field.OTHER, Field.LOCAL_FISCAL}
+)
 # the labels a header block opens with: after indicator rows, the start of the next table
 _OPENING_LABELS: Final = frozenset({Field.PROJECT, Field.DEPARTMENT})
 

@@ -32,10 +32,15 @@ class Field(StrEnum):
     PROJECT = "project"
     DEPARTMENT = "department"
     DEPARTMENT_CODE = "department_code"  # 部门预算编码
+    # 中央主管部门 of a 转移支付区域 form: the department of its target form, not of its 自评表
+    # (assemble.fields.choose_department); not the 主管部门 field a form prints for its own unit
+    CENTRAL_DEPARTMENT = "central_department"
     BUDGET_SECTION = "budget_section"  # 预算规模及资金用途: its continuation row is the purpose
     TOTAL = "total"
     FISCAL = "fiscal"
     FISCAL_PART = "fiscal_part"  # 其中：1.中央资金 | 2.市级资金 …: the 财政资金 printed by level
+    # 地方资金 beside a transfer's 中央补助, 地方配套资金 beside 中央预算内投资: fiscal money too
+    LOCAL_FISCAL = "local_fiscal"
     OTHER = "other"
     # the budget-execution block of a 自评表: 全年执行数, 执行率, and its 分值/得分
     INITIAL = "initial"  # 年初预算数
@@ -84,9 +89,7 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "预算部门": Field.DEPARTMENT,
     "单位名称": Field.DEPARTMENT,
     "县级主管部门": Field.DEPARTMENT,
-    # a 转移支付区域 form's: the department of its target form, not of its 自评表
-    # (assemble.fields.choose_department)
-    "中央主管部门": Field.DEPARTMENT,
+    "中央主管部门": Field.CENTRAL_DEPARTMENT,
     "项目单位": Field.DEPARTMENT,
     "填报单位": Field.DEPARTMENT,
     "实施单位": Field.IMPLEMENTER,
@@ -127,6 +130,9 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "中央补助": Field.FISCAL,
     "中央预算内投资": Field.FISCAL,
     "中央投资": Field.FISCAL,
+    "地方资金": Field.LOCAL_FISCAL,
+    "地方配套资金": Field.LOCAL_FISCAL,
+    "地方配套": Field.LOCAL_FISCAL,
     "中央资金": Field.FISCAL_PART,
     "省级资金": Field.FISCAL_PART,
     "市级资金": Field.FISCAL_PART,
@@ -344,7 +350,7 @@ IGNORED_LABELS: Final = frozenset(
         "全年实际完成情况", "年度总体目标完成情况综述", "绩效指标",
         "实际完成情况", "目标实际完成情况", "年度目标完成情况", "年度绩效指标完成情况",
         "省级财政部门", "省级主管部门", "市级主管部门", "区域", "地区", "区域名称", "填报类型",
-        "地方资金", "地方配套资金", "地方配套", "任务名称", "主要内容", "实施期目标", "中期目标",
+        "任务名称", "主要内容", "实施期目标", "中期目标",
         "长期目标",
         "市级财政部门", "县级财政部门", "项目支出", "基本支出", "部门职能",
         "年度目标任务", "支出项目名称", "财政部门审核意见", "自评总分", "部门联系人", "财政处室",

@@ -60,7 +60,7 @@ def owns(label: Token, values: list[Token]) -> bool:
     field = header_label(label.text)
     if field is None:
         return False
-    if field in (Field.PROJECT, Field.DEPARTMENT) and values:
+    if field in (Field.PROJECT, Field.DEPARTMENT, Field.CENTRAL_DEPARTMENT) and values:
         return not _NUMBER.match(values[0].text)
     return True
 
