@@ -88,6 +88,20 @@ def test_region_values_that_differ_are_doubted_not_chosen() -> None:
     assert doubt.indicator == "受助学生人数"
 
 
+def test_rows_whose_regions_differ_leave_the_other_rows_read() -> None:
+    # a doubt about a row's 指标值 alone weighs like an empty 指标值: the table is not withheld
+    text = TRANSFER.format(values="城关镇\t新河乡", first="300人\t280人", second="90%\t95%")
+    text += "\t时效指标\t资金拨付时间\t2021年6月底前\t2021年6月底前\n"
+    (table,), findings = read(text)
+    assert [(i.name, i.target.raw) for i in table.indicators] == [
+        ("受助学生人数", ""),
+        ("资助政策落实率", ""),
+        ("资金拨付时间", "2021年6月底前"),
+    ]
+    assert {f.fields.get("part") for f in findings if f.code == "PRS010"} == {"target"}
+    assert not [f for f in findings if f.code == "PRS022"]
+
+
 @pytest.mark.parametrize("inline", [True, False])
 def test_region_columns_in_pasted_cells(inline: bool) -> None:
     # fujian-anxi: one cell per line (``cell |`` and ``||||`` row ends, or lone ``|`` lines),

@@ -111,7 +111,8 @@ def build_tables(
             reading = table.reading.model_copy(update={"header_skipped": True})
             table = table.model_copy(update={"reading": reading})
         if table.reading is not None and any(
-            f.code == "PRS010" and f.fields.get("part") != "values" for f in table_findings
+            f.code == "PRS010" and f.fields.get("part") not in ("values", "target")
+            for f in table_findings
         ):
             reading = table.reading.model_copy(update={"rows_left_out": True})
             table = table.model_copy(update={"reading": reading})

@@ -187,7 +187,7 @@ class Collector:
                 row.source,
                 project=draft.project if draft is not None else None,
                 indicator=indicator,
-                **({"part": "values"} if doubt.values_only and indicator else {}),
+                **({"part": values_part(draft)} if doubt.values_only and indicator else {}),
             )
             for doubt in row.doubts
         ]
@@ -619,8 +619,15 @@ class Collector:
         self.fill_levels(indicator, previous)
         draft.indicators.append(indicator)
         if differ is not None:
-            self.say_about_row(
-                "PRS010", f"{where(row.source)}的各列指标值不同，未读取：{differ}", indicator
+            draft.findings.append(
+                parse_finding(
+                    "PRS010",
+                    f"{where(row.source)}的各列指标值不同，未读取：{differ}",
+                    row.source,
+                    project=draft.project,
+                    indicator=indicator.get(Field.NAME),
+                    part="target",  # the row is read, without a 指标值
+                )
             )
         if self.merged_at_middle:
             self.doubt_levels_above(indicator, columns, carried)
@@ -854,6 +861,14 @@ _BUDGET_VALUE: Final = re.compile(
     r"^(?:[-+]?\d[\d,，]*(?:\.\d+)?\s*(?:%|％|万元|元|分)?|[—–\-－]+)$"
 )
 _DASHES: Final = re.compile(r"^[—–\-－]+$")
+
+
+def values_part(draft: TableDraft | None) -> str:
+    """What a reader's doubt about value cells only is about: the row's 指标值 when the row
+    was read without one (``target``), else its other values (``values``)."""
+    if draft is not None and draft.indicators and not draft.indicators[-1].get(Field.TARGET):
+        return "target"
+    return "values"
 
 
 def is_budget_value(text: str) -> bool:

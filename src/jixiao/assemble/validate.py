@@ -55,6 +55,11 @@ DOUBT_WEIGHTS: Final[dict[Severity, float]] = {Severity.INFO: 0.25, Severity.WAR
 # "values": a lone number after the 指标值 that may be its 实际完成值 or its 分值, left out)
 # is a doubt about one value, not about the row: it weighs as an info.
 LEFT_OUT: Final = frozenset({"PRS010"})
+# A doubt about the header block, about a row's figures only (part "values") or about its
+# 指标值 alone, which the row is read without (part "target": its regions print different
+# values, its value cell could be two columns'): the row's levels and name are sure, so it
+# weighs as an empty 指标值 (PRS011) does.
+_LIGHT_PARTS: Final = frozenset({"header", "values", "target"})
 LIGHT_DOUBTS: Final = frozenset(
     {
         "PRS004",
@@ -257,7 +262,7 @@ def doubt_weight(finding: Finding) -> float:
     """What one (non-error) finding weighs in :func:`table_confidence`."""
     if finding.code == "PRS004" and misplaced_level(str(finding.fields.get("printed", ""))):
         return DOUBT_WEIGHTS[Severity.WARNING]
-    if finding.code in LIGHT_DOUBTS or finding.fields.get("part") in ("header", "values"):
+    if finding.code in LIGHT_DOUBTS or finding.fields.get("part") in _LIGHT_PARTS:
         return DOUBT_WEIGHTS[Severity.INFO]
     return DOUBT_WEIGHTS[finding.severity]
 

@@ -339,7 +339,7 @@ def shared_value(
         f"{columns[i].label.text}“{v.text if v is not None else ''}”"
         for i, v in zip(entity, values, strict=True)
     )
-    return None, ReadingDoubt("PRS010", f"的各列指标值不同，未读取：{printed}")
+    return None, ReadingDoubt("PRS010", f"的各列指标值不同，未读取：{printed}", values_only=True)
 
 
 def entity_columns(columns: list[Column]) -> list[Column]:
