@@ -307,7 +307,8 @@ def grid(table: Table, split: Split | None = None) -> Grid:
             last.colspan += missing
             row.cells += [None] * missing
         rows.append(row)
-    if table.total_line:
+    if table.total_line and all(row.score for row in table.rows):
+        # (a form printed before it was scored has no 总分 to print)
         rows.append(GridRow("footer", total_cells(table, columns, width)))
     return Grid(width, rows, columns)
 
