@@ -538,10 +538,11 @@ class Collector:
             return
         differ = None
         if draft.regions:
-            cells[Field.TARGET], differ = shared_value(
-                [texts[i] if i < len(texts) else "" for i in draft.regions],
-                list(draft.regions.values()),
-            )
+            values = [texts[i] if i < len(texts) else "" for i in draft.regions]
+            cells[Field.TARGET], differ = shared_value(values, list(draft.regions.values()))
+            if differ is not None:
+                # the row prints its values (no wrapped rest or cut row): blanked once read
+                cells[Field.TARGET] = next((value for value in values if value), "")
         if cells.get(Field.PROJECT) and cells[Field.PROJECT] != draft.project:
             draft = self.open_project_row(cells, row)
         if not any(text for name, text in cells.items() if name not in PROJECT_COLUMNS):
@@ -619,6 +620,7 @@ class Collector:
         self.fill_levels(indicator, previous)
         draft.indicators.append(indicator)
         if differ is not None:
+            indicator.cells[Field.TARGET] = ""  # no value every region prints
             draft.findings.append(
                 parse_finding(
                     "PRS010",
