@@ -275,19 +275,20 @@ class Collector:
         inside the indicator rows as the page break it is. The title of another table (收支预算
         总表 in a budget book) ends the indicator rows, so that its rows are never read as
         indicators."""
+        if row.kind is not RowKind.LINE:
+            return False  # a table row holding furniture is dropped with a finding, as a row
         first = next((text for text in row.texts if text), "")
         kind = furniture_kind(first)
-        if row.kind is RowKind.LINE and is_page_number(first):
+        if is_page_number(first):
             if self.in_indicators():
                 assert self.current is not None
                 self.after_page_break = bool(self.current.indicators)
                 self.fill_crosses_page = self.after_page_break
             return True
-        if self.in_indicators() and row.kind is RowKind.LINE and is_any_table_title(first):
+        if self.in_indicators() and is_any_table_title(first):
             self.close()  # the next table of a budget book (收支预算总表): not our rows
             return not is_table_title(first)
-        # a footer inside the table (其他需说明的问题 | 无) is dropped with a finding, as a row
-        return kind == WEB_PAGE and row.kind is RowKind.LINE
+        return kind == WEB_PAGE
 
     def feed_task(self, row: Row) -> bool:
         """A row of the 年度主要任务 block (任务名称 | 主要内容 | 预算金额, then one row per

@@ -469,6 +469,9 @@ class PrintedTotal:
     grade: str | None = None
 
 
+_TOTAL_HINT: Final = re.compile(r"[总總]|合计")
+
+
 def total_label(text: str) -> str | None:
     """``row`` for a total row's label (总分, 合计, 总计), ``score`` for a label of the total
     score itself (自评总分(分), 总得分), else None."""
@@ -494,6 +497,8 @@ def printed_total(texts: Sequence[str], *, under_indicators: bool) -> PrintedTot
     合计/总计 count only ``under_indicators`` (in the budget block they sum amounts).
     Linear in the row.
     """
+    if not any(_TOTAL_HINT.search(text) for text in texts):
+        return None  # every total label holds 总 or 合计 (总分, 總分, 合计, 自评得分合计 …)
     start = next((i for i, text in enumerate(texts) if total_label(text.strip())), None)
     if start is None:
         return None
