@@ -586,27 +586,24 @@ class Collector:
                 )
             )
             return
-        if (
-            not after_break
+        # the row above on the same page, of text rows: this one may hold the rest of its cells
+        above = (
+            previous
+            if not after_break
             and row.kind is RowKind.TABLE
             and previous is not None
             and previous.source.line is not None
-            and is_wrapped_rest(indicator, previous)
-        ):
-            self.join_wrapped(previous, indicator)
+            else None
+        )
+        if above is not None and is_wrapped_rest(indicator, above):
+            self.join_wrapped(above, indicator)
             return
-        if (
-            not after_break
-            and row.kind is RowKind.TABLE
-            and previous is not None
-            and previous.source.line is not None
-            and may_continue(indicator, previous)
-        ):
+        if above is not None and may_continue(indicator, above):
             self.say_about_row(
                 "PRS024",
-                f"{where(previous.source)}的三级指标“{previous.get(Field.NAME)}”不完整，"
+                f"{where(above.source)}的三级指标“{above.get(Field.NAME)}”不完整，"
                 f"{where(row.source)}的“{indicator.get(Field.NAME)}”可能是它的折行",
-                previous,
+                above,
             )
             self.say_about_row(
                 "PRS024",

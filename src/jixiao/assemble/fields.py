@@ -27,14 +27,11 @@ _AMOUNT: Final = re.compile(
     rf"({alternation(AMOUNT_UNIT_FACTORS)})?"
 )
 # 单位：元 — alone, or at the end of a line such as 填报单位：（盖章） 单位：万元
-_UNIT_LINE: Final = re.compile(
-    rf"(?:^|(?<=[)）]))(?:金额|资金|预算)?单位[:：]({alternation(AMOUNT_UNITS)})$"
-)
+_UNIT_DECLARATION: Final = rf"(?:金额|资金|预算)?单位[:：]\s*({alternation(AMOUNT_UNITS)})\s*$"
+_UNIT_LINE: Final = re.compile(rf"(?:^|(?<=[)）])){_UNIT_DECLARATION}")
 # 单位：万元 at the end of a line that starts with something else: '114677 某县某局单位：万元'
 # (a department line and the unit line run together when a scan or paste lost the break)
-_UNIT_SUFFIX: Final = re.compile(
-    rf"(?:金额|资金|预算)?单位[:：]\s*({alternation(AMOUNT_UNITS)})\s*$"
-)
+_UNIT_SUFFIX: Final = re.compile(_UNIT_DECLARATION)
 # （2019年度） / 2019年度) / ( 2019 年度) printed under a title
 _YEAR_LINE: Final = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 # the title may end in its year: 部门预算项目绩效目标申报表（2023年度）
