@@ -49,6 +49,9 @@ CORPUS = Path(__file__).resolve().parent
 DOCS = CORPUS / "docs"
 GOLD = CORPUS / "gold"
 EXPECTED = CORPUS / "expected"
+# Real documents found later (found/README.md): the same layout of docs/, gold/ and expected/,
+# kept apart so that the shared corpus's figures stay comparable from session to session.
+FOUND = CORPUS / "found"
 ROW_FIELDS = ("level1", "level2", "name", "target")
 TABLE_FIELDS = ("project", "department", "year", "budget_total")
 
@@ -117,13 +120,15 @@ class DocumentScore:
         return [miss for miss in self.misses if not miss.covered_by]
 
 
-def documents() -> list[Path]:
-    return sorted(DOCS.iterdir())
+def documents(collection: Path = CORPUS) -> list[Path]:
+    """The documents of a collection (the shared corpus, or :data:`FOUND`)."""
+    folder = collection / "docs"
+    return sorted(folder.iterdir()) if folder.is_dir() else []
 
 
 def expected_path(document: Path) -> Path:
-    """The floors the test holds a document to (see test_corpus_accuracy.py)."""
-    return EXPECTED / f"{document.stem}.json"
+    """The floors the test holds a document to (see test_corpus_accuracy.py), beside its docs/."""
+    return document.parent.parent / "expected" / f"{document.stem}.json"
 
 
 def floors(score: DocumentScore) -> dict[str, int]:
@@ -137,7 +142,8 @@ def floors(score: DocumentScore) -> dict[str, int]:
 
 
 def gold_for(document: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((GOLD / f"{document.stem}.json").read_text("utf-8"))
+    gold = document.parent.parent / "gold" / f"{document.stem}.json"
+    data: dict[str, Any] = json.loads(gold.read_text("utf-8"))
     return data
 
 
@@ -336,8 +342,8 @@ def score_table_fields(
             score.table_diffs.append(f"{name}: gold {expected!r}, read {got!r}")
 
 
-def score_corpus() -> list[DocumentScore]:
-    return [score_document(path) for path in documents()]
+def score_corpus(collection: Path = CORPUS) -> list[DocumentScore]:
+    return [score_document(path) for path in documents(collection)]
 
 
 def format_table(scores: list[DocumentScore]) -> str:
@@ -362,7 +368,7 @@ def format_table(scores: list[DocumentScore]) -> str:
     table_all = sum(s.table_fields for s in scores)
     lines.append("-" * len(header))
     lines.append(
-        f"{'overall':<62} {rows:>4} {exact:>5} {exact / rows:>6.1%} "
+        f"{'overall':<62} {rows:>4} {exact:>5} {exact / max(rows, 1):>6.1%} "
         + " ".join(f"{fields[n]:>4}" for n in ROW_FIELDS)
         + f" {sum(len(s.wrong) for s in scores):>5} {sum(len(s.missed) for s in scores):>4}"
         + f" {sum(len(s.spurious) for s in scores):>4}"
@@ -390,15 +396,21 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description="Corpus accuracy against the gold.")
     parser.add_argument("--update", action="store_true", help="write expected/<document>.json")
+    parser.add_argument(
+        "--found", action="store_true", help="the documents found later (found/), not the corpus"
+    )
     parser.add_argument("names", nargs="*", help="only documents whose name holds one of these")
     args = parser.parse_args()
-    paths = [p for p in documents() if not args.names or any(n in p.name for n in args.names)]
+    collection = FOUND if args.found else CORPUS
+    paths = [
+        p for p in documents(collection) if not args.names or any(n in p.name for n in args.names)
+    ]
     scores = [score_document(path) for path in paths]
     print(format_table(scores))
     if args.update:
-        EXPECTED.mkdir(exist_ok=True)
         for path, score in zip(paths, scores, strict=True):
             text = json.dumps(floors(score), indent=2) + "\n"
+            expected_path(path).parent.mkdir(exist_ok=True)
             expected_path(path).write_text(text, "utf-8")
 
 

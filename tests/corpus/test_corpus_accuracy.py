@@ -51,8 +51,27 @@ def test_gold_rows() -> None:
 
 @pytest.mark.parametrize("document", [p.name for p in corpus_accuracy.documents()])
 def test_document_accuracy(scores: dict[str, corpus_accuracy.DocumentScore], document: str) -> None:
-    score = scores[document]
-    path = corpus_accuracy.DOCS / document
+    assert_floors(scores[document], corpus_accuracy.DOCS / document)
+
+
+FOUND = corpus_accuracy.documents(corpus_accuracy.FOUND)
+
+
+def test_found_documents_have_gold_floors_and_a_source() -> None:
+    """Every document found later (found/README.md) has its gold, its floors and its source."""
+    listing = (corpus_accuracy.FOUND / "README.md").read_text("utf-8")
+    for document in FOUND:
+        assert (document.parent.parent / "gold" / f"{document.stem}.json").is_file()
+        assert corpus_accuracy.expected_path(document).is_file()
+        assert f"`{document.name}`" in listing, f"{document.name} has no row in found/README.md"
+
+
+@pytest.mark.parametrize("document", FOUND, ids=lambda p: p.name)
+def test_found_document_accuracy(document: Path) -> None:
+    assert_floors(corpus_accuracy.score_document(document), document)
+
+
+def assert_floors(score: corpus_accuracy.DocumentScore, path: Path) -> None:
     floors = json.loads(corpus_accuracy.expected_path(path).read_text("utf-8"))
     report = corpus_accuracy.format_table([score])
     assert score.exact >= floors["exact"], report
