@@ -49,7 +49,7 @@ CORPUS = Path(__file__).resolve().parent
 DOCS = CORPUS / "docs"
 GOLD = CORPUS / "gold"
 EXPECTED = CORPUS / "expected"
-# Real documents found later (found/README.md): the same layout of docs/, gold/ and expected/,
+# Forms met later, re-authored (found/README.md): the same layout of docs/, gold/ and expected/,
 # kept apart so that the shared corpus's figures stay comparable from session to session.
 FOUND = CORPUS / "found"
 ROW_FIELDS = ("level1", "level2", "name", "target")

@@ -58,7 +58,7 @@ FOUND = corpus_accuracy.documents(corpus_accuracy.FOUND)
 
 
 def test_found_documents_have_gold_floors_and_a_source() -> None:
-    """Every document found later (found/README.md) has its gold, its floors and its source."""
+    """Every form met later (found/README.md) has its gold, its floors and its source row."""
     listing = (corpus_accuracy.FOUND / "README.md").read_text("utf-8")
     for document in FOUND:
         assert (document.parent.parent / "gold" / f"{document.stem}.json").is_file()
