@@ -311,3 +311,122 @@ def test_satisfaction_under_benefit_in_the_2015_framework(separator: str) -> Non
         lines = [" | ".join(c for c in line.split("\t") if c) + " ||" for line in lines]
     (table,), _ = read("\n".join(lines))
     assert rows(table)[-1] == ("效益指标", "社会公众或服务对象满意度指标", "群众满意度", "≥90%")
+
+
+# --- a header whose 二级 label spans the unlabelled 三级 column (绩效标准 | 当年预期实现值) ---
+
+UNLABELLED_ROWS = [
+    ["一级指标", "二级指标", "", "绩效标准", "当年预期实现值"],
+    ["", "数量指标", "档案扫描页数", "反映档案扫描完成情况", "≥12000页"],
+    ["", "", "馆藏目录录入条数", "反映目录录入情况", "≥3000条"],
+    ["", "质量指标", "扫描图像合格率", "反映扫描质量情况", "≥98%"],
+]
+
+
+def unlabelled_names(printing: str) -> str:
+    """The form with its cells tab-separated (the 二级 label's second column an empty cell),
+    as pipes whose empty cells vanished, or glued with nothing between the cells or the rows
+    (a document preview)."""
+    lines = ["2023年部门预算项目支出绩效目标表", "项目名称\t档案数字化保障", "绩效指标"]
+    for cells in UNLABELLED_ROWS:
+        if printing == "tabs":
+            lines.append("\t".join(cells))
+        elif printing == "pipes":
+            lines.append(" | ".join(c for c in cells if c) + " |")
+        else:
+            lines.append("".join(cells))
+    if printing == "glued":
+        lines[3:] = ["".join(lines[3:])]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("printing", ["tabs", "pipes", "glued"])
+def test_a_header_without_a_third_level_label_reads_the_names_beside_the_descriptions(
+    printing: str,
+) -> None:
+    # the 二级 label was printed over the 二级 and 三级 columns; 绩效标准 heads descriptions
+    (table,), _ = read(unlabelled_names(printing))
+    assert [(i.level2_printed, i.name, i.target.raw) for i in table.indicators] == [
+        ("数量指标", "档案扫描页数", "≥12000页"),
+        ("数量指标", "馆藏目录录入条数", "≥3000条"),
+        ("质量指标", "扫描图像合格率", "≥98%"),
+    ]
+    # no 一级 is printed anywhere: each row's follows from its 二级
+    assert {i.level1 for i in table.indicators} == {"产出指标"}
+
+
+def test_a_description_label_after_the_names_is_not_read_as_an_unlabelled_name_column() -> None:
+    # 三级指标 printed: the 绩效标准 column is the descriptions', no column is implied
+    text = unlabelled_names("tabs").replace("二级指标\t\t", "二级指标\t三级指标\t")
+    (table,), _ = read(text)
+    assert table.indicators[0].description == "反映档案扫描完成情况"
+
+
+# --- a 自评表 whose text runs on one line, cells separated by spaces (a converter's dump) -----
+
+RUN_ON = (
+    "附件: 项目支出绩效自评表 (2022年度) 项目名称 乡村道路养护 主管部门 某镇人民政府 "
+    "实施单位 某镇人民政府 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+    "偏差原因分析及改进措施 产出指标(50分) 数量指标 养护道路里程 ≥12公里 12 20 20 "
+    "质量指标 养护验收合格率 ≥95% 96% 20 20 效益指标(30分) 社会效益指标 群众出行便利程度 "
+    "明显改善 达成预期指标 30 30\n"
+)
+
+
+def test_a_self_evaluation_on_one_line_is_read_cell_by_cell() -> None:
+    (table,), _ = read(RUN_ON)
+    assert rows(table) == [
+        ("产出指标", "数量指标", "养护道路里程", "≥12公里"),
+        ("产出指标", "质量指标", "养护验收合格率", "≥95%"),
+        ("效益指标", "社会效益指标", "群众出行便利程度", "明显改善"),
+    ]
+    assert [(i.weight, i.score) for i in table.indicators] == [(20, 20), (20, 20), (30, 30)]
+
+
+# --- the national 自评表 template's empty rows (指标2 | | …) under a filled one -------------
+
+TEMPLATE_ROWS = "\n\n".join(
+    [
+        "项目支出绩效自评表",
+        "项目名称",
+        "食堂设备更新",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+        "产出指标",
+        "数量指标",
+        "指标1设备更新台数",
+        "12",
+        "10",
+        "20",
+        "16",
+        "两台设备到货延迟，已督促供应商。",
+        "指标2",
+        " ",
+        " ",
+        "……",
+        " ",
+        "质量指标",
+        "指标1设备验收合格率",
+        "100",
+        "100",
+        "20",
+        "20",
+        " ",
+        "指标2",
+        " ",
+    ]
+)
+
+
+def test_a_template_empty_row_after_a_reason_is_no_indicator() -> None:
+    (table,), _ = read(TEMPLATE_ROWS)
+    names = [i.name for i in table.indicators]
+    assert "两台设备到货延迟，已督促供应商。" not in names
+    assert all(i.target.raw.strip() != "指标2" for i in table.indicators)
+    assert "指标1设备验收合格率" in names

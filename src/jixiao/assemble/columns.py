@@ -18,7 +18,12 @@ from collections.abc import Iterable
 from typing import Final
 
 from jixiao.ingest.grid import Cell
-from jixiao.model.labels import column_field, entity_columns, stand_in_name_column
+from jixiao.model.labels import (
+    column_field,
+    entity_columns,
+    implied_name_column,
+    stand_in_name_column,
+)
 from jixiao.model.vocabulary import Field
 
 # '产出指标（70分）': the section's weight printed in the level cell
@@ -34,10 +39,16 @@ def map_columns(cells: Iterable[Cell]) -> dict[Field, list[int]]:
     stand_in = stand_in_name_column(fields, [cell.text for cell in listed])
     if stand_in is not None:
         fields[stand_in] = Field.NAME  # 一级指标 | 二级指标 | 指标内容 | 指标值
+    labelled = [i for i, cell in enumerate(listed) if cell.text]
+    implied = implied_name_column([fields[i] for i in labelled], [listed[i].text for i in labelled])
+    if implied is not None and labelled[implied] - labelled[implied - 1] > 1:
+        # 一级指标 | 二级指标 (over two columns) | 绩效标准 | 当年预期实现值: the cell the
+        # 二级 label spans last holds the 三级 names
+        fields[labelled[implied] - 1] = Field.NAME
     columns: dict[Field, list[int]] = {}
     previous: Field | None = None
     for cell, field in zip(listed, fields, strict=True):
-        name = field if cell.text else previous
+        name = field if cell.text or field is not None else previous
         if name is not None:
             columns.setdefault(name, []).append(cell.column)
         previous = name

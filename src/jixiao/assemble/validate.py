@@ -36,6 +36,7 @@ from jixiao.model.labels import (
     furniture_kind,
     is_fragment,
     is_level_name,
+    is_template_number,
     not_a_name,
     stands_alone,
 )
@@ -160,6 +161,9 @@ def drop_reason(indicator: Indicator, *, has_level_columns: bool) -> str | None:
     why = None if names_a_sub_level(name, indicator.level2) else not_a_name(name)
     if why is not None:
         return f"“{name[:40]}”是{why}"
+    if is_template_number(indicator.target.raw):
+        # the template's empty row (指标2 | | …) read as this row's 指标值: the cells are shifted
+        return f"“{name[:40]}”的指标值“{indicator.target.raw.strip()}”是模板的空行编号"
     if indicator.target.kind is TargetKind.EMPTY and is_fragment(name):
         return f"“{name}”只是被截断的残片（一个字，没有指标值）"
     if has_level_columns and not indicator.level1_printed:

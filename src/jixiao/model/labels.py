@@ -199,6 +199,22 @@ def stand_in_name_column(fields: Sequence[Field | None], texts: Sequence[str]) -
     return None
 
 
+def implied_name_column(fields: Sequence[Field | None], texts: Sequence[str]) -> int | None:
+    """Where an unlabelled 三级 column stands in a header naming none: right after the 二级指标
+    label when a description column follows it straight (一级指标 | 二级指标 | 绩效标准 |
+    当年预期实现值 — the 二级 label printed over the 二级 and 三级 columns; a description heads
+    no names), and a 指标值 column follows. None otherwise (a stand-in label such as 指标内容
+    is :func:`stand_in_name_column`'s)."""
+    if Field.NAME in fields or Field.LEVEL2 not in fields:
+        return None
+    after = max(i for i, f in enumerate(fields) if f is Field.LEVEL2) + 1
+    if after >= len(fields) or fields[after] is not Field.DESCRIPTION:
+        return None
+    if is_name_stand_in(texts[after]):
+        return None
+    return after if Field.TARGET in fields[after + 1 :] else None
+
+
 def is_name_stand_in(text: str) -> bool:
     """指标内容, 绩效指标: a label that may head the 三级 names (:func:`stand_in_name_column`)."""
     return clean_label(text) in _NAME_COLUMN_STAND_INS
@@ -350,6 +366,15 @@ _TEMPLATE_NUMBER: Final = re.compile(r"^指标\s*\d+\s*[:：]\s*")
 
 
 _NUMBERED_NAME: Final = re.compile(r"^(?:指标|目标|任务)\s*\d{1,2}\s*[:：、.．]")
+
+
+_BARE_TEMPLATE_NUMBER: Final = re.compile(r"^(?:指标|目标|任务)\s*\d{1,2}\s*[:：、.．]?$")
+
+
+def is_template_number(text: str) -> bool:
+    """A template's numbering with nothing after it (指标2, 指标2：): the empty row a national
+    自评表 template leaves under a filled one, never a name or a 指标值."""
+    return bool(_BARE_TEMPLATE_NUMBER.match(text.strip()))
 
 
 def is_numbered_name(name: str) -> bool:

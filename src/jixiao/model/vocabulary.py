@@ -262,6 +262,10 @@ COLUMN_LABELS: Final[dict[str, Field]] = {
     "年度绩效目标值": Field.TARGET,
     "本年指标值": Field.TARGET,
     "本年目标值": Field.TARGET,
+    # 湖北 forms: 一级指标 | 二级指标 | 绩效标准 | 当年预期实现值 (also matched as a wording;
+    # listed for the glued reader, which finds labels by their spelling)
+    "当年预期实现值": Field.TARGET,
+    "预期实现值": Field.TARGET,
     "半年指标值": Field.OTHER_PERIOD_TARGET,
     "半年目标值": Field.OTHER_PERIOD_TARGET,
     "实施期指标值": Field.OTHER_PERIOD_TARGET,
@@ -353,7 +357,8 @@ IGNORED_LABELS: Final = frozenset(
         "任务名称", "主要内容", "实施期目标", "中期目标",
         "长期目标",
         "市级财政部门", "县级财政部门", "项目支出", "基本支出", "部门职能",
-        "年度目标任务", "支出项目名称", "财政部门审核意见", "自评总分", "部门联系人", "财政处室",
+        "年度目标任务", "支出项目名称", "财政部门审核意见", "主管部门审核意见",
+        "自评总分", "部门联系人", "财政处室",
         "填报日期", "下属单位个数", "整体支出规模",
     }
 )  # fmt: skip
@@ -467,7 +472,7 @@ COUNT_UNITS = (
     "个", "人", "人次", "次", "份", "套", "本", "枚", "件", "项", "场", "期", "批", "户", "家",
     "所", "座", "台", "辆", "条", "处", "名", "位", "册", "篇", "部", "张", "间", "栋", "株",
     "棵", "头", "只", "起", "例", "班", "班次", "课时", "学时", "人天", "人日", "户次", "台次",
-    "架次", "车次", "床",
+    "架次", "车次", "床", "页",
 )  # fmt: skip
 
 MONEY_UNITS = ("元",)

@@ -43,6 +43,7 @@ from jixiao.ingest.pasted.tokens import (
     last_line,
     line_cells,
     pipe_rows,
+    rows_run_on,
     whitespace_rows,
 )
 from jixiao.model.characters import is_traditional, strip_pinyin_glosses, to_simplified
@@ -100,6 +101,8 @@ def read_form(builder: RowBuilder, form: Form, lines: list[str], convert: bool) 
         read_glued(builder, to_simplified(text) if convert else text)
     elif form is Form.LINES:
         read_stream(builder, line_cells(lines, convert))
+    elif form is Form.WHITESPACE and rows_run_on(lines):
+        read_stream(builder, line_cells(lines, convert, by_space=True))
     else:
         whitespace = form is Form.WHITESPACE
         rows = whitespace_rows(lines, convert) if whitespace else pipe_rows(lines, convert)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from jixiao.model.labels import column_label
+from jixiao.model.labels import column_label, implied_name_column
 from jixiao.model.vocabulary import COLUMN_LABELS, UNKEPT_COLUMNS, Field, alternation
 
 _BRACKET: Final = r"(?:[（(][^（()）]{1,12}[)）])?"
@@ -81,7 +81,10 @@ def run_fields(run: LabelRun) -> list[Field | None]:
 
 def is_header_run(run: LabelRun) -> bool:
     fields = run_fields(run)
-    return len(run.labels) >= 3 and Field.NAME in fields and Field.TARGET in fields
+    names = Field.NAME in fields or (
+        implied_name_column(fields, [label for _, _, label in run.labels]) is not None
+    )
+    return len(run.labels) >= 3 and names and Field.TARGET in fields
 
 
 def is_region_run(run: LabelRun) -> bool:

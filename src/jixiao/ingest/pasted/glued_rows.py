@@ -281,6 +281,15 @@ def read_indicators(
     own_levels = bool({Field.LEVEL1, Field.LEVEL2} & set(fields)) and bool(
         glued.text[start:first].replace(_SECTION_LABEL, "")
     )
+    # no 一级 printed anywhere, the rows starting right under the header with a 二级 (a
+    # preview that lost the merged 一级 cells): nothing of a 一级 can be glued into a row, and
+    # each row's 一级 follows from its 二级 (the assembler fills it in, PRS014)
+    if levelled and not own_levels and first == start and levels:
+        levelled = any(
+            is_level_one(m.name) and not is_level_two(m.name)
+            for m in levels
+            if not m.is_section_label
+        )
     chunks: list[Chunk] = []
     for match in matches:
         chunk_end = match.start if match is not None else stop

@@ -27,6 +27,7 @@ from jixiao.model.labels import (
     column_field,
     column_label,
     header_label,
+    implied_name_column,
     is_entity_label,
     is_indicator_header,
     is_name_stand_in,
@@ -541,6 +542,10 @@ def header_columns(tokens: Sequence[Token], above: Sequence[Token] = ()) -> list
     stand_in = stand_in_name_column([c.field for c in columns], [c.label.text for c in columns])
     if stand_in is not None:  # 一级指标 | 二级指标 | 指标内容 | 指标值
         columns[stand_in] = Column(Field.NAME, columns[stand_in].label)
+    implied = implied_name_column([c.field for c in columns], [c.label.text for c in columns])
+    if implied is not None:  # 一级指标 | 二级指标 | (三级, unlabelled) | 绩效标准 | 当年预期实现值
+        line = columns[implied].label.line
+        columns.insert(implied, Column(Field.NAME, Token("三级指标", "", line)))
     known = {c.field for c in columns}
     extra = [Column(column_field(t.text), t) for t in above]
     seen_target = False

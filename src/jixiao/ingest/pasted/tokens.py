@@ -103,6 +103,27 @@ def detect_form(lines: list[str]) -> Form:
     return Form.LINES
 
 
+_RUN_ON_CELLS: Final = 8
+
+
+def rows_run_on(lines: list[str]) -> bool:
+    """A table printed with spaces between its cells but no line breaks between its rows: the
+    line holding the indicator header (一级指标 二级指标 三级指标 …) goes on with the rows'
+    cells, a level name among them (… 偏差原因 产出指标 数量指标 …), as a converter writes a
+    document's text on one line. Its cells are then read as a stream, not as one row. O(n)."""
+    for line in lines:
+        if "|" in line or not _LEVEL1_LABEL.search(line):
+            continue
+        pieces = line.split()
+        level2 = next((i for i, p in enumerate(pieces) if _LEVEL2_LABEL.fullmatch(p)), None)
+        if level2 is None:
+            continue
+        after = pieces[level2 + 1 :]
+        if len(after) >= _RUN_ON_CELLS and any(is_level_name(p) for p in after):
+            return True
+    return False
+
+
 def cells_carry_bars(lines: list[str], number: int) -> bool:
     """True when the text lines near line ``number`` carry their ``|`` separators (``a |``,
     ``a | b |``); False when the text lines have none and the bars stand on lines of their own
@@ -380,11 +401,17 @@ def is_whole_label(text: str) -> bool:
     return is_known_label(text) or column_label(text) is not None or is_level_name(text)
 
 
-def line_cells(lines: list[str], convert: bool) -> list[Token]:
+def line_cells(lines: list[str], convert: bool, *, by_space: bool = False) -> list[Token]:
     """Cells printed one per line or paragraph; a cell broken over lines is joined back
-    when the pieces make a label or level name (经济效益 / 指标)."""
+    when the pieces make a label or level name (经济效益 / 指标). ``by_space``: the cells are
+    separated by spaces, rows not marked (a whole table on one line: :func:`rows_run_on`)."""
     tokens: list[Token] = []
-    for number, line in enumerate(lines, start=1):
+    pieces = (
+        ((number, piece) for number, line in enumerate(lines, start=1) for piece in line.split())
+        if by_space
+        else enumerate(lines, start=1)
+    )
+    for number, line in pieces:
         check_budget()
         token = make_token(line.strip().strip("|").strip(), number, convert)
         if token is None or set(token.text) <= {"|", " "}:
