@@ -35,8 +35,6 @@ FAILING: dict[str, str] = {
     "42 missed, 107 spurious",
     "layout": "58 renderings: 22 pass; 420 rows, 94 exact, 208 doubted, 3 wrong, 115 missed, "
     "6 spurious",
-    "lines_wrapped": "58 renderings: 5 pass; 420 rows, 86 exact, 126 doubted, 23 wrong, "
-    "187 missed, 464 spurious",
 }
 
 

@@ -65,9 +65,6 @@ FAILING: dict[str, str] = {
     "layout": "150 documents (219 tables): 99 pass; 1212 rows, 530 exact, 575 doubted, 1 wrong, "
     "106 missed, 36 spurious (pdftotext -layout: a 指标值 wrapped with its name reads as a row "
     "of its own)",
-    "lines_wrapped": "150 documents (219 tables): 28 pass; 1212 rows, 219 exact, 267 doubted, "
-    "47 wrong, 679 missed, 1649 spurious (one cell per line: a cell over two lines read as two "
-    "cells)",
 }
 
 

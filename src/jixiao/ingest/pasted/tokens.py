@@ -14,16 +14,18 @@ by :mod:`.alignment` from what the cells say.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
 from jixiao.ingest.budget import check_budget
-from jixiao.ingest.cleaning import normalize_cell_text
+from jixiao.ingest.cleaning import join_wrapped_lines, normalize_cell_text
 from jixiao.ingest.pasted.cells import is_level_name
 from jixiao.model.labels import (
     column_label,
     furniture_kind,
+    is_any_table_title,
     is_known_label,
     is_page_number,
     total_label,
@@ -402,14 +404,15 @@ def is_whole_label(text: str) -> bool:
 
 
 def line_cells(lines: list[str], convert: bool, *, by_space: bool = False) -> list[Token]:
-    """Cells printed one per line or paragraph; a cell broken over lines is joined back
-    when the pieces make a label or level name (经济效益 / 指标). ``by_space``: the cells are
-    separated by spaces, rows not marked (a whole table on one line: :func:`rows_run_on`)."""
+    """Cells printed one per line or paragraph; a cell broken over lines is joined back: the
+    lines between two of the form's separators (:func:`wrapped_cells`), or pieces that make a
+    label or level name (经济效益 / 指标). ``by_space``: the cells are separated by spaces,
+    rows not marked (a whole table on one line: :func:`rows_run_on`)."""
     tokens: list[Token] = []
     pieces = (
         ((number, piece) for number, line in enumerate(lines, start=1) for piece in line.split())
         if by_space
-        else enumerate(lines, start=1)
+        else wrapped_cells(lines)
     )
     for number, line in pieces:
         check_budget()
@@ -421,6 +424,86 @@ def line_cells(lines: list[str], convert: bool, *, by_space: bool = False) -> li
         else:
             tokens.append(token)
     return tokens
+
+
+def wrapped_cells(lines: list[str]) -> list[tuple[int, str]]:
+    """The text's lines (1-based numbers) with each cell printed over two or three lines
+    joined into one (:func:`~jixiao.ingest.cleaning.join_wrapped_lines`).
+
+    Where the form marks every cell's end — a lone ``|`` line after each cell, or a blank line
+    after each paragraph — text lines with no mark between them are one cell wrapped by its
+    column (``高标准农田建`` ⏎ ``设完成率`` ⏎ ``|``): a run of at most three lines with a mark
+    right before and right after it. A run holding a title, its year (（2024年度）),
+    page furniture or a page number is the text between tables, never one cell. Text that
+    marks no cell end (one cell per line, nothing between) is left as it is: where a cell ends
+    is not printed. O(lines)."""
+    numbered = list(enumerate(lines, start=1))
+    mark = cell_end_mark(lines)
+    if mark is None:
+        return numbered
+    out: list[tuple[int, str]] = []
+    index = 0
+    while index < len(numbered):
+        end = index
+        while end < len(numbered) and is_cell_text(numbered[end][1]):
+            end += 1
+        run = numbered[index:end]
+        joined = join_wrapped_lines("\n".join(line.strip().strip("|") for _, line in run))
+        if (
+            2 <= len(run) <= _WRAPPED_LINES
+            and index > 0
+            and mark(numbered[index - 1][1])
+            and end < len(numbered)
+            and mark(numbered[end][1])
+            and (is_whole_label(joined) or not any(stands_apart(line) for _, line in run))
+        ):
+            out.append((run[0][0], joined))
+        else:
+            out.extend(run or numbered[index : index + 1])
+        index = max(end, index + 1)
+    return out
+
+
+# a cell wraps over at most this many lines before the column is widened (at a column's
+# width, longer cells are rare and a longer run is the text between two tables)
+_WRAPPED_LINES: Final = 3
+
+
+def cell_end_mark(lines: list[str]) -> Callable[[str], bool] | None:
+    """What ends every cell in this text, judged on its runs of text lines: a lone ``|`` line,
+    when it follows most runs; a blank line, when the runs are those of cells (two lines at
+    most on average, and at least ten of them: one cell per line with nothing between is one
+    long run); None when neither (cells not marked). O(lines)."""
+    runs = barred = lines_in_runs = 0
+    for number, line in enumerate(lines):
+        if not is_cell_text(line):
+            continue
+        lines_in_runs += 1
+        after = lines[number + 1] if number + 1 < len(lines) else ""
+        if is_cell_text(after):
+            continue
+        runs += 1
+        barred += bool(after.strip())
+    if runs and barred * 3 >= runs * 2:
+        return lambda line: bool(line.strip()) and bool(_BARE_BARS.match(line))
+    if runs >= 10 and lines_in_runs <= 2 * runs and barred * 3 < runs:
+        return lambda line: not line.strip()
+    return None
+
+
+def is_cell_text(line: str) -> bool:
+    return bool(line.strip()) and not _BARE_BARS.match(line)
+
+
+# the table's year on a line of its own, under its title
+_YEAR_ONLY: Final = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）]$")
+
+
+def stands_apart(line: str) -> bool:
+    """A line that is never part of a wrapped cell: a title, its year (（2024年度）),
+    page furniture, a page number."""
+    text = line.strip().strip("|").strip()
+    return is_any_table_title(text) or bool(_YEAR_ONLY.match(text)) or is_furniture_line(text)
 
 
 def is_fragment_of(previous: Token, token: Token) -> bool:
