@@ -114,7 +114,7 @@ def test_page_texts_are_taken_with_pdfium(documents: Path) -> None:
     texts = page_texts((documents / BOOK).read_bytes())
     assert texts is not None
     assert len(texts) == BOOK_PAGES
-    scan = PageScan(texts)
+    scan = PageScan(lambda number: texts[number - 1])
     assert scan.may_start_table(FIRST_PAGE)
     assert not scan.may_start_table(1)  # the cover
     assert page_texts(b"%PDF-1.4 damaged") is None  # the full reader names the problem

@@ -32,11 +32,12 @@ Provenance: ``page`` (1-based) and ``row``, the row's position on its page in re
 from __future__ import annotations
 
 import io
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any, Final, cast
 
 import pdfplumber
@@ -45,15 +46,21 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 from pdfplumber.table import CellGroup, TableFinder, TableSettings
+from pdfplumber.utils.clustering import cluster_objects
 from pdfplumber.utils.exceptions import PdfminerException
-from pdfplumber.utils.text import chars_to_textmap, extract_text
+from pdfplumber.utils.text import WordExtractor, chars_to_textmap
 
 from jixiao.errors import EncryptedFile, OcrRequired, UnreadableFile
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import join_wrapped_lines, normalize_cell_text
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind, drop_text_after_tables
-from jixiao.ingest.pdf_objects import PDFIUM_LOCK, PageObjects, page_objects
-from jixiao.ingest.pdf_pages import PageScan, document_texts, open_pdfium
+from jixiao.ingest.pdf_objects import (
+    PDFIUM_LOCK,
+    PageObjects,
+    loaded_page_objects,
+    page_objects,
+)
+from jixiao.ingest.pdf_pages import PageScan, open_pdfium
 from jixiao.model import SourceRef
 from jixiao.model.labels import is_page_number
 
@@ -106,29 +113,37 @@ class PageContent:
 def read_pdf(data: bytes, file: str, settings: PdfSettings = DEFAULT_SETTINGS) -> Grid:
     """Every page's tables and text lines, in reading order, as one grid."""
     check_complete(data, file)
+    try:
+        with PdfPages(data, file, pdfium=settings.pdfium) as pages:
+            return read_pages(pages, data, file, settings)
+    except PageTextError:  # pdfium cannot take a page's text: pdfplumber reads every page
+        with PdfPages(data, file, pdfium=False, texts=False) as pages:
+            return read_pages(pages, data, file, settings)
+
+
+def read_pages(pages: PdfPages, data: bytes, file: str, settings: PdfSettings) -> Grid:
     rows: list[Row] = []
     chars = images = 0
     scanned: list[int] = []  # pages that are images: no text, an image drawn
-    with PdfPages(data, file, pdfium=settings.pdfium) as pages:
-        scan = PageScan(pages.texts)  # pages holding no target table are passed over
-        for number in range(1, pages.count + 1):
-            check_budget()
-            if not scan.must_read(number):
-                chars += 1  # pdfium found text on it
-                continue
-            content = read_page(pages.objects(number), file, settings)
-            chars += content.chars
-            images += content.images
-            if content.chars == 0 and content.images:
-                scanned.append(number)
-                continue
-            kinds = [kind for _, kind, _ in content.items]
-            if scan.keep(
-                number,
-                starts_with_table=kinds[:1] == [RowKind.TABLE],
-                ends_with_table=kinds[-1:] == [RowKind.TABLE],
-            ):
-                rows.extend(page_rows(content, file, after_earlier_rows=bool(rows)))
+    scan = PageScan(pages.text)  # pages holding no target table are passed over
+    for number in range(1, pages.count + 1):
+        check_budget()
+        if not scan.must_read(number):
+            chars += 1  # pdfium found text on it
+            continue
+        content = read_page(pages.objects(number), file, settings)
+        chars += content.chars
+        images += content.images
+        if content.chars == 0 and content.images:
+            scanned.append(number)
+            continue
+        kinds = [kind for _, kind, _ in content.items]
+        if scan.keep(
+            number,
+            starts_with_table=kinds[:1] == [RowKind.TABLE],
+            ends_with_table=kinds[-1:] == [RowKind.TABLE],
+        ):
+            rows.extend(page_rows(content, file, after_earlier_rows=bool(rows)))
     if chars == 0:
         what = "是扫描件或图片" if images else "页面空白或文字画成了图形"
         raise OcrRequired(
@@ -176,31 +191,74 @@ def open_pdf(data: bytes, file: str) -> Iterator[PDF]:
         yield pdf
 
 
-class PdfPages:
-    """A PDF's pages as :class:`PageObjects`: read by pdfium where it reads them as pdfminer
-    does (:mod:`.pdf_objects`), else by pdfplumber, which is opened only then; with
-    ``pdfium=False`` by pdfplumber throughout (pdfium still gives the page texts the book scan
-    reads). A file pdfium cannot open is read by pdfplumber, which names what is wrong."""
+class PageTextError(Exception):
+    """pdfium cannot take the text of a page: the PDF is read by pdfplumber throughout."""
 
-    def __init__(self, data: bytes, file: str, *, pdfium: bool = True) -> None:
+
+class PdfPages:
+    """A PDF's pages: each page's text by pdfium (what the book scan reads) and its
+    :class:`PageObjects`, read by pdfium where it reads them as pdfminer does
+    (:mod:`.pdf_objects`), else by pdfplumber, which is opened only then; with ``pdfium=False``
+    by pdfplumber throughout (pdfium still gives the page texts), with ``texts=False`` too (no
+    texts: the scan reads every page). A file pdfium cannot open is read by pdfplumber, which
+    names what is wrong.
+
+    A page is loaded by pdfium once: when its text is taken, and it stays open for its objects
+    until the next page's text is taken."""
+
+    def __init__(self, data: bytes, file: str, *, pdfium: bool = True, texts: bool = True) -> None:
         self.data = data
         self.file = file
-        self.texts: list[str] | None = None
-        self._document: pypdfium2.PdfDocument | None = open_pdfium(data)
+        self._document: pypdfium2.PdfDocument | None = open_pdfium(data) if texts else None
         self._pdfium = pdfium
         self._plumber: ExitStack | None = None
         self._pdf: PDF | None = None
         self._tops: list[float] = []  # each page's doctop: the heights of the pages before it
+        self._texts: dict[int, str] = {}
+        self._loaded: tuple[int, pypdfium2.PdfPage, pypdfium2.PdfTextPage] | None = None
         if self._document is not None:
             with PDFIUM_LOCK:
-                self.texts = document_texts(self._document)
-                if self.texts is None:  # a page pdfium cannot read: pdfplumber reads them all
+                try:
+                    document = self._document
+                    heights = [document.get_page_size(i)[1] for i in range(len(document))]
+                except Exception:  # a damaged page directory: pdfplumber reads every page
                     self._document.close()
                     self._document = None
                 else:
-                    heights = [self._document.get_page_size(i)[1] for i in range(len(self.texts))]
                     self._tops = [0.0, *accumulate(heights)]
-        self.count = len(self.texts) if self.texts is not None else len(self._pdfplumber().pages)
+        if self._document is not None:
+            self.count = len(self._tops) - 1
+        else:
+            self.count = len(self._pdfplumber().pages)
+
+    def text(self, number: int) -> str | None:
+        """Page ``number``'s (from 1) text by pdfium, None without pdfium. Raises
+        :class:`PageTextError` when pdfium cannot take it."""
+        if self._document is None:
+            return None
+        if number not in self._texts:
+            with PDFIUM_LOCK:
+                self._unload()
+                page = textpage = None
+                try:
+                    page = self._document[number - 1]
+                    textpage = page.get_textpage()
+                    self._texts[number] = textpage.get_text_range()
+                except Exception as error:
+                    for handle in (textpage, page):
+                        if handle is not None:
+                            handle.close()
+                    raise PageTextError(number) from error
+                self._loaded = (number, page, textpage)
+        return self._texts[number]
+
+    def _unload(self) -> None:
+        """Close the page loaded for its text. The caller holds the lock."""
+        if self._loaded is not None:
+            _, page, textpage = self._loaded
+            self._loaded = None
+            textpage.close()
+            page.close()
 
     def __enter__(self) -> PdfPages:
         return self
@@ -208,6 +266,7 @@ class PdfPages:
     def __exit__(self, *_: object) -> None:
         if self._document is not None:
             with PDFIUM_LOCK:
+                self._unload()
                 self._document.close()
         if self._plumber is not None:
             self._plumber.close()
@@ -221,11 +280,18 @@ class PdfPages:
     def objects(self, number: int) -> PageObjects:
         """Page ``number``'s (from 1) glyphs and ruling lines."""
         if self._document is not None and self._pdfium:
+            index, doctop = number - 1, self._tops[number - 1]
             with PDFIUM_LOCK:
                 try:
-                    read = page_objects(self._document, number - 1, self._tops[number - 1])
+                    if self._loaded is not None and self._loaded[0] == number:
+                        _, page, textpage = self._loaded
+                        read = loaded_page_objects(page, textpage.raw, index, doctop)
+                    else:
+                        read = page_objects(self._document, index, doctop)
                 except pypdfium2.PdfiumError:  # pdfplumber reads the page, or names its damage
                     read = None
+                finally:
+                    self._unload()
             if read is not None:
                 return read
         pages = self._pdfplumber().pages
@@ -253,20 +319,19 @@ def read_page(page: PageObjects, file: str, settings: PdfSettings) -> PageConten
         FoundTable(table.bbox, table.rows)
         for table in TableFinder(cast(Page, page), settings.table_settings()).tables
     ]
-    centres = [
-        ((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2) for char in page.chars
-    ]
+    glyphs = Glyphs.of(page.chars)
+    words = WordExtractor(**text_settings)
     for table in tables:
-        content.items.extend(table_items(table, cell_texts(table, page.chars, centres, settings)))
+        content.items.extend(table_items(table, cell_texts(table, glyphs, words, settings)))
     margin = settings.inside_margin
-    outside = [
-        char
-        for char, (x, y) in zip(page.chars, centres, strict=True)
-        if not any(
-            x0 - margin <= x <= x1 + margin and top - margin <= y <= bottom + margin
-            for x0, top, x1, bottom in (table.bbox for table in tables)
+    inside: set[int] = set()
+    for x0, top, x1, bottom in (table.bbox for table in tables):
+        inside.update(
+            index
+            for index in glyphs.between(top - margin, bottom + margin, closed=True)
+            if x0 - margin <= glyphs.centres[index][0] <= x1 + margin
         )
-    ]
+    outside = [char for index, char in enumerate(page.chars) if index not in inside]
     x0, top, x1, bottom = page.bbox
     lines = chars_to_textmap(
         outside,
@@ -291,25 +356,42 @@ class FoundTable:
     rows: list[CellGroup]
 
 
+@dataclass(frozen=True, slots=True)
+class Glyphs:
+    """A page's glyphs (``chars``) with their centres, looked up by the height of the centre
+    instead of testing every glyph for every row, cell and table."""
+
+    chars: list[dict[str, Any]]
+    centres: list[tuple[float, float]]
+    order: list[int]  # glyph indexes by the height of their centre
+    heights: list[float]  # those heights, in that order
+
+    @classmethod
+    def of(cls, chars: list[dict[str, Any]]) -> Glyphs:
+        centres = [
+            ((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2) for char in chars
+        ]
+        order = sorted(range(len(chars)), key=lambda index: centres[index][1])
+        return cls(chars, centres, order, [centres[index][1] for index in order])
+
+    def between(self, top: float, bottom: float, *, closed: bool = False) -> list[int]:
+        """The glyphs whose centre's height is from ``top`` to before ``bottom`` (to
+        ``bottom`` included when ``closed``), lowest first."""
+        end = bisect_right(self.heights, bottom) if closed else bisect_left(self.heights, bottom)
+        return self.order[bisect_left(self.heights, top) : end]
+
+
 def cell_texts(
-    table: FoundTable,
-    chars: list[dict[str, Any]],
-    centres: list[tuple[float, float]],
-    settings: PdfSettings,
+    table: FoundTable, glyphs: Glyphs, words: WordExtractor, settings: PdfSettings
 ) -> list[list[str | None]]:
     """Each cell's text, as pdfplumber's ``Table.extract`` gives it: the glyphs whose centre
-    lies in the cell (edges at its top and left), in page order, through ``extract_text``.
-    Glyphs are looked up by their centre's height instead of testing all for every row."""
-    order = sorted(range(len(chars)), key=lambda index: centres[index][1])
-    heights = [centres[index][1] for index in order]
-    text_settings = settings.text_settings()
+    lies in the cell (edges at its top and left), in page order, through ``extract_text``."""
+    centres = glyphs.centres
     extracted: list[list[str | None]] = []
     for row in table.rows:
         x0, top, x1, bottom = row.bbox
         in_row = sorted(
-            index
-            for index in order[bisect_left(heights, top) : bisect_left(heights, bottom)]
-            if x0 <= centres[index][0] < x1
+            index for index in glyphs.between(top, bottom) if x0 <= centres[index][0] < x1
         )
         texts: list[str | None] = []
         for cell in row.cells:
@@ -318,13 +400,22 @@ def cell_texts(
                 continue
             c0, c_top, c1, c_bottom = cell
             inside = [
-                chars[index]
+                glyphs.chars[index]
                 for index in in_row
                 if c0 <= centres[index][0] < c1 and c_top <= centres[index][1] < c_bottom
             ]
-            texts.append(extract_text(inside, **text_settings) if inside else "")
+            texts.append(extract_text(inside, words, settings.y_tolerance) if inside else "")
         extracted.append(texts)
     return extracted
+
+
+def extract_text(chars: list[dict[str, Any]], words: WordExtractor, y_tolerance: float) -> str:
+    """pdfplumber's ``extract_text(chars, x_tolerance=…, y_tolerance=…)`` with the page's one
+    word extractor: the words clustered into lines by their top, joined by spaces and the
+    lines by line breaks (what it does for text read left to right and top to bottom), without
+    building an extractor and a text map for every cell."""
+    lines = cluster_objects(words.extract_words(chars), itemgetter("top"), y_tolerance)
+    return "\n".join(" ".join(word["text"] for word in line) for line in lines)
 
 
 def table_items(

@@ -78,35 +78,37 @@ def page_objects(document: pdfium.PdfDocument, index: int, doctop: float) -> Pag
     The caller holds :data:`PDFIUM_LOCK`."""
     page = document[index]
     try:
-        left, bottom, right, top = page.get_mediabox()
-        if page.get_rotation() != 0 or left != 0 or bottom != 0:
+        textpage = pdfium_c.FPDFText_LoadPage(page.raw)
+        if not textpage:
             return None
-        read = _chars(page, top, doctop)
-        if read is None:
-            return None
-        chars, text_objects = read
-        shapes = _Shapes(top, doctop)
-        _walk(_address(page.raw), _page_object_count, _page_object, _IDENTITY, shapes)
+        try:
+            return loaded_page_objects(page, textpage, index, doctop)
+        finally:
+            pdfium_c.FPDFText_ClosePage(textpage)
     finally:
         page.close()
+
+
+def loaded_page_objects(
+    page: pdfium.PdfPage, textpage: Any, index: int, doctop: float
+) -> PageObjects | None:
+    """:func:`page_objects` of a page and its text page (``FPDF_TEXTPAGE``) loaded already,
+    which the caller closes."""
+    left, bottom, right, top = page.get_mediabox()
+    if page.get_rotation() != 0 or left != 0 or bottom != 0:
+        return None
+    read = _read_chars(textpage, top, doctop)
+    if read is None:
+        return None
+    chars, text_objects = read
+    shapes = _Shapes(top, doctop)
+    _walk(_address(page.raw), _page_object_count, _page_object, _IDENTITY, shapes)
     if shapes.text_objects - text_objects:  # text pdfium dropped as a repeat (or empty text)
         return None
     edges = [line_to_edge(line) for line in shapes.lines]  # in pdfplumber's order
     edges += [edge for rect in shapes.rects for edge in rect_to_edges(rect)]
     edges += [edge for curve in shapes.curves for edge in curve_to_edges(curve)]
     return PageObjects(index + 1, (0.0, 0.0, right, top), chars, edges, shapes.images)
-
-
-def _chars(
-    page: pdfium.PdfPage, height: float, doctop: float
-) -> tuple[list[dict[str, Any]], set[int]] | None:
-    textpage = pdfium_c.FPDFText_LoadPage(page.raw)
-    if not textpage:
-        return None
-    try:
-        return _read_chars(textpage, height, doctop)
-    finally:
-        pdfium_c.FPDFText_ClosePage(textpage)
 
 
 def _address(handle: Any) -> int:

@@ -4,7 +4,8 @@ A 部门预算/部门决算 publication is one PDF of 30–100 pages (text chapt
 一般公共预算支出表, “三公”经费表…) in which a few pages hold the target tables. Reading a
 page's glyphs and lines, finding ruled tables in them and placing glyphs in cells is the costly
 part of reading a page; taking its text alone is several times cheaper (``bench_book.py``).
-So every page's text is taken first, and a page is read in full only when
+So each page's text is taken first (the page stays loaded for the rest), and the page is read
+in full only when
 
 * pdfium gives it no text (a scanned or blank page: reading it decides what it is), or
 * it prints a word that every page holding a target table's start prints
@@ -21,6 +22,7 @@ their reading does not change. When pdfium cannot open a file, every page is rea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium  # pdfplumber's own dependency (it renders pages with it)
@@ -75,14 +77,9 @@ def document_texts(document: pdfium.PdfDocument) -> list[str] | None:
 class PageScan:
     """The decision, page by page (numbers from 1), to read a page and to keep its rows."""
 
-    texts: list[str] | None
+    text: Callable[[int], str | None]  # a page's text (page numbers from 1), None if unknown
     continuing: bool = False  # the last page kept ended in a table row
     passed_over: list[int] = field(default_factory=list)
-
-    def text(self, number: int) -> str | None:
-        if self.texts is None or number > len(self.texts):
-            return None
-        return self.texts[number - 1]
 
     def may_start_table(self, number: int) -> bool:
         text = self.text(number)
