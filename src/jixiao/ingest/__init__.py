@@ -14,7 +14,6 @@ import re
 from typing import Final
 
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind
-from jixiao.ingest.text import decode_text, read_text
 
 __all__ = [
     "Cell",
@@ -105,6 +104,8 @@ def read_grid(data: bytes, file: str) -> Grid:
         from jixiao.ingest.html import read_html
 
         return read_html(data, file)
+    from jixiao.ingest.text import decode_text, read_text
+
     if b"<table" in data or b"<TABLE" in data:
         from jixiao.ingest.html import has_html_table, read_markdown_tables
 
