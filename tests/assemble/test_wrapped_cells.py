@@ -33,9 +33,10 @@ def test_the_rest_of_a_cut_name_is_joined_to_its_row() -> None:
     assert not [f for f in findings if f.code == "PRS024"]
 
 
-def test_a_rest_after_a_whole_name_is_joined_and_doubted() -> None:
-    """The rest may be the start of the row below (a PDF prints a tall row's short cells on
-    its middle line): both rows are doubted."""
+def test_a_piece_above_the_short_cells_starts_the_row_below() -> None:
+    """A PDF centres a tall row's short cells: the piece after a whole row, with no 指标值, is
+    the start of the row below when only that join reads (宣传活动及 | 时率; 业务培训场次宣传活动及
+    is no name)."""
     text = "\n".join([
         HEAD,
         "一级指标\t二级指标\t三级指标\t指标值",
@@ -43,9 +44,43 @@ def test_a_rest_after_a_whole_name_is_joined_and_doubted() -> None:
         "\t\t宣传活动及\t",
         "\t\t时率\t100%",
     ])  # fmt: skip
+    (table,), _ = assemble(text)
+    assert rows(table) == [("数量指标", "业务培训场次", "≥1场"),
+                           ("数量指标", "宣传活动及时率", "100%")]  # fmt: skip
+    assert table.indicators[1].source.line == 6
+    assert table.indicators[1].source.line_end == 7
+
+
+def test_a_value_wrapped_with_its_name_and_level_joins_its_row() -> None:
+    """经济成本指 | 标 and ≤2000 | 元/次: pieces that are no level and no 指标值 alone, whole
+    when joined — one row, not a row of its own."""
+    text = "\n".join([
+        HEAD,
+        "一级指标\t二级指标\t三级指标\t指标值",
+        "成本指标\t经济成本指\t监督检查人\t≤2000",
+        "\t标\t均标准\t元/次",
+        "\t\t补助发放成本控制率\t≤87%",
+    ])  # fmt: skip
     (table,), findings = assemble(text)
-    doubted = {f.indicator for f in findings if f.code == "PRS024"}
-    assert {i.name for i in table.indicators} <= doubted
+    assert rows(table) == [("经济成本指标", "监督检查人均标准", "≤2000元/次"),
+                           ("经济成本指标", "补助发放成本控制率", "≤87%")]  # fmt: skip
+    assert not [f for f in findings if f.code == "PRS024"]
+
+
+def test_a_date_cut_inside_joins_its_row() -> None:
+    """2018年 | 12月31日前: a date cut by its column, with the name cut beside it."""
+    text = "\n".join([
+        HEAD,
+        "一级指标\t二级指标\t三级指标\t指标值",
+        "产出指标\t时效指标\t业务培训完\t2018年",
+        "\t\t成时间\t12月31",
+        "\t\t\t日前",
+        "\t\t经费发放及时率\t98%",
+    ])  # fmt: skip
+    (table,), findings = assemble(text)
+    assert rows(table) == [("时效指标", "业务培训完成时间", "2018年12月31日前"),
+                           ("时效指标", "经费发放及时率", "98%")]  # fmt: skip
+    assert not [f for f in findings if f.code == "PRS024"]
 
 
 def test_wrapped_header_labels_are_joined() -> None:

@@ -48,6 +48,7 @@ from jixiao.assemble.fields import (
     unit_role,
 )
 from jixiao.assemble.findings import parse_finding, where
+from jixiao.assemble.wrapped import settle_wrapped_rows
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind
 from jixiao.model import Finding, SourceRef
@@ -60,6 +61,7 @@ from jixiao.model.labels import (
     furniture_kind,
     header_label,
     is_any_table_title,
+    is_bare_measure,
     is_header_without_target,
     is_indicator_header,
     is_known_label,
@@ -122,6 +124,8 @@ class Collector:
     levels_below: bool = False
     merged_at_middle: bool = False  # the grid's (Grid.merged_at_middle)
     in_tasks: bool = False  # inside a 部门整体 form's 年度主要任务 block (feed_task)
+    # the rows' wrapped lines were settled before (assemble.wrapped): no rest is joined here
+    wraps_settled: bool = False
 
     # --- table boundaries -------------------------------------------------------------
 
@@ -590,6 +594,7 @@ class Collector:
         above = (
             previous
             if not after_break
+            and not self.wraps_settled
             and row.kind is RowKind.TABLE
             and previous is not None
             and previous.source.line is not None
@@ -1038,16 +1043,6 @@ def continues_name(before: str, rest: str) -> bool:
     return not (stands_alone(before) and stands_alone(rest))
 
 
-# a measure with no object of its own: 控制率, 合格率, 满意度 (at most three characters)
-_BARE_MEASURE: Final = re.compile(r"^[\u3400-\u9fff]{1,2}(?:率|度|量|数|值)$")
-
-
-def is_bare_measure(name: str) -> bool:
-    """A name that is only a measure word, with no object (控制率, 满意度): on a continuation
-    page without levels and 指标值, the end of the name cut before it — not a row of its own."""
-    return bool(_BARE_MEASURE.match(clean_label(name)))
-
-
 def framework_parent(level2: str) -> str | None:
     """The one 一级指标 the framework puts a 二级指标 under, or None (unknown or several)."""
     name = normalize_level2(level2)
@@ -1077,8 +1072,13 @@ def is_preamble_text(text: str) -> bool:
 
 def collect_drafts(grid: Grid) -> list[TableDraft]:
     """All table drafts in a grid, in document order."""
-    collector = Collector(file=grid.file, merged_at_middle=grid.merged_at_middle)
-    for row in grid.rows:
+    collector = Collector(
+        file=grid.file,
+        merged_at_middle=grid.merged_at_middle,
+        wraps_settled=grid.lines_as_printed,
+    )
+    rows = settle_wrapped_rows(grid.rows) if grid.lines_as_printed else grid.rows
+    for row in rows:
         check_budget()
         collector.feed(row)
     if grid.ends_in_table and collector.in_indicators():

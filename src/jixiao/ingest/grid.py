@@ -92,6 +92,9 @@ class Grid:
     # A merged cell's text may be printed at the middle of its span rather than on its first
     # row (text laid out by position, pdftotext -layout): a level carried down is a guess.
     merged_at_middle: bool = False
+    # Each table row is one physical line of converter text (tab or pipe rows as printed): a
+    # tall row's cells may be wrapped over several of them (assemble.wrapped settles which).
+    lines_as_printed: bool = False
 
 
 def ends_in_table(rows: list[Row]) -> bool:

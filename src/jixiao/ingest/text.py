@@ -39,7 +39,7 @@ def decode_text(data: bytes, file: str) -> str:
 
 def read_text(data: bytes, file: str) -> Grid:
     """Split converter text into grid rows, keeping each row's line number."""
-    grid = Grid(file=file, format="text")
+    grid = Grid(file=file, format="text", lines_as_printed=True)
     text = decode_text(data, file)
     for number, line in enumerate(text.splitlines(), start=1):
         check_budget()

@@ -401,7 +401,7 @@ def is_level_name(text: str) -> bool:
 # word (及, 和, 与, 的 …) or a bracket continues the name before it.
 _WHOLE_NAME_END: Final = re.compile(
     r"(?:率|数|量|度|值|性|比|比例|额|费|费用|标准|成本|价格|时间|时限|期限|周期|工期|次|人次|"
-    r"户数|效果|效益|情况|水平|面积|长度|里程|规模|能力|影响|作用|指数|覆盖面|程度|质量)$"
+    r"户数|效果|效益|情况|水平|面积|长度|里程|规模|能力|影响|作用|指数|覆盖面|程度|质量|年限|机制)$"
 )
 _JOINING_START: Final = re.compile(r"^[及和与或的之等、，,（(）)）：:;；%]")
 
@@ -414,6 +414,16 @@ def stands_alone(name: str) -> bool:
     if len(cleaned) < 2 or _JOINING_START.match(name.strip()):
         return False
     return _WHOLE_NAME_END.search(cleaned) is not None
+
+
+# a measure with no object of its own: 控制率, 合格率, 满意度 (at most three characters)
+_BARE_MEASURE: Final = re.compile(r"^[\u3400-\u9fff]{1,2}(?:率|度|量|数|值)$")
+
+
+def is_bare_measure(name: str) -> bool:
+    """A name that is only a measure word, with no object (控制率, 满意度): the end of a name
+    cut before it (by a page break, or by its column), not a row of its own."""
+    return bool(_BARE_MEASURE.match(clean_label(name)))
 
 
 _TABLE_TITLE: Final = re.compile(

@@ -329,6 +329,12 @@ def needs_pasted_reading(grid: Grid) -> bool:
                 columns = None  # the next table: its header block is no indicator row
             continue
         texts = row.texts
+        if columns is not None and header_label(next((t for t in texts if t), "")) in (
+            Field.PROJECT,
+            Field.DEPARTMENT,
+        ):
+            columns = None  # the next table's header block (项目名称, 专项名称, 部门名称)
+            continue
         if any(level_column(t) for t in texts) and is_indicator_header(texts):
             columns = {i for i, t in enumerate(texts) if level_column(t)}
             width = sum(bool(t) for t in texts)

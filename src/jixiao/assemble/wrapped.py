@@ -1,0 +1,458 @@
+"""Indicator rows printed over several physical lines (converter tab or pipe text).
+
+A converter that prints a tall table row line by line puts each long cell over two or three
+lines, its pieces under its column, the row's short cells on the first line (top-aligned
+cells) or on the middle one (cells centred, as most forms print them)::
+
+    产出指标  质量指标  食品安全抽检完  ≥98%      15  15        top-aligned: a rest below
+                        成率
+              义务教育营养改                                centred: a piece above the
+    效益指标  可持续影响  善持续发挥作用  ≥9%     5   5      line of the short cells, and
+                        年限提升率                          one below it
+
+Which lines make one row is decided for a whole run of such lines at once, by what the
+joined cells are, never by position alone (:func:`settle_wrapped_rows`): every way of cutting
+the run into rows of one to four lines is scored by dynamic programming, a row scoring by its
+cells — a 三级 name that reads whole (`stands_alone`), a level cell that is a level name (and
+better, one completed by the join: 经济成本指 | 标), a 指标值 the grammar reads (a number
+completed by its unit, ≤2000 | 元/次; a date cut inside, 2019年12 | 月31日前), at most one
+line of 分值/得分 (short cells are never wrapped). Two whole values, two whole names or two
+descriptions (反映… twice) in one row cost, as does a row without a name or a 指标值.
+
+Precision first: where another cutting that puts some line in another row scores within a
+margin of the best, the rows it touches are not read: one ``PRS024`` doubt names their lines
+(their level cells are kept, so that the rows below carry the right levels). Runs whose every
+line is a whole row are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from typing import Final
+
+from jixiao.assemble.columns import map_columns
+from jixiao.ingest.budget import check_budget
+from jixiao.ingest.cleaning import join_wrapped_lines
+from jixiao.ingest.grid import Cell, ReadingDoubt, Row, RowKind
+from jixiao.model.framework import normalize_level1, normalize_level2
+from jixiao.model.labels import (
+    continues_column_label,
+    furniture_kind,
+    is_bare_measure,
+    is_indicator_header,
+    is_known_label,
+    printed_total,
+    stands_alone,
+)
+from jixiao.model.target import TargetKind
+from jixiao.model.vocabulary import DIRECTIONS, GRADES, Field
+from jixiao.targets.parser import parse_target
+
+# a row is printed over at most this many lines (a cell wraps over three at a column's width)
+_MOST_LINES: Final = 4
+# a cutting of the run is doubted when another one scores within this margin of the best
+_MARGIN: Final = 2.5
+_LEVELS: Final = (Field.LEVEL1, Field.LEVEL2)
+_POINTS: Final = (Field.WEIGHT, Field.SCORE)
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    """What every row of the table prints: a 指标值, 分值/得分."""
+
+    target: bool
+    points: bool
+
+
+def settle_wrapped_rows(rows: Sequence[Row]) -> list[Row]:
+    """The grid's rows with each indicator row printed over several lines made one row
+    (cells joined down their columns, ``line_end`` its last line), or, where the text does not
+    settle which lines belong together, replaced by a row holding only their level cells and
+    a ``PRS024`` doubt naming the lines. O(lines × _MOST_LINES²) cell joins."""
+    settled: list[Row] = []
+    columns: dict[Field, list[int]] | None = None
+    header: Row | None = None
+    run: list[Row] = []
+
+    def flush() -> None:
+        if run and columns is not None:
+            settled.extend(settle_run(run, columns))
+        elif run:
+            settled.extend(run)
+        run.clear()
+
+    seen = False  # the table has indicator lines: a header or a line between them is a break
+    broken = False  # the next line starts a page
+    for row in rows:
+        check_budget()
+        if row.kind is RowKind.TABLE and is_indicator_header(row.texts):
+            flush()
+            broken = seen and columns is not None
+            columns, header = map_columns(row.cells), row
+            settled.append(row)
+            continue
+        if header is not None and not run and continues_header(header, row):
+            # the header's labels wrapped (年度指标 | 值): the collector joins them too
+            header = joined([header, row])
+            columns = map_columns(header.cells)
+            settled.append(row)
+            continue
+        header = None
+        if columns is not None and is_indicator_line(row):
+            if run and (row.starts_page or not follows(run[-1], row)):
+                flush()
+                broken = True
+            if (broken or row.starts_page) and not run and cut_by_break(row, columns):
+                settled.append(row)  # the rest of a row cut by a page break: the collector's
+            else:
+                run.append(row)
+            seen, broken = True, False
+            continue
+        flush()
+        broken = seen
+        if row.kind is RowKind.TABLE and is_known_label(first_text(row)):
+            columns, seen, broken = None, False, False  # the next table's header block
+        settled.append(row)
+    flush()
+    return settled
+
+
+def continues_header(header: Row, row: Row) -> bool:
+    """The line right after the indicator header holding only the rest of its labels."""
+    above = {cell.column: cell.text for cell in header.cells}
+    rest = [cell for cell in row.cells if cell.text]
+    return (
+        row.kind is RowKind.TABLE
+        and bool(rest)
+        and follows(header, row)
+        and all(
+            cell.column in above and continues_column_label(above[cell.column], cell.text)
+            for cell in rest
+        )
+    )
+
+
+def cut_by_break(row: Row, columns: dict[Field, list[int]]) -> bool:
+    """The first line after a page break with no level cell and no 指标值: maybe the rest of
+    the row the break cut (the collector joins it on the evidence, PRS001)."""
+    fields = line_fields(row, columns)
+    return not any(fields.get(field) for field in (*_LEVELS, Field.TARGET))
+
+
+def is_indicator_line(row: Row) -> bool:
+    """A table line under the indicator header that may be (part of) an indicator row: not a
+    header-block label, a total or furniture."""
+    if row.kind is not RowKind.TABLE or row.is_empty() or row.source.line is None:
+        return False
+    texts = row.texts
+    return (
+        not is_known_label(first_text(row))
+        and printed_total(texts, under_indicators=True) is None
+        and not any(furniture_kind(text) for text in texts if text)
+    )
+
+
+def first_text(row: Row) -> str:
+    return next((text for text in row.texts if text), "")
+
+
+def follows(above: Row, row: Row) -> bool:
+    last = above.source.line_end or above.source.line
+    return last is not None and row.source.line == last + 1
+
+
+def settle_run(run: list[Row], columns: dict[Field, list[int]]) -> list[Row]:
+    """One run of consecutive indicator lines, settled (see :func:`settle_wrapped_rows`)."""
+    lines = [line_fields(row, columns) for row in run]
+    expected = Expected(
+        target=Field.TARGET in columns, points=any(field in columns for field in _POINTS)
+    )
+    if not any(is_partial(fields, expected) for fields in lines):
+        return list(run)  # every line a whole row: nothing wrapped
+    count = len(lines)
+
+    @cache
+    def score(first: int, last: int) -> float:
+        cut = cut_cost(lines[first - 1], lines[first]) if first else 0.0
+        return row_score(lines[first : last + 1], expected) + cut
+
+    spans = [(a, b) for a in range(count) for b in range(a, min(count, a + _MOST_LINES))]
+    before = best_scores(count, spans, score, forward=True)
+    after = best_scores(count, spans, score, forward=False)
+    best = before[count]
+    groups: list[tuple[int, int]] = []
+    end = count
+    while end > 0:  # the best cutting, back to front
+        first = max(
+            (a for a, b in spans if b == end - 1),
+            key=lambda a: before[a] + score(a, end - 1),
+        )
+        groups.append((first, end - 1))
+        end = first
+    groups.reverse()
+    settled: list[Row] = []
+    for first, last in groups:
+        rival = max(
+            (
+                before[a] + score(a, b) + after[b + 1]
+                for a, b in spans
+                if a <= last and first <= b and (a, b) != (first, last)
+            ),
+            default=float("-inf"),
+        )
+        rows = run[first : last + 1]
+        if best - rival < _MARGIN:
+            settled.append(doubted(rows, columns))
+        elif len(rows) == 1:
+            settled.append(rows[0])
+        else:
+            settled.append(joined(rows))
+    return settled
+
+
+def best_scores(
+    count: int,
+    spans: list[tuple[int, int]],
+    score: Callable[[int, int], float],
+    *,
+    forward: bool,
+) -> list[float]:
+    """Forward: the best score of cutting lines [0, i) into rows, for each i; backward: of
+    cutting lines [i, count)."""
+    best = [float("-inf")] * (count + 1)
+    if forward:
+        best[0] = 0.0
+        for a, b in sorted(spans, key=lambda span: span[1]):
+            best[b + 1] = max(best[b + 1], best[a] + score(a, b))
+    else:
+        best[count] = 0.0
+        for a, b in sorted(spans, key=lambda span: -span[0]):
+            best[a] = max(best[a], best[b + 1] + score(a, b))
+    return best
+
+
+def line_fields(row: Row, columns: dict[Field, list[int]]) -> dict[Field, str]:
+    texts = row.texts
+    return {
+        name: "".join(texts[i] for i in indices if i < len(texts) and texts[i])
+        for name, indices in columns.items()
+    }
+
+
+def is_partial(fields: dict[Field, str], expected: Expected) -> bool:
+    """A line that may not be a whole row by itself: no name or one that does not read whole,
+    no 指标值 (or one the grammar cannot read, ≥978人/) or no 分值/得分 where the table prints
+    them, or a level cell that is no level name."""
+    if not reads_whole(fields.get(Field.NAME, "")):
+        return True
+    if expected.target and quality(fields.get(Field.TARGET, "")) < 0:
+        return True
+    if expected.points and not any(fields.get(field) for field in _POINTS):
+        return True
+    return any(
+        fields.get(level) and normalize_level(level, fields[level]) is None for level in _LEVELS
+    )
+
+
+def cut_cost(above: dict[Field, str], line: dict[Field, str]) -> float:
+    """What starting a row at ``line`` costs when it continues a cell of the line above: a
+    date cut inside (2018年 | 12月31日前), a number cut before its unit (≤2000 | 元/次), a
+    level name cut (经济成本指 | 标)."""
+    cost = 0.0
+    before, after = above.get(Field.TARGET, ""), line.get(Field.TARGET, "")
+    if before and after:
+        if _DATE_HEAD.search(before) and _DATE_TAIL.match(after):
+            cost -= 3
+        elif quality(before) == 1 and _UNIT_ONLY.fullmatch(after):
+            cost -= 2
+    for level in _LEVELS:
+        head, tail = above.get(level, ""), line.get(level, "")
+        if (
+            head
+            and tail
+            and normalize_level(level, head) is None
+            and normalize_level(level, head + tail) is not None
+        ):
+            cost -= 3
+    return cost
+
+
+def row_score(lines: Sequence[dict[Field, str]], expected: Expected) -> float:
+    """How plausible these lines are as one indicator row, by what the joined cells are."""
+    score = 0.0
+    with_points = sum(any(line.get(field) for field in _POINTS) for line in lines)
+    if with_points > 1:
+        score -= 10 * (with_points - 1)  # 分值/得分 are short cells: on one line of their row
+    elif expected.points and not with_points:
+        score -= 3
+    if not aligned(lines):
+        score -= 3
+    score += name_score(pieces(lines, Field.NAME))
+    for level in _LEVELS:
+        score += level_score(level, pieces(lines, level))
+    if expected.target:
+        score += value_score(pieces(lines, Field.TARGET), required=True)
+    score += value_score(pieces(lines, Field.ACTUAL), required=False) / 2
+    descriptions = pieces(lines, Field.DESCRIPTION)
+    if any(piece.startswith("反映") for piece in descriptions[1:]):
+        score -= 4  # a second description starts: another row's
+    return score
+
+
+def aligned(lines: Sequence[dict[Field, str]]) -> bool:
+    """The cells sit in the lines as a row's cells are printed: each on consecutive lines,
+    all from the first line (top-aligned) or all centred on the row's lines — the short cells
+    of a row of two lines on its first, of three on its middle one."""
+    top = centred = True
+    for field in {field for line in lines for field, text in line.items() if text}:
+        at = [number for number, line in enumerate(lines) if line.get(field)]
+        if at != list(range(at[0], at[0] + len(at))):
+            return False
+        top = top and at[0] == 0
+        centred = centred and at[0] == (len(lines) - len(at)) // 2
+    return top or centred
+
+
+def pieces(lines: Sequence[dict[Field, str]], field: Field) -> list[str]:
+    return [line[field] for line in lines if line.get(field)]
+
+
+def name_score(parts: list[str]) -> float:
+    if not parts:
+        return -6
+    name = join(parts)
+    score = 2.0 if reads_whole(name) else -2.0
+    if (
+        len(parts) > 1
+        and reads_whole(parts[0])
+        and (reads_whole(join(parts[1:])) or any(reads_whole(part) for part in parts[1:]))
+    ):
+        score -= 5  # two whole names: two rows
+    return score
+
+
+def reads_whole(name: str) -> bool:
+    """A 三级 name that can stand as a row's: it ends as names end, and is more than a measure
+    with no object (提升率, 满意度) or two characters (年限, 情况: the end of a cut name)."""
+    return len(name) > 2 and stands_alone(name) and not is_bare_measure(name)
+
+
+def level_score(level: Field, parts: list[str]) -> float:
+    if not parts:
+        return 0
+    if normalize_level(level, join(parts)) is None:
+        # pieces that make no level name; one alone is a form's own word (管理指标's areas)
+        return -6 * len(parts) if len(parts) > 1 else 0
+    if len(parts) > 1 and normalize_level(level, parts[0]) is None:
+        return 3  # a level name cut by its column and completed (经济成本指 | 标)
+    return 1
+
+
+def value_score(parts: list[str], *, required: bool) -> float:
+    if not parts:
+        return -4 if required else 0
+    score = quality(join(parts))
+    if len(parts) > 1:
+        if date_continues(parts[0], join(parts[1:])):
+            score += 3  # a date cut inside (2019年12 | 月31日前)
+        elif quality(parts[0]) >= 2 and (
+            quality(join(parts[1:])) >= 2 or any(quality(part) >= 2 for part in parts[1:])
+        ):
+            score -= 6  # two whole values: two rows
+    return score
+
+
+@lru_cache(maxsize=4096)
+def quality(value: str) -> float:
+    """How well a 指标值 reads: 2 a quantity with its unit, a date, a known grade; 1 a bare
+    number; 0 other words or a year alone (2018年); −4 nothing; −2 what the grammar cannot
+    read (≥978人/, 2019年12) or a unit alone (元/次, 次)."""
+    if not value:
+        return -4
+    if _YEAR_ALONE.fullmatch(value):
+        return 0  # a year alone: a date cut by its column, more likely than a 指标值
+    target = parse_target(value)
+    if target.kind is TargetKind.TEXT:
+        return -2
+    if target.kind is TargetKind.NUMERIC:
+        return 2 if target.unit or target.unit_printed else 1
+    if target.kind is TargetKind.QUALITATIVE:
+        if target.grade or value.endswith(_WORDED_ENDS):
+            return 2
+        return -2 if _UNIT_ONLY.fullmatch(value) else 0
+    return 2
+
+
+# a unit printed alone: one to three characters of a measure (次, 元/次, 人/年, 平方米)
+_UNIT_ONLY: Final = re.compile(r"[/／]?[\u3400-\u9fff]{1,3}(?:[/／][\u3400-\u9fff]{1,2}){0,2}")
+# a worded 指标值 ending in a trend or grade word: 有效提高, 显著提升, 明显改善
+_WORDED_ENDS: Final = (*DIRECTIONS, *(grade for grade in GRADES if len(grade) > 1), "改善")
+_YEAR_ALONE: Final = re.compile(r"(?:19|20)\d{2}\s*年")
+_DATE_HEAD: Final = re.compile(r"(?:(?:19|20)\d{2}年|\d)$")
+_DATE_TAIL: Final = re.compile(r"^(?:\d{1,2}\s*[月日]|[月日号])")
+
+
+def date_continues(head: str, tail: str) -> bool:
+    """A date cut inside by its column: 2018年 | 12月31日前, 2019年12 | 月31日前."""
+    return (
+        bool(_DATE_HEAD.search(head))
+        and bool(_DATE_TAIL.match(tail))
+        and parse_target(head + tail).kind is TargetKind.DEADLINE
+    )
+
+
+def join(parts: Sequence[str]) -> str:
+    return join_wrapped_lines("\n".join(parts))
+
+
+def normalize_level(level: Field, text: str) -> str | None:
+    return normalize_level1(text) if level is Field.LEVEL1 else normalize_level2(text)
+
+
+def joined(rows: Sequence[Row]) -> Row:
+    """Lines of one row as one row: each column's pieces joined top to bottom."""
+    width = max(len(row.cells) for row in rows)
+    cells: list[Cell] = []
+    for column in range(width):
+        present = [row.cells[column] for row in rows if column < len(row.cells)]
+        texts = [cell.text for cell in present if cell.text]
+        printed = [cell.printed_text for cell in present if cell.text]
+        first = next((cell for cell in present if cell.text), present[0])
+        text = join(texts) if texts else ""
+        cells.append(
+            replace(
+                first,
+                text=text,
+                column=column,
+                printed=None if printed == texts else join(printed),
+            )
+        )
+    source = rows[0].source.model_copy(update={"line_end": rows[-1].source.line})
+    return Row(
+        RowKind.TABLE,
+        tuple(cells),
+        source,
+        doubts=tuple(doubt for row in rows for doubt in row.doubts),
+    )
+
+
+def doubted(rows: Sequence[Row], columns: dict[Field, list[int]]) -> Row:
+    """Lines whose row the text does not settle: only their level cells (so that the rows
+    below carry the right levels), with a PRS024 doubt naming the lines and their text."""
+    whole = joined(rows)
+    keep = {index for level in _LEVELS for index in columns.get(level, [])}
+    cells = tuple(
+        cell if cell.column in keep else replace(cell, text="", printed=None)
+        for cell in whole.cells
+    )
+    text = " / ".join(" ".join(t for t in row.texts if t) for row in rows)
+    last = rows[-1].source.line
+    span = f"至第{last}行" if len(rows) > 1 else ""
+    doubt = ReadingDoubt(
+        "PRS024",
+        f"{span}的单元格折行，无法确定哪些行属于同一指标，未读取：“{text[:80]}”",
+    )
+    return replace(whole, cells=cells, doubts=(*whole.doubts, doubt))
