@@ -15,6 +15,9 @@ best of ``--repeat`` rounds in which the four take turns:
   compile jixiao's own sources again, some 0.05 s, while pdfplumber's come compiled: the
   bytecode goes to a temporary ``PYTHONPYCACHEPREFIX`` instead, and the checkout is left
   as it is;
+* with ``--against SRC`` (another checkout's ``src``, e.g. of ``git worktree add --detach
+  /tmp/base main``), the command again with that jixiao (``PYTHONPATH=SRC``), for a pair
+  measured in the same run;
 * parse: the same in this process (``read_documents`` + ``documents_to_json``);
 * pdfminer: ``read_grid`` with glyphs and lines read by pdfplumber throughout
   (``PdfSettings(pdfium=False)``, the reader before pdfium), for comparison.
@@ -24,6 +27,7 @@ run stops if they differ. The aim (issue 17) is command / raw ≤ 0.5. No assert
 machines here are shared and noisy.
 
     .venv/bin/python bench/bench_pdf.py [--pages 60] [--repeat 3] [--source example|book]
+        [--against SRC]
 """
 
 from __future__ import annotations
@@ -101,9 +105,11 @@ def pdfminer_json(path: Path) -> str:
         return parse_json(path)
 
 
-def command(path: Path, bytecode: Path) -> None:
+def command(path: Path, bytecode: Path, source: Path | None = None) -> None:
     environment = {**os.environ, "PYTHONPYCACHEPREFIX": str(bytecode)}
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    if source is not None:
+        environment["PYTHONPATH"] = str(source)
     subprocess.run(
         [str(JIXIAO), "parse", str(path), "--format", "json"],
         check=True,
@@ -117,6 +123,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=60)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--source", choices=("example", "book"), default="example")
+    parser.add_argument("--against", type=Path, help="another checkout's src directory")
     args = parser.parse_args()
     data = repeated_example(args.pages) if args.source == "example" else padded_book(args.pages)
     with tempfile.TemporaryDirectory() as directory:
@@ -124,23 +131,28 @@ def main() -> None:
         path.write_bytes(data)
         bytecode = Path(directory) / "bytecode"
         command(path, bytecode)  # compiles the bytecode, as an installed jixiao has it
+        against = Path(directory) / "against"
+        if args.against:
+            command(path, against, args.against)
         same = parse_json(path) == pdfminer_json(path)
         print(f"{args.source} PDF of {args.pages} pages: JSON with pdfium == with pdfminer: {same}")
         if not same:
             raise SystemExit("the JSON differs: pdfium's reading is not pdfminer's")
-        raw, whole, parse, before = best_interleaved(
-            [
-                lambda: raw_extract_tables(data),
-                lambda: command(path, bytecode),
-                lambda: parse_json(path),
-                lambda: pdfminer_json(path),
-            ],
-            args.repeat,
-        )
+        runs: list[Callable[[], object]] = [
+            lambda: raw_extract_tables(data),
+            lambda: command(path, bytecode),
+            lambda: parse_json(path),
+            lambda: pdfminer_json(path),
+        ]
+        if args.against:
+            runs.append(lambda: command(path, against, args.against))
+        raw, whole, parse, before, *other = best_interleaved(runs, args.repeat)
     print(f"  pdfplumber extract_tables (raw): {raw:6.2f} s")
     print(f"  jixiao parse, command:           {whole:6.2f} s   {whole / raw:5.2f}x raw")
     print(f"  jixiao parse, in process:        {parse:6.2f} s   {parse / raw:5.2f}x raw")
     print(f"  jixiao parse, pdfminer objects:  {before:6.2f} s   {before / raw:5.2f}x raw")
+    for time_ in other:
+        print(f"  jixiao parse, command, against:  {time_:6.2f} s   {time_ / raw:5.2f}x raw")
     print(f"best of {args.repeat}; aim: command ≤ 0.5x raw")
 
 

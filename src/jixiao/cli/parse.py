@@ -23,7 +23,7 @@ from jixiao.cli.reporting import DebugOption, report_unread, reporting_errors
 from jixiao.errors import IngestError
 from jixiao.export.json import documents_to_json
 from jixiao.model import Document
-from jixiao.services import read_documents, write_debug_images
+from jixiao.services import read_documents, reading_pages_ahead, write_debug_images
 
 
 def parse_command(
@@ -53,7 +53,7 @@ def parse_command(
 ) -> None:
     """读取绩效目标表并显示：项目、预算、绩效目标与指标树；--format json 输出 JSON。"""
     out = Console(soft_wrap=False)
-    with reporting_errors(debug) as err, page_progress(err):
+    with reporting_errors(debug) as err, page_progress(err), reading_pages_ahead():
         documents = list(read_documents(files, year=year, time_limit=time_limit))
     if debug_image is not None:
         write_images(documents, debug_image, err)

@@ -36,6 +36,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import accumulate
 from operator import itemgetter
 from typing import Any, Final, cast
@@ -54,6 +55,7 @@ from jixiao.errors import EncryptedFile, OcrRequired, UnreadableFile
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import join_wrapped_lines, normalize_cell_text
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind, drop_text_after_tables
+from jixiao.ingest.pdf_ahead import PagesAhead, read_ahead
 from jixiao.ingest.pdf_objects import (
     PDFIUM_LOCK,
     PageObjects,
@@ -115,13 +117,20 @@ def read_pdf(data: bytes, file: str, settings: PdfSettings = DEFAULT_SETTINGS) -
     check_complete(data, file)
     try:
         with PdfPages(data, file, pdfium=settings.pdfium) as pages:
-            return read_pages(pages, data, file, settings)
+            ahead = read_ahead(pages.count, partial(read_share, data, file, settings))
+            try:
+                return read_pages(pages, data, file, settings, ahead)
+            finally:
+                ahead.close()
     except PageTextError:  # pdfium cannot take a page's text: pdfplumber reads every page
         with PdfPages(data, file, pdfium=False, texts=False) as pages:
-            return read_pages(pages, data, file, settings)
+            return read_pages(pages, data, file, settings, PagesAhead([]))
 
 
-def read_pages(pages: PdfPages, data: bytes, file: str, settings: PdfSettings) -> Grid:
+def read_pages(
+    pages: PdfPages, data: bytes, file: str, settings: PdfSettings, ahead: PagesAhead
+) -> Grid:
+    """The grid of ``pages``; the pages a helper read ahead (:mod:`.pdf_ahead`) taken from it."""
     rows: list[Row] = []
     chars = images = 0
     scanned: list[int] = []  # pages that are images: no text, an image drawn
@@ -131,7 +140,9 @@ def read_pages(pages: PdfPages, data: bytes, file: str, settings: PdfSettings) -
         if not scan.must_read(number):
             chars += 1  # pdfium found text on it
             continue
-        content = read_page(pages.objects(number), file, settings)
+        content = ahead.take(number)
+        if content is None:
+            content = read_page(pages.objects(number), file, settings)
         chars += content.chars
         images += content.images
         if content.chars == 0 and content.images:
@@ -154,6 +165,21 @@ def read_pages(pages: PdfPages, data: bytes, file: str, settings: PdfSettings) -
     if scanned:
         rows = with_scanned_pages(data, file, rows, scanned)
     return Grid(file=file, format="pdf", rows=drop_text_after_tables(rows))
+
+
+def read_share(
+    data: bytes, file: str, settings: PdfSettings, numbers: list[int]
+) -> dict[int, PageContent]:
+    """A helper's share (:mod:`.pdf_ahead`): those of the pages ``numbers`` that may start a
+    target table, each read as :func:`read_pages` reads it."""
+    read: dict[int, PageContent] = {}
+    with PdfPages(data, file, pdfium=settings.pdfium) as pages:
+        scan = PageScan(pages.text)
+        for number in numbers:
+            check_budget()
+            if scan.may_start_table(number):
+                read[number] = read_page(pages.objects(number), file, settings)
+    return read
 
 
 def with_scanned_pages(data: bytes, file: str, rows: list[Row], scanned: list[int]) -> list[Row]:

@@ -12,6 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from jixiao.ingest.pdf_ahead import reading_pages_ahead  # long PDFs in forked helpers
     from jixiao.ingest.progress import listening as reporting_progress  # page progress (scans)
     from jixiao.services.browse import (
         Dashboard,
@@ -264,6 +265,7 @@ _MODULES: dict[str, str] = {
     "review_documents": "jixiao.services.review",
     "review_inbox": "jixiao.services.workflow",
     "revoke_api_token": "jixiao.services.users",
+    "reading_pages_ahead": "jixiao.ingest.pdf_ahead",
     "reporting_progress": "jixiao.ingest.progress:listening",
     "rule_reviewer": "jixiao.services.review",
     "save_monthly_values": "jixiao.services.monitoring",
@@ -385,6 +387,7 @@ __all__ = [
     "read_document",
     "read_documents",
     "readable_table",
+    "reading_pages_ahead",
     "reporting_progress",
     "resolve_table",
     "review_config",
