@@ -685,3 +685,26 @@ def test_a_zero_score_cut_from_one_number_is_doubted() -> None:
         ("维修及时率", 4.0, 3.0),
     ]
     assert any(f.code == "PRS010" and "资料归档规范" in f.message for f in findings)
+
+
+def test_figures_no_column_can_be_sure_of_are_left_out_with_a_doubt() -> None:
+    """A 自评表 printed before its actuals are filled in (分值 only), glued into one stream:
+    ``≥1人10`` could be 分值 10, or 实际值 1 and 得分 0; ``≤2万元5`` the 分值 5 or a bare 实际值.
+    No figure is read in another's place: the rows keep their names and 指标值, the figures
+    are left out with a doubt about them alone (PRS010, part "values")."""
+    header = "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+    body = (
+        "产出指标数量指标业务培训人数≥1人10设备维修次数≥2次10成本指标经济成本指标"
+        "设备维护经费≤2万元5档案数字化经费≤1万元10"
+    )
+    (table,), findings = read(f"项目支出绩效自评表\n{header}{body}满意度指标")
+    assert rows(table) == [
+        ("业务培训人数", "≥1人", None),
+        ("设备维修次数", "≥2次", None),
+        ("设备维护经费", "≤2万元", None),
+        ("档案数字化经费", "≤1万元", None),
+    ]
+    assert all(i.actual is None and i.score is None for i in table.indicators)
+    doubts = [f for f in findings if f.code == "PRS010"]
+    assert len(doubts) == 4
+    assert all(f.fields.get("part") == "values" for f in doubts)

@@ -115,6 +115,8 @@ _OCR_NOISE: Final = re.compile(r"[a-z]{2,}[\u3400-\u9fff]|[\u3400-\u9fff][a-z]{2
 _ENDS_IN_QUANTITY: Final = re.compile(r"\d+(?:\.\d+)?[\u3400-\u9fff]{1,2}$")
 # a run of glued digits over the scored columns of a row (指标值|分值|实际值|得分: 901010010)
 _SCORED_FIELDS: Final = (Field.TARGET, Field.WEIGHT, Field.ACTUAL, Field.SCORE)
+# a 自评表 row's figures: read only when each can be placed with certainty
+_FIGURE_FIELDS: Final = frozenset({Field.ACTUAL, Field.WEIGHT, Field.SCORE})
 _RUN_CHARACTERS: Final = "0123456789."
 _DIGIT_RUN: Final = re.compile(r"[\d.]+")
 _PRINTED_NUMBER: Final = re.compile(r"(?:0|[1-9]\d*)(?:\.\d*[1-9])?")
@@ -672,6 +674,9 @@ class GluedRow:
     inferred: bool  # a cut fell between two digits or inside a repeated value
     doubtful: str | None  # why the row is not emitted: it has a real alternative reading
     levels_sure: bool = False  # its level cells (before the name) have no other reading
+    # why the row's figures (实际完成值, 分值, 得分) are left out: the row is emitted without
+    # them, and with a doubt about them (PRS010, part "values")
+    unplaced: str | None = None
 
     def doubt(self, reason: str) -> GluedRow:
         return replace(self, doubtful=reason)
@@ -1108,9 +1113,38 @@ class Reader:
                 doubtful = "的指标值与实际完成值单位不同，数字可能粘连在指标名称中"
             elif self.scores_in_values(cells):
                 doubtful = "的分值、得分为空而指标值由连写的数字拆分而来，数字可能是分值或得分"
+        unplaced = self.figures_unplaced(cells) if doubtful is None else None
         name_start = cells[self.name_slot][0]
         sure = not junk and not any(contested[begin:name_start])
-        return GluedRow(cells, inferred, doubtful, levels_sure=sure)
+        return GluedRow(cells, inferred, doubtful, levels_sure=sure, unplaced=unplaced)
+
+    def figures_unplaced(self, cells: tuple[tuple[int, int], ...]) -> str | None:
+        """Why the row's figures (实际完成值, 分值, 得分) cannot be placed with certainty, or
+        None. Glued figures are bare numbers side by side, and forms leave them blank one by
+        one (实际完成值 and 得分 before the actuals are filled in): a number is trusted in its
+        column only when nothing else could have put it there —
+
+        * a 得分 needs its 分值 (in a form with a 分值 column), and is at most that 分值;
+        * a bare number read as the 实际完成值 (no unit, no words) while a 分值 or 得分 cell of
+          the row is empty could be that 分值 or 得分 (``≤2万元5``: the 分值 5, not an actual).
+        """
+        fields = [slot.field for slot in self.slots]
+        read = {
+            field: self.chunk[a:b]
+            for field, (a, b) in zip(fields, cells, strict=True)
+            if field in _FIGURE_FIELDS and b > a
+        }
+        weight, score, actual = (read.get(f) for f in (Field.WEIGHT, Field.SCORE, Field.ACTUAL))
+        if score is not None and Field.WEIGHT in fields:
+            if weight is None:
+                return "的得分没有对应的分值，数字可能属于其他列"
+            numbers = _PRINTED_NUMBER.fullmatch(weight) and _PRINTED_NUMBER.fullmatch(score)
+            if numbers and Decimal(score) > Decimal(weight):
+                return "的得分大于分值，数字可能属于其他列"
+        empty = [f for f in (Field.WEIGHT, Field.SCORE) if f in fields and f not in read]
+        if actual is not None and _PRINTED_NUMBER.fullmatch(actual) and empty:
+            return "的实际完成值是一个不带单位的数字，而分值或得分为空，它可能是分值或得分"
+        return None
 
     def settle_digits(
         self, cells: tuple[tuple[int, int], ...]
@@ -1510,16 +1544,23 @@ def emit_row(
     if level2 is not None and Field.LEVEL2 in fields:
         cells[fields.index(Field.LEVEL2)] = level2
     first = len(columns) - len(slots)
+    left_out: list[str] = []  # figures that cannot be placed with certainty
     for index, (start, end) in enumerate(row.cells, start=first):
         if end > start:
+            if row.unplaced is not None and slots[index - first].field in _FIGURE_FIELDS:
+                left_out.append(glued.text[offset + start : offset + end])
+                continue
             cells[index] = glued.token(offset + start, offset + end)
     for slot, token in (carried or {}).items():
         if cells[first + slot] is None:
             cells[first + slot] = token
     tokens = [c for c in cells if c is not None]
-    doubts = (
+    doubts: tuple[ReadingDoubt, ...] = (
         (ReadingDoubt("PRS012", "的单元格之间没有分隔符，按数值格式与指标词汇拆分"),)
         if row.inferred
         else ()
     )
+    if left_out:
+        message = f"{row.unplaced}，未读取：{''.join(left_out)[:40]}"
+        doubts = (*doubts, ReadingDoubt("PRS010", message, values_only=True))
     builder.table(cells, tokens, doubts)
