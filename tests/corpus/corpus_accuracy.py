@@ -266,7 +266,38 @@ def printed_down(name: str, lines: list[str]) -> tuple[int | None, int | None]:
                 joined += part
                 if name in joined and number > start:
                     return start + 1, number + 1
+    return printed_down_by_position(name, lines)
+
+
+_STRETCH = re.compile(r"\S+(?: \S+)*")
+
+
+def printed_down_by_position(name: str, lines: list[str]) -> tuple[int | None, int | None]:
+    """The same down a column of text laid out by position (pdftotext -layout), where empty
+    cells are blank space: the stretches starting at the same display column (a CJK
+    character two wide), over up to three lines, any lines between them with nothing there
+    (a wrapped cell centred beside a taller one). O(lines × stretches)."""
+    placed = [
+        {_display_width(line[: m.start()]): normalize(m.group()) for m in _STRETCH.finditer(line)}
+        for line in lines
+    ]
+    for start, stretches in enumerate(placed):
+        for x, text in stretches.items():
+            joined, parts = text, 1
+            for number in range(start + 1, min(start + 5, len(placed))):
+                part = next((t for at, t in placed[number].items() if abs(at - x) <= 1), None)
+                if part is None:
+                    continue
+                joined, parts = joined + part, parts + 1
+                if name in joined:
+                    return start + 1, number + 1
+                if parts == 3:
+                    break
     return None, None
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def covering_findings(

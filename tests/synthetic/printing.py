@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import html as htmllib
 import random
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -135,44 +136,83 @@ def tabs_wrapped(tables: Tables, variant: int) -> Rendered:
 # --- pdftotext -layout ------------------------------------------------------------------------
 
 
-def anchored(g: Grid, rng: random.Random, middle: bool) -> list[GridRow]:
-    """The grid's table rows with each merged cell (rowspan > 1) moved to the row where a PDF
-    prints its text: the first of its span, or (``middle``) the middle one."""
-    rows = [GridRow(r.kind, list(r.cells), r.row) for r in g.rows if r.kind != "line"]
-    for number, row in enumerate(rows):
+def wrap_physical(text: str, width: int) -> list[str]:
+    """``text`` as the lines of a column ``width`` display columns wide, as a PDF wraps a cell:
+    each line takes words (a run of digits or Latin letters, else one character) while they
+    fit, a CJK character twice as wide as a digit; a word wider than the column alone on its
+    line."""
+    words = re.findall(f"[{re.escape(_ASCII_RUN)}]+|.", text)
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        if line and display_width(line) + display_width(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line += word
+    return [*lines, line] if line else lines
+
+
+def column_widths(rows: list[GridRow], columns: int, width: int, gap: int) -> list[int]:
+    """Each column's width in display columns: ``width`` characters, wider where a cell of
+    the column would take more than three lines (or holds a word wider than that)."""
+    widths = [2 * width] * columns
+    for row in rows:
         for column, cell in enumerate(row.cells):
-            if cell is None or cell.rowspan < 2 or not middle:
+            if cell is None or cell.colspan > 1 or not cell.text:
                 continue
-            target = number + (cell.rowspan - 1) // 2
-            if target == number:
-                continue
-            row.cells[column] = Cell("", colspan=cell.colspan)
-            rows[target].cells[column] = Cell(cell.text, colspan=cell.colspan, label=cell.label)
-    return rows
+            words = re.findall(f"[{re.escape(_ASCII_RUN)}]+|.", cell.text)
+            need = max(-(-display_width(cell.text) // 3), *(display_width(w) for w in words))
+            widths[column] = max(widths[column], need)
+    return widths
 
 
 def layout_lines(g: Grid, rng: random.Random, width: int, middle: bool) -> list[str]:
-    rows = anchored(g, rng, middle)
-    physical = [(row, placed(row, width, middle)) for row in rows]
-    widths = [0] * g.width  # each column's width, from the cells spanning one column only
-    for row, lines in physical:
-        for line in lines:
-            for column, text in enumerate(line):
-                cell = row.cells[column]
-                if cell is None or cell.colspan == 1:
-                    widths[column] = max(widths[column], display_width(text))
+    """The grid's table rows as ``pdftotext -layout`` prints them: every cell wrapped at its
+    column's width (a merged cell at the width of the columns it spans), a row as tall as its
+    tallest cell, the short cells at its top or (``middle``) centred on it; a merged 一级/二级
+    cell at the top or the middle of the lines of the rows it spans."""
+    rows = [GridRow(r.kind, list(r.cells), r.row) for r in g.rows if r.kind != "line"]
     gap = 2 + rng.randrange(3)
+    widths = column_widths(rows, g.width, width, gap)
+
+    def wrapped(column: int, cell: Cell) -> list[str]:
+        span = sum(widths[column : column + cell.colspan]) + gap * (cell.colspan - 1)
+        return wrap_physical(cell.text, span) if cell.text else []
+
+    heights = [
+        max([1] + [len(wrapped(c, cell)) for c, cell in enumerate(row.cells)
+                   if cell is not None and cell.rowspan == 1])
+        for row in rows
+    ]  # fmt: skip
+    for number, row in enumerate(rows):  # a merged cell taller than its rows lengthens them
+        for column, cell in enumerate(row.cells):
+            if cell is not None and cell.rowspan > 1:
+                last = number + cell.rowspan - 1
+                short = len(wrapped(column, cell)) - sum(heights[number : last + 1])
+                heights[last] += max(0, short)
+    tops = [sum(heights[:number]) for number in range(len(rows))]
+    grid_lines = [[""] * g.width for _ in range(sum(heights))]
+    for number, row in enumerate(rows):
+        for column, cell in enumerate(row.cells):
+            if cell is None:
+                continue
+            parts = wrapped(column, cell)
+            height = sum(heights[number : number + cell.rowspan])
+            top = tops[number] + ((height - len(parts)) // 2 if middle else 0)
+            for offset, part in enumerate(parts):
+                grid_lines[top + offset][column] = part
+    starts = [sum(widths[:column]) + gap * column for column in range(g.width)]
     out = []
-    for _, lines in physical:
-        for line in lines:
-            printed = ""
-            start = 0  # where the column starts
-            for column, text in enumerate(line):
-                if printed and text and display_width(printed) >= start:
-                    printed = printed.rstrip() + " " * gap  # a long cell ran over: still a gap
-                printed = pad(printed, start) + text
-                start += widths[column] + gap
-            out.append(printed.rstrip())
+    for line in grid_lines:
+        printed = ""
+        for column, text in enumerate(line):
+            if not text:
+                continue
+            if printed and display_width(printed) >= starts[column]:
+                printed = printed.rstrip() + " " * gap  # a long cell ran over: still a gap
+            printed = pad(printed, starts[column]) + text
+        out.append(printed.rstrip())
     return out
 
 

@@ -33,8 +33,6 @@ FAILING: dict[str, str] = {
     "ocr": "58 renderings: 54 pass; 420 rows, 174 exact, 245 doubted, 1 missed, 3 spurious",
     "tabs_wrapped": "58 renderings: 44 pass; 420 rows, 214 exact, 165 doubted, 21 wrong, "
     "20 missed, 41 spurious (real names that do not end as names end are cut by their column)",
-    "layout": "58 renderings: 22 pass; 420 rows, 94 exact, 208 doubted, 3 wrong, 115 missed, "
-    "6 spurious",
 }
 
 

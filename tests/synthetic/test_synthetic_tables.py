@@ -62,9 +62,6 @@ FAILING: dict[str, str] = {
     "tabs_wrapped": "150 documents (223 tables): 149 pass; 908 rows, 851 exact, 46 doubted, "
     "1 wrong, 10 missed, 32 spurious (a level cut inside its cell in the 一级 column, 满意度指 | "
     "标, sends the text to the pasted reader)",
-    "layout": "150 documents (219 tables): 99 pass; 1212 rows, 530 exact, 575 doubted, 1 wrong, "
-    "106 missed, 36 spurious (pdftotext -layout: a 指标值 wrapped with its name reads as a row "
-    "of its own)",
 }
 
 

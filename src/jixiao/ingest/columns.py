@@ -9,25 +9,48 @@ indicator header's labels start at, by its position on the line (display width: 
 character is two columns wide).
 
 The text is read so only when a line names the indicator columns with runs of spaces between
-them (一级指标  二级指标  三级指标  指标值): the lines from there on become table rows with
-their cells in those columns, empty cells kept (the assembler joins a wrapped rest to its row:
-``assemble/collect.py``). Lines before it (the header block) become rows of their stretches
-in order, a line that is one stretch a text line, or the rest of the label/value cell above
-when it is indented under it. A table title ends the columns (several tables one after
-another). Provenance: ``line``. O(characters).
+them (一级指标  二级指标  三级指标  指标值), alone or with the rests of its labels on the next
+line (年度绩效指标 | 值), which are joined to it. The indicator lines below it, up to a total
+(总分), a header-block label at the left edge (the next table's 项目名称) or a table title,
+are grouped into rows by position (``ingest/bands.py``: which lines make one row, and which
+level cell spans which rows), each row with its cells joined down their columns and its
+一级/二级 printed on it; lines that cannot be grouped with confidence become a line with a
+doubt (PRS024) naming them, and no row. Lines before the header (the header block) become rows
+of their stretches in order, a line that is one stretch a text line, or the rest of the
+label/value cell above when it is indented under it; after a total, an indented line (a
+label's value printed above the label) is a text line. Provenance: ``line`` (and
+``line_end``). O(characters + lines × band height × columns).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+from dataclasses import replace
 from typing import Final
 
+from jixiao.ingest.bands import (
+    Band,
+    Columns,
+    Line,
+    Reading,
+    display_width,
+    header_columns,
+    read_bands,
+)
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import normalize_cell_text
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind
 from jixiao.model import SourceRef
-from jixiao.model.labels import column_label, is_any_table_title, is_indicator_header
+from jixiao.model.labels import (
+    column_label,
+    continues_column_label,
+    is_any_table_title,
+    is_indicator_header,
+    is_known_label,
+    is_level_name,
+    printed_total,
+    total_label,
+)
 
 # A stretch of text: words separated by single spaces; two or more spaces end it.
 _STRETCH: Final = re.compile(r"\S+(?: \S+)*")
@@ -37,27 +60,37 @@ _GAP: Final = re.compile(r"\S {2,}\S")
 _SLACK: Final = 1
 
 
-def width(text: str) -> int:
-    """Display columns: a wide (CJK) character takes two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def stretches(line: str) -> list[tuple[int, str]]:
     """The line's text stretches with the display column each starts at."""
-    return [(width(line[: m.start()]), m.group()) for m in _STRETCH.finditer(line)]
+    return [(display_width(line[: m.start()]), m.group()) for m in _STRETCH.finditer(line)]
 
 
-def is_column_header(line: str) -> bool:
-    """A line naming the indicator columns with runs of spaces between the labels."""
+def is_column_header(line: str, below: str = "") -> bool:
+    """A line naming the indicator columns with runs of spaces between the labels, alone or
+    with the rests of its labels wrapped onto the line ``below`` (年度绩效指标 | 值)."""
     if "\t" in line or "|" in line or not _GAP.search(line):
         return False
-    texts = [text for _, text in stretches(line)]
+    found = stretches(line)
+    texts = [normalize_cell_text(text) for _, text in found]
     labelled = sum(column_label(text) is not None for text in texts)
-    return labelled >= 3 and is_indicator_header(texts)
+    if labelled >= 3 and is_indicator_header(texts):
+        return True
+    rest = stretches(below) if below and "\t" not in below and "|" not in below else []
+    if labelled < 2 or not rest:
+        return False
+    starts = [x for x, _ in found]
+    header, cells = cells_at(found, starts), cells_at(rest, starts)
+    if not continues_header(header, cells):
+        return False
+    joined = [cell.text for cell in joined_header(header, cells)]
+    return sum(column_label(t) is not None for t in joined) >= 3 and is_indicator_header(joined)
 
 
 def has_column_layout(lines: list[str]) -> bool:
-    return any(is_column_header(line) for line in lines)
+    return any(
+        is_column_header(line, lines[i + 1] if i + 1 < len(lines) else "")
+        for i, line in enumerate(lines)
+    )
 
 
 def read_column_layout(text: str, file: str) -> Grid:
@@ -65,33 +98,116 @@ def read_column_layout(text: str, file: str) -> Grid:
     rows: list[Row] = []
     starts: list[int] | None = None  # the indicator columns' start positions
     previous_table = False  # the last row was a table row (a header-block rest may follow)
-    for number, line in enumerate(text.splitlines(), start=1):
+    table: Columns | None = None  # the indicator columns, while reading indicator lines
+    header: tuple[Cell, ...] = ()  # the indicator header, while its labels may wrap
+    lines: list[Line] = []  # the indicator lines not yet read as rows
+    after_total = False  # the last table ended at its total row
+
+    def read_lines() -> None:
+        if table is not None and lines:
+            rows.extend(band_rows(read_bands(lines, table), lines, file))
+        lines.clear()
+
+    printed = text.splitlines()
+    for number, line in enumerate(printed, start=1):
         check_budget()
         found = stretches(line)
         if not found:
             continue
         source = SourceRef(file=file, line=number)
         texts = [normalize_cell_text(t) for _, t in found]
-        if is_column_header(line):
+        if is_column_header(line, printed[number] if number < len(printed) else ""):
+            read_lines()
             starts = [x for x, _ in found]
-            rows.append(Row(RowKind.TABLE, cells_at(found, starts), source))
+            header = cells_at(found, starts)
+            table = header_columns([cell.text for cell in header])
+            rows.append(Row(RowKind.TABLE, header, source))
             previous_table = True
             continue
         single = len(found) == 1
-        if starts is not None and single and found[0][0] == 0 and is_any_table_title(texts[0]):
-            starts = None  # the next table's title: its header block follows
+        if starts is not None and single and is_any_table_title(texts[0]):
+            read_lines()
+            starts, table = None, None  # the next table's title: its header block follows
         if starts is not None:
-            rows.append(Row(RowKind.TABLE, cells_at(found, starts), source))
+            cells = cells_at(found, starts)
+            if header and continues_header(header, cells):
+                # a wrapped label's rest (年度指标 | 值): the header row is read whole
+                header = joined_header(header, cells)
+                table = header_columns([cell.text for cell in header])
+                first = rows[-1].source
+                rows[-1] = Row(RowKind.TABLE, header, first.model_copy(update={"line_end": number}))
+                continue
+            header = ()
+            ending = ends_indicators(texts, found[0][0], starts)
+            if table is not None and ending is None:
+                lines.append(Line(number, printed_at(found, starts)))
+                continue
+            read_lines()
+            table = None
+            if ending != "header":  # a total: a row of the columns
+                rows.append(Row(RowKind.TABLE, cells, source))
+                if ending == "total":  # the table ends; the next one's header block follows
+                    starts, after_total = None, True
+                continue
+            starts = None  # the next table's header block: its own positions
+        if after_total and found[0][0] > 0:
+            # after a total, the text of a header-block row printed above its label (a
+            # label centred on a tall row): no cell of the table above, a text line
+            rows.append(Row(RowKind.LINE, (Cell(" ".join(texts), 0),), source))
             continue
+        after_total = False
         if single and not (found[0][0] > 0 and previous_table):
             rows.append(Row(RowKind.LINE, (Cell(texts[0], 0),), source))
             previous_table = False
             continue
-        cells = [Cell("", 0)] if found[0][0] > 0 else []
-        cells += [Cell(t, len(cells) + i) for i, t in enumerate(texts)]
-        rows.append(Row(RowKind.TABLE, tuple(cells), source))
+        shift = 1 if found[0][0] > 0 else 0  # an empty label cell before an indented value
+        placed = [Cell("", 0)] * shift + [Cell(t, shift + i) for i, t in enumerate(texts)]
+        rows.append(Row(RowKind.TABLE, tuple(placed), source))
         previous_table = True
+    read_lines()
     return Grid(file=file, format="text", rows=rows, merged_at_middle=True)
+
+
+def continues_header(header: tuple[Cell, ...], cells: tuple[Cell, ...]) -> bool:
+    """Every text of the line is the rest of the header label above it (年度指标 | 值), or
+    the end of a label that names no column yet (分析及改进 | 措施: a label centred on the
+    header row, its first line printed above it)."""
+    labels = {cell.column: cell.text for cell in header}
+    printed = [cell for cell in cells if cell.text]
+    return bool(printed) and all(
+        continues_column_label(labels.get(cell.column, ""), cell.text)
+        or (cell.column in labels and column_label(labels[cell.column]) is None)
+        for cell in printed
+    )
+
+
+def joined_header(header: tuple[Cell, ...], rest: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    below = {cell.column: cell.text for cell in rest}
+    return tuple(replace(cell, text=cell.text + below.get(cell.column, "")) for cell in header)
+
+
+def ends_indicators(texts: list[str], first: int, starts: list[int]) -> str | None:
+    """What ends the indicator rows at this line: a ``total`` (总分 | 100 | 96), or a
+    ``header``-block label at the table's left edge (the next table's 项目名称); None."""
+    if total_label(texts[0]) is not None or printed_total(texts, under_indicators=True):
+        return "total"
+    if first <= starts[0] + _SLACK and is_known_label(texts[0]) and not is_level_name(texts[0]):
+        return "header"
+    return None
+
+
+def band_rows(reading: Reading, lines: list[Line], file: str) -> list[Row]:
+    """The rows read from indicator lines, and a line with its doubt for lines read as none."""
+    rows: list[Row] = []
+    for part in reading.parts:
+        first, last = lines[part.start].number, lines[part.end - 1].number
+        source = SourceRef(file=file, line=first, line_end=last if last > first else None)
+        if isinstance(part, Band):
+            rows.append(Row(RowKind.TABLE, part.cells, source))
+            continue
+        text = " ".join(t for line in lines[part.start : part.end] for t in line.texts.values())
+        rows.append(Row(RowKind.LINE, (Cell(text, 0),), source, doubts=(part.doubt,)))
+    return rows
 
 
 def cells_at(found: list[tuple[int, str]], starts: list[int]) -> tuple[Cell, ...]:
@@ -103,3 +219,13 @@ def cells_at(found: list[tuple[int, str]], starts: list[int]) -> tuple[Cell, ...
         column = max((c for c, start in enumerate(starts) if start <= x + _SLACK), default=0)
         texts[column] = texts.get(column, "") + normalize_cell_text(text)
     return tuple(Cell(texts.get(c, ""), c) for c in range(max(texts) + 1))
+
+
+def printed_at(found: list[tuple[int, str]], starts: list[int]) -> dict[int, str]:
+    """The stretches in the columns starting at ``starts``, as printed (their widths say
+    where a cell wraps): column → text, two stretches in one column joined by a space."""
+    texts: dict[int, str] = {}
+    for x, text in found:
+        column = max((c for c, start in enumerate(starts) if start <= x + _SLACK), default=0)
+        texts[column] = f"{texts[column]} {text}" if column in texts else text
+    return texts

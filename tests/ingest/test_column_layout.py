@@ -1,0 +1,103 @@
+"""Text laid out in columns (pdftotext -layout): the lines of one table row found by position.
+
+The reader (``ingest/columns.py`` with ``ingest/bands.py``) groups the physical lines of the
+indicator rows into rows: a cell wraps only where its next word would not have fitted, a row's
+cells start at its top or are centred on its middle, a merged level cell spans whole rows.
+Lines it cannot group with confidence become a doubt naming them, and no row.
+"""
+
+from __future__ import annotations
+
+from jixiao.assemble import assemble_tables
+from jixiao.ingest import read_grid
+from jixiao.ingest.bands import forced
+from jixiao.model import TargetTable
+
+HEADER = """\
+                    项目支出绩效目标表
+                    （2024年度）
+项目名称        甲项目
+主管部门        乙县卫生健康委员会
+"""
+
+# A Word table: every cell at the top of its row; a 指标值 wrapped with its name.
+TOP = (
+    HEADER
+    + """\
+一级指标        二级指标        三级指标        指标值
+产出指标        数量指标        就业帮扶次数    4999次
+                                信息系统运维    805套
+                                数量
+                时效指标        档案数字化完    2022年12月
+                                成时间          底前完成
+效益指标        社会效益指标    群众获得感      显著提升
+"""
+)
+
+# An Excel form: short cells centred on their row, merged levels at the middle of their span.
+MIDDLE = (
+    HEADER
+    + """\
+一级指标        二级指标        三级指标        指标值
+                                就业帮扶次数    4999次
+                数量指标        信息系统运维    805套
+                                数量
+产出指标                        养老服务达标    ≥98%
+                质量指标        率
+                                宣传活动合格    ≥95%
+                                率
+效益指标        社会效益指标    群众获得感      显著提升
+"""
+)
+
+
+def rows(table: TargetTable) -> list[tuple[str | None, str | None, str, str]]:
+    return [(i.level1, i.level2, i.name, i.target.raw) for i in table.indicators]
+
+
+def read(text: str) -> tuple[list[TargetTable], list[str]]:
+    tables, findings = assemble_tables(read_grid(text.encode(), "layout.txt"))
+    return tables, [f.code for f in findings if f.code not in ("PRS005", "PRS006", "PRS018")]
+
+
+def test_cells_at_the_top_of_their_row_are_joined_down_their_column() -> None:
+    (table,), codes = read(TOP)
+    assert rows(table) == [
+        ("产出指标", "数量指标", "就业帮扶次数", "4999次"),
+        ("产出指标", "数量指标", "信息系统运维数量", "805套"),
+        ("产出指标", "时效指标", "档案数字化完成时间", "2022年12月底前完成"),
+        ("效益指标", "社会效益指标", "群众获得感", "显著提升"),
+    ]
+    assert codes == []
+
+
+def test_levels_at_the_middle_of_their_span_cover_the_rows_around_them() -> None:
+    """产出指标 is printed on the middle line of the seven its rows take; 数量指标 and 质量指标
+    on the middle of theirs: each row gets the level whose span it lies in."""
+    (table,), codes = read(MIDDLE)
+    assert rows(table) == [
+        ("产出指标", "数量指标", "就业帮扶次数", "4999次"),
+        ("产出指标", "数量指标", "信息系统运维数量", "805套"),
+        ("产出指标", "质量指标", "养老服务达标率", "≥98%"),
+        ("产出指标", "质量指标", "宣传活动合格率", "≥95%"),
+        ("效益指标", "社会效益指标", "群众获得感", "显著提升"),
+    ]
+    assert codes == []
+
+
+def test_a_level_printed_where_no_span_can_centre_it_is_a_doubt_with_no_row() -> None:
+    """产出指标 one line too high for the rows below it: which rows it spans cannot be
+    told, so the lines are named in a doubt and no row is guessed."""
+    text = MIDDLE.replace("产出指标                        养老服务达标", " " * 32 + "养老服务达标")
+    text = text.replace(" " * 32 + "数量\n", "产出指标" + " " * 24 + "数量\n")
+    tables, codes = read(text)
+    assert [rows(table) for table in tables] == [[]] or not tables
+    assert "PRS024" in codes
+
+
+def test_a_short_line_ends_its_cell() -> None:
+    """The next word fits after a short line: the line ended its cell there."""
+    assert forced("信息系统运维", "数量", 12)
+    assert not forced("群众获得感", "满意度", 12)
+    assert forced("2022年12", "月底前", 8)
+    assert not forced("≤30", "万元", 8)
