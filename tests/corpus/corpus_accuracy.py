@@ -275,10 +275,24 @@ _STRETCH = re.compile(r"\S+(?: \S+)*")
 def printed_down_by_position(name: str, lines: list[str]) -> tuple[int | None, int | None]:
     """The same down a column of text laid out by position (pdftotext -layout), where empty
     cells are blank space: the stretches starting at the same display column (a CJK
-    character two wide), over up to three lines, any lines between them with nothing there
-    (a wrapped cell centred beside a taller one). O(lines × stretches)."""
+    character two wide) or, as pdftotext places text, at the same character, over up to
+    three lines, any lines between them with nothing there (a wrapped cell centred beside a
+    taller one). O(lines × stretches)."""
+    for characters in (False, True):
+        found = _printed_down_at(name, lines, characters)
+        if found[0] is not None:
+            return found
+    return None, None
+
+
+def _printed_down_at(
+    name: str, lines: list[str], characters: bool
+) -> tuple[int | None, int | None]:
     placed = [
-        {_display_width(line[: m.start()]): normalize(m.group()) for m in _STRETCH.finditer(line)}
+        {
+            (m.start() if characters else _display_width(line[: m.start()])): normalize(m.group())
+            for m in _STRETCH.finditer(line)
+        }
         for line in lines
     ]
     for start, stretches in enumerate(placed):

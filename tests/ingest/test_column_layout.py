@@ -6,6 +6,7 @@ cells start at its top or are centred on its middle, a merged level cell spans w
 Lines it cannot group with confidence become a doubt naming them, and no row.
 """
 
+# ruff: noqa: E501  (pdftotext output kept as printed, its lines as wide as the page)
 from __future__ import annotations
 
 from jixiao.assemble import assemble_tables
@@ -101,3 +102,46 @@ def test_a_short_line_ends_its_cell() -> None:
     assert not forced("群众获得感", "满意度", 12)
     assert forced("2022年12", "月底前", 8)
     assert not forced("≤30", "万元", 8)
+
+
+# pdftotext -layout of a Word table printed to PDF (LibreOffice): one position per character,
+# CJK or not, columns drifting by a character, a space inserted between digits and CJK text,
+# a 指标值 wrapped inside a cell no wider than "≤2000".
+PDFTOTEXT = (
+    HEADER
+    + """\
+一级指标     二级指标     三级指标    年度指标值      实际完成值    分值      得分       偏差原因分析
+                                                               及改进措施
+产出指标     质量指标      高标准农田建   =80%     100%     5       3        资金拨付进度
+                   设完成率                                        滞后
+                   文物保护质量   良好       良好       5       3        受天气影响部
+                                                               分工作延期
+成本指标     经济成本指标    监督检查人均   ≤2000    2000     5       5
+                   标准       元/次      元/次
+                   信息系统运维   ≤1024    1024     15      14       受天气影响部
+                   人均标准     元/次      元/次                       分工作延期
+                   补助发放成本   ≤87%     87%      20      20
+                   控制率
+         社会成本指标    健康档案管理   低        低        10      9        部分对象外出
+                   社会影响                                        务工未能覆盖
+                   档案数字化社   无        无        10      8        受天气影响部
+                   会影响                                         分工作延期
+"""
+)
+
+
+def test_pdftotext_places_text_by_character() -> None:
+    """The columns line up by character, not by display width (counted so, the cells of a
+    row would fall in the wrong columns); each row is read, its 指标值 wrapped in a column no
+    wider than "≤2000" joined down it, its figures in their columns."""
+    (table,), codes = read(PDFTOTEXT)
+    assert [(i.level1, i.level2, i.name, i.target.raw, i.weight) for i in table.indicators] == [
+        ("产出指标", "质量指标", "高标准农田建设完成率", "=80%", 5),
+        ("产出指标", "质量指标", "文物保护质量", "良好", 5),
+        ("成本指标", "经济成本指标", "监督检查人均标准", "≤2000元/次", 5),
+        ("成本指标", "经济成本指标", "信息系统运维人均标准", "≤1024元/次", 15),
+        ("成本指标", "经济成本指标", "补助发放成本控制率", "≤87%", 20),
+        ("成本指标", "社会成本指标", "健康档案管理社会影响", "低", 10),
+        ("成本指标", "社会成本指标", "档案数字化社会影响", "无", 10),
+    ]
+    assert codes == []

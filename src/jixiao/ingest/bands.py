@@ -144,7 +144,47 @@ def read_bands(lines: Sequence[Line], columns: Columns) -> Reading:
     agreed = set(kept[0]).intersection(*map(set, kept[1:]))
     if best >= _LEFT_OUT:
         agreed -= beside_left_out(lines, columns, kept, agreed)
+    agreed -= cut_by_width(lines, columns, widths, agreed)
     return reading_of(lines, columns, sorted(agreed))
+
+
+def cut_by_width(
+    lines: Sequence[Line],
+    columns: Columns,
+    widths: list[int],
+    agreed: set[tuple[int, int, tuple[str, ...]]],
+) -> set[tuple[int, int, tuple[str, ...]]]:
+    """Rows whose name may go on across their edge: the name line at the edge fills its
+    column, the name does not read whole, and the line across the edge is no row read, or
+    one that would join this one had every line of the other columns been forced too. Widths
+    counted in characters only approximate a page's (≤ is as wide as a CJK character in a
+    CJK font): such rows are unsure."""
+    by_start = {row[0]: row for row in agreed}
+    by_end = {row[1]: row for row in agreed}
+    unsure: set[tuple[int, int, tuple[str, ...]]] = set()
+    for edge in range(1, len(lines)):
+        above, below = by_end.get(edge), by_start.get(edge)
+        if (above is None and below is None) or not name_goes_on(lines, columns, widths, edge):
+            continue
+        if above is None or below is None:
+            unsure |= {row for row in (above, below) if row is not None}
+        elif any(
+            is_band(lines, columns, widths, alignment, above[0], below[1], fit=False)
+            for alignment in ALIGNMENTS
+        ):
+            unsure |= {above, below}
+    return unsure
+
+
+def name_goes_on(lines: Sequence[Line], columns: Columns, widths: list[int], edge: int) -> bool:
+    """The name printed on the line above ``edge`` may continue on the line below it."""
+    above, below, column = lines[edge - 1].texts, lines[edge].texts, columns.name
+    return (
+        column in above
+        and column in below
+        and not stands_alone(normalize_cell_text(above[column]))
+        and forced(above[column], below[column], widths[column])
+    )
 
 
 def beside_left_out(
@@ -277,8 +317,11 @@ def is_band(
     alignment: Alignment,
     start: int,
     end: int,
+    *,
+    fit: bool = True,
 ) -> bool:
-    """Lines ``start`` to ``end`` hold one row (see the module doc)."""
+    """Lines ``start`` to ``end`` hold one row (see the module doc); ``fit=False``: were
+    every wrapped line forced."""
     height = end - start
     for column in columns.row_columns:
         printed = [i for i in range(start, end) if column in lines[i].texts]
@@ -291,7 +334,8 @@ def is_band(
             return False  # a cell's lines are consecutive
         if first - start != offset(alignment, height, len(printed)):
             return False
-        if not all(continues_cell(lines, i, column, widths[column]) for i in printed[1:]):
+        width = widths[column] if fit else 0
+        if not all(continues_cell(lines, i, column, width) for i in printed[1:]):
             return False
     for column in columns.levels:
         # a row lies in one span of each level column: one level cell starts in it at most

@@ -5,8 +5,9 @@ more spaces, empty cells are blank stretches, and a cell wrapped inside its colu
 on the next lines at the same place, the row's other cells blank there. Splitting on spaces
 alone (the [pasted reader](pasted/__init__.py)'s whitespace form) would lose the empty cells
 and glue a wrapped rest to the next row; here every text stretch is put in the column the
-indicator header's labels start at, by its position on the line (display width: a CJK
-character is two columns wide).
+indicator header's labels start at, by its position on the line: its character, as
+pdftotext places text, or its display width (a CJK character two columns wide, text padded
+for a terminal), whichever lines up more stretches with the header's labels.
 
 The text is read so only when a line names the indicator columns with runs of spaces between
 them (一级指标  二级指标  三级指标  指标值), alone or with the rests of its labels on the next
@@ -60,22 +61,45 @@ _GAP: Final = re.compile(r"\S {2,}\S")
 _SLACK: Final = 1
 
 
-def stretches(line: str) -> list[tuple[int, str]]:
-    """The line's text stretches with the display column each starts at."""
-    return [(display_width(line[: m.start()]), m.group()) for m in _STRETCH.finditer(line)]
+def stretches(line: str, characters: bool = False) -> list[tuple[int, str]]:
+    """The line's text stretches with the display column each starts at (``characters``:
+    the character, as pdftotext places text: one position per character, CJK or not)."""
+    return [
+        (m.start() if characters else display_width(line[: m.start()]), m.group())
+        for m in _STRETCH.finditer(line)
+    ]
 
 
-def is_column_header(line: str, below: str = "") -> bool:
+def counts_characters(lines: list[str]) -> bool:
+    """Whether the columns line up by character (pdftotext -layout) rather than by display
+    width (text padded for a terminal): the way more stretches of the lines under each
+    indicator header start where one of its labels does. O(characters)."""
+    agree = {False: 0, True: 0}
+    for index, line in enumerate(lines):
+        if not is_column_header(line):
+            continue
+        for characters in agree:
+            starts = {x for x, _ in stretches(line, characters)}
+            for below in lines[index + 1 : index + 25]:
+                agree[characters] += sum(
+                    any(abs(x - start) <= 1 for start in starts)
+                    for x, _ in stretches(below, characters)
+                )
+    return agree[True] > agree[False]
+
+
+def is_column_header(line: str, below: str = "", characters: bool = False) -> bool:
     """A line naming the indicator columns with runs of spaces between the labels, alone or
     with the rests of its labels wrapped onto the line ``below`` (年度绩效指标 | 值)."""
     if "\t" in line or "|" in line or not _GAP.search(line):
         return False
-    found = stretches(line)
+    found = stretches(line, characters)
     texts = [normalize_cell_text(text) for _, text in found]
     labelled = sum(column_label(text) is not None for text in texts)
     if labelled >= 3 and is_indicator_header(texts):
         return True
-    rest = stretches(below) if below and "\t" not in below and "|" not in below else []
+    usable = below and "\t" not in below and "|" not in below
+    rest = stretches(below, characters) if usable else []
     if labelled < 2 or not rest:
         return False
     starts = [x for x, _ in found]
@@ -88,8 +112,9 @@ def is_column_header(line: str, below: str = "") -> bool:
 
 def has_column_layout(lines: list[str]) -> bool:
     return any(
-        is_column_header(line, lines[i + 1] if i + 1 < len(lines) else "")
+        is_column_header(line, lines[i + 1] if i + 1 < len(lines) else "", characters)
         for i, line in enumerate(lines)
+        for characters in (False, True)
     )
 
 
@@ -109,14 +134,15 @@ def read_column_layout(text: str, file: str) -> Grid:
         lines.clear()
 
     printed = text.splitlines()
+    characters = counts_characters(printed)
     for number, line in enumerate(printed, start=1):
         check_budget()
-        found = stretches(line)
+        found = stretches(line, characters)
         if not found:
             continue
         source = SourceRef(file=file, line=number)
         texts = [normalize_cell_text(t) for _, t in found]
-        if is_column_header(line, printed[number] if number < len(printed) else ""):
+        if is_column_header(line, printed[number] if number < len(printed) else "", characters):
             read_lines()
             starts = [x for x, _ in found]
             header = cells_at(found, starts)
@@ -140,7 +166,7 @@ def read_column_layout(text: str, file: str) -> Grid:
             header = ()
             ending = ends_indicators(texts, found[0][0], starts)
             if table is not None and ending is None:
-                lines.append(Line(number, printed_at(found, starts)))
+                lines.append(Line(number, printed_at(found, starts, characters)))
                 continue
             read_lines()
             table = None
@@ -221,11 +247,33 @@ def cells_at(found: list[tuple[int, str]], starts: list[int]) -> tuple[Cell, ...
     return tuple(Cell(texts.get(c, ""), c) for c in range(max(texts) + 1))
 
 
-def printed_at(found: list[tuple[int, str]], starts: list[int]) -> dict[int, str]:
+def printed_at(
+    found: list[tuple[int, str]], starts: list[int], characters: bool = False
+) -> dict[int, str]:
     """The stretches in the columns starting at ``starts``, as printed (their widths say
-    where a cell wraps): column → text, two stretches in one column joined by a space."""
+    where a cell wraps): column → text, two stretches in one column joined by a space. A
+    stretch is cut at a single space after which a word starts where a later column does
+    (pdftotext leaves one space between cells that nearly touch): text printed at a
+    column's start is that column's, a cell's text never running out of its column."""
     texts: dict[int, str] = {}
-    for x, text in found:
+    for x, text in (
+        part for stretch in found for part in cut_at_columns(stretch, starts, characters)
+    ):
         column = max((c for c, start in enumerate(starts) if start <= x + _SLACK), default=0)
         texts[column] = f"{texts[column]} {text}" if column in texts else text
     return texts
+
+
+def cut_at_columns(
+    stretch: tuple[int, str], starts: list[int], characters: bool
+) -> list[tuple[int, str]]:
+    """The stretch cut at each single space followed by text at a later column's start."""
+    x, text = stretch
+    for index, character in enumerate(text):
+        if character != " ":
+            continue
+        at = x + (index + 1 if characters else display_width(text[: index + 1]))
+        if any(start > x + _SLACK and abs(at - start) <= _SLACK for start in starts):
+            rest = cut_at_columns((at, text[index + 1 :]), starts, characters)
+            return [(x, text[:index]), *rest]
+    return [stretch]
