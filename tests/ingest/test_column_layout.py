@@ -145,3 +145,31 @@ def test_pdftotext_places_text_by_character() -> None:
         ("成本指标", "社会成本指标", "档案数字化社会影响", "无", 10),
     ]
     assert codes == []
+
+
+def test_a_page_number_and_the_next_tables_title_end_the_rows() -> None:
+    """A budget book printed by pdftotext: the page number under the last row, then another
+    table's title (政府采购预算表, centred) and its rows: none of them is an indicator."""
+    book = (
+        TOP
+        + """\
+
+
+
+                                          - 27 -
+表12
+
+                      中国共产党天津市滨海新区委员会组织部2024年政府采购预算表
+      编制部门：中国共产党天津市滨海新区委员会组织部                                             单位：万元
+
+               采购项目              采购品目                   采购方式        数量   预算金额
+      合计                                                                        86.40
+"""
+    )
+    (table,), codes = read(book)
+    assert [i.name for i in table.indicators] == [
+        "就业帮扶次数",
+        "信息系统运维数量",
+        "档案数字化完成时间",
+        "群众获得感",
+    ]

@@ -49,6 +49,7 @@ from jixiao.model.labels import (
     is_indicator_header,
     is_known_label,
     is_level_name,
+    is_page_number,
     printed_total,
     total_label,
 )
@@ -154,6 +155,13 @@ def read_column_layout(text: str, file: str) -> Grid:
         if starts is not None and single and is_any_table_title(texts[0]):
             read_lines()
             starts, table = None, None  # the next table's title: its header block follows
+            rows.append(Row(RowKind.LINE, (Cell(texts[0], 0),), source))
+            previous_table = after_total = False
+            continue
+        if table is not None and single and is_page_number(texts[0]):
+            read_lines()  # a page's number between rows: the page breaks there
+            rows.append(Row(RowKind.LINE, (Cell(texts[0], 0),), source))
+            continue
         if starts is not None:
             cells = cells_at(found, starts)
             if header and continues_header(header, cells):
