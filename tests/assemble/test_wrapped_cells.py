@@ -67,6 +67,27 @@ def test_a_value_wrapped_with_its_name_and_level_joins_its_row() -> None:
     assert not [f for f in findings if f.code == "PRS024"]
 
 
+def test_lines_whose_row_the_text_does_not_settle_are_doubted_not_read() -> None:
+    """No name ends as names end: 进工作 may end the row above (cells aligned to the top) or
+    start the row below with 社区治理推 (cells centred) — no row is guessed, PRS024 names the
+    lines, and the level cells are kept for the rows below."""
+    text = "\n".join([
+        HEAD,
+        "一级指标\t二级指标\t三级指标\t指标值\t分值\t得分",
+        "产出指标\t数量指标\t公共服务推\t达标\t10\t10",
+        "\t\t进工作\t\t\t",
+        "\t\t社区治理推\t达标\t10\t9",
+        "\t\t进工作\t\t\t",
+        "\t\t宣传活动覆盖率\t≥95%\t10\t10",
+    ])  # fmt: skip
+    (table,), findings = assemble(text)
+    assert rows(table) == [("数量指标", "宣传活动覆盖率", "≥95%")]
+    doubts = [f for f in findings if f.code == "PRS024"]
+    assert doubts
+    assert {f.location.line for f in doubts} >= {5}
+    assert max(f.location.line_end or f.location.line or 0 for f in doubts) == 8
+
+
 def test_a_date_cut_inside_joins_its_row() -> None:
     """2018年 | 12月31日前: a date cut by its column, with the name cut beside it."""
     text = "\n".join([

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Final
 
-from jixiao.assemble.columns import map_columns
+from jixiao.assemble.columns import map_columns, region_columns
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import join_wrapped_lines
 from jixiao.ingest.grid import Cell, ReadingDoubt, Row, RowKind
@@ -42,6 +42,7 @@ from jixiao.model.labels import (
     continues_column_label,
     furniture_kind,
     is_bare_measure,
+    is_header_without_target,
     is_indicator_header,
     is_known_label,
     printed_total,
@@ -56,6 +57,7 @@ _MOST_LINES: Final = 4
 # a cutting of the run is doubted when another one scores within this margin of the best
 _MARGIN: Final = 2.5
 _LEVELS: Final = (Field.LEVEL1, Field.LEVEL2)
+_JOINING_END: Final = ("、", "，", ",", "及", "和", "与")
 _POINTS: Final = (Field.WEIGHT, Field.SCORE)
 
 
@@ -77,27 +79,41 @@ def settle_wrapped_rows(rows: Sequence[Row]) -> list[Row]:
     header: Row | None = None
     run: list[Row] = []
 
+    last_doubted = False  # the last row of the last run was not read
+
     def flush() -> None:
+        nonlocal last_doubted
         if run and columns is not None:
-            settled.extend(settle_run(run, columns))
+            rows = settle_run(run, columns)
+            last_doubted = any(doubt.code == "PRS024" for doubt in rows[-1].doubts)
+            settled.extend(rows)
         elif run:
             settled.extend(run)
         run.clear()
+
+    def header_columns(cells: Sequence[Cell]) -> dict[Field, list[int]]:
+        mapped = map_columns(cells)
+        regions = region_columns(cells)
+        if regions:
+            mapped[Field.TARGET] = regions  # one 指标值 column per region (the collector's)
+        return mapped
 
     seen = False  # the table has indicator lines: a header or a line between them is a break
     broken = False  # the next line starts a page
     for row in rows:
         check_budget()
-        if row.kind is RowKind.TABLE and is_indicator_header(row.texts):
+        if row.kind is RowKind.TABLE and (
+            is_indicator_header(row.texts) or is_header_without_target(row.texts)
+        ):
             flush()
             broken = seen and columns is not None
-            columns, header = map_columns(row.cells), row
+            columns, header = header_columns(row.cells), row
             settled.append(row)
             continue
         if header is not None and not run and continues_header(header, row):
             # the header's labels wrapped (年度指标 | 值): the collector joins them too
             header = joined([header, row])
-            columns = map_columns(header.cells)
+            columns = header_columns(header.cells)
             settled.append(row)
             continue
         header = None
@@ -106,7 +122,9 @@ def settle_wrapped_rows(rows: Sequence[Row]) -> list[Row]:
                 flush()
                 broken = True
             if (broken or row.starts_page) and not run and cut_by_break(row, columns):
-                settled.append(row)  # the rest of a row cut by a page break: the collector's
+                # the rest of a row cut by a page break: the collector's — unless the row
+                # before the break was not read (it would join the row above that one)
+                settled.append(doubted([row], columns) if last_doubted else row)
             else:
                 run.append(row)
             seen, broken = True, False
@@ -235,11 +253,16 @@ def best_scores(
 
 
 def line_fields(row: Row, columns: dict[Field, list[int]]) -> dict[Field, str]:
+    """The line's text per field; of several 指标值 columns (one per region) the first."""
     texts = row.texts
-    return {
+    fields = {
         name: "".join(texts[i] for i in indices if i < len(texts) and texts[i])
         for name, indices in columns.items()
     }
+    values = [texts[i] for i in columns.get(Field.TARGET, []) if i < len(texts) and texts[i]]
+    if len(columns.get(Field.TARGET, [])) > 1:
+        fields[Field.TARGET] = values[0] if values else ""
+    return fields
 
 
 def is_partial(fields: dict[Field, str], expected: Expected) -> bool:
@@ -287,7 +310,7 @@ def row_score(lines: Sequence[dict[Field, str]], expected: Expected) -> float:
     if with_points > 1:
         score -= 10 * (with_points - 1)  # 分值/得分 are short cells: on one line of their row
     elif expected.points and not with_points:
-        score -= 3
+        score -= 1  # (a 分值 merged over several rows is printed on the first only)
     if not aligned(lines):
         score -= 3
     score += name_score(pieces(lines, Field.NAME))
@@ -344,8 +367,12 @@ def level_score(level: Field, parts: list[str]) -> float:
     if not parts:
         return 0
     if normalize_level(level, join(parts)) is None:
-        # pieces that make no level name; one alone is a form's own word (管理指标's areas)
-        return -6 * len(parts) if len(parts) > 1 else 0
+        # pieces that make no level name: two levels (数量指标 | 质量指标) are two rows' cells;
+        # a piece that ends in a joining mark is cut (社会、经济、 | 生态效益指标); one piece alone
+        # is a form's own word (管理指标's areas)
+        if len(parts) == 1 or all(part.endswith(_JOINING_END) for part in parts[:-1]):
+            return 0
+        return -6 * sum(normalize_level(level, part) is not None for part in parts) - 3
     if len(parts) > 1 and normalize_level(level, parts[0]) is None:
         return 3  # a level name cut by its column and completed (经济成本指 | 标)
     return 1
@@ -372,6 +399,8 @@ def quality(value: str) -> float:
     read (≥978人/, 2019年12) or a unit alone (元/次, 次)."""
     if not value:
         return -4
+    if value in _NONE_VALUES:
+        return 2  # a value stating there is none
     if _YEAR_ALONE.fullmatch(value):
         return 0  # a year alone: a date cut by its column, more likely than a 指标值
     target = parse_target(value)
@@ -390,6 +419,7 @@ def quality(value: str) -> float:
 _UNIT_ONLY: Final = re.compile(r"[/／]?[\u3400-\u9fff]{1,3}(?:[/／][\u3400-\u9fff]{1,2}){0,2}")
 # a worded 指标值 ending in a trend or grade word: 有效提高, 显著提升, 明显改善
 _WORDED_ENDS: Final = (*DIRECTIONS, *(grade for grade in GRADES if len(grade) > 1), "改善")
+_NONE_VALUES: Final = ("无", "没有", "零")
 _YEAR_ALONE: Final = re.compile(r"(?:19|20)\d{2}\s*年")
 _DATE_HEAD: Final = re.compile(r"(?:(?:19|20)\d{2}年|\d)$")
 _DATE_TAIL: Final = re.compile(r"^(?:\d{1,2}\s*[月日]|[月日号])")
