@@ -166,7 +166,7 @@ def test_a_page_number_and_the_next_tables_title_end_the_rows() -> None:
       合计                                                                        86.40
 """
     )
-    (table,), codes = read(book)
+    (table,), _ = read(book)
     assert [i.name for i in table.indicators] == [
         "就业帮扶次数",
         "信息系统运维数量",
