@@ -173,3 +173,43 @@ def test_a_page_number_and_the_next_tables_title_end_the_rows() -> None:
         "档案数字化完成时间",
         "群众获得感",
     ]
+
+
+# pdftotext -layout of tests/documents/binhai-zuzhibu-2024.pdf (poppler 22.12), its first
+# table: cells centred exactly, so 产出指标 (the middle of four rows) is printed on a line of
+# its own between them, and a name over two lines around its row's line, half a line off.
+BINHAI = (
+    "项目名称    滨海新区社区党组织工作活动专项经费\n"
+    + """\
+一级指标    二级指标      三级指标                 绩效指标描述                        指标值
+        数量指标      经费发放街道数              反映社区党组织工作和活动经费发放的街道数量         ≥16 个
+        质量指标      经费拨付合规率              反映经费拨付合规情况                    100%
+产出指标
+        时效指标      经费发放及时率              经费发放及时率                       98%
+        成本指标      经费核算标准               反映社区党建工作运行费用情况                ≤50 元/人/年
+                  为社区顺利开展党建工作提供资金保障
+效益指标    社会效益指标                         反映经费拨付达到的具体效果                 效果显著
+                  ，进一步提升社区党建工作水平
+        服务对象满意度
+满意度指标             街镇满意度                反映受益单位满意度情况                   ≥95%
+        指标
+"""
+)
+
+
+def test_pdftotext_prints_a_centred_cell_half_a_line_off_on_lines_of_its_own() -> None:
+    (table,), codes = read(BINHAI)
+    assert rows(table) == [
+        ("产出指标", "数量指标", "经费发放街道数", "≥16 个"),
+        ("产出指标", "质量指标", "经费拨付合规率", "100%"),
+        ("产出指标", "时效指标", "经费发放及时率", "98%"),
+        ("产出指标", "成本指标", "经费核算标准", "≤50 元/人/年"),
+        (
+            "效益指标",
+            "社会效益指标",
+            "为社区顺利开展党建工作提供资金保障，进一步提升社区党建工作水平",
+            "效果显著",
+        ),
+        ("满意度指标", "服务对象满意度指标", "街镇满意度", "≥95%"),
+    ]
+    assert codes == []

@@ -7,22 +7,28 @@ its span. No rule separates two rows, so the lines are grouped by what the layou
 
 * **a wrapped line is forced.** A cell's line continues on the next line only when the next
   line's first word (a run of digits or Latin letters, else one character) would not have
-  fitted after it in the column (its width: the widest line printed in that column). A short
-  line ends its cell.
+  fitted after it in the column (its width: the widest line printed in that column), and
+  the break falls between words. A short line ends its cell.
 * **a band holds one row.** Each row column (every column but the 一级/二级 ones) holds at
-  most one cell per band, its lines consecutive; the 三级 name and a 指标值 are printed; and
-  every cell starts at the band's first line (``top``) or is centred on its middle
-  (``middle``).
+  most one cell per band, its lines consecutive; the 三级 name and a 指标值 are printed;
+  every cell starts at the band's first line (``top``), or is centred on its middle with a
+  half line rounded down (``middle``) or up (``middle-up``), or exactly (``centre``:
+  pdftotext prints a cell half a line off on lines of its own, every other line); at most
+  one level cell starts in a band.
 * **a merged level cell spans whole rows.** At the top: from the band it is printed in to
   the next one printed in its column. At the middle: its span starts where the one above
-  ended and ends as far below its text as it starts above it, on a band boundary.
+  ended and ends as far below its text as it starts above it, on a band boundary (centred
+  exactly, measured in row heights: a row is as tall as its tallest cell).
 
-Bands are chosen by a dynamic program over the lines (fewest lines left in no band), once
-per alignment, and the number of best segmentations through each boundary counted: a band
-lying on every best segmentation of an alignment that reads the whole table, with the same
-cells under every such alignment, is a row. Lines whose rows are not settled become a doubt
-(PRS024, or PRS025 for a level span, PRS010 for a line that fits no row) naming them, and no
-row is guessed for them. O(lines × band height × columns).
+Bands are chosen by a dynamic program over the lines, once per alignment: fewest lines left
+in no band, then fewest *coincidences* — a line that fills its column and yet ends a cell
+across a band boundary, unless the name above it reads whole (…率, …标准), and a name joined
+after a part that reads whole. Every best segmentation (at most ``_CAP``) with every level
+assignment that fits it is a reading; a row is read when all readings of the best cost agree
+on it, lines and cells. Lines of rows not agreed, rows beside a line no row takes, and two
+rows a name that fills its column could run across (widths counted in characters only
+approximate a page's) become one doubt (PRS024) naming their lines, and no row is guessed.
+O(lines × band height × columns) per alignment.
 """
 
 from __future__ import annotations
@@ -43,9 +49,11 @@ from jixiao.model.labels import (
 )
 from jixiao.model.vocabulary import Field
 
-# a row's cells at its top, or centred on its middle with a half line rounded up or down
-Alignment = Literal["top", "middle", "middle-up"]
-ALIGNMENTS: Final[tuple[Alignment, ...]] = ("top", "middle", "middle-up")
+# a row's cells at its top, or centred on its middle with a half line rounded down or up,
+# or exactly ("centre": pdftotext prints a cell half a line off on lines of its own, between
+# the other cells' lines)
+Alignment = Literal["top", "middle", "middle-up", "centre"]
+ALIGNMENTS: Final[tuple[Alignment, ...]] = ("top", "middle", "middle-up", "centre")
 _MAX_BAND: Final = 9  # physical lines of one row at most
 _WORD_CHARACTERS: Final = r"0-9A-Za-z.%‰/:,\-"
 _UNIT: Final = re.compile(f"[{_WORD_CHARACTERS}]+|.", re.DOTALL)  # a word, or a character
@@ -330,36 +338,49 @@ def is_band(
                 return False
             continue
         first, last = printed[0], printed[-1]
-        if last - first + 1 != len(printed):
-            return False  # a cell's lines are consecutive
-        if first - start != offset(alignment, height, len(printed)):
+        step = printed[1] - first if len(printed) > 1 else 1
+        if last - first != step * (len(printed) - 1) or step > (2 if alignment == "centre" else 1):
+            return False  # a cell's lines are consecutive (or, centred, every other line)
+        if alignment == "centre":
+            if first + last != start + end - 1:
+                return False
+        elif first - start != offset(alignment, height, len(printed)):
             return False
         width = widths[column] if fit else 0
-        if not all(continues_cell(lines, i, column, width) for i in printed[1:]):
+        if not all(continues_cell(lines, i, column, width, step) for i in printed[1:]):
             return False
     for column in columns.levels:
         # a row lies in one span of each level column: one level cell starts in it at most
         # (at its first line, at the top)
-        begins = [i for i in range(start, end) if begins_cell(lines, i, column, widths[column])]
+        steps = (1, 2) if alignment == "centre" else (1,)
+        begins = [
+            i for i in range(start, end) if begins_cell(lines, i, column, widths[column], steps)
+        ]
         if len(begins) > 1 or (alignment == "top" and begins and begins[0] != start):
             return False
     return any(any(c in lines[i].texts for i in range(start, end)) for c in columns.targets)
 
 
-def continues_cell(lines: Sequence[Line], i: int, column: int, width: int) -> bool:
-    """Line ``i`` holds the rest of the cell the line above holds in ``column``."""
-    above = lines[i - 1] if i > 0 else None
+def continues_cell(lines: Sequence[Line], i: int, column: int, width: int, step: int = 1) -> bool:
+    """Line ``i`` holds the rest of the cell the line ``step`` lines above holds in
+    ``column`` (2: a cell centred half a line off, another cell's line between)."""
+    above = lines[i - step] if i >= step else None
     return (
         above is not None
         and column in above.texts
         and column in lines[i].texts
-        and above.number + 1 == lines[i].number
+        and all(column not in line.texts for line in lines[i - step + 1 : i])
+        and lines[i].number - above.number == step
         and forced(above.texts[column], lines[i].texts[column], width)
     )
 
 
-def begins_cell(lines: Sequence[Line], i: int, column: int, width: int) -> bool:
-    return column in lines[i].texts and not continues_cell(lines, i, column, width)
+def begins_cell(
+    lines: Sequence[Line], i: int, column: int, width: int, steps: tuple[int, ...] = (1,)
+) -> bool:
+    return column in lines[i].texts and not any(
+        continues_cell(lines, i, column, width, step) for step in steps
+    )
 
 
 def offset(alignment: Alignment, height: int, lines: int) -> int:
@@ -381,14 +402,20 @@ class Block:
     text: str
 
 
-def level_blocks(lines: Sequence[Line], column: int, width: int) -> list[Block]:
+def level_blocks(
+    lines: Sequence[Line], column: int, width: int, steps: tuple[int, ...] = (1,)
+) -> list[Block]:
+    """The level cells of a column, each joined down its lines (``steps`` apart)."""
     blocks: list[Block] = []
     for i, line in enumerate(lines):
         text = line.texts.get(column)
         if text is None:
             continue
         block = blocks[-1] if blocks else None
-        if block is not None and block.last == i - 1 and continues_cell(lines, i, column, width):
+        if block is not None and any(
+            block.last == i - step and continues_cell(lines, i, column, width, step)
+            for step in steps
+        ):
             blocks[-1] = Block(block.first, i, block.text + text)
         else:
             blocks.append(Block(i, i, text))
@@ -410,13 +437,16 @@ def assign_levels(
         return [{}]
     per_column: list[list[dict[tuple[int, int], str]]] = []
     for column in columns.levels:
-        blocks = level_blocks(lines, column, widths[column])
+        steps = (1, 2) if alignment == "centre" else (1,)
+        blocks = level_blocks(lines, column, widths[column], steps)
         if not blocks:
             per_column.append([{}])
         elif alignment == "top":
             per_column.append(top_spans(blocks, bands))
+        elif alignment == "centre":
+            per_column.append(centred_spans(lines, columns, blocks, bands))
         else:
-            per_column.append(middle_spans(blocks, bands, len(lines), up=alignment == "middle-up"))
+            per_column.append(middle_spans(blocks, bands, len(lines), alignment))
     choices: list[dict[tuple[int, int], tuple[str, ...]]] = [dict.fromkeys(bands, ())]
     for spans in per_column:
         choices = [
@@ -449,13 +479,58 @@ def top_spans(
     return [found]
 
 
+def centred_spans(
+    lines: Sequence[Line], columns: Columns, blocks: list[Block], bands: list[tuple[int, int]]
+) -> list[dict[tuple[int, int], str]]:
+    """Centred exactly: pdftotext prints a text half a line off on a line of its own, so
+    line numbers are no heights. A row is as tall as its tallest cell (its lines in one
+    column); a line between rows lies on their boundary, a line of a row at its share of the
+    row's height. Each span starts where the one above ended and ends as far below its
+    text's middle as it starts above it, on a row boundary (within a quarter line)."""
+    heights = [
+        max(sum(c in line.texts for line in lines[s:e]) for c in columns.row_columns)
+        for s, e in bands
+    ]
+    tops = [sum(heights[:k]) for k in range(len(bands) + 1)]
+
+    def height_at(i: int) -> float:
+        for k, (s, e) in enumerate(bands):
+            if s <= i < e:
+                return tops[k] + (i - s + 0.5) * heights[k] / (e - s)
+            if i < s:
+                return float(tops[k])
+        return float(tops[-1])
+
+    found: dict[tuple[int, int], str] = {}
+    begin = 0
+    for block in blocks:
+        middle = (height_at(block.first) + height_at(block.last)) / 2
+        if middle >= tops[-1]:
+            break  # below the last row: no row's
+        end = 2 * middle - tops[begin]
+        ends = [k for k in range(begin + 1, len(bands) + 1) if abs(tops[k] - end) <= 0.25]
+        if len(ends) != 1:
+            return []
+        for band in bands[begin : ends[0]]:
+            found[band] = block.text
+        begin = ends[0]
+    return [found] if begin == len(bands) else []
+
+
+# where a span centred on its text may end, from twice its middle less its top
+_ENDS: Final = {
+    "middle": lambda reach: (reach, reach + 1),
+    "middle-up": lambda reach: (reach - 1, reach),
+}
+
+
 def middle_spans(
-    blocks: list[Block], bands: list[tuple[int, int]], count: int, *, up: bool
+    blocks: list[Block], bands: list[tuple[int, int]], count: int, alignment: Alignment
 ) -> list[dict[tuple[int, int], str]]:
     """At the middle: each span starts where the one above ended and ends as far below its
     text's middle as it starts above it (or a line further, a middle between two lines
-    printed on the upper one; ``up``: a line less, on the lower one), between two rows (on
-    the lines of level cells alone there, if any); every choice that ends the last span
+    printed on the upper one; ``middle-up``: a line less, on the lower one), between two
+    rows (on the lines of level cells alone there, if any); every choice that ends the last span
     after the last row (by the ``count`` lines of the table)."""
     gaps: dict[int, int] = {}  # a line between rows → the number of rows above it
     for k in range(len(bands) + 1):
@@ -477,7 +552,7 @@ def middle_spans(
         if begin >= len(bands) or block.first < top:
             return  # a span's text lies inside it
         reach = block.first + block.last + 1 - top  # twice the middle, less the top
-        for line in (reach - 1, reach) if up else (reach, reach + 1):
+        for line in _ENDS[alignment](reach):
             end = gaps.get(line)
             if end is None or end <= begin:
                 continue
