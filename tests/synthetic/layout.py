@@ -10,7 +10,8 @@ Templates (all seen in the corpus or the example):
 * 项目支出绩效目标表, "binhai" (examples/binhai-zuzhibu-2024.txt): 项目名称 | 预算规模及资金用途 |
   预算数 | 其中：财政资金 | 其他资金 on one row, the 资金用途 below, 绩效目标; the department on a
   ``503101 名称`` line and ``单位：元`` above the table;
-* 项目支出绩效自评表: the budget block 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分,
+* 项目支出绩效自评表: the budget block 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+  (the ``sichuan`` family: 年度预算数 over 年初预算 | 调整后预算数 | … | 原因, rows 总额 …),
   预期目标 | 实际完成情况, and the columns 年度指标值 | 实际完成值 | 分值 | 得分 |
   偏差原因分析及改进措施;
 * 部门整体支出绩效目标表: 部门名称 | 部门预算编码, 年度预算安排 over 资金总额 / 项目支出 / 基本支出,
@@ -233,6 +234,8 @@ def header_rows(table: Table, width: int) -> list[GridRow]:
             for task in table.tasks:
                 cells = [Cell(task.name), Cell(task.content), Cell(task.amount)]
                 rows.append([None, *fill(width - 1, *cells)])
+    elif table.kind == SELF_EVALUATION and table.template == "sichuan":
+        rows += sichuan_budget_rows(table, width, half)
     elif table.kind == SELF_EVALUATION:
         transfer = table.template == "transfer"
         rows.append(fill(width, label("专项名称" if transfer else "项目名称"),
@@ -291,12 +294,57 @@ def header_rows(table: Table, width: int) -> list[GridRow]:
     return [GridRow("header", cells) for cells in rows]
 
 
+def sichuan_budget_rows(table: Table, width: int, half: int) -> list[list[Cell | None]]:
+    """A Sichuan 部门预算项目支出绩效自评表's header: the goals, then the budget block whose
+    年度预算数 heading spans the sub-columns and whose rows are 总额, 其中：财政资金 and the
+    other parts, each printing its 年初 amount before the adjusted one."""
+    amount = table.amount
+    initial = table.initial if table.initial is not None else table.total
+    fiscal_initial = max(Decimal(0), table.fiscal - (table.total - initial))
+    rate = table.executed / table.total * 100
+    score = (Decimal(10) * table.executed / table.total).quantize(Decimal("0.01"))
+    rows: list[list[Cell | None]] = [
+        fill(width, label("项目名称"), Cell(table.project or "")),
+        fill(width, label("主管部门"), Cell(table.department, colspan=half),
+             label("实施单位"), Cell(table.implementer)),
+        fill(width, label("项目年度目标"), Cell(table.goals, colspan=half),
+             label("年度目标完成情况"), Cell(table.done)),
+    ]  # fmt: skip
+    subs = ["年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因"]
+    rows.append(
+        fill(
+            width,
+            label("预算执行情况（10分）", 6),
+            label(f"年度预算数（{table.amount_unit}）"),
+            *[label(s) for s in subs],
+        )
+    )
+    total = [amount(initial), amount(table.total), amount(table.executed), f"{rate:.2f}%", "10",
+             format(score.normalize(), "f"), ""]  # fmt: skip
+    fiscal_done = min(table.fiscal, table.executed)
+    fiscal_rate = f"{fiscal_done / table.fiscal * 100:.2f}%" if table.fiscal else "0.00%"
+    fiscal = [amount(fiscal_initial), amount(table.fiscal), amount(fiscal_done), fiscal_rate,
+              "/", "/", ""]  # fmt: skip
+    zero = [amount(Decimal(0))] * 3 + ["0.00%", "/", "/", ""]
+    other = [amount(table.other)] * 2 + ["", "", "/", "/", ""] if table.other else (
+        ["", "", "", "", "/", "/", ""])  # fmt: skip
+    for name, values in (
+        ("总额", total),
+        ("其中：财政资金", fiscal),
+        ("财政专户管理资金", zero),
+        ("单位资金", zero),
+        ("其他资金", other),
+    ):
+        rows.append([None, *fill(width - 1, label(name), *[Cell(v) for v in values])])
+    return rows
+
+
 def grid(table: Table, split: Split | None = None) -> Grid:
     """The table as its printed form, ``split`` printing 指标值 in operator | value | unit."""
     columns = indicator_columns(table, split)
     width = max(len(columns), 6 if table.template == "binhai" else 4)
     if table.kind == SELF_EVALUATION:
-        width = max(width, 8)
+        width = max(width, 9 if table.template == "sichuan" else 8)
     rows = [GridRow("line", [Cell(text)]) for text in title_lines(table)]
     rows += header_rows(table, width)
     rows.append(GridRow("columns", fill(width, *[label(c) for c in columns])))

@@ -13,7 +13,10 @@ The form families (``template``) and their options, each drawn so that every sha
   年度金额 / 其中：中央补助 / 地方资金, optionally one 指标值 column per region); ``investment``
   (中央预算内投资: 总投资 / 其中：中央预算内投资 / 地方配套);
 * self-evaluations: ``standard`` and ``transfer`` (区域绩效自评表), the budget block, a
-  偏差原因 column worded three ways, optionally a 总分 line under the rows;
+  偏差原因 column worded three ways, optionally a 总分 line under the rows; ``sichuan`` (部门
+  预算项目支出绩效自评表: a 年度预算数 heading over 年初预算 | 调整后预算数 | 预算执行数 |
+  预算执行率 | 权重 | 得分 | 原因, rows 总额 / 其中：财政资金 / 财政专户管理资金 / 单位资金 /
+  其他资金, the 年初 amounts differing from the adjusted ones the gold takes);
 * department targets: ``standard`` and ``tasks`` (年度履职目标 and a 年度主要任务 block of
   任务名称 | 主要内容 | 预算金额 rows before the indicators: never indicators or goals);
 * ``value_columns``: one 指标值 column, or 实施期 (中长期) and 年度 values, or 半年(程) and
@@ -131,6 +134,7 @@ class Table:
     goals_label: str = "年度目标"
     tasks: tuple[Task, ...] = ()  # a 部门整体 form's 年度主要任务
     total_line: bool = False  # 自评表: a 总分 line under the indicator rows
+    initial: Decimal | None = None  # 自评表 ``sichuan``: the 年初预算, when it differs
 
     def amount(self, yuan: Decimal) -> str:
         """An amount as printed in the table's unit: 3300000.00 (元) or 330 (万元)."""
@@ -441,7 +445,7 @@ def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) 
         if fiscal != total:
             templates = ("standard", "transfer", "investment")
     elif kind == SELF_EVALUATION:
-        templates = ("standard", "transfer")
+        templates = ("standard", "transfer", "sichuan")
     else:
         templates = ("standard", "tasks")
     template = draw(st.sampled_from(templates))
@@ -501,6 +505,10 @@ def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) 
     deviation_label = "偏差原因分析及改进措施"
     if kind == SELF_EVALUATION:
         deviation_label = draw(st.sampled_from(DEVIATION_LABELS))
+    initial = None
+    if template == "sichuan":
+        # the 年初 budget, adjusted during the year (a reader taking it is wrong)
+        initial = draw(st.sampled_from((total - Decimal(cents // 3) * 100, total + 10000)))
     return Table(
         kind=kind,
         year=year,
@@ -529,6 +537,7 @@ def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) 
         goals_label=goals_label,
         tasks=tasks,
         total_line=kind == SELF_EVALUATION and draw(st.booleans()),
+        initial=initial,
     )
 
 

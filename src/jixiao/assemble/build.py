@@ -12,6 +12,7 @@ from jixiao.assemble.fields import (
     UnitRole,
     amount_out_of_range,
     choose_department,
+    compose_actual,
     compose_target,
     find_year,
     is_department_form,
@@ -338,7 +339,7 @@ def build_indicator(row: IndicatorDraft, year: int | None) -> Indicator:
     target = compose_target(
         row.get(Field.TARGET), row.get(Field.OPERATOR), row.get(Field.DIRECTION), unit
     )
-    actual = compose_target(row.get(Field.ACTUAL), unit=unit)
+    actual = compose_actual(row.get(Field.ACTUAL), unit)
     return Indicator(
         level1=normalize_level1(row.get(Field.LEVEL1)),
         level1_printed=row.printed.get(Field.LEVEL1) or row.get(Field.LEVEL1) or None,

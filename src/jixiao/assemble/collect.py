@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Final
 
 from jixiao.assemble.amounts import stated_amounts
@@ -74,6 +75,7 @@ from jixiao.model.labels import (
     stands_alone,
 )
 from jixiao.model.vocabulary import (
+    BUDGET_NOTE_LABELS,
     DEPARTMENT_FORM_LABELS,
     FISCAL_TOTAL_LABELS,
     GRADES,
@@ -115,6 +117,9 @@ class Collector:
     # the budget row's values when its label (年度资金总额) ended the sub-column headings and
     # the values follow on lines of their own (a broken pipe rendering): collected until a label
     sub_values: list[str] | None = None
+    # the sub-columns of the budget block whose total row was read: the 其中：财政资金 and
+    # 其他资金 rows below it print their values in the same columns (年初 | 调整后 | 执行 …)
+    block_columns: list[Field] = field(default_factory=list)
     pending_findings: list[Finding] = field(default_factory=list)  # doubts before any table
     # the line of a wrapped rest joined to the row above that may start the row below instead
     doubt_after_wrap: int | None = None
@@ -131,6 +136,7 @@ class Collector:
 
     def close(self) -> None:
         self.current = None
+        self.block_columns = []
         self.levels_below = False
         self.last_label = None
         self.in_tasks = False
@@ -221,6 +227,8 @@ class Collector:
             return
         if self.current is not None and self.feed_total(row):
             return
+        if row.kind is RowKind.TABLE and not self.in_indicators():
+            row = split_run_labels(row)
         texts = row.texts
         if self.feed_furniture(row):
             return
@@ -389,10 +397,29 @@ class Collector:
                 if any(header_label(t) is Field.BUDGET_SECTION for t in labels):
                     self.current.printed_fields.add(Field.BUDGET_SECTION)
             return bool(self.sub_columns)
+        heading = block_heading_length(labels)
+        if heading:
+            # 年度预算数(万元) | 年初预算 | 调整后预算数 | … | 得分 | 原因: the total label over
+            # the sub-columns heads no column of its own, nor does the note's; in text of one
+            # cell per line the total row may run on after the headings (… | 原因 | 总额 | 238.93)
+            head, rest = labels[:heading], labels[heading:]
+            if self.current is not None and self.current.unit_printed is None:
+                self.current.unit_printed = next(filter(None, map(label_unit, head)), None)
+            self.sub_columns += [f for f in map(budget_sub_column, head) if f is not None]
+            if self.current is not None:
+                self.current.printed_fields.update(self.sub_columns)
+                self.current.reached(row.source)
+            if rest:
+                cells = tuple(Cell(text, index) for index, text in enumerate(rest))
+                self.feed_sub_columns(replace(row, cells=cells))
+            return True
         columns, self.sub_columns = self.sub_columns, []
+        if not columns and self.block_columns and self.current is not None:
+            return self.feed_block_parts(row, labels)
+        self.block_columns = []
         if not columns or header_label(labels[0]) is not Field.TOTAL or self.current is None:
             return False
-        values = [text for text in labels[1:] if not is_known_label(text)]
+        values = leading_values(labels[1:])
         if clean_label(labels[0]) in FISCAL_TOTAL_LABELS:
             self.current.total_is_fiscal = True  # 年度财政资金总额: all of it is fiscal money
         if Field.TOTAL not in columns and Field.INITIAL in columns:
@@ -402,6 +429,44 @@ class Collector:
                 self.current.set_header(column, value, row.source)
         self.current.reached(row.source)
         self.last_label = Field.TOTAL
+        self.block_columns = columns
+        rest = labels[1 + len(values) :]
+        if rest:  # the block's next rows run into this one (one cell per line)
+            self.feed_block_parts(row, rest)
+        return True
+
+    def feed_block_parts(self, row: Row, labels: list[str]) -> bool:
+        """The rows under a budget block's total row (其中：财政资金 | 238.93 | 251.89 | …,
+        其他资金 | …, 单位资金 | …): each part's amount is the one in the total's column (the
+        全年/调整后 预算数), never the first printed (the 年初 one). Several parts may run into
+        one row (one cell per line). False at a row that is no part of the block."""
+        draft = self.current
+        assert draft is not None
+        if (
+            not labels
+            or not is_known_label(labels[0])
+            or header_label(labels[0])
+            in (
+                Field.TOTAL,
+                Field.BUDGET_SECTION,
+            )
+        ):
+            self.block_columns = []
+            return False
+        if header_label(labels[0]) not in _MONEY_LABELS and not is_block_part(labels[0]):
+            self.block_columns = []
+            return False
+        while labels and is_known_label(labels[0]):
+            label, values = labels[0], leading_values(labels[1:])
+            field_of_row = header_label(label)
+            if field_of_row in (Field.FISCAL, Field.OTHER, Field.LOCAL_FISCAL):
+                draft.printed_fields.add(field_of_row)
+                for column, value in sub_column_values(self.block_columns, values):
+                    if column is Field.TOTAL and not _DASHES.match(value):
+                        draft.set_header(field_of_row, value, row.source)
+            labels = labels[1 + len(values) :]
+        draft.reached(row.source)
+        self.last_label = Field.OTHER
         return True
 
     def feed_sub_values(self, row: Row) -> bool:
@@ -888,6 +953,92 @@ _MONEY_LABELS: Final = frozenset(
 _OPENING_LABELS: Final = frozenset({Field.PROJECT, Field.DEPARTMENT})
 
 
+def block_heading_length(labels: list[str]) -> int:
+    """How many cells of a row head a budget block whose headings are not all sub-columns:
+    a total label over the sub-columns (年度预算数(万元) | 年初预算 | 调整后预算数 …) and the
+    note column after them (… | 得分 | 原因). 0 when the row is no such heading (the plain
+    heading rows are read by feed_sub_columns itself). The cells after the headings are the
+    total row run on (总额 | 238.93 …), when they start with a total label."""
+    subs = 0
+    index = 0
+    for index, text in enumerate(labels):
+        if budget_sub_column(text) is not None:
+            subs += 1
+        elif header_label(text) is Field.BUDGET_SECTION and not subs:
+            pass
+        elif (
+            header_label(text) is Field.TOTAL
+            and not subs
+            and index + 1 < len(labels)
+            and budget_sub_column(labels[index + 1]) is not None
+        ):
+            pass  # the total label spanning the sub-columns
+        elif subs and clean_label(text) in BUDGET_NOTE_LABELS:
+            pass
+        else:
+            break
+    else:
+        index = len(labels)
+    spans = any(
+        header_label(text) is Field.TOTAL and budget_sub_column(text) is None
+        for text in labels[:index]
+    )
+    if subs < 2 or not spans:
+        return 0
+    if index < len(labels) and header_label(labels[index]) is not Field.TOTAL:
+        return 0
+    return index
+
+
+def split_run_labels(row: Row) -> Row:
+    """A header row whose cells hold several label/value pairs run together with single
+    spaces (项目名称 | X 项目分类 Y, or | 建设周期 Z 业务主管部门 W): each word that is a known
+    label becomes a cell of its own, the words between labels the value after it. A cell with
+    no known label among its words stays as printed (a purpose that mentions a 主管部门)."""
+    if not any(" " in cell.text.strip() for cell in row.cells):
+        return row
+    cells: list[Cell] = []
+    changed = False
+    for cell in row.cells:
+        words = cell.text.split()
+        marks = [i for i, word in enumerate(words) if is_known_label(word)]
+        if len(words) < 2 or not marks or (marks == [0] and len(words) == 2):
+            cells.append(cell)
+            continue
+        if marks[0] != 0 and not any(is_known_label(c.text) for c in cells):
+            cells.append(cell)  # value words before a label must follow a label of the row
+            continue
+        changed = True
+        bounds = [0, *marks, len(words)] if marks[0] != 0 else [*marks, len(words)]
+        if marks[0] == 0 and not any(c.text for c in cells):
+            cells = []  # the empty cell of a merged label above: this row prints its own
+        for start, end in pairwise(bounds):
+            if start in marks:
+                cells.append(replace(cell, text=words[start], printed=None))
+                start += 1
+            if start < end:
+                cells.append(replace(cell, text=" ".join(words[start:end]), printed=None))
+    if not changed:
+        return row
+    return replace(row, cells=tuple(replace(c, column=i) for i, c in enumerate(cells)))
+
+
+def is_block_part(label: str) -> bool:
+    """A row label of a budget block's parts that the model does not keep (单位资金)."""
+    return header_label(label) is None and is_known_label(label) and label.endswith("资金")
+
+
+def leading_values(texts: list[str]) -> list[str]:
+    """The values of a budget row: its cells up to the next label (in text of one cell per
+    line the next row runs on: 238.93 | 251.89 | 其中：财政资金 | …)."""
+    values: list[str] = []
+    for text in texts:
+        if is_known_label(text):
+            break
+        values.append(text)
+    return values
+
+
 def sub_column_values(columns: list[Field], values: list[str]) -> list[tuple[Field, str]]:
     """The budget row's values under their sub-columns.
 
@@ -899,6 +1050,14 @@ def sub_column_values(columns: list[Field], values: list[str]) -> list[tuple[Fie
     """
     if len(values) >= len(columns):
         return list(zip(columns, values, strict=False))
+    rates = [index for index, value in enumerate(values) if value.rstrip().endswith(("%", "％"))]
+    if (
+        len(rates) == 1
+        and Field.EXECUTION_RATE in columns
+        and columns.index(Field.EXECUTION_RATE) == rates[0]
+    ):
+        # the 执行率 stands in its own column: no cell vanished before it
+        return list(zip(columns[: rates[0] + 1], values[: rates[0] + 1], strict=True))
     missing = len(columns) - len(values)
     found: list[tuple[Field, str]] = []
     for index, column in enumerate(columns):

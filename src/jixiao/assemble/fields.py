@@ -163,6 +163,16 @@ def compose_target(value: str, operator: str = "", direction: str = "", unit: st
     return value
 
 
+def compose_actual(value: str, unit: str = "") -> str:
+    """A 实际完成值 with the row's 度量单位: the unit completes a number ('100' | '%' →
+    '100%', '≥95' | '%' → '≥95%') and nothing else — a worded 完成值 ('完成', '达成预期指标')
+    is no quantity of the unit, and '完成万元' is no text the form prints."""
+    value = value.strip()
+    if not value[-1:].isdigit():
+        return value
+    return compose_target(value, unit=unit)
+
+
 def parse_unit_line(text: str) -> str | None:
     """'单位：元' → '元'; '金额单位：万元' → '万元'; anything else → None."""
     match = _UNIT_LINE.search(re.sub(r"\s+", "", text))

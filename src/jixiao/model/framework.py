@@ -84,6 +84,8 @@ _TRADITIONAL: Final = str.maketrans(
 _TRADITIONAL_CHARACTERS: Final = "".join(chr(c) for c in _TRADITIONAL)
 _HAS_TRADITIONAL: Final = re.compile(f"[{_TRADITIONAL_CHARACTERS}]")
 _BRACKETED: Final = re.compile(r"[（(][^（()）]*[)）]")
+# the points a form allots a level, printed after its name: 产出指标(40-50)分, 成本指标（0-20）分
+_POINTS_RANGE: Final = re.compile(r"[（(]\d+(?:[-－~～—至]\d+)?分?[)）]分$")
 _SPACE: Final = re.compile(r"\s+")
 # Every character \s matches (U+3000 is the last), listed: a class of listed characters is
 # searched faster than one with \s.
@@ -95,13 +97,14 @@ _UNCLEAN: Final = re.compile(f"[{re.escape(UNCLEAN_CHARACTERS)}]")
 
 
 def clean_level_name(printed: str) -> str:
-    """Printed level name → lookup key: no spaces, brackets or traditional characters."""
+    """Printed level name → lookup key: no spaces, brackets (nor the points printed after a
+    bracketed range: 成本指标(0-20)分) or traditional characters."""
     if _UNCLEAN.search(printed) is None:
         return printed
     key = _SPACE.sub("", printed)
     if _HAS_TRADITIONAL.search(key) is not None:  # translate costs more than the search
         key = key.translate(_TRADITIONAL)
-    return _BRACKETED.sub("", key)
+    return _BRACKETED.sub("", _POINTS_RANGE.sub("", key))
 
 
 def normalize_level1(printed: str | None) -> str | None:

@@ -109,6 +109,8 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "资金总额": Field.TOTAL,
     "年度资金总额": Field.TOTAL,
     "年度金额": Field.TOTAL,  # 转移支付区域 forms: 资金情况 | 年度金额
+    "总额": Field.TOTAL,  # a Sichuan 自评表's budget block: 总额 | 年初 | 调整后 …
+    "当年年度预算": Field.TOTAL,  # Chongqing 审批表: 项目总预算 | 当年年度预算 | 其中：财政资金
     "总投资": Field.TOTAL,  # 中央预算内投资 project forms
     "项目总投资": Field.TOTAL,
     "财政资金总额": Field.TOTAL,
@@ -139,6 +141,7 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "区级资金": Field.FISCAL_PART,
     "县级资金": Field.FISCAL_PART,
     "其他资金": Field.OTHER,
+    "其它资金": Field.OTHER,
     "自有资金小计": Field.OTHER,
     "全年执行数": Field.EXECUTED,
     "执行数": Field.EXECUTED,
@@ -147,6 +150,7 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "资金用途": Field.PURPOSE,
     "项目概况": Field.PURPOSE,
     "项目内容": Field.PURPOSE,
+    "项目总体概况": Field.PURPOSE,
     "绩效目标": Field.GOALS,
     "年度绩效目标": Field.GOALS,
     "年度目标": Field.GOALS,
@@ -205,6 +209,8 @@ BUDGET_SUB_COLUMNS: Final[dict[str, Field]] = {
     "权重": Field.EXECUTION_WEIGHT,
     "得分": Field.EXECUTION_SCORE,
 }
+# The last heading of a budget block over its note cell (… | 权重 | 得分 | 原因): no value column.
+BUDGET_NOTE_LABELS: Final = frozenset({"原因", "说明", "备注", "原因说明", "偏差原因"})
 
 # The total row of a 自评表 (总分 | 100 | 96 | 优: the label, the full marks, the score and
 # perhaps the grade) and the labels of a total score printed alone (自评总分(分) 97.6). 合计 and
@@ -360,6 +366,11 @@ IGNORED_LABELS: Final = frozenset(
         "年度目标任务", "支出项目名称", "财政部门审核意见", "主管部门审核意见",
         "自评总分", "部门联系人", "财政处室",
         "填报日期", "下属单位个数", "整体支出规模",
+        # the parts of a Sichuan 自评表's budget block besides 财政资金 and 其他资金
+        "财政专户管理资金", "单位资金",
+        # a Chongqing 审批表's header block (项目分类, 建设周期, 业务主管部门 beside 预算单位)
+        "项目分类", "建设周期", "业务主管部门", "项目审批", "项目总预算", "财政资金预算分类",
+        "财政资金科目代码",
     }
 )  # fmt: skip
 
