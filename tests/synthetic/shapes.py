@@ -12,7 +12,8 @@ located by line).
 * ``pipes``: ``a | b | c | ||||`` (hubei-huangshi): the cells of a merged 一级/二级 vanish, so
   the rows under it are shifted left;
 * ``cell_lines``: one cell per line with bare ``|`` lines (anhui-bozhou), or ``text |`` lines
-  with ``||||`` row ends (anhui-huaibei);
+  with ``||||`` row ends (anhui-huaibei) or with nothing between rows, a bare ``|`` for an
+  empty cell (sichuan-qingshen);
 * ``paragraphs``: one cell per paragraph, an empty cell a ``" "`` paragraph (sichuan-daying,
   jiangsu-zhenjiang);
 * ``spaces``: one row per line, cells split by spaces, empty cells vanish, optionally indented
@@ -172,7 +173,10 @@ def pipes(table: Table, variant: int) -> list[str]:
 
 
 def cell_lines(table: Table, variant: int) -> list[str]:
-    inline = variant % 2 == 1  # "text |" lines and "||||" row ends (anhui-huaibei)
+    # 0: text and bare "|" lines; 1: "text |" lines and "||||" row ends (anhui-huaibei);
+    # 2: "text |" lines, a bare "|" for an empty cell and nothing between rows (sichuan-qingshen)
+    inline = variant % 3 in (1, 2)
+    row_ends = variant % 3 == 1
     lines = []
     for row in grid(table).rows:
         texts = origin_texts(row)
@@ -184,7 +188,7 @@ def cell_lines(table: Table, variant: int) -> list[str]:
                 lines.append(f"{text} |" if text else "|")
             else:
                 lines += [text, "|"] if text else ["|"]
-        if inline:
+        if row_ends:
             lines.append("||||")
     return lines
 

@@ -21,13 +21,14 @@ parse finding.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Final
 
-from jixiao.assemble.amounts import stated_amounts
+from jixiao.assemble.amounts import NOT_AN_AMOUNT, stated_amounts
 from jixiao.assemble.columns import (
     is_parallel_group,
     keep_last_group,
@@ -397,7 +398,7 @@ class Collector:
                 if any(header_label(t) is Field.BUDGET_SECTION for t in labels):
                     self.current.printed_fields.add(Field.BUDGET_SECTION)
             return bool(self.sub_columns)
-        heading = block_heading_length(labels)
+        heading = block_heading_length(labels, continuing=bool(self.sub_columns))
         if heading:
             # 年度预算数(万元) | 年初预算 | 调整后预算数 | … | 得分 | 原因: the total label over
             # the sub-columns heads no column of its own, nor does the note's; in text of one
@@ -512,7 +513,7 @@ class Collector:
             return
         pending: Field | None = None
         label = ""
-        for text in cells:
+        for index, text in enumerate(cells):
             if is_known_label(text):
                 # a label of a value the model does not keep (负责人, 执行数…) ends the pending one
                 pending, label = header_label(text), text
@@ -526,6 +527,22 @@ class Collector:
                     draft.unit_printed = label_unit(text)
                 continue
             if pending is not None and text:
+                amounts = pending in _MONEY_LABELS and several_amounts(cells[index:])
+                if amounts:
+                    # 总额 | 120.00 | 136.50 | 131.04 under sub-columns not read: which
+                    # one is the 预算数 (the first is often the 年初 one) is not known
+                    draft.findings.append(
+                        parse_finding(
+                            NOT_AN_AMOUNT,
+                            f"{where(row.source)}“{clean_label(label)}”后印有多个金额"
+                            f"（{'、'.join(amounts)}），无法确定哪一个是它的金额，未读取",
+                            row.source,
+                            project=draft.project,
+                            part="header",
+                        )
+                    )
+                    pending = None
+                    continue
                 draft.set_header(pending, text, row.source)
                 if pending in (Field.DEPARTMENT, Field.IMPLEMENTER, Field.CENTRAL_DEPARTMENT):
                     draft.units.setdefault(unit_role(clean_label(label)), text)
@@ -849,6 +866,18 @@ class Collector:
         if indicator.get(Field.LEVEL1):
             self.fill_crosses_page = False
             return
+        heading = level1_heading(previous, indicator)
+        if heading is not None:
+            # the row above printed only a 一级 name, in the 二级 column (满意度指标 on a line
+            # of its own, its points (0-10)分 on the next): this row's 二级 is its own
+            assert previous is not None
+            indicator.cells[Field.LEVEL1] = heading
+            indicator.printed[Field.LEVEL1] = previous.printed.get(
+                Field.LEVEL2, previous.get(Field.LEVEL2)
+            )
+            indicator.carried.add(Field.LEVEL1)
+            self.fill_crosses_page = False
+            return
         if previous is None or not fits_level1(previous.get(Field.LEVEL1), indicator):
             self.infer_level1(indicator)
             return
@@ -953,12 +982,14 @@ _MONEY_LABELS: Final = frozenset(
 _OPENING_LABELS: Final = frozenset({Field.PROJECT, Field.DEPARTMENT})
 
 
-def block_heading_length(labels: list[str]) -> int:
+def block_heading_length(labels: list[str], *, continuing: bool = False) -> int:
     """How many cells of a row head a budget block whose headings are not all sub-columns:
     a total label over the sub-columns (年度预算数(万元) | 年初预算 | 调整后预算数 …) and the
     note column after them (… | 得分 | 原因). 0 when the row is no such heading (the plain
     heading rows are read by feed_sub_columns itself). The cells after the headings are the
-    total row run on (总额 | 238.93 …), when they start with a total label."""
+    total row run on (总额 | 238.93 …), when they start with a total label. ``continuing``:
+    headings were read on the rows above (one cell per line cuts them into several rows:
+    得分 | 原因 ends them)."""
     subs = 0
     index = 0
     for index, text in enumerate(labels):
@@ -983,7 +1014,9 @@ def block_heading_length(labels: list[str]) -> int:
         header_label(text) is Field.TOTAL and budget_sub_column(text) is None
         for text in labels[:index]
     )
-    if subs < 2 or not spans:
+    if not continuing and (subs < 2 or not spans):
+        return 0
+    if continuing and not subs:
         return 0
     if index < len(labels) and header_label(labels[index]) is not Field.TOTAL:
         return 0
@@ -1021,6 +1054,34 @@ def split_run_labels(row: Row) -> Row:
     if not changed:
         return row
     return replace(row, cells=tuple(replace(c, column=i) for i, c in enumerate(cells)))
+
+
+def level1_heading(previous: IndicatorDraft | None, row: IndicatorDraft) -> str | None:
+    """The 一级 a level-only row above prints in its 二级 column, when ``row`` prints a 二级
+    of its own that the framework puts under it: 满意度指标 alone on its line, then 服务对象
+    满意度指标 | 受益群众满意度 | ≥90% — the lone name is no 二级 of the row below (that
+    prints its own), so it is the 一级 over it (never the 效益指标 carried from further up,
+    which the 2015 framework would also allow). None otherwise."""
+    if previous is None or previous.get(Field.NAME) or previous.get(Field.TARGET):
+        return None
+    above, own = previous.get(Field.LEVEL2), row.get(Field.LEVEL2)
+    if not above or not own or Field.LEVEL2 in previous.carried or Field.LEVEL2 in row.carried:
+        return None
+    level1, level2 = normalize_level1(above), normalize_level2(own)
+    if level1 is None or level2 is None or clean_label(above) == clean_label(own):
+        return None
+    return level1 if can_be_under(level1, level2) else None
+
+
+def several_amounts(cells: Collection[str]) -> list[str]:
+    """The differing amounts a label's value cells print one after another (120.00 | 136.50 |
+    131.04 | 96% …: the values of sub-columns), or [] when its value is one amount (or the
+    same amount repeated, 30 | 30 | 10 | 100%: no doubt which)."""
+    values = list(itertools.takewhile(lambda t: t and is_budget_value(t), cells))
+    amounts = [v for v in values if not v.rstrip().endswith(("%", "％")) and not _DASHES.match(v)]
+    if len(values) < 3 or len(set(amounts)) < 2:
+        return []
+    return amounts
 
 
 def is_block_part(label: str) -> bool:

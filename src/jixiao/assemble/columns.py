@@ -13,11 +13,10 @@ Besides the usual 一级指标 | 二级指标 | 三级指标 | … | 指标值 r
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from typing import Final
 
 from jixiao.ingest.grid import Cell
+from jixiao.model.framework import SECTION_POINTS
 from jixiao.model.labels import (
     column_field,
     entity_columns,
@@ -27,7 +26,6 @@ from jixiao.model.labels import (
 from jixiao.model.vocabulary import Field
 
 # '产出指标（70分）': the section's weight printed in the level cell
-_SECTION_WEIGHT: Final = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
 
 
 def map_columns(cells: Iterable[Cell]) -> dict[Field, list[int]]:
@@ -93,5 +91,6 @@ def keep_last_group(columns: dict[Field, list[int]]) -> dict[Field, list[int]]:
 
 
 def strip_section_weight(text: str) -> str:
-    """'产出指标（70分）' → '产出指标' (the section weight is not part of the name)."""
-    return _SECTION_WEIGHT.sub("", text)
+    """'产出指标（70分）', '产出指标(40-50)分' → '产出指标' (the section weight is not part of
+    the name)."""
+    return SECTION_POINTS.sub("", text)

@@ -84,8 +84,12 @@ _TRADITIONAL: Final = str.maketrans(
 _TRADITIONAL_CHARACTERS: Final = "".join(chr(c) for c in _TRADITIONAL)
 _HAS_TRADITIONAL: Final = re.compile(f"[{_TRADITIONAL_CHARACTERS}]")
 _BRACKETED: Final = re.compile(r"[（(][^（()）]*[)）]")
-# the points a form allots a level, printed after its name: 产出指标(40-50)分, 成本指标（0-20）分
-_POINTS_RANGE: Final = re.compile(r"[（(]\d+(?:[-－~～—至]\d+)?分?[)）]分$")
+# The points a form allots a level, printed after its name: 产出指标（70分）, 产出指标(40-50)分,
+# 成本指标（0-20）分 (one pattern for the readers and the level lookup).
+SECTION_POINTS: Final = re.compile(
+    r"\s*[（(]\s*\d+(?:\.\d+)?(?:\s*[-－~～—至]\s*\d+(?:\.\d+)?)?\s*"
+    r"(?:分\s*[)）]|[)）]\s*分)\s*$"
+)
 _SPACE: Final = re.compile(r"\s+")
 # Every character \s matches (U+3000 is the last), listed: a class of listed characters is
 # searched faster than one with \s.
@@ -104,7 +108,7 @@ def clean_level_name(printed: str) -> str:
     key = _SPACE.sub("", printed)
     if _HAS_TRADITIONAL.search(key) is not None:  # translate costs more than the search
         key = key.translate(_TRADITIONAL)
-    return _BRACKETED.sub("", _POINTS_RANGE.sub("", key))
+    return _BRACKETED.sub("", SECTION_POINTS.sub("", key))
 
 
 def normalize_level1(printed: str | None) -> str | None:

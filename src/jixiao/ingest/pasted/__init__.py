@@ -273,10 +273,15 @@ def drop_merged_labels(tokens: list[Token], merged: frozenset[str]) -> list[Toke
 
 
 def is_header_above(tokens: list[Token]) -> bool:
-    """The first row of a two-row header: column labels but no level columns."""
+    """The first row of a two-row header: column labels but no level columns, and mostly
+    labels — a header block run together into one row (a budget block printed one cell per
+    line: … | 权重 | 得分 | 原因 | 总额 | 120.00 | … | 其中：财政资金 | …) names columns too, and
+    is read as the header block it is, not dropped as the upper header row."""
     fields = [column_label(t.text) for t in tokens]
     levels = {Field.LEVEL1, Field.LEVEL2, Field.NAME}
-    return sum(f is not None for f in fields) >= 2 and not levels & set(fields)
+    labelled = sum(f is not None for f in fields)
+    filled = sum(bool(t.text.strip()) for t in tokens)
+    return labelled >= 2 and labelled * 2 >= filled and not levels & set(fields)
 
 
 def read_stream(builder: RowBuilder, tokens: list[Token]) -> None:

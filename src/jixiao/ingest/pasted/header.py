@@ -14,7 +14,7 @@ import re
 from typing import Final
 
 from jixiao.ingest.pasted.tokens import Token
-from jixiao.model.labels import header_label, is_known_label
+from jixiao.model.labels import budget_sub_column, header_label, is_known_label
 from jixiao.model.vocabulary import Field
 
 _NUMBER: Final = re.compile(r"^[\d.,%]+$")
@@ -83,7 +83,9 @@ def group_whitespace_row(tokens: list[Token]) -> list[Token]:
             words.clear()
 
     for token in tokens:
-        if is_label(token):
+        # a budget block's sub-column heading is a cell of its own (年度预算数 年初预算 调整后
+        # 预算数 预算执行数 …: the headings, not one value of 年度预算数)
+        if is_label(token) or budget_sub_column(token.text) is not None:
             flush()
             cells.append(token)
         else:
