@@ -12,8 +12,8 @@ located by line).
 * ``pipes``: ``a | b | c | ||||`` (hubei-huangshi): the cells of a merged 一级/二级 vanish, so
   the rows under it are shifted left;
 * ``cell_lines``: one cell per line with bare ``|`` lines (anhui-bozhou), or ``text |`` lines
-  with ``||||`` row ends (anhui-huaibei) or with nothing between rows, a bare ``|`` for an
-  empty cell (sichuan-qingshen);
+  with ``||||`` row ends (anhui-huaibei) — for the ``sichuan`` 自评表 also with nothing
+  between rows, a bare ``|`` for an empty cell (sichuan-qingshen);
 * ``paragraphs``: one cell per paragraph, an empty cell a ``" "`` paragraph (sichuan-daying,
   jiangsu-zhenjiang);
 * ``spaces``: one row per line, cells split by spaces, empty cells vanish, optionally indented
@@ -173,10 +173,11 @@ def pipes(table: Table, variant: int) -> list[str]:
 
 
 def cell_lines(table: Table, variant: int) -> list[str]:
-    # 0: text and bare "|" lines; 1: "text |" lines and "||||" row ends (anhui-huaibei);
-    # 2: "text |" lines, a bare "|" for an empty cell and nothing between rows (sichuan-qingshen)
-    inline = variant % 3 in (1, 2)
-    row_ends = variant % 3 == 1
+    # even: text and bare "|" lines; odd: "text |" lines with "||||" row ends (anhui-huaibei),
+    # or for the Sichuan 自评表 as its pages print it, a bare "|" for an empty cell and
+    # nothing between rows (sichuan-qingshen)
+    inline = variant % 2 == 1
+    row_ends = inline and not (table.template == "sichuan" and variant // 2 % 2 == 1)
     lines = []
     for row in grid(table).rows:
         texts = origin_texts(row)

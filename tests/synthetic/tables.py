@@ -23,6 +23,7 @@ The form families (``template``) and their options, each drawn so that every sha
   全年(程) values — the gold ``target`` is the year's value, as the corpus gold takes the
   全年 value (jiangsu-zhenjiang) — or one column per region (fujian-anxi: the gold ``target``
   is the value all regions print; where they differ the row must come back doubted);
+* ``name_label``: 三级指标, or 指标内容 standing in for it (a ``standard`` 项目绩效目标申报表);
 * ``title_style``: 项目支出绩效目标表, 项目绩效目标申报表, 项目支出绩效目标批复表,
   项目支出绩效目标表（本次下达）, a 附件2 line before the title, or no title at all;
 * the 2015-era framework (财预〔2015〕88号): 一级 only 产出指标 / 效益指标, with 满意度 as a
@@ -450,6 +451,7 @@ def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) 
         templates = ("standard", "tasks")
     template = draw(st.sampled_from(templates))
     describe = template == "binhai" or (kind != SELF_EVALUATION and draw(st.booleans()))
+
     target_label = "年度指标值" if kind == SELF_EVALUATION else "指标值"
     if kind == DEPARTMENT_TARGET:
         target_label = draw(st.sampled_from(("指标值", "目标值")))
@@ -461,6 +463,11 @@ def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) 
         title_style = draw(st.sampled_from(("standard", "申报表", "none")))
     else:
         title_style = draw(st.sampled_from(("standard", "附件", "none")))
+    name_label = "三级指标"
+    if kind == PROJECT_TARGET and template == "standard" and title_style == "申报表":
+        # 指标内容 standing in for 三级指标 (一级指标 | 二级指标 | 指标内容 | 指标值: hubei-qingshan);
+        # tied to a drawn style, so that no draw is added and the documents stay the same
+        name_label = "指标内容"
     value_columns = "single"
     if kind == PROJECT_TARGET and template != "binhai":
         choices = ["single", "period", "half_year"]
@@ -526,6 +533,7 @@ def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) 
         rows=rows,
         template=template,
         describe=describe,
+        name_label=name_label,
         target_label=target_label,
         deviation_label=deviation_label,
         repeat_level2=template == "binhai" and draw(st.booleans()),

@@ -22,8 +22,9 @@ from jixiao.model.vocabulary import (
 )
 
 # a number, with an exponent when a converter wrote one (1.5E+7): never read as its mantissa
+# (a number that is a year or a date, 2021年实际执行数, is no amount)
 _AMOUNT: Final = re.compile(
-    r"^\s*([-+]?\d[\d,，]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*"
+    r"^\s*([-+]?\d[\d,，]*(?:\.\d+)?(?:[eE][-+]?\d+)?)(?![\d,，.])(?!\s*[年月日])\s*"
     rf"({alternation(AMOUNT_UNIT_FACTORS)})?"
 )
 # 单位：元 — alone, or at the end of a line such as 填报单位：（盖章） 单位：万元
@@ -226,7 +227,7 @@ def unit_role(label: str) -> UnitRole:
         return UnitRole.CENTRAL
     if "主管" in label:
         return UnitRole.SUPERVISOR
-    if "实施" in label:
+    if "实施" in label or "执行" in label:  # 项目执行单位: the unit that carries it out
         return UnitRole.IMPLEMENTER
     return UnitRole.REPORTING
 

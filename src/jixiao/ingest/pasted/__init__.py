@@ -112,7 +112,8 @@ def read_form(builder: RowBuilder, form: Form, lines: list[str], convert: bool) 
 def table_parts(lines: list[str]) -> list[range]:
     """The lines of each table: a part ends where the title of a next table starts (or, untitled,
     its 项目名称 line: :func:`starts_table`), once the part has an indicator header (三级指标 /
-    指标名称 printed); text before the first title belongs to the first table. O(lines)."""
+    指标名称 / 二级指标 printed); text before the first title belongs to the first table.
+    O(lines)."""
     parts: list[range] = []
     start, has_header = 0, False
     for number, line in enumerate(lines):
@@ -120,7 +121,8 @@ def table_parts(lines: list[str]) -> list[range]:
         if has_header and compact and len(compact) <= 80 and starts_table(compact):
             parts.append(range(start, number))
             start, has_header = number, False
-        if "三级指标" in compact or "指标名称" in compact:
+        if "三级指标" in compact or "指标名称" in compact or "二级指标" in compact:
+            # (二级指标: a header whose 三级 column is headed by a stand-in such as 指标内容)
             has_header = True
     parts.append(range(start, len(lines)))
     return parts

@@ -6,8 +6,8 @@ print a label's characters out of order (``年成值全完值`` for 全年完成
 column by column): a short gap between two labels whose characters are those of a known label
 (give or take one repeated character) is read as that label; any other gap ends the run.
 
-A run is an indicator header when it names the 三级指标 (三级指标, 指标名称) and the 指标值 and
-holds at least three labels. Finding it costs O(n · g) for a text of ``n`` characters and gaps of
+A run is an indicator header when it names the 三级指标 (三级指标, 指标名称, or a stand-in such
+as 指标内容 right after 二级指标) and the 指标值 and holds at least three labels. Finding it costs O(n · g) for a text of ``n`` characters and gaps of
 at most ``g`` characters (each tried against the vocabulary once).
 """
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from jixiao.model.labels import column_label, implied_name_column
+from jixiao.model.labels import column_label, implied_name_column, stand_in_name_column
 from jixiao.model.vocabulary import COLUMN_LABELS, UNKEPT_COLUMNS, Field, alternation
 
 _BRACKET: Final = r"(?:[（(][^（()）]{1,12}[)）])?"
@@ -81,8 +81,13 @@ def run_fields(run: LabelRun) -> list[Field | None]:
 
 def is_header_run(run: LabelRun) -> bool:
     fields = run_fields(run)
-    names = Field.NAME in fields or (
-        implied_name_column(fields, [label for _, _, label in run.labels]) is not None
+    texts = [label for _, _, label in run.labels]
+    # the 三级 names under 三级指标, under no label after 二级指标, or under a stand-in label
+    # after it (一级指标二级指标指标内容指标值)
+    names = (
+        Field.NAME in fields
+        or implied_name_column(fields, texts) is not None
+        or stand_in_name_column(fields, texts) is not None
     )
     return len(run.labels) >= 3 and names and Field.TARGET in fields
 
