@@ -465,8 +465,8 @@ def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) 
         title_style = draw(st.sampled_from(("standard", "附件", "none")))
     name_label = "三级指标"
     if kind == PROJECT_TARGET and template == "standard" and title_style == "申报表":
-        # 指标内容 standing in for 三级指标 (一级指标 | 二级指标 | 指标内容 | 指标值: hubei-qingshan);
-        # tied to a drawn style, so that no draw is added and the documents stay the same
+        # 指标内容 standing in for 三级指标 (一级指标 | 二级指标 | 指标内容 | 指标值:
+        # hubei-qingshan); tied to a drawn style: no draw is added, the documents stay the same
         name_label = "指标内容"
     value_columns = "single"
     if kind == PROJECT_TARGET and template != "binhai":

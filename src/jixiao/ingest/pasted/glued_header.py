@@ -7,8 +7,9 @@ column by column): a short gap between two labels whose characters are those of 
 (give or take one repeated character) is read as that label; any other gap ends the run.
 
 A run is an indicator header when it names the 三级指标 (三级指标, 指标名称, or a stand-in such
-as 指标内容 right after 二级指标) and the 指标值 and holds at least three labels. Finding it costs O(n · g) for a text of ``n`` characters and gaps of
-at most ``g`` characters (each tried against the vocabulary once).
+as 指标内容 right after 二级指标) and the 指标值 and holds at least three labels. Finding it
+costs O(n · g) for a text of ``n`` characters and gaps of at most ``g`` characters (each tried
+against the vocabulary once).
 """
 
 from __future__ import annotations
