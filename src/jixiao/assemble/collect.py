@@ -513,6 +513,7 @@ class Collector:
             return
         pending: Field | None = None
         label = ""
+        cells = join_split_labels(cells)
         for index, text in enumerate(cells):
             if is_known_label(text):
                 # a label of a value the model does not keep (负责人, 执行数…) ends the pending one
@@ -1071,6 +1072,29 @@ def level1_heading(previous: IndicatorDraft | None, row: IndicatorDraft) -> str 
     if level1 is None or level2 is None or clean_label(above) == clean_label(own):
         return None
     return level1 if can_be_under(level1, level2) else None
+
+
+def join_split_labels(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A label printed over two cells (主管部门 | 及编码: a cell per paragraph, the label's
+    line break a paragraph break) is one label, not a label and its value."""
+    joined: list[str] = []
+    index = 0
+    while index < len(cells):
+        text = cells[index]
+        following = cells[index + 1] if index + 1 < len(cells) else ""
+        if (
+            following
+            and is_known_label(text)
+            and not is_known_label(following)
+            and is_known_label(text + following)
+            and header_label(text + following) == header_label(text)
+        ):
+            joined.append(text + following)
+            index += 2
+            continue
+        joined.append(text)
+        index += 1
+    return tuple(joined)
 
 
 def several_amounts(cells: Collection[str]) -> list[str]:

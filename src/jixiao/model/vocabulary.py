@@ -82,6 +82,7 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "主管部门": Field.DEPARTMENT,
     "主管部门名称": Field.DEPARTMENT,  # 主管部门（单位）名称
     "主管部门及代码": Field.DEPARTMENT,  # its value: 503101 中国共产党…组织部
+    "主管部门及编码": Field.DEPARTMENT,  # [015001]武汉市青山区教育局
     "部门名称": Field.DEPARTMENT,
     "部门(单位)名称": Field.DEPARTMENT,
     "部门（单位）名称": Field.DEPARTMENT,
