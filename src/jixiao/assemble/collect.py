@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Final
@@ -1074,7 +1074,7 @@ def level1_heading(previous: IndicatorDraft | None, row: IndicatorDraft) -> str 
     return level1 if can_be_under(level1, level2) else None
 
 
-def join_split_labels(cells: tuple[str, ...]) -> tuple[str, ...]:
+def join_split_labels(cells: Sequence[str]) -> list[str]:
     """A label printed over two cells (主管部门 | 及编码: a cell per paragraph, the label's
     line break a paragraph break) is one label, not a label and its value."""
     joined: list[str] = []
@@ -1094,7 +1094,7 @@ def join_split_labels(cells: tuple[str, ...]) -> tuple[str, ...]:
             continue
         joined.append(text)
         index += 1
-    return tuple(joined)
+    return joined
 
 
 def several_amounts(cells: Collection[str]) -> list[str]:
