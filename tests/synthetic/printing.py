@@ -8,8 +8,9 @@ way real documents carry it:
   lines, the rest of a split cell on lines of its own under its column (the other cells of the
   row on the first line or on the middle one, as a PDF centres them), or joined with a space
   where the converter kept the cell together (``预算规模及 资金用途``, the example);
-* ``layout``: ``pdftotext -layout``: columns padded with spaces, long cells wrapped inside their
-  column, merged 一级/二级 cells printed once at the top or the middle of their span
+* ``layout``: ``pdftotext -layout``: columns padded with spaces (counted in display columns,
+  or in characters as pdftotext writes them), long cells wrapped inside their column at its
+  width, merged 一级/二级 cells printed once at the top or the middle of their span
   (sichuan-guangyuan-zhaohua: ``项目完成`` / ``指标``);
 * ``lines_wrapped``: one cell per line (bare ``|`` lines) or per paragraph, a long cell over two
   lines;
@@ -84,10 +85,6 @@ def _inside_run(text: str, at: int) -> bool:
 
 def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - display_width(text))
 
 
 def placed(row: GridRow, width: int, middle: bool) -> list[list[str]]:
@@ -167,11 +164,17 @@ def column_widths(rows: list[GridRow], columns: int, width: int, gap: int) -> li
     return widths
 
 
-def layout_lines(g: Grid, rng: random.Random, width: int, middle: bool) -> list[str]:
+def layout_lines(
+    g: Grid, rng: random.Random, width: int, middle: bool, characters: bool = False
+) -> list[str]:
     """The grid's table rows as ``pdftotext -layout`` prints them: every cell wrapped at its
     column's width (a merged cell at the width of the columns it spans), a row as tall as its
     tallest cell, the short cells at its top or (``middle``) centred on it; a merged 一级/二级
-    cell at the top or the middle of the lines of the rows it spans."""
+    cell at the top or the middle of the lines of the rows it spans. Each text starts at its
+    column's place counted in display columns (a terminal's view of the page) or, as
+    pdftotext writes it (``characters``), the same place counted in characters: one per
+    character, CJK or not, so a CJK cell leaves half its width blank."""
+    measure = len if characters else display_width
     rows = [GridRow(r.kind, list(r.cells), r.row) for r in g.rows if r.kind != "line"]
     gap = 2 + rng.randrange(3)
     widths = column_widths(rows, g.width, width, gap)
@@ -209,9 +212,9 @@ def layout_lines(g: Grid, rng: random.Random, width: int, middle: bool) -> list[
         for column, text in enumerate(line):
             if not text:
                 continue
-            if printed and display_width(printed) >= starts[column]:
+            if printed and measure(printed) >= starts[column]:
                 printed = printed.rstrip() + " " * gap  # a long cell ran over: still a gap
-            printed = pad(printed, starts[column]) + text
+            printed += " " * max(0, starts[column] - measure(printed)) + text
         out.append(printed.rstrip())
     return out
 
@@ -220,11 +223,12 @@ def layout(tables: Tables, variant: int) -> Rendered:
     rng = random.Random(variant)
     width = 5 + rng.randrange(6) if variant else 8
     middle = variant % 2 == 1
+    characters = variant % 3 == 1  # as pdftotext writes it (variant 0: a terminal's view)
     lines: list[str] = []
     for index, table in enumerate(tables):
         g = grid(table)
         lines += ([""] if index else []) + [" " * 20 + text for text in title_of(g)]
-        lines += layout_lines(g, rng, width, middle)
+        lines += layout_lines(g, rng, width, middle, characters)
     return text_document(tables, lines)
 
 

@@ -12,7 +12,7 @@ its span. No rule separates two rows, so the lines are grouped by what the layou
 * **a band holds one row.** Each row column (every column but the 一级/二级 ones) holds at
   most one cell per band, its lines consecutive; the 三级 name and a 指标值 are printed;
   every cell starts at the band's first line (``top``), or is centred on its middle with a
-  half line rounded down (``middle``) or up (``middle-up``), or exactly (``centre``:
+  half line rounded down (``middle``, a text rendering), or exactly (``centre``:
   pdftotext prints a cell half a line off on lines of its own, every other line); at most
   one level cell starts in a band.
 * **a merged level cell spans whole rows.** At the top: from the band it is printed in to
@@ -44,16 +44,17 @@ from jixiao.ingest.grid import Cell, ReadingDoubt
 from jixiao.model.labels import (
     column_field,
     entity_columns,
+    is_level_name,
     stand_in_name_column,
     stands_alone,
 )
 from jixiao.model.vocabulary import Field
 
-# a row's cells at its top, or centred on its middle with a half line rounded down or up,
-# or exactly ("centre": pdftotext prints a cell half a line off on lines of its own, between
-# the other cells' lines)
-Alignment = Literal["top", "middle", "middle-up", "centre"]
-ALIGNMENTS: Final[tuple[Alignment, ...]] = ("top", "middle", "middle-up", "centre")
+# a row's cells at its top, or centred on its middle with a half line rounded down (a text
+# rendering), or exactly ("centre": pdftotext prints a cell half a line off on lines of its
+# own, between the other cells' lines)
+Alignment = Literal["top", "middle", "centre"]
+ALIGNMENTS: Final[tuple[Alignment, ...]] = ("top", "middle", "centre")
 _MAX_BAND: Final = 9  # physical lines of one row at most
 _WORD_CHARACTERS: Final = r"0-9A-Za-z.%‰/:,\-"
 _UNIT: Final = re.compile(f"[{_WORD_CHARACTERS}]+|.", re.DOTALL)  # a word, or a character
@@ -385,9 +386,7 @@ def begins_cell(
 
 def offset(alignment: Alignment, height: int, lines: int) -> int:
     """Where a cell of ``lines`` lines starts in a band ``height`` lines tall."""
-    if alignment == "top":
-        return 0
-    return (height - lines) // 2 if alignment == "middle" else -(-(height - lines) // 2)
+    return 0 if alignment == "top" else (height - lines) // 2
 
 
 # --- level spans ---------------------------------------------------------------------------
@@ -405,16 +404,21 @@ class Block:
 def level_blocks(
     lines: Sequence[Line], column: int, width: int, steps: tuple[int, ...] = (1,)
 ) -> list[Block]:
-    """The level cells of a column, each joined down its lines (``steps`` apart)."""
+    """The level cells of a column, each joined down its lines (``steps`` apart); a
+    framework level name (产出指标) is a whole cell."""
     blocks: list[Block] = []
     for i, line in enumerate(lines):
         text = line.texts.get(column)
         if text is None:
             continue
         block = blocks[-1] if blocks else None
-        if block is not None and any(
-            block.last == i - step and continues_cell(lines, i, column, width, step)
-            for step in steps
+        if (
+            block is not None
+            and not is_level_name(normalize_cell_text(block.text))  # 产出指标 is whole
+            and any(
+                block.last == i - step and continues_cell(lines, i, column, width, step)
+                for step in steps
+            )
         ):
             blocks[-1] = Block(block.first, i, block.text + text)
         else:
@@ -446,7 +450,7 @@ def assign_levels(
         elif alignment == "centre":
             per_column.append(centred_spans(lines, columns, blocks, bands))
         else:
-            per_column.append(middle_spans(blocks, bands, len(lines), alignment))
+            per_column.append(middle_spans(blocks, bands, len(lines)))
     choices: list[dict[tuple[int, int], tuple[str, ...]]] = [dict.fromkeys(bands, ())]
     for spans in per_column:
         choices = [
@@ -518,19 +522,15 @@ def centred_spans(
 
 
 # where a span centred on its text may end, from twice its middle less its top
-_ENDS: Final = {
-    "middle": lambda reach: (reach, reach + 1),
-    "middle-up": lambda reach: (reach - 1, reach),
-}
 
 
 def middle_spans(
-    blocks: list[Block], bands: list[tuple[int, int]], count: int, alignment: Alignment
+    blocks: list[Block], bands: list[tuple[int, int]], count: int
 ) -> list[dict[tuple[int, int], str]]:
     """At the middle: each span starts where the one above ended and ends as far below its
     text's middle as it starts above it (or a line further, a middle between two lines
-    printed on the upper one; ``middle-up``: a line less, on the lower one), between two
-    rows (on the lines of level cells alone there, if any); every choice that ends the last span
+    printed on the upper one), between two rows (on the lines of level cells alone there, if
+    any); every choice that ends the last span
     after the last row (by the ``count`` lines of the table)."""
     gaps: dict[int, int] = {}  # a line between rows → the number of rows above it
     for k in range(len(bands) + 1):
@@ -552,7 +552,7 @@ def middle_spans(
         if begin >= len(bands) or block.first < top:
             return  # a span's text lies inside it
         reach = block.first + block.last + 1 - top  # twice the middle, less the top
-        for line in _ENDS[alignment](reach):
+        for line in (reach, reach + 1):
             end = gaps.get(line)
             if end is None or end <= begin:
                 continue

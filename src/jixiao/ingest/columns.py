@@ -77,9 +77,10 @@ def counts_characters(lines: list[str]) -> bool:
     indicator header start where one of its labels does. O(characters)."""
     agree = {False: 0, True: 0}
     for index, line in enumerate(lines):
-        if not is_column_header(line):
-            continue
+        below = lines[index + 1] if index + 1 < len(lines) else ""
         for characters in agree:
+            if not is_column_header(line, below, characters):
+                continue  # a header whose rest lies under its labels counted so only
             starts = {x for x, _ in stretches(line, characters)}
             for below in lines[index + 1 : index + 25]:
                 agree[characters] += sum(
