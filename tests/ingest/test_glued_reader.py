@@ -708,3 +708,21 @@ def test_figures_no_column_can_be_sure_of_are_left_out_with_a_doubt() -> None:
     doubts = [f for f in findings if f.code == "PRS010"]
     assert len(doubts) == 4
     assert all(f.fields.get("part") == "values" for f in doubts)
+
+
+def test_a_value_printed_in_both_target_columns_shows_its_own_ends() -> None:
+    """实施期指标值 | 年度指标值 printing the same words (持续发挥作用持续发挥作用), glued: the
+    repetition is where the value is, though the vocabulary has no word for it — not a name
+    running on into the next row's."""
+    header = "一级指标二级指标三级指标实施期指标值年度指标值"
+    body = (
+        "产出指标数量指标道路养护里程≥30公里≥10公里效益指标社会效益指标"
+        "群众获得感持续发挥作用持续发挥作用文物保护政策知晓度提升率≥10%≥10%"
+    )
+    (table,), findings = read(f"项目绩效目标申报表\n项目名称道路养护\n{header}{body}")
+    assert rows(table) == [
+        ("道路养护里程", "≥10公里", None),
+        ("群众获得感", "持续发挥作用", None),
+        ("文物保护政策知晓度提升率", "≥10%", None),
+    ]
+    assert not [f for f in findings if f.code == "PRS010"]

@@ -130,6 +130,7 @@ _MAX_PIECE: Final = 16
 _ROW_COST: Final = 3.0
 _DIGIT_CUT: Final = 2.5  # a cut between two digits is a guess: prefer cuts the text shows
 _TWICE: Final = 7.5  # a value printed twice, target = actual: 高高, 显著提升显著提升
+_MIN_TWICE_SHOWN: Final = 4  # characters of free words whose repetition shows their ends
 _MARGIN: Final = 0.75  # a reading this close to the best one is a real alternative
 _FURNITURE: Final = 1.0  # the block's label at a page break: page furniture, not a name
 _JUNK: Final = 6.0  # text that fits no cell (OCR noise) costs more than any cell is worth
@@ -781,9 +782,9 @@ class Reader:
             )
             score = fit - (_DIGIT_CUT if cut else 0.0)
             yield Edge(position, slot, end, slot + 1, score, ((position, end),), cut)
-        actual = self.actual_after(slot)
+        actual = self.twin_after(slot)
         if actual is not None:
-            # a value printed twice (target = actual), glued: 高高, 显著提升显著提升
+            # a value printed twice (target = actual, or 实施期 = 年度): 高高, 显著提升显著提升
             empty = ((position, position),) * (actual - slot - 1)
             for size in range(1, 9):
                 middle, end = position + size, position + 2 * size
@@ -792,6 +793,9 @@ class Reader:
                     and chunk[position:middle] == chunk[middle:end]
                     and (size > 1 or chunk[position:middle] in _VALUE_WORDS)
                     and value_fit(chunk[position:middle], free=True) is not None
+                    # not a number's digits (20|20 of 2020年): the copy ends where a value ends
+                    and not inside_number(chunk, end)
+                    and not self.quantity_goes_on(middle, end, actual)
                 ):
                     pieces = ((position, middle), *empty, (middle, end))
                     yield Edge(position, slot, end, actual + 1, _TWICE, pieces, True)
@@ -827,9 +831,15 @@ class Reader:
                 return True
         return False
 
-    def actual_after(self, slot: int) -> int | None:
-        """The 实际值 slot after a 指标值 slot, with only columns the model does not keep (调整
-        指标值) between them; None when ``slot`` is no 指标值 or no 实际值 follows it so."""
+    def twin_after(self, slot: int) -> int | None:
+        """The value slot that may print the same value as ``slot``: the 实际值 after a 指标值
+        slot, with only columns the model does not keep (调整指标值) between them, or the 年度
+        指标值 right after a 实施期 one; None when no value follows ``slot`` so."""
+        if self.slots[slot].shape is Shape.SPARE_VALUE:
+            following = slot + 1
+            if following < len(self.slots) and self.slots[following].field is Field.TARGET:
+                return following
+            return None
         if self.slots[slot].field is not Field.TARGET:
             return None
         for index in range(slot + 1, len(self.slots)):
@@ -1239,7 +1249,7 @@ class Reader:
             if b <= a or slot.shape not in (Shape.VALUE, Shape.SPARE_VALUE):
                 continue
             piece = chunk[a:b]
-            if worded_value(piece) or self.listed_value(a, b):
+            if worded_value(piece) or self.listed_value(a, b) or printed_twice(chunk, cells, a, b):
                 continue
             edges = (a,) if value_fit(piece, free=False) is not None else (a, b)
             for edge in edges:
@@ -1347,6 +1357,17 @@ def scored_as_read(values: dict[Field | None, str], *, reverse: bool) -> bool:
         return score == weight
     share = (target / actual if reverse else actual / target) if target > 0 else Decimal(0)
     return abs(score - weight * share) <= weight * _SHARE_TOLERANCE
+
+
+def printed_twice(chunk: str, cells: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """The cell ``start:end`` is printed again right before or after it, in a cell of the row
+    (持续发挥作用持续发挥作用: 实施期 = 年度, or 指标值 = 实际值): the repetition shows where the
+    value starts and ends — when it is long enough not to repeat by chance (志愿服务|服务水平
+    prints 服务服务)."""
+    piece = chunk[start:end]
+    return len(piece) >= _MIN_TWICE_SHOWN and any(
+        (b == start or a == end) and chunk[a:b] == piece for a, b in cells if (a, b) != (start, end)
+    )
 
 
 def between_words(chunk: str, position: int) -> bool:
