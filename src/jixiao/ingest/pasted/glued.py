@@ -49,6 +49,20 @@ _HEADER_LABEL: Final = re.compile(
     rf"(?!(?:自评|申报|批复)?表){_BRACKET}[:：]?"
 )
 # …, or 附件2: the next attachment (a table) follows
+_UNIT_LABELS_AFTER_PROJECT: Final = [
+    label[2:]
+    for label, name in HEADER_LABELS.items()
+    if label.startswith("项目")
+    and name in (Field.DEPARTMENT, Field.IMPLEMENTER)
+    and HEADER_LABELS.get(label[2:]) is name
+]
+# 项目主管部门, 项目执行单位 glued after a value: the value (a project's name) keeps the 项目
+# and the label is the shorter one, for names end in 项目 as often as forms print those labels
+# (in a form with cells, the label is its own cell and nothing is ambiguous)
+_LABEL_AFTER_PROJECT: Final = re.compile(
+    rf"项目(?:{alternation(_UNIT_LABELS_AFTER_PROJECT)})"
+    rf"{_BRACKET}[:：]?"
+)
 _FOOTER: Final = re.compile(r"注[:：]|说明|……|总分|填表人|填报人|附[件表]\d{1,2}(?!\d)")
 _TITLE_END: Final = re.compile(r"(?:表|报告)(?:[（(](?:19|20)\d{2}年度?[)）])?")
 
@@ -262,9 +276,12 @@ def read_header_block(builder: RowBuilder, glued: GluedText, start: int, end: in
     tokens: list[Token] = []
     position = start
     for match in _HEADER_LABEL.finditer(glued.text, start, end):
-        if match.start() > position:
-            tokens.append(glued.token(position, match.start()))
-        tokens.append(glued.token(match.start(), match.end()))
+        label_start = match.start()
+        if label_start > position and _LABEL_AFTER_PROJECT.fullmatch(match.group()):
+            label_start += len("项目")  # 道路养护项目|主管部门, not 道路养护|项目主管部门
+        if label_start > position:
+            tokens.append(glued.token(position, label_start))
+        tokens.append(glued.token(label_start, match.end()))
         position = match.end()
     if position < end:
         tokens.append(glued.token(position, end))
