@@ -5,7 +5,6 @@ example repeated, a helper that fails, a PDF too short to fork for."""
 from __future__ import annotations
 
 import io
-import threading
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -30,9 +29,10 @@ def repeated(data: bytes, pages: int) -> bytes:
 
 
 def helpers_forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many helpers each reading forked (none while another thread runs: skipped then)."""
-    if threading.active_count() > 1:
-        pytest.skip("another test left a thread running: no helper is forked then")
+    """How many helpers each reading forked. A test before may have left a thread running (a
+    web server's, idle): the helpers take no lock it could hold, so the test forks them anyway
+    (:func:`test_no_helper_is_forked_while_another_thread_runs` checks the guard itself)."""
+    monkeypatch.setattr(pdf_ahead.threading, "active_count", lambda: 1)
     forked: list[int] = []
     original = pdf_ahead.read_ahead
 
@@ -82,3 +82,16 @@ def test_a_short_pdf_forks_no_helper(documents: Path, monkeypatch: pytest.Monkey
     assert pdf_ahead.PAGES_PER_READER == 8  # the example's pages: one reader's share
     assert read_ahead(data, 2) == read_pdf(data, "ahead.pdf")
     assert forked == [0, 0]
+
+
+def test_no_helper_is_forked_while_another_thread_runs(
+    documents: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fork copies the calling thread only, so a lock another thread holds would stay held
+    in the helper (the web server reads uploads in threads): the caller reads every page."""
+    data = repeated((documents / EXAMPLE).read_bytes(), 24)
+    expected = read_pdf(data, "ahead.pdf")
+    forked = helpers_forked(monkeypatch)
+    monkeypatch.setattr(pdf_ahead.threading, "active_count", lambda: 2)
+    assert read_ahead(data, 3) == expected
+    assert forked == [0]
