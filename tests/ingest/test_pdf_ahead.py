@@ -5,6 +5,7 @@ example repeated, a helper that fails, a PDF too short to fork for."""
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -32,7 +33,7 @@ def helpers_forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many helpers each reading forked. A test before may have left a thread running (a
     web server's, idle): the helpers take no lock it could hold, so the test forks them anyway
     (:func:`test_no_helper_is_forked_while_another_thread_runs` checks the guard itself)."""
-    monkeypatch.setattr(pdf_ahead.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     forked: list[int] = []
     original = pdf_ahead.read_ahead
 
@@ -92,6 +93,6 @@ def test_no_helper_is_forked_while_another_thread_runs(
     data = repeated((documents / EXAMPLE).read_bytes(), 24)
     expected = read_pdf(data, "ahead.pdf")
     forked = helpers_forked(monkeypatch)
-    monkeypatch.setattr(pdf_ahead.threading, "active_count", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
     assert read_ahead(data, 3) == expected
     assert forked == [0]
