@@ -123,7 +123,7 @@ def value_labels(table: Table) -> list[str]:
 def indicator_columns(table: Table, split: Split | None) -> list[str]:
     columns = ["一级指标", "二级指标", table.name_label]
     if table.describe:
-        columns.append("绩效指标描述")
+        columns.append(table.describe_label)
     columns += value_labels(table)
     target_label = table.target_label
     if table.value_columns == "period":
@@ -206,6 +206,18 @@ def fill(width: int, *cells: Cell) -> list[Cell | None]:
         last.colspan += width - used
         out += [None] * (width - used)
     return out
+
+
+def header_cells(columns: list[str]) -> list[Cell]:
+    """The indicator header's cells: an unlabelled column ("", the 三级 names of a form whose
+    二级指标 label is printed over the 二级 and 三级 columns) widens the label on its left."""
+    cells: list[Cell] = []
+    for column in columns:
+        if not column and cells:
+            cells[-1].colspan += 1
+        else:
+            cells.append(label(column))
+    return cells
 
 
 def label(text: str, rowspan: int = 1) -> Cell:
@@ -347,7 +359,7 @@ def grid(table: Table, split: Split | None = None) -> Grid:
         width = max(width, 9 if table.template == "sichuan" else 8)
     rows = [GridRow("line", [Cell(text)]) for text in title_lines(table)]
     rows += header_rows(table, width)
-    rows.append(GridRow("columns", fill(width, *[label(c) for c in columns])))
+    rows.append(GridRow("columns", fill(width, *header_cells(columns))))
     for row in indicator_rows(table, split):
         last = next(c for c in reversed(row.cells) if c is not None)
         missing = width - len(row.cells)

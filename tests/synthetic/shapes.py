@@ -210,6 +210,12 @@ def spaces(table: Table, variant: int) -> list[str]:
     return lines
 
 
+def spaces_run_on(table: Table, variant: int) -> list[str]:
+    """The spaces form with no line break at all: a converter's dump of a document's text on
+    one line (docx metadata and then every cell, separated by spaces)."""
+    return [" ".join(line.strip() for line in spaces(table, 0) if line.strip())]
+
+
 def glued(table: Table, variant: int) -> list[str]:
     return ["".join(origin_texts(row)) for row in grid(table).rows]
 
@@ -399,6 +405,7 @@ SHAPES: dict[str, Shape] = {
         Shape("cell_lines", text_shape(cell_lines)),
         Shape("paragraphs", text_shape(paragraphs)),
         Shape("spaces", text_shape(spaces)),
+        Shape("spaces_run_on", text_shape(spaces_run_on)),
         Shape("glued", text_shape(glued)),
         Shape("ocr", ocr),
         Shape("traditional", traditional),

@@ -122,6 +122,7 @@ class Table:
     rows: tuple[Row, ...]
     template: str = "standard"  # the form family: see the module docstring
     describe: bool = False  # a 绩效指标描述 column
+    describe_label: str = "绩效指标描述"
     target_label: str = "指标值"
     name_label: str = "三级指标"
     actual_label: str = "实际完成值"
@@ -518,7 +519,7 @@ def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) 
         # same), its 年初 budget adjusted during the year (a reader taking it is wrong)
         template = "sichuan"
         initial = total - Decimal(cents // 3) * 100 if cents % 2 else total + 10000
-    return Table(
+    table = Table(
         kind=kind,
         year=year,
         department=department,
@@ -549,6 +550,13 @@ def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) 
         total_line=kind == SELF_EVALUATION and draw(st.booleans()),
         initial=initial,
     )
+    if describe and template == "standard" and value_columns == "single" and draw(st.booleans()):
+        # the Hubei form: 一级指标 | 二级指标 (over the unlabelled 三级 column) | 绩效标准 |
+        # 当年预期实现值
+        table = replace(
+            table, name_label="", describe_label="绩效标准", target_label="当年预期实现值"
+        )
+    return table
 
 
 def documents(

@@ -105,7 +105,7 @@ def detect_form(lines: list[str]) -> Form:
     return Form.LINES
 
 
-_RUN_ON_CELLS: Final = 8
+_RUN_ON_CELLS: Final = 3
 
 
 def rows_run_on(lines: list[str]) -> bool:
