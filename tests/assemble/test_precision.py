@@ -340,3 +340,19 @@ def test_a_rest_with_nothing_beside_its_name_is_joined(before: str, rest: str) -
     assert [i.name for i in table.indicators][3] == before + rest
     assert len(table.indicators) == 6
     assert [f.code for f in findings] == ["PRS001"]
+
+
+@pytest.mark.parametrize(
+    ("name", "dropped"),
+    [
+        ("12月底之前完成", True),  # a 时效 value in the 三级 column: its name was lost
+        ("2023年6月30日前", True),
+        ("12月底前完成率", False),  # a rate's name that holds a deadline
+        ("年底前完工项目数", False),
+    ],
+)
+def test_a_deadline_in_the_name_column_is_no_indicator(name: str, dropped: bool) -> None:
+    rows = [*generated_rows(6, 3), f"产出指标\t时效指标\t{name}\t反映完成时间\t100%"]
+    (table,), findings = assemble(table_text(rows))
+    assert (name not in [i.name for i in table.indicators]) is dropped
+    assert ("PRS020" in [f.code for f in findings]) is dropped

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao.assemble import assemble_tables
+from jixiao.errors import JixiaoError
 from jixiao.ingest import read_grid
 from jixiao.model import Finding, TargetTable
 from jixiao.model.labels import column_label, entity_columns, is_indicator_header, is_table_title
@@ -430,3 +431,37 @@ def test_a_template_empty_row_after_a_reason_is_no_indicator() -> None:
     assert "两台设备到货延迟，已督促供应商。" not in names
     assert all(i.target.raw.strip() != "指标2" for i in table.indicators)
     assert "指标1设备验收合格率" in names
+
+
+# a converter that printed the table column by column (the names first, the values after) or
+# wrapped the cells' text at spaces: the spaces are no cell boundaries, nothing is read
+COLUMN_ORDER = (
+    "附件 2 养老服务补助资金区域绩效目标表 ( 2021 年度) 专项名称 养老服务补助资金 主管部门 "
+    "省民政厅 资金额度 2380 万 年 度 总 体 目 标 目标 1:为失能老人提供护理补贴。 目标 2:支持"
+    "社区养老服务设施建设。 一级 指标 二级指标 三级指标 护理补贴发放人数 社区养老服务站数 "
+    "绩 效 指 标 产 出 指 标 数量指标 养老护理员培训人数 居家上门服务 人次 补贴标准执行 "
+    "达标率 质量指标 服务设施验收合格率 效果指 标 社会效益 指标 满意度 指标 服务对象 "
+    "失能老人家庭满意程度 满意度指标 接受上门服务的老人满意度 指标值\n"
+)
+WRAPPED_AT_SPACES = (
+    "2021 年养老服务资金项目自评表 单位名称:区民政局 项目名称 2021 年养老服务资金 主管部门 "
+    "区民政局 预算执行 情况(万元) (20 分) 一级指标 年度财政 资金总额 预算数 (A) 执行数(B) "
+    "执行率(B/A) 得分 120.5 120.5 100% 20 三级指标 年初目标值 (A) 实际完成值 (B) 得分 "
+    "养老机构床位数(张) 1200 1250 10 居家养老服务人次(人次) 30000 31000 10 支持养老服务 "
+    "机构数量 8 8 10 护理服务质量 达到省定 标准 达到省定 标准以上 10 补贴发放及时率 95% 100% 10 "
+    "社会效益 指标 老年人生活质量 改善情况 明显 改善 改善 明显 二级指标 数量指标 年度 绩效 "
+    "目标 (80 分) 产出指标 (60 分) 时效指标 效益指标 (40 分) 总分 质量指标 20 100\n"
+)
+
+
+@pytest.mark.parametrize("text", [COLUMN_ORDER, WRAPPED_AT_SPACES], ids=["columns", "wrapped"])
+def test_spaces_that_are_no_cell_boundaries_give_no_rows(text: str) -> None:
+    tables, _ = read_or_refuse(text)
+    assert not [i for t in tables for i in t.indicators]
+
+
+def read_or_refuse(text: str) -> tuple[list[TargetTable], list[Finding]]:
+    try:
+        return read(text)
+    except JixiaoError:
+        return [], []

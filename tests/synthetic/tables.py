@@ -550,7 +550,9 @@ def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) 
         total_line=kind == SELF_EVALUATION and draw(st.booleans()),
         initial=initial,
     )
-    if describe and template == "standard" and value_columns == "single" and draw(st.booleans()):
+    # (chosen from what was drawn, not drawn: a further draw would change every later table)
+    hubei = int(table.department_code) % 2 == 0
+    if describe and template == "standard" and value_columns == "single" and hubei:
         # the Hubei form: 一级指标 | 二级指标 (over the unlabelled 三级 column) | 绩效标准 |
         # 当年预期实现值
         table = replace(

@@ -36,6 +36,7 @@ from jixiao.assemble.validate import (
 from jixiao.ingest.cleaning import join_wrapped_lines
 from jixiao.model import Budget, Finding, Indicator, Reading, SourceRef, TargetTable
 from jixiao.model.framework import normalize_level1, normalize_level2
+from jixiao.model.labels import is_template_filler
 from jixiao.model.vocabulary import AMOUNT_FIELDS, POINT_FIELDS, Field
 from jixiao.targets import parse_target
 
@@ -351,9 +352,14 @@ def build_indicator(row: IndicatorDraft, year: int | None) -> Indicator:
         actual=parse_target(actual, year=year) if actual else None,
         weight=parse_number(row.get(Field.WEIGHT)),
         score=parse_number(row.get(Field.SCORE)),
-        deviation=row.get(Field.DEVIATION) or None,
+        deviation=remark(row.get(Field.DEVIATION)),
         source=row.source,
     )
+
+
+def remark(text: str | None) -> str | None:
+    """A 偏差原因 cell's text; None for an empty cell or a template's filler (指标2, ……)."""
+    return text if text and not is_template_filler(text) else None
 
 
 def project_from_title(

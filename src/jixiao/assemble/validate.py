@@ -6,7 +6,9 @@ Whatever reader and layout a table came from, each emitted indicator must be one
   form's footer (其他需说明的问题, 备注, 注：…, 填报人, signatures and dates), a bare number (a
   weight or score read as a name) or level vocabulary (产出指标, 指标)
   (:func:`jixiao.model.labels.not_a_name`), nor one character with no 指标值 (the rest of a
-  row cut off mid-name, :func:`jixiao.model.labels.is_fragment`);
+  row cut off mid-name, :func:`jixiao.model.labels.is_fragment`), nor a deadline (a 时效 value
+  whose name was lost: :func:`is_deadline_value`); its 指标值 is no template's empty-row
+  numbering (指标2: :func:`jixiao.model.labels.is_template_number`);
 * it belongs to a 一级指标: printed, carried from the merged cell above, or inferred from its
   二级指标 where the framework gives one parent (the collector's finding ``PRS014``) — unless
   the form prints no level columns at all;
@@ -42,6 +44,7 @@ from jixiao.model.labels import (
 )
 from jixiao.model.target import TargetKind
 from jixiao.model.vocabulary import Field
+from jixiao.targets import parse_target
 
 # What one finding takes from a table's confidence, in rows (see table_confidence).
 DOUBT_WEIGHTS: Final[dict[Severity, float]] = {Severity.INFO: 0.25, Severity.WARNING: 1.0}
@@ -161,6 +164,9 @@ def drop_reason(indicator: Indicator, *, has_level_columns: bool) -> str | None:
     why = None if names_a_sub_level(name, indicator.level2) else not_a_name(name)
     if why is not None:
         return f"“{name[:40]}”是{why}"
+    if is_deadline_value(name):
+        # 12月底之前完成 in the 三级 column: a 时效 value whose name was lost (OCR, a cut)
+        return f"“{name[:40]}”是时限（指标值），不是指标名称"
     if is_template_number(indicator.target.raw):
         # the template's empty row (指标2 | | …) read as this row's 指标值: the cells are shifted
         return f"“{name[:40]}”的指标值“{indicator.target.raw.strip()}”是模板的空行编号"
@@ -172,6 +178,15 @@ def drop_reason(indicator: Indicator, *, has_level_columns: bool) -> str | None:
             return f"“{name[:40]}”没有一级/二级指标"
         return f"“{name[:40]}”没有一级指标，二级指标“{indicator.level2_printed}”也无法确定其归属"
     return None
+
+
+def is_deadline_value(name: str) -> bool:
+    """A 三级 cell that is a deadline, not a name: the grammar reads it as one with its
+    ``前`` (12月底之前完成, 2023年6月30日前) and it does not end as a name ends (12月底前完成率
+    is a rate's name, :func:`~jixiao.model.labels.stands_alone`)."""
+    if "前" not in name or stands_alone(name):
+        return False
+    return parse_target(name).kind is TargetKind.DEADLINE
 
 
 def names_a_sub_level(name: str, level2: str | None) -> bool:

@@ -377,6 +377,16 @@ def is_template_number(text: str) -> bool:
     return bool(_BARE_TEMPLATE_NUMBER.match(text.strip()))
 
 
+_ELLIPSIS_ONLY: Final = re.compile(r"^[…\.。·]+$")
+
+
+def is_template_filler(text: str) -> bool:
+    """What a template prints in a row nobody filled: its numbering (指标2) or an ellipsis
+    (……) — in a 偏差原因 or 说明 cell, no reason."""
+    stripped = text.strip()
+    return bool(stripped) and (is_template_number(stripped) or bool(_ELLIPSIS_ONLY.match(stripped)))
+
+
 def is_numbered_name(name: str) -> bool:
     """A 三级 name numbered by its template (指标2:服务对象投诉率, 任务1:…): the start of a row."""
     return bool(_NUMBERED_NAME.match(name.strip()))

@@ -25,11 +25,15 @@ from jixiao.ingest.pasted.cells import is_level_name
 from jixiao.model.labels import (
     column_label,
     furniture_kind,
+    implied_name_column,
     is_any_table_title,
+    is_entity_label,
     is_known_label,
     is_page_number,
+    label_unit,
     total_label,
 )
+from jixiao.model.vocabulary import Field
 
 
 class Form(StrEnum):
@@ -63,6 +67,8 @@ _BRACKET_ONLY: Final = re.compile(r"^[（(][^（()）]{1,8}[)）]$")
 # one or a few CJK letters, nothing else
 _CJK_LETTERS: Final = re.compile(r"[\u3400-\u9fff]+")
 _QUALIFIER_ONLY: Final = re.compile(r"^其中\s*[:：]$")
+# a level cell's section weight: 产出指标(50分)
+_SECTION_WEIGHT: Final = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
 # Lines around the indicator header that show how a pipe-printed table is laid out.
 _LAYOUT_WINDOW: Final = 40
 
@@ -105,23 +111,42 @@ def detect_form(lines: list[str]) -> Form:
     return Form.LINES
 
 
-_RUN_ON_CELLS: Final = 3
+_RUN_ON_LEAD: Final = 3  # pieces after the header within which the rows' first level name stands
 
 
 def rows_run_on(lines: list[str]) -> bool:
     """A table printed with spaces between its cells but no line breaks between its rows: the
-    line holding the indicator header (一级指标 二级指标 三级指标 …) goes on with the rows'
-    cells, a level name among them (… 偏差原因 产出指标 数量指标 …), as a converter writes a
-    document's text on one line. Its cells are then read as a stream, not as one row. O(n)."""
+    line holding the indicator header goes on with the rows' cells (… 二级指标 三级指标 年度指标值
+    … 偏差原因分析及改进措施 产出指标(50分) 数量指标 …), as a converter writes a document's text
+    on one line. The header must stand whole — 一级指标 and 二级指标, then only column labels
+    naming the 三级 and the 指标值 (or the regions' names of one 指标值 column each) — and a
+    level name must follow it at once: a document whose
+    converter wrapped the cells' text at spaces, or printed the table column by column (names
+    first, values after), has no such run and is not read cell by cell. O(n)."""
     for line in lines:
         if "|" in line or not _LEVEL1_LABEL.search(line):
             continue
         pieces = line.split()
         level2 = next((i for i, p in enumerate(pieces) if _LEVEL2_LABEL.fullmatch(p)), None)
-        if level2 is None:
+        if level2 is None or level2 == 0 or not _LEVEL1_LABEL.fullmatch(pieces[level2 - 1]):
             continue
-        after = pieces[level2 + 1 :]
-        if len(after) >= _RUN_ON_CELLS and any(is_level_name(p) for p in after):
+        end = level2 + 1
+        while end < len(pieces) and column_label(pieces[end]) is not None:
+            end += 1
+        labels = pieces[level2:end]
+        fields = [column_label(p) for p in labels]
+        if Field.NAME not in fields and implied_name_column(fields, labels) is None:
+            continue  # (绩效标准 right after 二级指标: an unlabelled 三级 column)
+        if Field.TARGET not in fields:
+            # one 指标值 column per region, headed by the regions' names (城关镇 新河乡)
+            regions = end
+            while regions < len(pieces) and is_entity_label(pieces[regions]):
+                regions += 1
+            if regions - end < 2:
+                continue
+            end = regions
+        lead = pieces[end : end + _RUN_ON_LEAD]
+        if any(is_level_name(_SECTION_WEIGHT.sub("", p)) for p in lead):
             return True
     return False
 
@@ -507,6 +532,8 @@ def stands_apart(line: str) -> bool:
 
 
 def is_fragment_of(previous: Token, token: Token) -> bool:
+    if _BRACKET_ONLY.match(token.text) and label_unit(token.text) and is_known_label(previous.text):
+        return True  # 项目资金 / （万元）: the label's unit, broken onto a line of its own
     complete = is_known_label(previous.text) or is_level_name(previous.text)
     # '经济效益' is a level name by itself, but '经济效益' + '指标' is the printed one
     level_tail = token.text == "指标" and is_level_name(previous.text)
