@@ -343,16 +343,19 @@ def test_a_rest_with_nothing_beside_its_name_is_joined(before: str, rest: str) -
 
 
 @pytest.mark.parametrize(
-    ("name", "dropped"),
+    ("name", "target", "dropped"),
     [
-        ("12月底之前完成", True),  # a 时效 value in the 三级 column: its name was lost
-        ("2023年6月30日前", True),
-        ("12月底前完成率", False),  # a rate's name that holds a deadline
-        ("年底前完工项目数", False),
+        ("12月底之前完成", "", True),  # a 时效 value shifted into the 三级 column
+        ("2023年6月30日前", "2023年6月30日前", True),
+        ("12月底之前完成", "100%", False),  # a name worded as the deadline its rate measures
+        ("12月底前完成率", "", False),  # a rate's name that holds a deadline
+        ("年底前完工项目数", "≥3个", False),
     ],
 )
-def test_a_deadline_in_the_name_column_is_no_indicator(name: str, dropped: bool) -> None:
-    rows = [*generated_rows(6, 3), f"产出指标\t时效指标\t{name}\t反映完成时间\t100%"]
+def test_a_deadline_in_the_name_column_beside_no_value_is_no_indicator(
+    name: str, target: str, dropped: bool
+) -> None:
+    rows = [*generated_rows(6, 3), f"产出指标\t时效指标\t{name}\t反映完成时间\t{target}"]
     (table,), findings = assemble(table_text(rows))
     assert (name not in [i.name for i in table.indicators]) is dropped
     assert ("PRS020" in [f.code for f in findings]) is dropped

@@ -6,9 +6,10 @@ Whatever reader and layout a table came from, each emitted indicator must be one
   form's footer (其他需说明的问题, 备注, 注：…, 填报人, signatures and dates), a bare number (a
   weight or score read as a name) or level vocabulary (产出指标, 指标)
   (:func:`jixiao.model.labels.not_a_name`), nor one character with no 指标值 (the rest of a
-  row cut off mid-name, :func:`jixiao.model.labels.is_fragment`), nor a deadline (a 时效 value
-  whose name was lost: :func:`is_deadline_value`); its 指标值 is no template's empty-row
-  numbering (指标2: :func:`jixiao.model.labels.is_template_number`);
+  row cut off mid-name, :func:`jixiao.model.labels.is_fragment`), nor a deadline beside no
+  other value (a 时效 value shifted into the name column: :func:`is_deadline_value`); its
+  指标值 is no template's empty-row numbering (指标2:
+  :func:`jixiao.model.labels.is_template_number`);
 * it belongs to a 一级指标: printed, carried from the merged cell above, or inferred from its
   二级指标 where the framework gives one parent (the collector's finding ``PRS014``) — unless
   the form prints no level columns at all;
@@ -164,8 +165,10 @@ def drop_reason(indicator: Indicator, *, has_level_columns: bool) -> str | None:
     why = None if names_a_sub_level(name, indicator.level2) else not_a_name(name)
     if why is not None:
         return f"“{name[:40]}”是{why}"
-    if is_deadline_value(name):
-        # 12月底之前完成 in the 三级 column: a 时效 value whose name was lost (OCR, a cut)
+    if is_deadline_value(name) and indicator.target.kind in (TargetKind.EMPTY, TargetKind.DEADLINE):
+        # 12月底之前完成 in the 三级 column and no other value beside it (or a deadline again):
+        # the 时效 value shifted into the name column, the row has no name. Beside a rate
+        # (12月底之前完成 | 100%) it is a name worded as the deadline it measures.
         return f"“{name[:40]}”是时限（指标值），不是指标名称"
     if is_template_number(indicator.target.raw):
         # the template's empty row (指标2 | | …) read as this row's 指标值: the cells are shifted
