@@ -31,6 +31,7 @@ from jixiao.model.labels import (
     is_known_label,
     is_page_number,
     label_unit,
+    stand_in_name_column,
     total_label,
 )
 from jixiao.model.vocabulary import Field
@@ -135,8 +136,12 @@ def rows_run_on(lines: list[str]) -> bool:
             end += 1
         labels = pieces[level2:end]
         fields = [column_label(p) for p in labels]
-        if Field.NAME not in fields and implied_name_column(fields, labels) is None:
-            continue  # (绩效标准 right after 二级指标: an unlabelled 三级 column)
+        if (
+            Field.NAME not in fields
+            and implied_name_column(fields, labels) is None
+            and stand_in_name_column(fields, labels) is None
+        ):
+            continue  # (绩效标准 right after 二级指标: an unlabelled 三级 column; 指标内容)
         if Field.TARGET not in fields:
             # one 指标值 column per region, headed by the regions' names (城关镇 新河乡)
             regions = end
