@@ -726,3 +726,24 @@ def test_a_value_printed_in_both_target_columns_shows_its_own_ends() -> None:
         ("文物保护政策知晓度提升率", "≥10%", None),
     ]
     assert not [f for f in findings if f.code == "PRS010"]
+
+
+@pytest.mark.parametrize(
+    ("label", "break_before", "project", "department"),
+    [
+        ("主管部门", "", "道路养护项目", "某某县交通运输局"),  # 道路养护项目|主管部门
+        ("项目主管部门", "", "道路养护项目", "某某县交通运输局"),  # …项目项目主管部门
+        ("项目主管部门", "\n", "道路养护专项资金", "某某县交通运输局"),  # the label starts a line
+    ],
+)
+def test_a_unit_label_glued_after_a_project_name_leaves_it_its_xiangmu(
+    label: str, break_before: str, project: str, department: str
+) -> None:
+    """道路养护项目主管部门 is ambiguous: the name keeps its 项目 (names end in 项目 as often as
+    forms print that label), unless the label starts a printed line or the name has its own."""
+    text = (
+        f"项目支出绩效目标表项目名称{project}{break_before}{label}{department}"
+        f"项目资金（万元）年度资金总额10{TARGET_HEADER}产出指标数量指标道路保洁覆盖率≥95%"
+    )
+    tables, _ = read(text)
+    assert [(t.project, t.department) for t in tables] == [(project, department)]

@@ -90,6 +90,7 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "预算部门": Field.DEPARTMENT,
     "单位名称": Field.DEPARTMENT,
     "县级主管部门": Field.DEPARTMENT,
+    "项目主管部门": Field.DEPARTMENT,  # glued after a project's name: ingest/pasted/glued.py
     "中央主管部门": Field.CENTRAL_DEPARTMENT,
     "项目单位": Field.DEPARTMENT,
     "填报单位": Field.DEPARTMENT,

@@ -58,7 +58,7 @@ _UNIT_LABELS_AFTER_PROJECT: Final = [
 ]
 # 项目主管部门, 项目执行单位 glued after a value: the value (a project's name) keeps the 项目
 # and the label is the shorter one, for names end in 项目 as often as forms print those labels
-# (in a form with cells, the label is its own cell and nothing is ambiguous)
+# (unless the label starts a printed line; in a form with cells, the label is its own cell)
 _LABEL_AFTER_PROJECT: Final = re.compile(
     rf"项目(?:{alternation(_UNIT_LABELS_AFTER_PROJECT)})"
     rf"{_BRACKET}[:：]?"
@@ -277,7 +277,12 @@ def read_header_block(builder: RowBuilder, glued: GluedText, start: int, end: in
     position = start
     for match in _HEADER_LABEL.finditer(glued.text, start, end):
         label_start = match.start()
-        if label_start > position and _LABEL_AFTER_PROJECT.fullmatch(match.group()):
+        if (
+            label_start > position
+            and not glued.starts_line(label_start)
+            and not glued.text.endswith("项目", position, label_start)
+            and _LABEL_AFTER_PROJECT.fullmatch(match.group())
+        ):
             label_start += len("项目")  # 道路养护项目|主管部门, not 道路养护|项目主管部门
         if label_start > position:
             tokens.append(glued.token(position, label_start))
