@@ -794,6 +794,19 @@ class Collector:
                 for f in self.current.findings
             ]
         value_cut = value_continues(previous_target, rest.get(Field.TARGET))
+        if rest.get(Field.NAME) and stands_alone(before) and not previous.get(Field.TARGET):
+            # two names that each read whole and no 指标值 on either line (its cells could not
+            # be placed): the join is a guess, so neither row is read
+            self.current.indicators.remove(previous)
+            self.say_about_row(
+                "PRS024",
+                f"{where(previous.source)}的“{before}”与第{rest.source.line}行的"
+                f"“{rest.get(Field.NAME)}”无法确定是一行折行还是两行，且都没有可读的指标值，"
+                "均未读取",
+                previous,
+            )
+            self.doubt_after_wrap = rest.source.line
+            return
         if (rest.get(Field.TARGET) and not value_cut) or (
             rest.get(Field.NAME) and stands_alone(before)
         ):
