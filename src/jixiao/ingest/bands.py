@@ -48,7 +48,9 @@ from jixiao.model.labels import (
     stand_in_name_column,
     stands_alone,
 )
+from jixiao.model.target import TargetKind
 from jixiao.model.vocabulary import Field
+from jixiao.targets import parse_target
 
 # a row's cells at its top, or centred on its middle with a half line rounded down (a text
 # rendering), or exactly ("centre": pdftotext prints a cell half a line off on lines of its
@@ -350,6 +352,11 @@ def is_band(
         width = widths[column] if fit else 0
         if not all(continues_cell(lines, i, column, width, step) for i in printed[1:]):
             return False
+        if column in columns.targets and any(
+            starts_own_value(lines[i - step].texts[column], lines[i].texts[column])
+            for i in printed[1:]
+        ):
+            return False
     for column in columns.levels:
         # a row lies in one span of each level column: one level cell starts in it at most
         # (at its first line, at the top)
@@ -360,6 +367,20 @@ def is_band(
         if len(begins) > 1 or (alignment == "top" and begins and begins[0] != start):
             return False
     return any(any(c in lines[i].texts for i in range(start, end)) for c in columns.targets)
+
+
+_COMPARATOR_START: Final = re.compile(r"^[≥≤≧≦<>＜＞=＝﹦]")
+_WHOLE_VALUES: Final = frozenset(
+    {TargetKind.NUMERIC, TargetKind.RANGE, TargetKind.QUALITATIVE, TargetKind.TREND}
+)
+
+
+def starts_own_value(above: str, below: str) -> bool:
+    """A 指标值 line that opens with a comparator under a line that is a whole value of its
+    own (显著提升 | ≥9%): two rows' values, never one value wrapped, however full the column."""
+    if not _COMPARATOR_START.match(below):
+        return False
+    return parse_target(normalize_cell_text(above)).kind in _WHOLE_VALUES
 
 
 def continues_cell(lines: Sequence[Line], i: int, column: int, width: int, step: int = 1) -> bool:
