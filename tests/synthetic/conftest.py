@@ -14,11 +14,12 @@ from collections.abc import Iterator
 
 import pytest
 from hypothesis.internal.conjecture import providers
+from hypothesis.internal.constants_ast import Constants
 
 
 @pytest.fixture(autouse=True)
 def no_local_constants(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    empty = providers.Constants()
+    empty = Constants()
     monkeypatch.setattr(providers, "_get_local_constants", lambda: empty)
     providers.CONSTANTS_CACHE.cache.clear()
     yield
