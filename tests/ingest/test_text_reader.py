@@ -91,3 +91,37 @@ def test_an_old_word_document_is_detected_by_content_whatever_its_name() -> None
         read_grid(old_document, "table.txt")
     assert caught.value.message.startswith("table.txt：旧版 Word 文档（.doc）已损坏")
     assert "另存为 .docx" in caught.value.message
+
+
+_EXAMPLE_ROWS = "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t甲数\t≥1个\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_text_saved_as_unicode_with_a_byte_order_mark(encoding: str) -> None:
+    # Windows Notepad's "Unicode" is UTF-16-LE with a BOM; the -be codecs write none, so add it
+    data = ("\ufeff" if encoding.endswith("-be") else "").encode(encoding)
+    data += _EXAMPLE_ROWS.encode(encoding)
+    rows = read_grid(data, "a.txt").rows
+    assert [r.texts for r in rows] == [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "甲数", "≥1个"],
+    ]
+
+
+def test_an_html_page_saved_as_utf16_is_read_as_html() -> None:
+    page = (
+        "<html><head><meta charset='utf-16'></head><body><table>"
+        + "".join(
+            "<tr>" + "".join(f"<td>{cell}</td>" for cell in line.split("\t")) + "</tr>"
+            for line in _EXAMPLE_ROWS.splitlines()
+        )
+        + "</table></body></html>"
+    )
+    grid = read_grid(page.encode("utf-16"), "a.htm")
+    assert grid.format == "html"
+    assert ["产出指标", "数量指标", "甲数", "≥1个"] in [r.texts for r in grid.rows]
+
+
+def test_a_broken_utf16_file_names_its_encoding() -> None:
+    with pytest.raises(UnreadableFile, match="UTF-16"):
+        read_grid(b"\xff\xfe" + "甲".encode("utf-16-le") + b"\x00\xd8", "a.txt")

@@ -5,7 +5,8 @@ PDF without a text layer is read as a scan, with OCR), a zip by its signature (t
 DOCX by the parts inside it), an OLE compound file (an old .xls is read; an old .doc is
 converted by LibreOffice and read as .docx; an encrypted workbook is refused with advice), a
 PNG, JPEG or TIFF image by its signature (read as a scan), HTML by its first tag, anything
-else as text.
+else as text. Text and HTML saved as UTF-16 or UTF-32 with a byte-order mark (Notepad's
+"Unicode") are re-encoded as UTF-8 first, so that every text reader sees the same bytes.
 """
 
 from __future__ import annotations
@@ -32,6 +33,16 @@ _HTML: Final = re.compile(
 )
 
 
+# Byte-order marks of the 16- and 32-bit Unicode encodings, longest first (UTF-32-LE's begins
+# with UTF-16-LE's).
+_WIDE_BOMS: Final = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_UTF8_BOM: Final = b"\xef\xbb\xbf"
+
 _IMAGE_SIGNATURES: Final = (
     b"\x89PNG\r\n\x1a\n",
     b"\xff\xd8\xff",  # JPEG
@@ -52,9 +63,26 @@ def detect_format(data: bytes) -> str:
         return "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "ole"
-    if _HTML.match(head.lstrip(b"\xef\xbb\xbf")):
+    if _HTML.match(head.removeprefix(_UTF8_BOM)):
         return "html"
     return "text"
+
+
+def as_utf8(data: bytes, file: str) -> bytes:
+    """Text saved as UTF-16 or UTF-32 with a byte-order mark, as UTF-8 with a BOM (which every
+    text reader honours, as an HTML page's own charset declaration would not); other bytes
+    as they are."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return _UTF8_BOM + data.decode(encoding).lstrip("\ufeff").encode("utf-8")
+            except UnicodeDecodeError:
+                from jixiao.errors import UnreadableFile
+
+                name = encoding.upper()
+                message = f"文件以 {name} 字节顺序标记开头，但内容不是有效的 {name} 文本"
+                raise UnreadableFile(file, message) from None
+    return data
 
 
 def read_grid(data: bytes, file: str) -> Grid:
@@ -63,6 +91,7 @@ def read_grid(data: bytes, file: str) -> Grid:
     Each reader (and its library: pdfplumber, openpyxl, python-docx, lxml) is imported when a
     document needs it, so that commands that read no such file start quickly.
     """
+    data = as_utf8(data, file)
     kind = detect_format(data)
     if kind == "pdf":
         from jixiao.errors import OcrRequired
