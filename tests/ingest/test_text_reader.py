@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jixiao.errors import UnreadableFile
 from jixiao.ingest import RowKind, detect_format, read_grid
-from jixiao.ingest.cleaning import clean_cell_text
+from jixiao.ingest.cleaning import canonical_characters, clean_cell_text
 from jixiao.ingest.text import decode_text
+from jixiao.services import read_document
+from jixiao.services.documents import read_tables
 
 
 def test_tab_rows_keep_empty_cells_for_merged_cells() -> None:
@@ -125,3 +131,36 @@ def test_an_html_page_saved_as_utf16_is_read_as_html() -> None:
 def test_a_broken_utf16_file_names_its_encoding() -> None:
     with pytest.raises(UnreadableFile, match="UTF-16"):
         read_grid(b"\xff\xfe" + "甲".encode("utf-16-le") + b"\x00\xd8", "a.txt")
+
+
+def test_invisible_characters_and_full_width_digits_are_canonical() -> None:
+    assert canonical_characters("\u200b项目名称\u200c\ufeff") == "项目名称"
+    assert canonical_characters("≥１００％，１２．５万元，第一．二") == "≥100%，12.5万元，第一．二"
+    assert clean_cell_text("\u200b≥９５％\u00ad") == "≥95%"
+
+
+@given(st.text())
+def test_canonical_characters_is_idempotent(text: str) -> None:
+    once = canonical_characters(text)
+    assert canonical_characters(once) == once
+
+
+def _indicators(path: Path, data: bytes) -> list[tuple[str, str, str]]:
+    document = read_tables(data, path.name)
+    return [(i.level2, i.name, i.target.raw) for t in document.tables for i in t.indicators]
+
+
+def test_a_page_pasted_with_zero_width_spaces_and_full_width_digits_reads_as_printed(
+    example_path: Path,
+) -> None:
+    # web pages leave U+200B before cells; a full-width input mode types １００％
+    text = example_path.read_text("utf-8")
+    full_width = str.maketrans({str(d): chr(0xFF10 + d) for d in range(10)} | {"%": "％"})
+    noisy = "\n".join("\u200b" + line.replace("\t", "\t\u200b") for line in text.splitlines())
+    plain = _indicators(example_path, text.encode())
+    assert len(plain) == 71
+    assert _indicators(example_path, noisy.translate(full_width).encode()) == plain
+    assert (
+        read_document(example_path).tables[0].project
+        == read_tables(noisy.encode(), example_path.name).tables[0].project
+    )

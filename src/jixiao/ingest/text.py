@@ -12,7 +12,7 @@ from typing import Final
 
 from jixiao.errors import UnreadableFile
 from jixiao.ingest.budget import check_budget
-from jixiao.ingest.cleaning import clean_cell_text
+from jixiao.ingest.cleaning import canonical_characters, clean_cell_text
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind
 from jixiao.model import SourceRef
 
@@ -23,7 +23,8 @@ _BINARY: Final = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def decode_text(data: bytes, file: str) -> str:
-    """Decode UTF-8 (with or without BOM) or GBK/GB18030; refuse binary content."""
+    """Decode UTF-8 (with or without BOM) or GBK/GB18030, with canonical characters
+    (:func:`~jixiao.ingest.cleaning.canonical_characters`); refuse binary content."""
     if b"\x00" in data[:8192]:
         raise UnreadableFile(file, "不是文本文件（含二进制内容），无法按文本读取")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -33,7 +34,7 @@ def decode_text(data: bytes, file: str) -> str:
             continue
         if len(_BINARY.findall(text[:65536])) > 8:
             raise UnreadableFile(file, "不是文本文件（含大量控制字符），无法按文本读取")
-        return text
+        return canonical_characters(text)
     raise UnreadableFile(file, "无法识别文件编码（支持 UTF-8 与 GBK/GB18030）")
 
 
