@@ -213,3 +213,22 @@ def test_pdftotext_prints_a_centred_cell_half_a_line_off_on_lines_of_its_own() -
         ("满意度指标", "服务对象满意度指标", "街镇满意度", "≥95%"),
     ]
     assert codes == []
+
+
+def test_budget_headings_over_the_total_row_that_prints_the_blocks_label() -> None:
+    # pdftotext prints the tall 项目资金 cell's label on its middle line: on the total row,
+    # under the sub-column headings printed right of an empty cell
+    text = """\
+                    项目支出绩效自评表
+项目名称          甲项目
+主管部门          乙县民政局
+                                    年初预算数        全年预算数        全年执行数        执行率
+项目资金（元）    年度资金总额      100.00            120.00            108.00            90.00%
+                  其中：财政拨款    100.00            120.00
+一级指标          二级指标          三级指标          年度指标值        实际完成值        分值
+产出指标          数量指标          培训人数          ≥10人             12人              10
+"""
+    tables, _ = read(text)
+    budget = tables[0].budget
+    assert budget is not None
+    assert (budget.total, budget.executed, budget.unit_printed) == (120.0, 108.0, "元")

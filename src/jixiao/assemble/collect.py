@@ -259,7 +259,14 @@ class Collector:
             # 年度资金总额 under the merged 项目资金 cell (its cell left empty): the budget row
             first_is_label = True
             row = replace(row, cells=tuple(cell for cell in row.cells if cell.text))
-        if first_is_label or self.continues_money_block(first):
+        if (
+            first_is_label
+            or self.continues_money_block(first)
+            or (not self.in_indicators() and is_sub_column_heading(nonempty))
+        ):
+            # (a row of sub-column headings printed right of an empty label cell, the block's
+            # label on the total row below: pdftotext -layout prints a tall cell's text on its
+            # middle line)
             self.feed_header(row)
         elif self.in_indicators() and row.kind is RowKind.TABLE:
             self.feed_indicator(row)
@@ -415,6 +422,14 @@ class Collector:
                 self.feed_sub_columns(replace(row, cells=cells))
             return True
         columns, self.sub_columns = self.sub_columns, []
+        if columns and section_before_total(labels):
+            # 项目资金（元） | 年度资金总额 | 120.00 | …: the block's label, a tall cell printed
+            # on its middle line (pdftotext -layout), runs into the total row under the headings
+            if self.current is not None:
+                self.current.printed_fields.add(Field.BUDGET_SECTION)
+                if self.current.unit_printed is None:
+                    self.current.unit_printed = label_unit(labels[0])
+            labels = labels[1:]
         if not columns and self.block_columns and self.current is not None:
             return self.feed_block_parts(row, labels)
         self.block_columns = []
@@ -1108,6 +1123,20 @@ def join_split_labels(cells: Sequence[str]) -> list[str]:
         joined.append(text)
         index += 1
     return joined
+
+
+def is_sub_column_heading(texts: list[str]) -> bool:
+    """A row of a budget block's sub-column headings only (年初预算数 | 全年预算数 | …)."""
+    return len(texts) >= 2 and all(budget_sub_column(text) is not None for text in texts)
+
+
+def section_before_total(labels: list[str]) -> bool:
+    """A row opening with the budget block's label (项目资金（元）) before its total's."""
+    return (
+        len(labels) > 2
+        and header_label(labels[0]) is Field.BUDGET_SECTION
+        and header_label(labels[1]) is Field.TOTAL
+    )
 
 
 def several_amounts(cells: Collection[str]) -> list[str]:
