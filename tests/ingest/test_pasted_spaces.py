@@ -455,3 +455,66 @@ def test_single_letter_values_are_not_joined_into_a_label() -> None:
     (table,), _ = read(text)
     (row,) = table.indicators
     assert (row.target.raw, row.actual and row.actual.raw) == ("高", "高")
+
+
+SPACED_TABLE = """\
+项目支出绩效目标表
+项目名称 基本公共卫生服务
+一级指标 二级指标 三级指标 指标值
+产出指标 数量指标 适龄儿童接种率 ≥90%
+{row}
+效益指标 社会效益指标 居民健康水平 逐步提高
+"""
+
+
+@pytest.mark.parametrize("run_on", [False, True])
+@pytest.mark.parametrize(
+    ("row", "name", "target"),
+    [
+        ("7 岁以下儿童健康管理率 ≥85%", "7 岁以下儿童健康管理率", "≥85%"),
+        ("PM2.5 浓度下降比例 ≥5%", "PM2.5 浓度下降比例", "≥5%"),
+        ("65 岁以上老年人体检率 ≥70%", "65 岁以上老年人体检率", "≥70%"),
+        ("开发数量( ≥**个 ) ≥4个", "开发数量(≥**个)", "≥4个"),
+    ],
+)
+def test_a_name_printed_with_a_space_inside_is_one_cell(
+    row: str, name: str, target: str, run_on: bool
+) -> None:
+    # the split that places the row as its columns allow: 7 alone fits no column after ≥90%
+    text = SPACED_TABLE.format(row=row)
+    if run_on:  # a converter's dump of the document on one line
+        text = " ".join(text.split())
+    tables, findings = read(text)
+    assert rows(tables[0])[1][2:] == (name, target)
+    assert len(tables[0].indicators) == 3
+    assert not [f for f in findings if f.code in ("PRS003", "PRS010", "PRS020")]
+
+
+def test_a_number_and_its_unit_under_a_unit_column_stay_two_cells() -> None:
+    text = """\
+项目支出绩效目标表
+项目名称 农村公路养护
+一级指标 二级指标 三级指标 指标值 度量单位
+产出指标 数量指标 养护里程 100 公里
+时效指标 完工时间 12 月
+"""
+    tables, _ = read(text)
+    assert [(i.name, i.target.unit) for i in tables[0].indicators] == [
+        ("养护里程", "公里"),
+        ("完工时间", "月"),
+    ]
+
+
+def test_a_run_on_table_whose_rows_start_under_management_levels_is_read() -> None:
+    # a 部门整体 自评表 dumped on one line: 管理指标 and its areas are level cells
+    text = (
+        "部门整体支出绩效自评表 部门名称 某卫生院 一级指标 二级指标 三级指标 指标值 "
+        "管理指标 预算执行管理 预算执行率 ≥90% 资产管理 资产利用率 ≥80% "
+        "产出指标 数量指标 门诊人次 ≥5000人次"
+    )
+    tables, _ = read(text)
+    assert [(i.level2_printed, i.name, i.target.raw) for i in tables[0].indicators] == [
+        ("预算执行管理", "预算执行率", "≥90%"),
+        ("资产管理", "资产利用率", "≥80%"),
+        ("数量指标", "门诊人次", "≥5000人次"),
+    ]

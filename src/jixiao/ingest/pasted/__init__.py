@@ -102,9 +102,11 @@ def read_form(builder: RowBuilder, form: Form, lines: list[str], convert: bool) 
     elif form is Form.LINES:
         read_stream(builder, line_cells(lines, convert))
     elif form is Form.WHITESPACE and rows_run_on(lines):
+        builder.spaced = True
         read_stream(builder, line_cells(lines, convert, by_space=True))
     else:
         whitespace = form is Form.WHITESPACE
+        builder.spaced = whitespace
         rows = whitespace_rows(lines, convert) if whitespace else pipe_rows(lines, convert)
         read_rows(builder, rows, whitespace=whitespace)
 

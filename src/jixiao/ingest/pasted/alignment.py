@@ -22,6 +22,7 @@ scores (:func:`segment_rows`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,6 +53,12 @@ _MIDDLE_COST: Final = 2.0
 _ROW_COST: Final = 1.0
 # Alignments scoring within this of the best are taken as equally likely.
 _TIE: Final = 0.5
+# Two space-separated pieces read as one cell: what the placement must gain to prefer it.
+_JOIN_COST: Final = 1.0
+# A run of digits or Latin letters (7, PM2.5, 5G) printed apart from the CJK text it belongs
+# to: converters and typesetters put a space at that boundary (岁以下 after 7)
+_LATIN_RUN: Final = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+\-]{0,7}")
+_CJK: Final = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,14 +272,76 @@ def _first_best(
     return tuple(places)
 
 
+def is_split_pair(left: str, right: str) -> bool:
+    """Two space-separated pieces that may be one cell cut at a space: a run of digits or Latin
+    letters and CJK text on either side of it (``7 岁以下儿童健康管理率``, ``PM2.5 浓度``), as
+    typesetting spaces them; or they may be two cells (``100 人``: a value and its unit)."""
+    if _LATIN_RUN.fullmatch(left):
+        return bool(_CJK.match(right)) and not is_level_name(right)
+    if _LATIN_RUN.fullmatch(right):
+        return bool(_CJK.match(left[-1:])) and not is_level_name(left)
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """A spaced row's pieces as cells: ``join`` is the piece put back together with the next
+    (None: every piece is a cell); ``doubt``: the pieces ``join``, ``join + 1`` may be one cell
+    or two, both readings placing the row as well (the caller places neither)."""
+
+    texts: tuple[str, ...]
+    join: int | None = None
+    doubt: int | None = None
+
+
+@lru_cache(maxsize=8192)
+def join_split_cells(texts: tuple[str, ...], fields: tuple[Field | None, ...]) -> Joined:
+    """Which pieces of a row printed with spaces between its cells are cells: a name with a
+    space inside (``7 岁以下儿童健康管理率``, :func:`is_split_pair`) is one cell when reading it
+    so gives a placement the columns allow, certain and better by more than :data:`_JOIN_COST`
+    than reading the pieces apart (which puts 7 alone in a column, or no placement at all);
+    the pieces stay apart when they place better so (``100 人`` under a 度量单位 column), and
+    when the two readings are within :data:`_TIE` of each other neither is taken.
+
+    Bound: one placement per adjacent pair that :func:`is_split_pair` admits, O(cells) more
+    placements in all."""
+    pairs = [i for i in range(len(texts) - 1) if is_split_pair(texts[i], texts[i + 1])]
+    if not pairs:
+        return Joined(texts)
+    best: tuple[float, int] | None = None
+    for index in pairs:
+        joined = (*texts[:index], f"{texts[index]} {texts[index + 1]}", *texts[index + 2 :])
+        placement = place_cells(joined, fields)
+        if placement is None or not placement.is_certain:
+            continue
+        if best is None or placement.score > best[0]:
+            best = (placement.score, index)
+    if best is None:
+        return Joined(texts)
+    score, index = best
+    joined = (*texts[:index], f"{texts[index]} {texts[index + 1]}", *texts[index + 2 :])
+    apart = place_cells(texts, fields)
+    if apart is None or score - _JOIN_COST > apart.score + _TIE:
+        return Joined(joined, join=index)
+    if score - _JOIN_COST >= apart.score - _TIE:
+        return Joined(texts, doubt=index)
+    return Joined(texts)
+
+
 def is_level_row(texts: Sequence[str]) -> bool:
     return bool(texts) and all(is_level_name(text) for text in texts)
 
 
-def row_score(texts: tuple[str, ...], fields: tuple[Field | None, ...]) -> float | None:
+def row_score(
+    texts: tuple[str, ...], fields: tuple[Field | None, ...], *, spaced: bool = False
+) -> float | None:
     if is_level_row(texts):
         # 一级/二级 cells with no indicator under them (an empty 经济效益指标 row)
         return sum(fit(t, Field.LEVEL1) or fit(t, Field.LEVEL2) or 0.0 for t in texts) - 1.0
+    if spaced:
+        joined = join_split_cells(texts, fields)
+        score = _best_score(joined.texts, fields)
+        return None if score is None else score - (_JOIN_COST if joined.join is not None else 0.0)
     return _best_score(texts, fields)
 
 
@@ -282,16 +351,21 @@ def _best_score(texts: tuple[str, ...], fields: tuple[Field | None, ...]) -> flo
     return placement.score if placement is not None else None
 
 
-def segment_rows(texts: Sequence[str], fields: Sequence[Field | None]) -> list[tuple[int, int]]:
+def segment_rows(
+    texts: Sequence[str], fields: Sequence[Field | None], *, spaced: bool = False
+) -> list[tuple[int, int]]:
     """Cut a stream of cells (one per line, no row breaks) into rows: [(start, end), …].
 
     Dynamic programming over the cut points: the best total of row scores, each row costing a
     little so that a row is not split without reason. Cells that fit no row are left as
-    single-cell rows (the caller reports them).
+    single-cell rows (the caller reports them). ``spaced``: the cells are pieces of text split
+    at spaces (a table run on along one line), and a row's pieces may be one cell cut at a
+    space (:func:`join_split_cells`): a row may then hold one piece more than the columns.
 
     Bound: O(cells × columns) row scores, each a placement of O(columns × columns) (a row
     holds at most one cell per column): O(cells × columns³) in all, the columns being the
-    header's (a label repeated in a row is one column: :func:`.layout.header_columns`).
+    header's (a label repeated in a row is one column: :func:`.layout.header_columns`);
+    ``spaced``, each row score tries O(columns) joins: O(cells × columns⁴).
     """
     fields_key = tuple(fields)
     count = len(texts)
@@ -300,8 +374,8 @@ def segment_rows(texts: Sequence[str], fields: Sequence[Field | None]) -> list[t
     for start in range(count - 1, -1, -1):
         check_budget()
         best[start], cut[start] = -1e9, start + 1
-        for end in range(start + 1, min(count, start + len(fields)) + 1):
-            score = row_score(tuple(texts[start:end]), fields_key)
+        for end in range(start + 1, min(count, start + len(fields) + spaced) + 1):
+            score = row_score(tuple(texts[start:end]), fields_key, spaced=spaced)
             if score is None:
                 continue
             total = score - _ROW_COST + best[end]

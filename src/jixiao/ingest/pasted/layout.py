@@ -15,7 +15,13 @@ from typing import Final
 
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.grid import Cell, ReadingDoubt, Row, RowKind
-from jixiao.ingest.pasted.alignment import Placement, is_level_row, place_cells, segment_rows
+from jixiao.ingest.pasted.alignment import (
+    Placement,
+    is_level_row,
+    join_split_cells,
+    place_cells,
+    segment_rows,
+)
 from jixiao.ingest.pasted.cells import fit, is_measured_value, is_number, is_score
 from jixiao.ingest.pasted.header import group_label_runs, group_whitespace_row, is_label
 from jixiao.ingest.pasted.tokens import Token, is_furniture_line
@@ -60,6 +66,7 @@ _NUMBER_IN: Final = re.compile(r"\d+(?:\.\d+)?")
 _FREE_TEXT_FIELDS: Final = frozenset({Field.DESCRIPTION, Field.REMARK, Field.DEVIATION, None})
 _CUT_DOUBT: Final = "的指标行在原文末尾被截断，未读取"
 _UNPLACED: Final = ReadingDoubt("PRS003", "的指标行无法对齐到各列，已跳过")
+_SPLIT_DOUBT: Final = "可能是一个含空格的单元格，也可能是两个单元格，该行未读取"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +94,8 @@ class RowBuilder:
     last: int | None = None  # the text's last line holding text (see tokens.last_line)
     # the rows built last are indicator rows: a 合计 row after them is the table's total
     after_indicators: bool = False
+    # the cells are pieces of text split at spaces: one may be a cell cut at a space inside
+    spaced: bool = False
 
     def source(self, tokens: Sequence[Token]) -> SourceRef:
         first, last = tokens[0].line, tokens[-1].line
@@ -248,6 +257,16 @@ class RowBuilder:
                 for token in levels:
                     pending = add_level(pending, token)
                 continue
+            if self.spaced:
+                joined = join_split_cells(tuple(texts), tuple(fields))
+                if joined.join is not None:
+                    tokens = join_pieces(tokens, joined.join)
+                    texts = [t.text for t in tokens]
+                elif joined.doubt is not None:
+                    # one cell with a space inside or two cells: the row is not read
+                    pair = f"“{texts[joined.doubt]}”与“{texts[joined.doubt + 1]}”"
+                    self.line(tokens, (ReadingDoubt("PRS003", f"中{pair}{_SPLIT_DOUBT}"),))
+                    continue
             open_end = self.last is not None and any(t.line == self.last for t in tokens)
             placement = place_row(texts, fields, open_end=open_end)
             if placement is None:
@@ -312,8 +331,17 @@ class RowBuilder:
 
     def indicator_stream(self, tokens: list[Token], columns: list[Column]) -> None:
         fields = [c.field for c in columns]
-        rows = [tokens[a:b] for a, b in segment_rows([t.text for t in tokens], fields)]
+        texts = [t.text for t in tokens]
+        rows = [tokens[a:b] for a, b in segment_rows(texts, fields, spaced=self.spaced)]
         self.indicator_rows(rows, columns)
+
+
+def join_pieces(tokens: list[Token], index: int) -> list[Token]:
+    """Pieces ``index`` and ``index + 1`` of a spaced row as the one cell they are, its space
+    kept (``7 岁以下儿童健康管理率``)."""
+    first, second = tokens[index], tokens[index + 1]
+    cell = Token(f"{first.text} {second.text}", f"{first.printed} {second.printed}", first.line)
+    return [*tokens[:index], cell, *tokens[index + 2 :]]
 
 
 def labels_own_values(cells: Sequence[Token]) -> bool:

@@ -21,7 +21,7 @@ from typing import Final
 
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import join_wrapped_lines, normalize_cell_text
-from jixiao.ingest.pasted.cells import is_level_name
+from jixiao.ingest.pasted.cells import is_level_name, level_fit
 from jixiao.model.labels import (
     column_label,
     furniture_kind,
@@ -68,6 +68,8 @@ _BRACKET_ONLY: Final = re.compile(r"^[（(][^（()）]{1,8}[)）]$")
 # one or a few CJK letters, nothing else
 _CJK_LETTERS: Final = re.compile(r"[\u3400-\u9fff]+")
 _QUALIFIER_ONLY: Final = re.compile(r"^其中\s*[:：]$")
+# the letters a bracket split at its spaces holds at most ('( ≥**个 )', '（ 万元 ）')
+_SHORT_BRACKET: Final = 9
 # a level cell's section weight: 产出指标(50分)
 _SECTION_WEIGHT: Final = re.compile(r"[（(]\d+(?:\.\d+)?分[)）]$")
 # Lines around the indicator header that show how a pipe-printed table is laid out.
@@ -121,7 +123,8 @@ def rows_run_on(lines: list[str]) -> bool:
     … 偏差原因分析及改进措施 产出指标(50分) 数量指标 …), as a converter writes a document's text
     on one line. The header must stand whole — 一级指标 and 二级指标, then only column labels
     naming the 三级 and the 指标值 (or the regions' names of one 指标值 column each) — and a
-    level name must follow it at once: a document whose
+    level cell must follow it at once (:func:`is_level_cell`: 管理指标 and 产出数量指标 too):
+    a document whose
     converter wrapped the cells' text at spaces, or printed the table column by column (names
     first, values after), has no such run and is not read cell by cell. O(n)."""
     for line in lines:
@@ -151,9 +154,19 @@ def rows_run_on(lines: list[str]) -> bool:
                 continue
             end = regions
         lead = pieces[end : end + _RUN_ON_LEAD]
-        if any(is_level_name(_SECTION_WEIGHT.sub("", p)) for p in lead):
+        if any(is_level_cell(_SECTION_WEIGHT.sub("", p)) for p in lead):
             return True
     return False
+
+
+def is_level_cell(text: str) -> bool:
+    """What a level column holds: a framework level name (产出指标), a 部门整体 form's 管理指标
+    or its management areas (预算执行管理), a level name outside the framework (产出数量指标)."""
+    return (
+        is_level_name(text)
+        or level_fit(text, Field.LEVEL1) is not None
+        or level_fit(text, Field.LEVEL2) is not None
+    )
 
 
 def cells_carry_bars(lines: list[str], number: int) -> bool:
@@ -352,6 +365,14 @@ def is_open_bracket(text: str) -> bool:
     return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
+def opens_short_bracket(text: str) -> bool:
+    """A piece ending in a bracket opened a few letters back and not closed: '开发数量(' or
+    '开发数量(≥**个' of '开发数量( ≥**个 )' split at its spaces (a run-on row has no line end
+    to stop an unclosed bracket, so only a short bracket is followed)."""
+    opened = max(text.rfind("("), text.rfind("（"))
+    return opened >= 0 and is_open_bracket(text) and len(text) - opened <= _SHORT_BRACKET
+
+
 def concat(first: Token, second: Token) -> Token:
     return Token(first.text + second.text, first.printed + second.printed, first.line)
 
@@ -449,7 +470,9 @@ def line_cells(lines: list[str], convert: bool, *, by_space: bool = False) -> li
         token = make_token(line.strip().strip("|").strip(), number, convert)
         if token is None or set(token.text) <= {"|", " "}:
             continue
-        if tokens and is_fragment_of(tokens[-1], token):
+        if tokens and (
+            is_fragment_of(tokens[-1], token) or (by_space and opens_short_bracket(tokens[-1].text))
+        ):
             tokens[-1] = concat(tokens[-1], token)
         else:
             tokens.append(token)
