@@ -232,3 +232,23 @@ def test_budget_headings_over_the_total_row_that_prints_the_blocks_label() -> No
     budget = tables[0].budget
     assert budget is not None
     assert (budget.total, budget.executed, budget.unit_printed) == (120.0, 108.0, "元")
+
+
+def test_header_values_wrapped_in_their_columns_are_joined_and_the_next_row_is_not() -> None:
+    text = """\
+                    项目支出绩效目标表
+项目名称           业务培训专项经费
+主管部门           滨海新区卫生健康   实施单位           滨海新区卫生健康
+                   委员会                                委员会办公室
+项目资金（万元）   年度资金总额       0.01
+                   其中：财政资金     0.01
+                   其他资金
+一级指标           二级指标           三级指标           指标值
+产出指标           数量指标           业务培训人数       ≥1人
+"""
+    tables, _ = read(text)
+    table = tables[0]
+    assert (table.project, table.department) == ("业务培训专项经费", "滨海新区卫生健康委员会")
+    assert table.budget is not None
+    assert (table.budget.total, table.budget.fiscal) == (100.0, 100.0)
+    assert rows(table) == [("产出指标", "数量指标", "业务培训人数", "≥1人")]

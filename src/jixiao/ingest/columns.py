@@ -18,7 +18,10 @@ level cell spans which rows), each row with its cells joined down their columns 
 一级/二级 printed on it; lines that cannot be grouped with confidence become a line with a
 doubt (PRS024) naming them, and no row. Lines before the header (the header block) become rows
 of their stretches in order, a line that is one stretch a text line, or the rest of the
-label/value cell above when it is indented under it; after a total, an indented line (a
+label/value cell above when it is indented under it; a line whose stretches are all indented,
+each starting where a value of the labelled line above starts, none a label or an amount,
+holds those values' wrapped rests (乙县卫生健康 / 委员会), joined to them (the next row of a
+budget block, 其中：财政资金 | 0.01, is labels and amounts); after a total, an indented line (a
 label's value printed above the label) is a text line. Provenance: ``line`` (and
 ``line_end``). O(characters + lines × band height × columns).
 """
@@ -39,7 +42,7 @@ from jixiao.ingest.bands import (
     read_bands,
 )
 from jixiao.ingest.budget import check_budget
-from jixiao.ingest.cleaning import normalize_cell_text
+from jixiao.ingest.cleaning import join_wrapped_lines, normalize_cell_text
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind
 from jixiao.model import SourceRef
 from jixiao.model.labels import (
@@ -57,6 +60,8 @@ from jixiao.model.labels import (
 # A stretch of text: words separated by single spaces; two or more spaces end it.
 _STRETCH: Final = re.compile(r"\S+(?: \S+)*")
 _GAP: Final = re.compile(r"\S {2,}\S")
+# an amount or a number alone in a stretch (0.01, 120.00, 95%, -)
+_AMOUNT: Final = re.compile(r"[-+]?[\d,，.]+%?|[-—/]")
 # How far left of its column a stretch may start and still be in it (a label centred over
 # its column starts right of the column's cells; a cell starts at the column's edge).
 _SLACK: Final = 1
@@ -129,6 +134,8 @@ def read_column_layout(text: str, file: str) -> Grid:
     header: tuple[Cell, ...] = ()  # the indicator header, while its labels may wrap
     lines: list[Line] = []  # the indicator lines not yet read as rows
     after_total = False  # the last table ended at its total row
+    # the header-block row last built from a line of stretches: its line and stretches
+    block_row: tuple[int, list[tuple[int, str]]] | None = None
 
     def read_lines() -> None:
         if table is not None and lines:
@@ -185,6 +192,17 @@ def read_column_layout(text: str, file: str) -> Grid:
                     starts, after_total = None, True
                 continue
             starts = None  # the next table's header block: its own positions
+        above = block_row if block_row is not None and block_row[0] == number - 1 else None
+        block_row = None
+        rests = wrapped_rests(found, above[1]) if above is not None and previous_table else None
+        if rests is not None and above is not None:
+            # the rests of the values above, wrapped in their columns (乙县卫生健康 / 委员会)
+            rows[-1] = joined_rests(rows[-1], rests, number)
+            block_row = (
+                number,
+                [(x, above[1][i][1] + rests.get(i, "")) for i, (x, _) in enumerate(above[1])],
+            )
+            continue
         if after_total and found[0][0] > 0:
             # after a total, the text of a header-block row printed above its label (a
             # label centred on a tall row): no cell of the table above, a text line
@@ -199,8 +217,52 @@ def read_column_layout(text: str, file: str) -> Grid:
         placed = [Cell("", 0)] * shift + [Cell(t, shift + i) for i, t in enumerate(texts)]
         rows.append(Row(RowKind.TABLE, tuple(placed), source))
         previous_table = True
+        block_row = (number, found) if not shift else None
     read_lines()
     return Grid(file=file, format="text", rows=rows, merged_at_middle=True)
+
+
+def wrapped_rests(
+    found: list[tuple[int, str]], above: list[tuple[int, str]]
+) -> dict[int, str] | None:
+    """A header-block line that holds only the rests of the values on the line above, each
+    wrapped in its column: every stretch indented (the label column empty), starting where a
+    value above starts, and neither a label nor an amount (the next row of a budget block,
+    其中：财政资金 | 0.01, starts where the total row's cells do). Stretch index above → rest;
+    None when the line is no such rest. O(stretches²)."""
+    if not found or found[0][0] <= 0 or len(above) < 2 or above[0][0] > 0:
+        return None
+    rests: dict[int, str] = {}
+    for x, text in found:
+        index = next(
+            (i for i, (start, _) in enumerate(above) if i and abs(start - x) <= _SLACK), None
+        )
+        if index is None or index in rests or not is_wrapped_rest(text):
+            return None
+        rests[index] = text
+    return rests
+
+
+def is_wrapped_rest(text: str) -> bool:
+    """Text that can go on a value wrapped above it: no label, no number or amount."""
+    text = normalize_cell_text(text)
+    return not (
+        is_known_label(text)
+        or column_label(text) is not None
+        or _AMOUNT.fullmatch(text) is not None
+    )
+
+
+def joined_rests(row: Row, rests: dict[int, str], number: int) -> Row:
+    """``row`` (built from the stretches of the line above, label first) with ``rests`` (by
+    stretch index) joined to its cells as wrapped lines."""
+    cells = tuple(
+        replace(cell, text=join_wrapped_lines(f"{cell.text}\n{rests[index]}"))
+        if index in rests
+        else cell
+        for index, cell in enumerate(row.cells)
+    )
+    return replace(row, cells=cells, source=row.source.model_copy(update={"line_end": number}))
 
 
 def continues_header(header: tuple[Cell, ...], cells: tuple[Cell, ...]) -> bool:
