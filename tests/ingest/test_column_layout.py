@@ -252,3 +252,41 @@ def test_header_values_wrapped_in_their_columns_are_joined_and_the_next_row_is_n
     assert table.budget is not None
     assert (table.budget.total, table.budget.fiscal) == (100.0, 100.0)
     assert rows(table) == [("产出指标", "数量指标", "业务培训人数", "≥1人")]
+
+
+CENTRED_HEADER = """\
+                    中央对地方转移支付区域绩效目标表
+专项名称        高标准农田建设能力提升项目
+                财政局、教育
+主管部门        局、人力资源    区域            中江县
+                和社会保障局
+一级指标        二级指标        三级指标        指标值
+产出指标        数量指标        建设面积        ≥100亩
+"""
+
+# cells at the top of their rows: the line between two labelled lines is the rest above
+STACKED_HEADER = """\
+                    项目支出绩效目标表
+项目名称        某项目
+主管部门        乙县卫生健康    实施单位        乙县人民医院
+                委员会
+资金来源        财政局、教育    区域            中江县
+                局专项
+一级指标        二级指标        三级指标        指标值
+产出指标        数量指标        建设面积        ≥100亩
+"""
+
+
+def test_a_header_value_centred_on_its_label_keeps_its_first_line() -> None:
+    # pdftotext prints a three-line value centred on its label's line: its first line is
+    # between the label above and its own, and fills its column, as the line after does
+    tables, _ = read(CENTRED_HEADER)
+    assert (tables[0].project, tables[0].department) == (
+        "高标准农田建设能力提升项目",
+        "财政局、教育局、人力资源和社会保障局",
+    )
+
+
+def test_a_short_line_between_two_labelled_lines_is_the_rest_of_the_value_above() -> None:
+    tables, _ = read(STACKED_HEADER)
+    assert (tables[0].project, tables[0].department) == ("某项目", "乙县卫生健康委员会")

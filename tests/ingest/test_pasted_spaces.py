@@ -518,3 +518,23 @@ def test_a_run_on_table_whose_rows_start_under_management_levels_is_read() -> No
         ("资产管理", "资产利用率", "≥80%"),
         ("数量指标", "门诊人次", "≥5000人次"),
     ]
+
+
+def test_a_first_level_printed_as_a_quantitative_target_block_is_a_level_cell() -> None:
+    # a Hebei form's 一级: 项目年度绩效目标(定量指标), its 二级 产出数量指标
+    text = """\
+项目支出绩效目标表
+项目名称 高中助学金项目
+一级指标 二级指标 绩效指标名称 绩效指标描述 年度指标值
+项目年度绩效目标(定量指标) 产出数量指标 享受资助人数 达到预计值 2100
+资金支出率 达到目标值 95%
+质量指标 资助对象满意度 达到目标值 95%以上
+"""
+    tables, _ = read(text)
+    assert [
+        (i.level1_printed, i.level2_printed, i.name, i.target.raw) for i in tables[0].indicators
+    ] == [
+        ("项目年度绩效目标(定量指标)", "产出数量指标", "享受资助人数", "2100"),
+        ("项目年度绩效目标(定量指标)", "产出数量指标", "资金支出率", "95%"),
+        ("项目年度绩效目标(定量指标)", "质量指标", "资助对象满意度", "95%以上"),
+    ]

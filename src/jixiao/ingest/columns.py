@@ -21,7 +21,8 @@ of their stretches in order, a line that is one stretch a text line, or the rest
 label/value cell above when it is indented under it; a line whose stretches are all indented,
 each starting where a value of the labelled line above starts, none a label or an amount,
 holds those values' wrapped rests (乙县卫生健康 / 委员会), joined to them (the next row of a
-budget block, 其中：财政资金 | 0.01, is labels and amounts); after a total, an indented line (a
+budget block, 其中：财政资金 | 0.01, is labels and amounts) — unless it is the first line of
+values centred on the labelled line below (:func:`centred_top`); after a total, an indented line (a
 label's value printed above the label) is a text line. Provenance: ``line`` (and
 ``line_end``). O(characters + lines × band height × columns).
 """
@@ -38,6 +39,7 @@ from jixiao.ingest.bands import (
     Line,
     Reading,
     display_width,
+    forced,
     header_columns,
     read_bands,
 )
@@ -136,6 +138,8 @@ def read_column_layout(text: str, file: str) -> Grid:
     after_total = False  # the last table ended at its total row
     # the header-block row last built from a line of stretches: its line and stretches
     block_row: tuple[int, list[tuple[int, str]]] | None = None
+    # the top lines of the next line's values, centred on it: that line's number, the texts
+    top: tuple[int, dict[int, str]] | None = None
 
     def read_lines() -> None:
         if table is not None and lines:
@@ -194,6 +198,14 @@ def read_column_layout(text: str, file: str) -> Grid:
             starts = None  # the next table's header block: its own positions
         above = block_row if block_row is not None and block_row[0] == number - 1 else None
         block_row = None
+        below = [
+            stretches(printed[n], characters) for n in (number, number + 1) if n < len(printed)
+        ]
+        centred = centred_top(found, above[1] if above else [], below, characters)
+        if centred is not None:
+            # the first lines of the next line's values, centred on their label's line
+            top = (number + 1, centred)
+            continue
         rests = wrapped_rests(found, above[1]) if above is not None and previous_table else None
         if rests is not None and above is not None:
             # the rests of the values above, wrapped in their columns (乙县卫生健康 / 委员会)
@@ -214,6 +226,13 @@ def read_column_layout(text: str, file: str) -> Grid:
             previous_table = False
             continue
         shift = 1 if found[0][0] > 0 else 0  # an empty label cell before an indented value
+        if top is not None and top[0] == number and not shift:
+            texts = [
+                join_wrapped_lines(f"{top[1][i]}\n{text}") if i in top[1] else text
+                for i, text in enumerate(texts)
+            ]
+            source = SourceRef(file=file, line=number - 1, line_end=number)
+        top = None
         placed = [Cell("", 0)] * shift + [Cell(t, shift + i) for i, t in enumerate(texts)]
         rows.append(Row(RowKind.TABLE, tuple(placed), source))
         previous_table = True
@@ -241,6 +260,47 @@ def wrapped_rests(
             return None
         rests[index] = text
     return rests
+
+
+def centred_top(
+    found: list[tuple[int, str]],
+    above: list[tuple[int, str]],
+    below: list[list[tuple[int, str]]],
+    characters: bool,
+) -> dict[int, str] | None:
+    """A header-block line holding the first lines of the values of the labelled line below
+    it, each centred on its label's line (pdftotext -layout prints a tall cell so): the line's
+    stretches start where values of the line below start, the line after that holds those
+    values' rests (:func:`wrapped_rests`), each first line fills its column — and no value on
+    the line above fills its own there (then the line is that value's rest: a cell printed at
+    the top of its row). Stretch index below → first line; None when the line is no such
+    first line. O(stretches²)."""
+    if len(below) < 2:
+        return None
+    labelled, after = below
+    first = wrapped_rests(found, labelled)
+    rests = wrapped_rests(after, labelled)
+    if first is None or rests is None or set(rests) != set(first):
+        return None
+    starts = sorted({x for x, _ in (*above, *labelled)})
+    for index, text in first.items():
+        x = labelled[index][0]
+        end = next((start for start in starts if start > x + _SLACK), None)
+        over = next((t for start, t in above if start and abs(start - x) <= _SLACK), None)
+        lines = [text, labelled[index][1], rests[index], *([over] if over else [])]
+        in_column = [t for t in lines if end is None or x + printed_width(t, characters) <= end]
+        width = max((display_width(t) for t in in_column), default=0)
+        if not forced(text, labelled[index][1], width):
+            return None
+        if over is not None and over in in_column and forced(over, text, width):
+            return None  # the value above fills its column too: which cell goes on is unknown
+    return first
+
+
+def printed_width(text: str, characters: bool) -> int:
+    """How many positions ``text`` takes on its line: characters (pdftotext) or display
+    columns."""
+    return len(text) if characters else display_width(text)
 
 
 def is_wrapped_rest(text: str) -> bool:

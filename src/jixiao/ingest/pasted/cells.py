@@ -40,7 +40,7 @@ _DIRECTION: Final = re.compile(r"^(?:正向|反向|中性)(?:指标)?$")
 _QUALITY: Final = frozenset({"定性", "定量"})
 # a level name outside the framework; a template may end it in 等 (服务对象满意度指标等)
 _SHORT_WORD: Final = re.compile(r"^[\u3400-\u9fff]{1,3}(?:/[\u3400-\u9fff]{1,2})?$")
-_LEVEL_LIKE: Final = re.compile(r"^.{2,16}指标等?$")
+_LEVEL_LIKE: Final = re.compile(r"^.{2,16}(?:指标等?|[（(]定[量性]指标[)）])$")
 # A 绩效指标描述 (指标解释) sentence: 反映实施项目对社会产生的不利影响, 该指标主要考察…情况 —
 # what the template asks that column to say. One that speaks of "this indicator" (该指标…) is
 # never a 三级指标's name; one opening 反映/考察 rarely is.
