@@ -121,6 +121,56 @@ def test_region_columns_in_pasted_cells(inline: bool) -> None:
     assert rows(table) == [("产出指标", "数量指标", "开展工程建设数量", "1个")]
 
 
+# The national 区域绩效目标表 prints 指标值 over the regions' columns, their names on a second
+# header row; one cell per line or paragraph, the two rows run together (指标值 | 禾川镇 | …).
+TWO_ROW_HEADER = [
+    ["专项名称", "林业改革发展资金"],
+    ["主管部门", "某县林业局"],
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["禾川镇", "石桥镇"],
+    ["产出指标", "数量指标", "森林抚育面积", "≥1200亩", "≥800亩"],
+    ["", "质量指标", "抚育作业验收合格率", "≥95%", "≥95%"],
+    ["满意度指标", "服务对象满意度指标", "林农满意度", "≥90%", "≥90%"],
+]
+
+
+LAYOUT_TWO_ROW_HEADER = """\
+专项名称    林业改革发展资金
+主管部门    某县林业局
+一级指标    二级指标            三级指标            指标值
+                                                    禾川镇      石桥镇
+产出指标    数量指标            森林抚育面积        ≥1200亩     ≥800亩
+            质量指标            抚育作业验收合格率  ≥95%        ≥95%
+满意度指标  服务对象满意度指标  林农满意度          ≥90%        ≥90%
+"""
+
+
+@pytest.mark.parametrize(
+    "printing", ["tabs", "pipe_lines", "cell_lines", "paragraphs", "layout", "run_on"]
+)
+def test_target_printed_over_the_region_columns(printing: str) -> None:
+    table_rows = TWO_ROW_HEADER
+    if printing == "tabs":
+        below = table_rows.index(["禾川镇", "石桥镇"])
+        table_rows = [*table_rows[:below], ["", "", "", "禾川镇", "石桥镇"], *table_rows[below + 1 :]]
+        text = "\n".join("\t".join(row) for row in table_rows)
+    elif printing == "pipe_lines":  # fujian-anxi's printing: ``cell |``, rows ended by ``||||``
+        text = "\n".join(l for row in table_rows for l in [*(f"{c} |" for c in row if c), "||||"])
+    elif printing == "layout":  # pdftotext -layout: the names under the 指标值, in their columns
+        text = LAYOUT_TWO_ROW_HEADER
+    else:  # a cell per line or paragraph, or the whole table on one line (run_on)
+        cells = [c for row in table_rows for c in row if c]
+        text = {"paragraphs": "\n\n", "run_on": " "}.get(printing, "\n").join(cells)
+    (table,), findings = read(text)
+    assert rows(table)[1:] == [
+        ("产出指标", "质量指标", "抚育作业验收合格率", "≥95%"),
+        ("满意度指标", "服务对象满意度指标", "林农满意度", "≥90%"),
+    ]
+    assert table.indicators[0].target.raw == ""  # the regions print different values: doubted
+    (doubt,) = [f for f in findings if f.code == "PRS010"]
+    assert "禾川镇“≥1200亩”" in doubt.message
+
+
 def test_region_columns_glued_are_doubted() -> None:
     # glued text gives no boundary between region names and values: the rows are not read,
     # and one doubt names their lines
@@ -465,3 +515,43 @@ def read_or_refuse(text: str) -> tuple[list[TargetTable], list[Finding]]:
         return read(text)
     except JixiaoError:
         return [], []
+
+
+# --- blank and half-filled 申报表 templates -------------------------------------------------
+# A county's 财政支出项目绩效目标申报表 as a document-sharing preview prints it before anyone
+# filled it: labels only, 新增项目 □ 延续项目 □, numbered 1、 2、 lines, the title again on each
+# page. Nothing on it is a value.
+
+BLANK_FORM = """某县财政支出项目绩效目标申报表 ( 年度) 填报单位(盖章) 项目名称 项目属性 新增项目 □ 延续项目 □ 主管部门 主管部门 编码 项目实施单位 项目负责人 联系电话 项目起止时间 项目资金申请(万元) 资金总额: 财政拨款: 自有资金: 事业收入: 其他: 单位职能概述
+某县财政支出项目绩效目标申报表
+项目概况 项目立项情况 项目立项的依据 项目申报的可行性 项目申报的必要性 项目实施进度计划 项目实施内容 开始时间 完成时间 1、 2、 3、 …… 项目绩效目标 长期目标 年度目标
+某县财政支出项目绩效目标申报表
+年度绩效指标 一级指标 二级指标 指标内容 指标值 备注 产出指标 数量指标 质量指标 时效指标 成本指标 … 效益指标 经济效益指标 社会效益指标 可持续影响指标 … 服务对象满意度指标 具体指标 ……
+"""
+
+
+def test_a_blank_template_is_no_table() -> None:
+    # before: a table 项目属性 of 主管部门 “编码”, 实施单位 联系电话, 资金用途 项目立项情况 and
+    # the title as its goal
+    tables, _ = read(BLANK_FORM)
+    assert [(t.project, t.department, t.implementer, t.purpose, t.goals) for t in tables] == []
+
+
+def test_a_filled_form_keeps_its_values_beside_the_template_options() -> None:
+    text = (
+        "项目支出绩效目标申报表\n"
+        "项目名称\t乡村道路养护\t项目属性\t新增项目 □\t延续项目 √\n"
+        "主管部门\t某县交通运输局\t主管部门编码\t301001\n"
+        "项目概况\t1、\t2、\n"
+        "年度目标\t完成乡村道路养护。\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t养护里程\t≥120公里\n"
+    )
+    (table,), _ = read(text)
+    assert (table.project, table.department, table.department_code, table.purpose) == (
+        "乡村道路养护",
+        "某县交通运输局",
+        "301001",
+        None,
+    )
+    assert rows(table) == [("产出指标", "数量指标", "养护里程", "≥120公里")]

@@ -23,7 +23,8 @@ Templates (all seen in the corpus or the example):
 * 中央预算内投资, "investment": 项目资金 over 总投资 / 其中：中央预算内投资 / 地方配套资金.
 
 Value columns: one 指标值; 实施期指标值 | 年度指标值; 半年（程）指标值 | 全年（程）指标值; or one
-column per region (the region's name over its values). A 自评表 may end in a 总分 line.
+column per region (the region's name over its values, or — ``target_over_regions`` — 指标值
+printed over the regions' names in a second header row). A 自评表 may end in a 总分 line.
 Titles: see :func:`title_lines` (no title line at all for ``title_style`` "none").
 
 With ``split``, the 指标值 column is printed as 指标性质 | 指标值 | 度量单位 (or, ``unit_first``,
@@ -208,6 +209,26 @@ def fill(width: int, *cells: Cell) -> list[Cell | None]:
     return out
 
 
+def column_rows(table: Table, columns: list[str], width: int) -> list[GridRow]:
+    """The indicator header: one row, or (``target_over_regions``) two — 指标值 over the
+    regions' columns, their names under it, the other labels merged down both rows."""
+    if not table.target_over_regions:
+        return [GridRow("columns", fill(width, *header_cells(columns)))]
+    count = len(table.regions)
+    cells = [Cell(c.text, rowspan=2, colspan=c.colspan, label=True)
+             for c in header_cells(columns[:-count])]  # fmt: skip
+    cells.append(Cell(table.target_label, colspan=count, label=True))
+    upper = fill(width, *cells)
+    lower: list[Cell | None] = [None] * (len(columns) - count)
+    lower += [label(region) for region in table.regions]
+    missing = width - len(lower)
+    if missing:
+        assert lower[-1] is not None
+        lower[-1].colspan += missing
+        lower += [None] * missing
+    return [GridRow("columns", upper), GridRow("columns", lower)]
+
+
 def header_cells(columns: list[str]) -> list[Cell]:
     """The indicator header's cells: an unlabelled column ("", the 三级 names of a form whose
     二级指标 label is printed over the 二级 and 三级 columns) widens the label on its left."""
@@ -359,7 +380,7 @@ def grid(table: Table, split: Split | None = None) -> Grid:
         width = max(width, 9 if table.template == "sichuan" else 8)
     rows = [GridRow("line", [Cell(text)]) for text in title_lines(table)]
     rows += header_rows(table, width)
-    rows.append(GridRow("columns", fill(width, *header_cells(columns))))
+    rows += column_rows(table, columns, width)
     for row in indicator_rows(table, split):
         last = next(c for c in reversed(row.cells) if c is not None)
         missing = width - len(row.cells)

@@ -132,6 +132,8 @@ class Table:
     value_columns: str = "single"  # "single", "period", "half_year" or "regions"
     regions: tuple[str, ...] = ()  # the region columns' names (value_columns "regions")
     region: str = ""  # the 区域 field of a transfer form
+    # the region columns under one 指标值 label (a two-row header: 指标值 over 城关镇 | 新河乡)
+    target_over_regions: bool = False
     department_label: str = "主管部门"
     goals_label: str = "年度目标"
     tasks: tuple[Task, ...] = ()  # a 部门整体 form's 年度主要任务
@@ -552,6 +554,9 @@ def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) 
     )
     # (chosen from what was drawn, not drawn: a further draw would change every later table)
     hubei = int(table.department_code) % 2 == 0
+    if value_columns == "regions" and int(table.department_code) % 3 != 0:
+        # the national 区域绩效目标表: 指标值 printed over the regions' columns (two header rows)
+        table = replace(table, target_over_regions=True)
     if describe and template == "standard" and value_columns == "single" and hubei:
         # the Hubei form: 一级指标 | 二级指标 (over the unlabelled 三级 column) | 绩效标准 |
         # 当年预期实现值

@@ -34,6 +34,7 @@ from jixiao.assemble.columns import (
     keep_last_group,
     map_columns,
     region_columns,
+    regions_under_target,
     shared_value,
     strip_section_weight,
 )
@@ -64,6 +65,7 @@ from jixiao.model.labels import (
     header_label,
     is_any_table_title,
     is_bare_measure,
+    is_blank_form_cell,
     is_header_without_target,
     is_indicator_header,
     is_known_label,
@@ -542,6 +544,15 @@ class Collector:
                 if draft.unit_printed is None:
                     draft.unit_printed = label_unit(text)
                 continue
+            following = cells[index + 1] if index + 1 < len(cells) else ""
+            if (
+                pending is not None
+                and text
+                and is_blank_form_cell(text, following, title=pending is not Field.PROJECT)
+            ):
+                if is_table_title(text) and draft.year_line is None:
+                    draft.year_line = text  # a title's year is the table's
+                continue  # a blank form's list number or checkbox, a title repeated on a page
             if pending is not None and text:
                 amounts = pending in _MONEY_LABELS and several_amounts(cells[index:])
                 if amounts:
@@ -578,6 +589,8 @@ class Collector:
         分析及改): joined to the header, whose columns are mapped again."""
         header = self.header_row
         assert header is not None
+        if self.feed_region_names(row):
+            return True
         above = {cell.column: cell for cell in header.cells}
         rest = [cell for cell in row.cells if cell.text]
         if not rest or not all(
@@ -589,6 +602,22 @@ class Collector:
         cells = tuple(replace(c, text=joined.get(c.column, c.text)) for c in header.cells)
         source = header.source.model_copy(update={"line_end": row.source.line})
         self.feed_column_header(replace(header, cells=cells, source=source))
+        return True
+
+    def feed_region_names(self, row: Row) -> bool:
+        """The second row of a two-row header: the regions' names under the 指标值 label that
+        spans their columns (:func:`regions_under_target`). False for any other row."""
+        draft = self.current
+        assert draft is not None
+        assert self.header_row is not None
+        regions = {} if draft.regions else regions_under_target(self.header_row.cells, row.cells)
+        if not regions:
+            return False
+        assert draft.columns is not None
+        draft.regions = regions
+        draft.columns[Field.TARGET] = list(regions)
+        draft.reached(row.source)
+        self.header_row = None
         return True
 
     def feed_column_header(self, row: Row) -> None:
@@ -1115,7 +1144,10 @@ def join_split_labels(cells: Sequence[str]) -> list[str]:
             and is_known_label(text)
             and not is_known_label(following)
             and is_known_label(text + following)
-            and header_label(text + following) == header_label(text)
+            and (
+                header_label(text + following) == header_label(text)
+                or header_label(text + following) is Field.DEPARTMENT_CODE  # 主管部门 | 编码
+            )
         ):
             joined.append(text + following)
             index += 2

@@ -21,6 +21,7 @@ from jixiao.model.labels import (
     column_field,
     entity_columns,
     implied_name_column,
+    spanned_entity_columns,
     stand_in_name_column,
 )
 from jixiao.model.vocabulary import Field
@@ -59,6 +60,30 @@ def region_columns(cells: Iterable[Cell]) -> list[int]:
     listed = list(cells)
     fields = [column_field(cell.text) if cell.text else None for cell in listed]
     return [listed[i].column for i in entity_columns(fields, [cell.text for cell in listed])]
+
+
+def regions_under_target(header: Iterable[Cell], below: Iterable[Cell]) -> dict[int, str]:
+    """The region columns a two-row header names on its second row (指标值 over 禾川镇 |
+    石桥镇: :func:`~jixiao.model.labels.spanned_entity_columns`): grid column → region, from
+    the 指标值 column on — at the names' own columns when they stand there, else in order from
+    it (a reader that shifted the row left, the merged labels beside it printing nothing).
+    {} when ``below`` is no such row or a column the header maps follows the 指标值."""
+    cells = list(header)
+    names = [cell for cell in below if cell.text]
+    texts = [cell.text for cell in cells]
+    fields = [column_field(text) if text else None for text in texts]
+    if not spanned_entity_columns(
+        [*fields, *([None] * len(names))], [*texts, *(cell.text for cell in names)]
+    ):
+        return {}
+    mapped = map_columns(cells)
+    start = min(mapped[Field.TARGET])
+    if any(c > start for f, columns in mapped.items() if f is not Field.TARGET for c in columns):
+        return {}  # columns after the 指标值 (实际完成值 …): not where the names go
+    own = [cell.column for cell in names]
+    if own == list(range(start, start + len(names))):
+        return {cell.column: cell.text for cell in names}
+    return {start + offset: cell.text for offset, cell in enumerate(names)}
 
 
 def shared_value(texts: list[str], labels: list[str]) -> tuple[str, str | None]:

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Final
 
-from jixiao.assemble.columns import map_columns, region_columns
+from jixiao.assemble.columns import map_columns, region_columns, regions_under_target
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import join_wrapped_lines
 from jixiao.ingest.grid import Cell, ReadingDoubt, Row, RowKind
@@ -108,6 +108,13 @@ def settle_wrapped_rows(rows: Sequence[Row]) -> list[Row]:
             flush()
             broken = seen and columns is not None
             columns, header = header_columns(row.cells), row
+            settled.append(row)
+            continue
+        regions = regions_under_target(header.cells, row.cells) if header and not run else {}
+        if regions and columns is not None:
+            # the header's second row: the regions' names under its 指标值 (the collector's)
+            columns = {**columns, Field.TARGET: list(regions)}
+            header = None
             settled.append(row)
             continue
         if header is not None and not run and continues_header(header, row):

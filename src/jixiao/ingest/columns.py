@@ -56,6 +56,7 @@ from jixiao.model.labels import (
     is_level_name,
     is_page_number,
     printed_total,
+    spanned_entity_columns,
     total_label,
 )
 
@@ -179,6 +180,20 @@ def read_column_layout(text: str, file: str) -> Grid:
             if header and continues_header(header, cells):
                 # a wrapped label's rest (年度指标 | 值): the header row is read whole
                 header = joined_header(header, cells)
+                table = header_columns([cell.text for cell in header])
+                first = rows[-1].source
+                rows[-1] = Row(RowKind.TABLE, header, first.model_copy(update={"line_end": number}))
+                continue
+            if header and spanned_entity_columns(
+                [*(column_label(c.text) for c in header), *([None] * len(texts))],
+                [*(c.text for c in header), *texts],
+            ):
+                # the header's second row: the regions' names under its last label, 指标值,
+                # each over its own column: the header is read with their columns instead
+                kept = [c for c in header if c.text][:-1]
+                starts = [starts[c.column] for c in kept] + [x for x, _ in found]
+                labels = [(starts[i], c.text) for i, c in enumerate(kept)]
+                header = cells_at([*labels, *zip(starts[len(kept) :], texts)], starts)
                 table = header_columns([cell.text for cell in header])
                 first = rows[-1].source
                 rows[-1] = Row(RowKind.TABLE, header, first.model_copy(update={"line_end": number}))

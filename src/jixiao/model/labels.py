@@ -253,6 +253,31 @@ def entity_columns(fields: Sequence[Field | None], texts: Sequence[str]) -> list
     return tail
 
 
+# The end of a place's or unit's name (禾川镇, 尤俊村, 城关街道, 第一中学): what a region column's
+# label ends in where nothing else says it is one.
+_PLACE_NAME: Final = re.compile(r"(?:省|市|州|盟|县|区|旗|镇|乡|村|街道|社区|场|局|中心|院|校|学)$")
+
+
+def spanned_entity_columns(fields: Sequence[Field | None], texts: Sequence[str]) -> list[int]:
+    """The region columns of a two-row header flattened into one row (一级指标 | 二级指标 |
+    三级指标 | 指标值 | 禾川镇 | 石桥镇 …: the 指标值 label printed over one column per region,
+    the regions' names under it, one cell per line): two or more names of places or units
+    right after the last label, a 指标值, of a header naming a 三级 and another level column.
+    Their positions (in ``texts``); [] for any other header. O(labels)."""
+    named = [i for i, f in enumerate(fields) if f is not None]
+    levels = {f for f in fields if f in _LEVEL_COLUMNS}
+    if not named or fields[named[-1]] is not Field.TARGET:
+        return []
+    if Field.NAME not in levels or len(levels) < 2:
+        return []
+    tail = [i for i in range(named[-1] + 1, len(texts)) if texts[i]]
+    if len(tail) < 2 or not all(
+        is_entity_label(texts[i]) and _PLACE_NAME.search(texts[i]) for i in tail
+    ):
+        return []
+    return tail
+
+
 def is_indicator_header(texts: list[str]) -> bool:
     """True for a row such as 一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值, or
     指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值 (a form with no level columns)."""
@@ -385,6 +410,28 @@ def is_template_filler(text: str) -> bool:
     (……) — in a 偏差原因 or 说明 cell, no reason."""
     stripped = text.strip()
     return bool(stripped) and (is_template_number(stripped) or bool(_ELLIPSIS_ONLY.match(stripped)))
+
+
+# What a blank form prints in a field's cell: a list number (1、, 2.), a checkbox (□, √) or an
+# ellipsis — never the field's value.
+_BLANK_FORM_CELL: Final = re.compile(
+    r"^(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[)）]|[□■☑☐√✓]+|[…\.。·]+)$"
+)
+_CHECKBOX: Final = re.compile(r"[□■☑☐√✓]")
+
+
+def is_blank_form_cell(text: str, following: str = "", *, title: bool = True) -> bool:
+    """A cell a blank (or half-filled) form prints where a value goes: a list number, a
+    checkbox, an ellipsis, an option ticked or not (新增项目 □ | 延续项目 √: the options of a
+    项目属性 whose label was printed elsewhere), or (``title``) the form's title repeated at a
+    page's top — not for a 项目名称, which a form may word as its table's title."""
+    stripped = text.strip()
+    return bool(
+        _BLANK_FORM_CELL.match(stripped)
+        or _CHECKBOX.search(stripped)
+        or (_BLANK_FORM_CELL.match(following.strip()) and _CHECKBOX.search(following))
+        or (title and is_table_title(stripped))
+    )
 
 
 def is_numbered_name(name: str) -> bool:

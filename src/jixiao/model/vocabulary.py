@@ -168,6 +168,7 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "整体绩效目标": Field.GOALS,
     "年度履职目标": Field.GOALS,
     "部门预算编码": Field.DEPARTMENT_CODE,
+    "主管部门编码": Field.DEPARTMENT_CODE,
     "转移支付名称": Field.PROJECT,  # 转移支付（项目）名称 of the 转移支付区域 forms
     "转移支付项目名称": Field.PROJECT,
     "中长期目标": Field.GOALS,
@@ -376,6 +377,13 @@ IGNORED_LABELS: Final = frozenset(
         # a Chongqing 审批表's header block (项目分类, 建设周期, 业务主管部门 beside 预算单位)
         "项目分类", "建设周期", "业务主管部门", "项目审批", "项目总预算", "财政资金预算分类",
         "财政资金科目代码",
+        # the blank 申报表 template's labels (a county form: 项目属性 | 新增项目 □ 延续项目 □,
+        # 项目起止时间, 单位职能概述, the 项目概况 block): a label, never the value of the one
+        # before it where the form is left blank
+        "项目属性", "项目起止时间", "单位职能概述", "部门职能概述", "项目立项情况",
+        "项目立项的依据", "项目申报的可行性", "项目申报的必要性", "项目实施进度计划",
+        "项目实施内容", "开始时间", "完成时间", "项目资金申请",
+        "自有资金", "事业收入", "经营性收入",
     }
 )  # fmt: skip
 

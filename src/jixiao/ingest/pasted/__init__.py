@@ -57,6 +57,7 @@ from jixiao.model.labels import (
     is_known_label,
     is_table_title,
     printed_total,
+    spanned_entity_columns,
 )
 from jixiao.model.vocabulary import Field
 
@@ -188,10 +189,14 @@ def read_rows(builder: RowBuilder, rows: list[list[Token]], *, whitespace: bool)
             start = end
             continue
         builder.header_rows(rows[start:block_end], whitespace=whitespace)
+        end = header + 1
+        if end < len(rows) and names_regions_below(header_tokens, rows[end]):
+            # 指标值 over the regions' columns, their names on the header's second row
+            header_tokens = [*header_tokens, *rows[end]]
+            end += 1
         columns = entity_columns(header_columns(header_tokens, above))
         merged = merged_labels(header_tokens)
         builder.column_header(columns)
-        end = header + 1
         body: list[list[Token]] = []
         evaluation = end < len(rows) and uses_evaluation_levels(rows[end][:3])
         while end < len(rows):
@@ -205,6 +210,15 @@ def read_rows(builder: RowBuilder, rows: list[list[Token]], *, whitespace: bool)
 
 
 Run = tuple[list[Token], list[Token], list[Token], list[Token]]
+
+
+def names_regions_below(header: list[Token], below: list[Token]) -> bool:
+    """``below`` is the second row of a two-row header: the names of the regions whose
+    columns the header's last label, 指标值, spans (:func:`spanned_entity_columns`)."""
+    texts = [t.text for t in (*header, *below) if t.text]
+    return len(below) >= 2 and bool(
+        spanned_entity_columns([column_label(text) for text in texts], texts)
+    )
 
 
 def is_entity_header(tokens: list[Token]) -> bool:

@@ -39,6 +39,7 @@ from jixiao.model.labels import (
     is_name_stand_in,
     is_table_title,
     printed_total,
+    spanned_entity_columns,
     stand_in_name_column,
     total_label,
 )
@@ -376,7 +377,12 @@ def entity_columns(columns: list[Column]) -> list[Column]:
     target table for several towns or units, :func:`~jixiao.model.labels.entity_columns`):
     those columns are 指标值 columns, read together (:func:`shared_value`). Other headers are
     returned unchanged. O(columns)."""
-    tail = set(labels_entity_columns([c.field for c in columns], [c.label.text for c in columns]))
+    fields, texts = [c.field for c in columns], [c.label.text for c in columns]
+    tail = set(labels_entity_columns(fields, texts))
+    spanned = set(spanned_entity_columns(fields, texts))
+    if spanned:  # 指标值 | 禾川镇 | 石桥镇: the 指标值 label spans the region columns
+        columns = [c for i, c in enumerate(columns) if i != min(spanned) - 1]
+        tail = {i - 1 for i in spanned}
     if not tail:
         return columns
     return [Column(Field.TARGET, c.label, per_entity=True) if i in tail else c
@@ -625,6 +631,14 @@ def stream_header_end(tokens: Sequence[Token], start: int) -> int:
         end += 1
     if end < len(tokens) and is_number(tokens[end].text):
         end += 1
+    elif end > start and column_field(tokens[end - 1].text) is Field.TARGET:
+        # 指标值 over one column per region, their names under it (a two-row header)
+        after = end
+        while after < len(tokens) and is_entity_label(tokens[after].text):
+            after += 1
+        texts = [t.text for t in tokens[start:after]]
+        if spanned_entity_columns([column_field(t) for t in texts], texts):
+            end = after
     elif Field.TARGET not in {column_field(t.text) for t in tokens[start:end]}:
         # no 指标值 column: one per region may follow (… | 三级指标 | 城关镇 | 新河乡)
         after = end

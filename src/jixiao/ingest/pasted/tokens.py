@@ -31,6 +31,7 @@ from jixiao.model.labels import (
     is_known_label,
     is_page_number,
     label_unit,
+    spanned_entity_columns,
     stand_in_name_column,
     total_label,
 )
@@ -145,11 +146,15 @@ def rows_run_on(lines: list[str]) -> bool:
             and stand_in_name_column(fields, labels) is None
         ):
             continue  # (绩效标准 right after 二级指标: an unlabelled 三级 column; 指标内容)
-        if Field.TARGET not in fields:
+        regions = end
+        while regions < len(pieces) and is_entity_label(pieces[regions]):
+            regions += 1
+        if fields[-1] is Field.TARGET and spanned_entity_columns(
+            [*fields, *([None] * (regions - end))], pieces[level2:regions]
+        ):
+            end = regions  # 指标值 over the regions' columns, their names after it
+        elif Field.TARGET not in fields:
             # one 指标值 column per region, headed by the regions' names (城关镇 新河乡)
-            regions = end
-            while regions < len(pieces) and is_entity_label(pieces[regions]):
-                regions += 1
             if regions - end < 2:
                 continue
             end = regions
