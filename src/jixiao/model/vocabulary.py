@@ -379,11 +379,12 @@ IGNORED_LABELS: Final = frozenset(
         "财政资金科目代码",
         # the blank 申报表 template's labels (a county form: 项目属性 | 新增项目 □ 延续项目 □,
         # 项目起止时间, 单位职能概述, the 项目概况 block): a label, never the value of the one
-        # before it where the form is left blank
+        # before it where the form is left blank. Not its 开始时间 | 完成时间 or 自有资金 |
+        # 事业收入: an indicator's name ends in them (项目完成时间: a wrapped name's rest read
+        # as a label ended the table's rows; glued text is cut at labels)
         "项目属性", "项目起止时间", "单位职能概述", "部门职能概述", "项目立项情况",
         "项目立项的依据", "项目申报的可行性", "项目申报的必要性", "项目实施进度计划",
-        "项目实施内容", "开始时间", "完成时间", "项目资金申请",
-        "自有资金", "事业收入", "经营性收入",
+        "项目资金申请",
     }
 )  # fmt: skip
 
