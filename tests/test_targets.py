@@ -548,3 +548,10 @@ def test_placeholder_parses_as_text_or_empty(text: str) -> None:
     """Review rule ST07 relies on this to look for placeholder values in those rows only."""
     assert is_placeholder(text)
     assert parse_target(text).kind in (TargetKind.TEXT, TargetKind.EMPTY)
+
+
+@pytest.mark.parametrize("text", ["**人", "≥**%", "≥**元/人·月", "XX万元", "≤××个工作日"])
+def test_a_template_number_left_unfilled_is_text_not_a_statement(text: str) -> None:
+    # a reference 申报表 (参考模板) prints its example indicators with their numbers as stars:
+    # **人 is no qualitative statement, ≥**% no percentage
+    assert parse_target(text).kind is TargetKind.TEXT

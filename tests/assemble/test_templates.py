@@ -152,10 +152,12 @@ def test_target_printed_over_the_region_columns(printing: str) -> None:
     table_rows = TWO_ROW_HEADER
     if printing == "tabs":
         below = table_rows.index(["禾川镇", "石桥镇"])
-        table_rows = [*table_rows[:below], ["", "", "", "禾川镇", "石桥镇"], *table_rows[below + 1 :]]
+        shifted = ["", "", "", "禾川镇", "石桥镇"]  # under the 指标值, in their columns
+        table_rows = [*table_rows[:below], shifted, *table_rows[below + 1 :]]
         text = "\n".join("\t".join(row) for row in table_rows)
     elif printing == "pipe_lines":  # fujian-anxi's printing: ``cell |``, rows ended by ``||||``
-        text = "\n".join(l for row in table_rows for l in [*(f"{c} |" for c in row if c), "||||"])
+        lines = [line for row in table_rows for line in [*(f"{c} |" for c in row if c), "||||"]]
+        text = "\n".join(lines)
     elif printing == "layout":  # pdftotext -layout: the names under the 指标值, in their columns
         text = LAYOUT_TWO_ROW_HEADER
     else:  # a cell per line or paragraph, or the whole table on one line (run_on)
@@ -522,12 +524,17 @@ def read_or_refuse(text: str) -> tuple[list[TargetTable], list[Finding]]:
 # filled it: labels only, 新增项目 □ 延续项目 □, numbered 1、 2、 lines, the title again on each
 # page. Nothing on it is a value.
 
-BLANK_FORM = """某县财政支出项目绩效目标申报表 ( 年度) 填报单位(盖章) 项目名称 项目属性 新增项目 □ 延续项目 □ 主管部门 主管部门 编码 项目实施单位 项目负责人 联系电话 项目起止时间 项目资金申请(万元) 资金总额: 财政拨款: 自有资金: 事业收入: 其他: 单位职能概述
-某县财政支出项目绩效目标申报表
-项目概况 项目立项情况 项目立项的依据 项目申报的可行性 项目申报的必要性 项目实施进度计划 项目实施内容 开始时间 完成时间 1、 2、 3、 …… 项目绩效目标 长期目标 年度目标
-某县财政支出项目绩效目标申报表
-年度绩效指标 一级指标 二级指标 指标内容 指标值 备注 产出指标 数量指标 质量指标 时效指标 成本指标 … 效益指标 经济效益指标 社会效益指标 可持续影响指标 … 服务对象满意度指标 具体指标 ……
-"""
+BLANK_PAGES = [
+    "某县财政支出项目绩效目标申报表 ( 年度) 填报单位(盖章) 项目名称 项目属性 新增项目 □ "
+    "延续项目 □ 主管部门 主管部门 编码 项目实施单位 项目负责人 联系电话 项目起止时间 "
+    "项目资金申请(万元) 资金总额: 财政拨款: 自有资金: 事业收入: 其他: 单位职能概述",
+    "项目概况 项目立项情况 项目立项的依据 项目申报的可行性 项目申报的必要性 项目实施进度计划 "
+    "项目实施内容 开始时间 完成时间 1、 2、 3、 …… 项目绩效目标 长期目标 年度目标",
+    "年度绩效指标 一级指标 二级指标 指标内容 指标值 备注 产出指标 数量指标 质量指标 时效指标 "
+    "成本指标 … 效益指标 经济效益指标 社会效益指标 可持续影响指标 … 服务对象满意度指标 "
+    "具体指标 ……",
+]
+BLANK_FORM = "\n某县财政支出项目绩效目标申报表\n".join(BLANK_PAGES) + "\n"
 
 
 def test_a_blank_template_is_no_table() -> None:

@@ -193,7 +193,7 @@ def read_column_layout(text: str, file: str) -> Grid:
                 kept = [c for c in header if c.text][:-1]
                 starts = [starts[c.column] for c in kept] + [x for x, _ in found]
                 labels = [(starts[i], c.text) for i, c in enumerate(kept)]
-                header = cells_at([*labels, *zip(starts[len(kept) :], texts)], starts)
+                header = cells_at([*labels, *found], starts)
                 table = header_columns([cell.text for cell in header])
                 first = rows[-1].source
                 rows[-1] = Row(RowKind.TABLE, header, first.model_copy(update={"line_end": number}))

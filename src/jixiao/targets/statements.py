@@ -4,7 +4,8 @@
 * a placeholder (无, 不涉及, —, *, /) is text: the review decides what an empty row means;
 * other Chinese wording without digits is a qualitative statement;
 * wording with digits that no other rule read is text, so that a number inside a sentence
-  (完成2个项目的验收工作) never becomes a numeric target by accident;
+  (完成2个项目的验收工作) never becomes a numeric target by accident; so is a template's
+  value whose number is left as stars or crosses (**人, ≥**%, XX万元): no statement;
 * anything else (latin words, symbols, emoji) is text.
 
 A qualitative value is vague when it uses a word of :data:`VAGUE_WORDS`, unless it is a grade of
@@ -29,6 +30,8 @@ _PLACEHOLDER_WORDS = frozenset(PLACEHOLDER_WORDS)
 VAGUE_RE = re.compile(alternation(VAGUE_WORDS))
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 DIGIT_RE = re.compile(r"[0-9]")
+# a reference template's number left unfilled: **人, ≥**%, XX万元, ××个
+TEMPLATE_NUMBER_RE = re.compile(r"\*{2,}|＊{2,}|[Xx×]{2,}")
 
 
 def read_statement(raw: str, text: str) -> Target:
@@ -38,7 +41,7 @@ def read_statement(raw: str, text: str) -> Target:
     if (grade := GRADES.get(text)) is not None:
         vague = text not in TIER_GRADES and is_vague(text)
         return Target(raw=raw, kind=TargetKind.QUALITATIVE, grade=grade, vague=vague)
-    if DIGIT_RE.search(text) or not HAN_RE.search(text):
+    if DIGIT_RE.search(text) or TEMPLATE_NUMBER_RE.search(text) or not HAN_RE.search(text):
         return Target(raw=raw, kind=TargetKind.TEXT)
     return Target(raw=raw, kind=TargetKind.QUALITATIVE, vague=is_vague(text))
 

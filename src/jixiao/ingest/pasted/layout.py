@@ -631,20 +631,14 @@ def stream_header_end(tokens: Sequence[Token], start: int) -> int:
         end += 1
     if end < len(tokens) and is_number(tokens[end].text):
         end += 1
-    elif end > start and column_field(tokens[end - 1].text) is Field.TARGET:
-        # 指标值 over one column per region, their names under it (a two-row header)
+    else:
+        # one 指标值 column per region may follow: headed by the regions' names where no 指标值
+        # is printed (… | 三级指标 | 城关镇 | 新河乡), or with 指标值 over them (a two-row header)
         after = end
         while after < len(tokens) and is_entity_label(tokens[after].text):
             after += 1
         texts = [t.text for t in tokens[start:after]]
-        if spanned_entity_columns([column_field(t) for t in texts], texts):
-            end = after
-    elif Field.TARGET not in {column_field(t.text) for t in tokens[start:end]}:
-        # no 指标值 column: one per region may follow (… | 三级指标 | 城关镇 | 新河乡)
-        after = end
-        while after < len(tokens) and is_entity_label(tokens[after].text):
-            after += 1
-        texts = [t.text for t in tokens[start:after]]
-        if labels_entity_columns([column_field(t) for t in texts], texts):
+        fields = [column_field(t) for t in texts]
+        if labels_entity_columns(fields, texts) or spanned_entity_columns(fields, texts):
             end = after
     return end
