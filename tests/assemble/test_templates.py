@@ -562,3 +562,28 @@ def test_a_filled_form_keeps_its_values_beside_the_template_options() -> None:
         None,
     )
     assert rows(table) == [("产出指标", "数量指标", "养护里程", "≥120公里")]
+
+
+LAYOUT_WRAPPED_LABEL = """\
+专项名称    水旱灾害防御专项经费
+主管部门    某县水利局
+一级指标    二级指标    三级指标    绩效指标描  指标值
+                                    述          新河乡      石桥镇
+产出指标    时效指标    设备维护办  反映设备维  ≤22天       ≤21天
+                        理时限      护办理时限
+效益指标    社会效益    宣传活动政  反映宣传活  有效提高    有效提高
+                        策知晓度    动政策知晓
+            可持续影响  课程建设长  反映课程建  高          高
+                        效管护机制  设长效管护
+"""
+
+
+def test_region_names_beside_a_wrapped_label_rest_in_layout_text() -> None:
+    # the names share their line with the rest of a wrapped label (绩效指标描 / 述): before,
+    # each row's regions were read as one value (有效提高有效提高)
+    (table,), _ = read(LAYOUT_WRAPPED_LABEL)
+    assert [(i.name, i.target.raw) for i in table.indicators] == [
+        ("设备维护办理时限", ""),
+        ("宣传活动政策知晓度", "有效提高"),
+        ("课程建设长效管护机制", "高"),
+    ]

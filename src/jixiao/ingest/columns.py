@@ -184,16 +184,16 @@ def read_column_layout(text: str, file: str) -> Grid:
                 first = rows[-1].source
                 rows[-1] = Row(RowKind.TABLE, header, first.model_copy(update={"line_end": number}))
                 continue
-            if header and spanned_entity_columns(
-                [*(column_label(c.text) for c in header), *([None] * len(texts))],
-                [*(c.text for c in header), *texts],
-            ):
+            regions = header_regions(header, found, starts) if header else None
+            if regions is not None:
                 # the header's second row: the regions' names under its last label, 指标值,
-                # each over its own column: the header is read with their columns instead
+                # each over its own column (after the rests of wrapped labels, 述 of 绩效指标
+                # 描述): the header is read with their columns instead
+                header, found_names = regions
                 kept = [c for c in header if c.text][:-1]
-                starts = [starts[c.column] for c in kept] + [x for x, _ in found]
+                starts = [starts[c.column] for c in kept] + [x for x, _ in found_names]
                 labels = [(starts[i], c.text) for i, c in enumerate(kept)]
-                header = cells_at([*labels, *found], starts)
+                header = cells_at([*labels, *found_names], starts)
                 table = header_columns([cell.text for cell in header])
                 first = rows[-1].source
                 rows[-1] = Row(RowKind.TABLE, header, first.model_copy(update={"line_end": number}))
@@ -338,6 +338,29 @@ def joined_rests(row: Row, rests: dict[int, str], number: int) -> Row:
         for index, cell in enumerate(row.cells)
     )
     return replace(row, cells=cells, source=row.source.model_copy(update={"line_end": number}))
+
+
+def header_regions(
+    header: tuple[Cell, ...], found: list[tuple[int, str]], starts: list[int]
+) -> tuple[tuple[Cell, ...], list[tuple[int, str]]] | None:
+    """A line under the indicator header holding the regions' names under its last label,
+    指标值 (:func:`~jixiao.model.labels.spanned_entity_columns`), perhaps after the rests of
+    wrapped labels left of it: the header with those rests joined, and the names' stretches.
+    None for any other line."""
+    labelled = [c for c in header if c.text]
+    if not labelled:
+        return None
+    target = starts[labelled[-1].column] - _SLACK
+    rests = [(x, t) for x, t in found if x < target]
+    names = [(x, t) for x, t in found if x >= target]
+    if rests:
+        cells = cells_at(rests, starts)
+        if not continues_header(header, cells):
+            return None
+        header = joined_header(header, cells)
+    texts = [c.text for c in header] + [normalize_cell_text(t) for _, t in names]
+    fields = [column_label(c.text) for c in header] + [None] * len(names)
+    return (header, names) if spanned_entity_columns(fields, texts) else None
 
 
 def continues_header(header: tuple[Cell, ...], cells: tuple[Cell, ...]) -> bool:
