@@ -2,12 +2,14 @@
 
 A document a user holds differs from the corpus's copy in ways that do not change what is
 printed: a web page leaves zero-width spaces before its cells, a full-width input mode types
-１００％, Windows writes CRLF and pastes no-break spaces, an editor leaves trailing blanks. Each
+１００％, Windows writes CRLF and pastes no-break spaces, an editor leaves trailing blanks, a
+form types its labels with spaces for alignment (项 目 名 称). Each
 perturbation here keeps every line where it was (so a doubt's line numbers still locate the
 rows), and a document so perturbed must be read as well as the corpus's copy: the same floors
 (``expected/<document>.json``). Measured on 2026-12-05 before the readers made characters
 canonical (``ingest/cleaning.canonical_characters``): zero-width spaces 78/248 exact, 20 wrong,
-15 spurious; full-width digits 110/248 exact, 26 wrong.
+15 spurious; full-width digits 110/248 exact, 26 wrong; spaced labels, before the readers
+closed them (``ingest/cleaning.close_spaced_labels``), 78/236 exact, 4 wrong, 5 spurious.
 
     .venv/bin/python tests/corpus/perturbed.py [perturbation...]
 
@@ -43,10 +45,29 @@ def _windows(text: str) -> str:
     return "\r\n".join(line.replace(" ", "\u00a0") + "  " for line in text.split("\n"))
 
 
+# labels forms type with spaces for alignment (项 目 名 称), where the corpus prints them whole
+_SPACED_LABELS = (
+    "项目名称",
+    "主管部门",
+    "实施单位",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度目标",
+)
+
+
+def _spaced_labels(text: str) -> str:
+    for label in _SPACED_LABELS:
+        text = text.replace(label, " ".join(label))
+    return text
+
+
 PERTURBATIONS: dict[str, Callable[[str], str]] = {
     "invisible": _invisible,
     "full_width_digits": lambda text: text.translate(_FULL_WIDTH),
     "windows": _windows,
+    "spaced_labels": _spaced_labels,
 }
 
 

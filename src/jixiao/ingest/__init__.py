@@ -145,15 +145,20 @@ def read_grid(data: bytes, file: str) -> Grid:
     from jixiao.ingest.pasted import has_indicator_header, needs_pasted_reading, read_pasted_text
 
     if needs_pasted_reading(grid):
-        text = decode_text(data, file)
+        from jixiao.ingest.cleaning import close_spaced_labels
         from jixiao.ingest.columns import has_column_layout, read_column_layout
 
+        text = decode_text(data, file)
+        # labels typed with spaces (项 目 名 称) closed: for the layout, with their spaces put
+        # after them, so that every column keeps its position; for pasted text, without. A
+        # layout is told from the text as printed (closed labels' spaces look like gaps).
+        closed = close_spaced_labels(text)
         if has_column_layout(text.splitlines()):  # pdftotext -layout: cells by position
-            columns = read_column_layout(text, file)
+            columns = read_column_layout(close_spaced_labels(text, keep_positions=True), file)
             if has_indicator_header(columns):
                 return columns
         # no table in tab/pipe rows: a web page pasted as text, whose cells are rebuilt
-        pasted = read_pasted_text(text, file)
+        pasted = read_pasted_text(closed, file)
         if has_indicator_header(pasted):
             return pasted
     return grid

@@ -2,6 +2,8 @@
 
 * :func:`canonical_characters` for any text a reader takes in (a decoded text file, a cell):
   invisible format characters removed, full-width digits as ASCII digits;
+* :func:`close_spaced_labels` for lines of text: a form's label typed with spaces between its
+  characters for alignment (项 目 名 称, 一 级 指 标) as the one word;
 * :func:`clean_cell_text` for text that may carry markup (converter text);
 * :func:`normalize_cell_text` for the plain text of a cell (XLSX, DOCX, HTML): paragraphs kept
   as newlines, spaces collapsed, a space between two CJK characters dropped;
@@ -13,7 +15,11 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache, partial
 from typing import Final
+
+from jixiao.model.framework import FRAMEWORK, LEVEL1_ALIASES, LEVEL2_ALIASES
+from jixiao.model.vocabulary import BUDGET_SUB_COLUMNS, COLUMN_LABELS, HEADER_LABELS
 
 _PARAGRAPH_BREAK: Final = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
 _TAG: Final = re.compile(r"</?[a-zA-Z][^<>]*>")
@@ -44,6 +50,88 @@ def canonical_characters(text: str) -> str:
     as ASCII. Idempotent, and a no-op on text without them."""
     text = text.translate(_CHARACTERS)
     return _DECIMAL_POINT.sub(".", text) if "．" in text else text
+
+
+# A run of CJK words separated by one to three spaces: where a spaced-out label may be
+# (and the colon after it, if any). It starts only where a CJK run starts and never gives back
+# (possessive): linear in the line, where a plain pattern retries every start of a long sentence.
+_SPACED_RUN: Final = re.compile(
+    r"(?<![\u3400-\u9fff])"
+    r"(?P<run>[\u3400-\u9fff]++(?:[ \u3000\u00a0]{1,3}[\u3400-\u9fff]++)+)(?P<colon>[:：]?)"
+)
+_GAP: Final = re.compile(r"[ \u3000\u00a0]{1,3}")
+_MAX_LABEL_LENGTH: Final = 16
+
+
+@cache
+def label_words() -> frozenset[str]:
+    """The printed labels and level names of three or more characters (vocabulary, framework)."""
+    words = {*HEADER_LABELS, *COLUMN_LABELS, *BUDGET_SUB_COLUMNS, *LEVEL1_ALIASES, *LEVEL2_ALIASES}
+    words.update(FRAMEWORK, *FRAMEWORK.values())
+    return frozenset(word for word in words if len(word) >= 3)
+
+
+def close_spaced_labels(text: str, *, keep_positions: bool = False) -> str:
+    """Every line's labels typed with spaces between their characters or halves (项 目 名 称,
+    项目 名称, 一  级  指  标) as the words. With ``keep_positions`` the removed spaces are put
+    after the label (after its colon, if any), so that every later character keeps its
+    position (pdftotext -layout columns); else they are dropped.
+
+    A label is closed when its pieces make it exactly (项目 名称: spaces only at its ends and
+    inside), or when a space stands between every two of its characters (一 级 指 标二 级 指 标,
+    glued to the next cell). So '三级指标 指标值' stays, and so does a name ending in 满意度
+    before a cell 指标值 (满意度 指标 is not spaced out)."""
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return text
+    return _SPACED_RUN.sub(partial(_close_run, keep_positions=keep_positions), text)
+
+
+def _close_run(match: re.Match[str], *, keep_positions: bool) -> str:
+    run = match.group("run")
+    pieces = _GAP.split(run)
+    gaps = _GAP.findall(run)
+    text = "".join(pieces)
+    gap_after = [""] * len(text)  # the spaces printed after each character
+    position = 0
+    for piece, gap in zip(pieces, gaps, strict=False):
+        position += len(piece)
+        gap_after[position - 1] = gap
+    words = label_words()
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        length = _spaced_label_at(text, gap_after, index, words)
+        if not length:
+            out.append(text[index] + gap_after[index])
+            index += 1
+            continue
+        last = index + length - 1
+        padding = "".join(gap_after[index:last]) if keep_positions else ""
+        out.append(text[index : last + 1] + padding + gap_after[last])
+        index = last + 1
+    closed = "".join(out)
+    colon = match.group("colon")
+    if not keep_positions:
+        return closed + colon
+    if colon:  # a label's padding after its colon: 实施单位：   某局, not 实施单位   ：某局
+        label = closed.rstrip(" \u3000\u00a0")
+        return label + colon + closed[len(label) :]
+    return closed
+
+
+def _spaced_label_at(text: str, gap_after: list[str], index: int, words: frozenset[str]) -> int:
+    """The length of the longest spaced label starting at ``index`` (0: none)."""
+    for length in range(min(_MAX_LABEL_LENGTH, len(text) - index), 2, -1):
+        last = index + length - 1
+        inside = gap_after[index:last]
+        if not any(inside) or text[index : last + 1] not in words:
+            continue
+        if all(inside):  # spaced out: a space between every two characters
+            return length
+        starts = index == 0 or bool(gap_after[index - 1])
+        if starts and (last == len(text) - 1 or gap_after[last]):  # whole pieces
+            return length
+    return 0
 
 
 def clean_cell_text(text: str) -> str:

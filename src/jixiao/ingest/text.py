@@ -12,7 +12,7 @@ from typing import Final
 
 from jixiao.errors import UnreadableFile
 from jixiao.ingest.budget import check_budget
-from jixiao.ingest.cleaning import canonical_characters, clean_cell_text
+from jixiao.ingest.cleaning import canonical_characters, clean_cell_text, close_spaced_labels
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind
 from jixiao.model import SourceRef
 
@@ -44,7 +44,7 @@ def read_text(data: bytes, file: str) -> Grid:
     text = decode_text(data, file)
     for number, line in enumerate(text.splitlines(), start=1):
         check_budget()
-        row = parse_line(line, file, number)
+        row = parse_line(close_spaced_labels(line), file, number)
         if row is not None:
             grid.rows.append(row)
     return grid
