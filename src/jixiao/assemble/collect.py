@@ -78,6 +78,7 @@ from jixiao.model.labels import (
     stands_alone,
 )
 from jixiao.model.vocabulary import (
+    BLOCK_TOTAL_LABELS,
     BUDGET_NOTE_LABELS,
     DEPARTMENT_FORM_LABELS,
     FISCAL_TOTAL_LABELS,
@@ -257,10 +258,18 @@ class Collector:
             return
         first = next((t for t in texts if t), "")
         first_is_label = bool(texts) and texts[0] == first and is_known_label(first)
-        if not first_is_label and self.sub_columns and header_label(first) is Field.TOTAL:
-            # 年度资金总额 under the merged 项目资金 cell (its cell left empty): the budget row
-            first_is_label = True
-            row = replace(row, cells=tuple(cell for cell in row.cells if cell.text))
+        if not first_is_label and self.sub_columns:
+            # 年度资金总额 under the merged 项目资金 cell (its cell left empty, or holding the
+            # label's unit wrapped onto this row: (万元) | 年度资金总额 | 29 | …): the budget row
+            cells = [cell for cell in row.cells if cell.text]
+            unit = label_unit(first) if len(cells) > 1 and not clean_label(first) else None
+            if unit is not None:
+                cells = cells[1:]
+            if block_total(cells[0].text):
+                first_is_label = True
+                row = replace(row, cells=tuple(cells))
+                if unit is not None and self.current is not None:
+                    self.current.unit_printed = self.current.unit_printed or unit
         if (
             first_is_label
             or self.continues_money_block(first)
@@ -435,7 +444,7 @@ class Collector:
         if not columns and self.block_columns and self.current is not None:
             return self.feed_block_parts(row, labels)
         self.block_columns = []
-        if not columns or header_label(labels[0]) is not Field.TOTAL or self.current is None:
+        if not columns or not block_total(labels[0]) or self.current is None:
             return False
         values = leading_values(labels[1:])
         if clean_label(labels[0]) in FISCAL_TOTAL_LABELS:
@@ -1068,15 +1077,18 @@ def block_heading_length(labels: list[str], *, continuing: bool = False) -> int:
             break
     else:
         index = len(labels)
+    # the total label, or the section's (资金情况(万元) | 年初预算资金总额 | 实际投入资金额 |
+    # 产生差异的原因), spanning the sub-columns
     spans = any(
-        header_label(text) is Field.TOTAL and budget_sub_column(text) is None
+        header_label(text) in (Field.TOTAL, Field.BUDGET_SECTION)
+        and budget_sub_column(text) is None
         for text in labels[:index]
     )
     if not continuing and (subs < 2 or not spans):
         return 0
     if continuing and not subs:
         return 0
-    if index < len(labels) and header_label(labels[index]) is not Field.TOTAL:
+    if index < len(labels) and not block_total(labels[index]):
         return 0
     return index
 
@@ -1420,3 +1432,9 @@ def rows_left_out(draft: TableDraft) -> bool:
     with no rows, so that the doubts naming those lines reach the user instead of a bare
     “未找到绩效目标表”."""
     return draft.columns is not None and any(f.code == "PRS010" for f in draft.findings)
+
+
+def block_total(text: str) -> bool:
+    """The label of a budget block's total row under its sub-columns: 年度资金总额, or 合计
+    (合计 | 236 | 236 under 年初预算资金总额 | 实际投入资金额)."""
+    return header_label(text) is Field.TOTAL or clean_label(text) in BLOCK_TOTAL_LABELS

@@ -22,9 +22,10 @@ from jixiao.model.vocabulary import (
 )
 
 # a number, with an exponent when a converter wrote one (1.5E+7): never read as its mantissa
-# (a number that is a year or a date, 2021年实际执行数, is no amount)
+# (a number that is a year or a date, 2021年实际执行数, is no amount; nor is a rate: '(1)财政拨款
+# 103.21%', a percentage printed where the amount belongs)
 _AMOUNT: Final = re.compile(
-    r"^\s*([-+]?\d[\d,，]*(?:\.\d+)?(?:[eE][-+]?\d+)?)(?![\d,，.])(?!\s*[年月日])\s*"
+    r"^\s*([-+]?\d[\d,，]*(?:\.\d+)?(?:[eE][-+]?\d+)?)(?![\d,，.])(?!\s*[年月日%％])\s*"
     rf"({alternation(AMOUNT_UNIT_FACTORS)})?"
 )
 # 单位：元 — alone, or at the end of a line such as 填报单位：（盖章） 单位：万元
@@ -227,7 +228,8 @@ def unit_role(label: str) -> UnitRole:
         return UnitRole.CENTRAL
     if "主管" in label:
         return UnitRole.SUPERVISOR
-    if "实施" in label or "执行" in label:  # 项目执行单位: the unit that carries it out
+    if "实施" in label or "执行" in label or "使用" in label:
+        # 项目执行单位, a 转移支付 自评表's 资金使用单位: the unit that carries it out
         return UnitRole.IMPLEMENTER
     return UnitRole.REPORTING
 

@@ -92,6 +92,9 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "县级主管部门": Field.DEPARTMENT,
     "项目主管部门": Field.DEPARTMENT,  # glued after a project's name: ingest/pasted/glued.py
     "中央主管部门": Field.CENTRAL_DEPARTMENT,
+    # a 转移支付 自评表 filled by the region: 中央主管部门 | 地方主管部门 | 资金使用单位
+    "地方主管部门": Field.DEPARTMENT,
+    "资金使用单位": Field.IMPLEMENTER,
     "项目单位": Field.DEPARTMENT,
     "填报单位": Field.DEPARTMENT,
     "实施单位": Field.IMPLEMENTER,
@@ -170,6 +173,9 @@ HEADER_LABELS: Final[dict[str, Field]] = {
     "部门预算编码": Field.DEPARTMENT_CODE,
     "主管部门编码": Field.DEPARTMENT_CODE,
     "转移支付名称": Field.PROJECT,  # 转移支付（项目）名称 of the 转移支付区域 forms
+    # (as printed, for text whose cells are glued: a label found by name keeps its brackets)
+    "转移支付(项目)名称": Field.PROJECT,
+    "转移支付（项目）名称": Field.PROJECT,
     "转移支付项目名称": Field.PROJECT,
     "中长期目标": Field.GOALS,
     "年度主要任务": Field.TASKS,
@@ -203,6 +209,10 @@ FISCAL_TOTAL_LABELS: Final = frozenset(
 BUDGET_SUB_COLUMNS: Final[dict[str, Field]] = {
     "年初预算数": Field.INITIAL,
     "年初预算": Field.INITIAL,
+    # a Hunan 整体支出绩效自评表: 资金情况(万元) | 年初预算资金总额 | 实际投入资金额 |
+    # 产生差异的原因
+    "年初预算资金总额": Field.INITIAL,
+    "实际投入资金额": Field.EXECUTED,
     "全年预算数": Field.TOTAL,
     "预算数": Field.TOTAL,
     "调整后预算数": Field.TOTAL,
@@ -216,12 +226,16 @@ BUDGET_SUB_COLUMNS: Final[dict[str, Field]] = {
     "得分": Field.EXECUTION_SCORE,
 }
 # The last heading of a budget block over its note cell (… | 权重 | 得分 | 原因): no value column.
-BUDGET_NOTE_LABELS: Final = frozenset({"原因", "说明", "备注", "原因说明", "偏差原因"})
+BUDGET_NOTE_LABELS: Final = frozenset(
+    {"原因", "说明", "备注", "原因说明", "偏差原因", "产生差异的原因"}
+)
 
 # The total row of a 自评表 (总分 | 100 | 96 | 优: the label, the full marks, the score and
 # perhaps the grade) and the labels of a total score printed alone (自评总分(分) 97.6). 合计 and
 # 总计 also label subtotals of the budget block: they count only under the indicator rows.
 TOTAL_ROW_LABELS: Final = frozenset({"总分", "合计", "总计"})
+# Under a budget block's sub-columns (年初预算资金总额 | 实际投入资金额), 合计 is its total row.
+BLOCK_TOTAL_LABELS: Final = frozenset({"合计", "总计"})
 TOTAL_SCORE_LABELS: Final = frozenset({"自评总分", "总得分", "自评得分合计"})
 # A label inside a total row before its score or grade (总分 | 100 | 得分 | 96 | 等级：优).
 TOTAL_PART_LABELS: Final[dict[str, str]] = {
@@ -343,6 +357,7 @@ COLUMN_LABELS: Final[dict[str, Field]] = {
     "未完成原因分析和改进措施": Field.DEVIATION,
     "未完成原因分析及改进措施": Field.DEVIATION,
     "原因分析及改进措施": Field.DEVIATION,
+    "产生差异的原因及改进措施": Field.DEVIATION,  # a Hunan 整体支出绩效自评表
 }
 
 # Indicator columns whose values the model does not keep, with the shape of their cells (what
@@ -360,10 +375,11 @@ UNKEPT_COLUMNS: Final[dict[str, str]] = {
 IGNORED_LABELS: Final = frozenset(
     {
         "项目负责人及电话", "负责人及电话", "项目负责人", "项目类别", "归口科室", "金额", "小计",
+        "单位负责人及电话",
         "资金来源", "年初安排金额", "年初预算数", "全年执行数", "执行数", "执行率", "分值",
         "得分", "自评得分", "上年结转资金", "该项目支出上级资金", "地方资金/其他",
         "中期市财政预算", "中期滚动目标", "总体目标", "实施期绩效目标", "项目支出实施期",
-        "全年实际完成情况", "年度总体目标完成情况综述", "绩效指标",
+        "全年实际完成情况", "年度总体目标完成情况综述", "年度总体目标完成情况", "绩效指标",
         "实际完成情况", "目标实际完成情况", "年度目标完成情况", "年度绩效指标完成情况",
         "省级财政部门", "省级主管部门", "市级主管部门", "区域", "地区", "区域名称", "填报类型",
         "任务名称", "主要内容", "实施期目标", "中期目标",

@@ -36,17 +36,30 @@ from jixiao.ingest.pasted.glued_rows import read_indicators
 from jixiao.ingest.pasted.header import group_label_runs
 from jixiao.ingest.pasted.tokens import PAGE_MARK, Token
 from jixiao.model.labels import clean_label
-from jixiao.model.vocabulary import HEADER_LABELS, IGNORED_LABELS, Field, alternation
+from jixiao.model.vocabulary import (
+    BUDGET_SUB_COLUMNS,
+    HEADER_LABELS,
+    IGNORED_LABELS,
+    Field,
+    alternation,
+)
 
 if TYPE_CHECKING:
     from jixiao.ingest.pasted.layout import Column, RowBuilder
 
 _SPACE: Final = re.compile(r"\s+")
 _BRACKET: Final = r"(?:[（(][^（()）]{1,12}[)）])?"
-# a label, not a title that contains one (…绩效目标自评表)
+# 预算执行率(B/A) of a 转移支付 自评表: a budget sub-column found by name (a 三级 indicator of
+# that name is never in the header block)
+_RATE_LABELS: Final = [
+    label for label, name in BUDGET_SUB_COLUMNS.items() if name is Field.EXECUTION_RATE
+]
+# a label, not a title that contains one (…绩效目标自评表, …绩效目标自评 (2021年度)), nor the
+# words of a name (车辆购置税收入补助地方资金（普通省道公路建设）: a label's bracket holds a
+# unit or a short qualifier, never five letters of a name)
 _HEADER_LABEL: Final = re.compile(
-    rf"(?:其中[:：]?)?(?:{alternation([*HEADER_LABELS, *IGNORED_LABELS])})"
-    rf"(?!(?:自评|申报|批复)?表){_BRACKET}[:：]?"
+    rf"(?:其中[:：]?)?(?:{alternation([*HEADER_LABELS, *IGNORED_LABELS, *_RATE_LABELS])})"
+    rf"(?!(?:自评|申报|批复)?表|自评|[（(][\u3400-\u9fff]{{5,}}[)）]){_BRACKET}[:：]?"
 )
 # …, or 附件2: the next attachment (a table) follows
 _UNIT_LABELS_AFTER_PROJECT: Final = [
@@ -79,6 +92,7 @@ _SUB_COLUMNS: Final[dict[str, str]] = {
     "全年执行数": "executed",
     "执行数": "executed",
     "执行率": "rate",
+    "预算执行率": "rate",
     "分值": "score",
     "得分": "score",
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import takewhile
 from typing import Final
 
 from jixiao.ingest.budget import check_budget
@@ -38,6 +39,7 @@ from jixiao.model.labels import (
     is_indicator_header,
     is_name_stand_in,
     is_table_title,
+    label_unit,
     printed_total,
     spanned_entity_columns,
     stand_in_name_column,
@@ -46,7 +48,7 @@ from jixiao.model.labels import (
 from jixiao.model.labels import (
     entity_columns as labels_entity_columns,
 )
-from jixiao.model.vocabulary import COLUMN_NAMES, Field
+from jixiao.model.vocabulary import BLOCK_TOTAL_LABELS, COLUMN_NAMES, Field
 
 # Where the indicator rows end: a note under the table, a signature line, a total.
 # Free-text columns a 自评表 prints after 得分.
@@ -147,6 +149,18 @@ class RowBuilder:
     def header_groups(self, groups: list[list[Token]]) -> None:
         index = 0
         while index < len(groups):
+            # one cell per line: a budget block's total row (合计 | 236 | 236 | note) is cells
+            # in groups of one (合计 is no label)
+            run = list(takewhile(lambda g: len(g) == 1, groups[index : index + 6]))
+            block = next(
+                (n for n in range(len(run), 1, -1) if is_block_total([g[0] for g in run[:n]])),
+                0,
+            )
+            if block:
+                cells = [g[0] for g in run[:block]]
+                self.table(cells, cells)
+                index += block
+                continue
             # one cell per line: a total row's cells are groups of one (总分 | 100 | 96)
             singles = [g[0] for g in groups[index : index + 6] if len(g) == 1]
             taken = next(
@@ -169,6 +183,12 @@ class RowBuilder:
         after_label = False
         for index, row in enumerate(rows):
             if row and self.total_row(row):  # before a space-separated row's words are joined
+                after_label = False
+                continue
+            if is_block_total(row):
+                # 合计 | 236 | 236 under a budget block's sub-columns: its total row, not a
+                # footer (its cells as printed: no label among them to group words by)
+                self.table(row, row)
                 after_label = False
                 continue
             cells = group_whitespace_row(row) if whitespace else row
@@ -595,6 +615,25 @@ def header_columns(tokens: Sequence[Token], above: Sequence[Token] = ()) -> list
 
 def is_header_row(tokens: Sequence[Token]) -> bool:
     return is_indicator_header([t.text for t in tokens])
+
+
+def is_block_total(cells: Sequence[Token]) -> bool:
+    """A budget block's total row in the header block, no footer: 合计 | 236 | 236, and the
+    note of the block's last column after the amounts (合计 | 182.4 | 176.9 | 岗位空缺)."""
+    if cells and label_unit(cells[0].text) and not clean_label(cells[0].text):
+        cells = cells[1:]  # （万元） 合计 | …: the unit of the block's label wrapped onto the row
+    if not cells:
+        return False
+    amounts = 0
+    while 1 + amounts < len(cells) and is_number(cells[1 + amounts].text):
+        amounts += 1
+    rest = cells[1 + amounts :]
+    return (
+        clean_label(cells[0].text) in BLOCK_TOTAL_LABELS
+        and amounts > 0
+        and len(rest) <= 1
+        and not any(is_label(t) for t in rest)
+    )
 
 
 def is_stop(token: Token) -> bool:

@@ -24,10 +24,12 @@ from jixiao.ingest.cleaning import join_wrapped_lines, normalize_cell_text
 from jixiao.ingest.pasted.cells import is_level_name, level_fit
 from jixiao.model.labels import (
     column_label,
+    continues_column_label,
     furniture_kind,
     implied_name_column,
     is_any_table_title,
     is_entity_label,
+    is_indicator_header,
     is_known_label,
     is_page_number,
     label_unit,
@@ -331,7 +333,54 @@ def whitespace_rows(lines: list[str], convert: bool) -> list[list[Token]]:
         tokens = [t for part in line.split() if (t := make_token(part, number, convert))]
         if tokens:
             rows.append(join_row_fragments(tokens))
-    return join_vertical_labels(rows)
+    return join_wrapped_header(join_vertical_labels(rows))
+
+
+def join_wrapped_header(rows: list[list[Token]]) -> list[list[Token]]:
+    """An indicator header whose labels wrapped in their cells, printed on two lines (一级指标
+    二级指标 三级指标 年度 实际 分值 得分 / 指标值 完成值): the second line's pieces complete, in
+    order, the first line's labels; the rows are joined when every piece completes one, every
+    cell after the level labels that named no column is completed, and the joined row is an
+    indicator header (the first line alone is none: it names no 指标值 column). O(cells)."""
+    joined: list[list[Token]] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        below = rows[index + 1] if index + 1 < len(rows) else []
+        header = completed_header(row, below) if below else None
+        if header is None:
+            joined.append(row)
+            index += 1
+        else:
+            joined.append(header)
+            index += 2
+    return joined
+
+
+def completed_header(row: list[Token], below: list[Token]) -> list[Token] | None:
+    """``row`` with ``below``'s pieces joined to the labels they complete (join_wrapped_header),
+    or None."""
+    levels = (Field.LEVEL1, Field.LEVEL2, Field.NAME)
+    first = next((i for i, t in enumerate(row) if column_label(t.text) in levels), None)
+    if first is None or len(below) > len(row) - first:
+        return None
+    texts = [t.text for t in row]
+    if is_indicator_header(texts):
+        return None
+    completed = list(row)
+    position = first + 1
+    for piece in below:
+        while position < len(row) and not continues_column_label(row[position].text, piece.text):
+            if column_label(row[position].text) is None:
+                return None  # a cell naming no column left incomplete
+            position += 1
+        if position >= len(row):
+            return None
+        completed[position] = concat(row[position], piece)
+        position += 1
+    if any(column_label(t.text) is None for t in completed[first:]):
+        return None
+    return completed if is_indicator_header([t.text for t in completed]) else None
 
 
 def join_row_fragments(tokens: list[Token]) -> list[Token]:
