@@ -22,8 +22,9 @@ no gold row and no wrong row's reading is *spurious*: a garbage row (furniture, 
 weight read as an indicator) or a row the gold leaves out because the document cut it.
 A document jixiao refuses (no table found) has every gold row missed.
 
-Table fields (project, department, year, budget_total in yuan) are compared the same way,
-amounts to the cent. Gold tables are matched to jixiao's tables in document order.
+Table fields (project, department, year, budget_total and fiscal_funds — the budget's
+其中：财政资金 — in yuan) are compared the same way, amounts to the cent. Gold tables are
+matched to jixiao's tables in document order.
 
 A gold row that does not come out exactly is *covered* when jixiao says it had a doubt about
 it: a finding whose ``indicator`` is the name of the indicator jixiao read for that row, or
@@ -53,7 +54,9 @@ EXPECTED = CORPUS / "expected"
 # kept apart so that the shared corpus's figures stay comparable from session to session.
 FOUND = CORPUS / "found"
 ROW_FIELDS = ("level1", "level2", "name", "target")
-TABLE_FIELDS = ("project", "department", "year", "budget_total")
+TABLE_FIELDS = ("project", "department", "year", "budget_total", "fiscal_funds")
+# the table fields that are amounts in yuan, compared to the cent
+AMOUNT_FIELDS = frozenset({"budget_total", "fiscal_funds"})
 
 
 # Comparator glyphs NFKC leaves alone, printed for ≥ ≤ = (jixiao stores the comparator of an
@@ -367,13 +370,14 @@ def score_table_fields(
             "department": table.department,
             "year": table.year,
             "budget_total": table.budget.total,
+            "fiscal_funds": table.budget.fiscal,
         }
     for name in TABLE_FIELDS:
         if name not in gold:
             continue
         score.table_fields += 1
         expected, got = gold[name], read.get(name)
-        if name == "budget_total":
+        if name in AMOUNT_FIELDS:
             same = (expected is None and got is None) or (
                 expected is not None
                 and isinstance(got, float)
