@@ -28,9 +28,9 @@ line is a whole row are left as they are.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Final
 
 from jixiao.assemble.columns import map_columns, region_columns, regions_under_target
@@ -102,8 +102,9 @@ def settle_wrapped_rows(rows: Sequence[Row]) -> list[Row]:
     broken = False  # the next line starts a page
     for row in rows:
         check_budget()
+        texts = row.texts
         if row.kind is RowKind.TABLE and (
-            is_indicator_header(row.texts) or is_header_without_target(row.texts)
+            is_indicator_header(texts) or is_header_without_target(texts)
         ):
             flush()
             broken = seen and columns is not None
@@ -124,7 +125,7 @@ def settle_wrapped_rows(rows: Sequence[Row]) -> list[Row]:
             settled.append(row)
             continue
         header = None
-        if columns is not None and is_indicator_line(row):
+        if columns is not None and is_indicator_line(row, texts):
             if run and (row.starts_page or not follows(run[-1], row)):
                 flush()
                 broken = True
@@ -138,7 +139,7 @@ def settle_wrapped_rows(rows: Sequence[Row]) -> list[Row]:
             continue
         flush()
         broken = seen
-        if row.kind is RowKind.TABLE and is_known_label(first_text(row)):
+        if row.kind is RowKind.TABLE and is_known_label(first_text(texts)):
             columns, seen, broken = None, False, False  # the next table's header block
         settled.append(row)
     flush()
@@ -167,21 +168,22 @@ def cut_by_break(row: Row, columns: dict[Field, list[int]]) -> bool:
     return not any(fields.get(field) for field in (*_LEVELS, Field.TARGET))
 
 
-def is_indicator_line(row: Row) -> bool:
-    """A table line under the indicator header that may be (part of) an indicator row: not a
-    header-block label, a total or furniture."""
-    if row.kind is not RowKind.TABLE or row.is_empty() or row.source.line is None:
+def is_indicator_line(row: Row, texts: Sequence[str]) -> bool:
+    """A table line (its cells' ``texts``) under the indicator header that may be (part of)
+    an indicator row: not a header-block label, a total or furniture."""
+    if row.kind is not RowKind.TABLE or row.source.line is None:
         return False
-    texts = row.texts
+    printed = [text for text in texts if text]
     return (
-        not is_known_label(first_text(row))
-        and printed_total(texts, under_indicators=True) is None
-        and not any(furniture_kind(text) for text in texts if text)
+        bool(printed)
+        and not is_known_label(printed[0])
+        and printed_total(printed, under_indicators=True) is None
+        and not any(furniture_kind(text) for text in printed)
     )
 
 
-def first_text(row: Row) -> str:
-    return next((text for text in row.texts if text), "")
+def first_text(texts: Sequence[str]) -> str:
+    return next((text for text in texts if text), "")
 
 
 def follows(above: Row, row: Row) -> bool:
@@ -190,30 +192,88 @@ def follows(above: Row, row: Row) -> bool:
 
 
 def settle_run(run: list[Row], columns: dict[Field, list[int]]) -> list[Row]:
-    """One run of consecutive indicator lines, settled (see :func:`settle_wrapped_rows`)."""
+    """One run of consecutive indicator lines, settled (see :func:`settle_wrapped_rows`).
+
+    What a row prints once is on one of its lines only (:func:`printed_once`): the run is cut
+    between two lines that both print such a thing (two whole lines, two 二级 names), and only
+    its pieces holding a partial line are settled by the dynamic program."""
     lines = [line_fields(row, columns) for row in run]
     expected = Expected(
         target=Field.TARGET in columns, points=any(field in columns for field in _POINTS)
     )
-    if not any(is_partial(fields, expected) for fields in lines):
-        return list(run)  # every line a whole row: nothing wrapped
+    once = [printed_once(fields, expected) for fields in lines]
+    cuts = [i for i in range(1, len(run)) if once[i - 1] & once[i]]
+    settled: list[Row] = []
+    for first, end in zip([0, *cuts], [*cuts, len(run)], strict=True):
+        if end - first == 1:
+            settled.append(run[first])  # a row of its own line
+        else:
+            piece = slice(first, end)
+            settled.extend(settle_piece(run[piece], lines[piece], once[piece], expected, columns))
+    return settled
+
+
+_WHOLE: Final = "whole line"
+
+
+def printed_once(fields: dict[Field, str], expected: Expected) -> frozenset[str]:
+    """What a line prints that a row prints on one line only: a level name in a level column
+    (a row's level cell names one level; cut by its column, its pieces are no names: 经济成本指 |
+    标), and being a whole row by itself (a row holds at most one such line: two are two rows).
+
+    A line is whole with a name that reads whole, a 指标值 the grammar reads (not ≥978人/) and
+    分值/得分 where the table prints them, and no level cell that is no level name."""
+    named = frozenset(
+        level for level in _LEVELS if level in fields and normalize_level(level, fields[level])
+    )
+    whole = (
+        reads_whole(fields.get(Field.NAME, ""))
+        and not (expected.target and quality(fields.get(Field.TARGET, "")) < 0)
+        and not (expected.points and not any(field in fields for field in _POINTS))
+        and all(level in named for level in _LEVELS if level in fields)
+    )
+    return named | {_WHOLE} if whole else named
+
+
+def printed_twice(once: Sequence[frozenset[str]]) -> bool:
+    """Some lines both print what a row prints once: they are no one row."""
+    seen: set[str] = set()
+    for marks in once:
+        if seen & marks:
+            return True
+        seen |= marks
+    return False
+
+
+def settle_piece(
+    run: list[Row],
+    lines: list[dict[Field, str]],
+    once: list[frozenset[str]],
+    expected: Expected,
+    columns: dict[Field, list[int]],
+) -> list[Row]:
+    """Lines of a run, no two after one another printing the same thing a row prints once
+    (:func:`printed_once`), cut into rows by dynamic programming over the spans of one to
+    ``_MOST_LINES`` lines among which none is printed twice: the best cutting, each of its rows
+    doubted where another cutting that puts some of its lines in another row scores within
+    ``_MARGIN`` of the best."""
     count = len(lines)
-
-    @cache
-    def score(first: int, last: int) -> float:
-        cut = cut_cost(lines[first - 1], lines[first]) if first else 0.0
-        return row_score(lines[first : last + 1], expected) + cut
-
-    spans = [(a, b) for a in range(count) for b in range(a, min(count, a + _MOST_LINES))]
-    before = best_scores(count, spans, score, forward=True)
-    after = best_scores(count, spans, score, forward=False)
+    scores = {
+        (first, last): row_score(lines[first : last + 1], expected)
+        + (cut_cost(lines[first - 1], lines[first]) if first else 0.0)
+        for first in range(count)
+        for last in range(first, min(count, first + _MOST_LINES))
+        if not printed_twice(once[first : last + 1])
+    }
+    before = best_scores(count, scores, forward=True)
+    after = best_scores(count, scores, forward=False)
     best = before[count]
     groups: list[tuple[int, int]] = []
     end = count
     while end > 0:  # the best cutting, back to front
         first = max(
-            (a for a, b in spans if b == end - 1),
-            key=lambda a: before[a] + score(a, end - 1),
+            (a for a, b in scores if b == end - 1),
+            key=lambda a: before[a] + scores[a, end - 1],
         )
         groups.append((first, end - 1))
         end = first
@@ -222,8 +282,8 @@ def settle_run(run: list[Row], columns: dict[Field, list[int]]) -> list[Row]:
     for first, last in groups:
         rival = max(
             (
-                before[a] + score(a, b) + after[b + 1]
-                for a, b in spans
+                before[a] + score + after[b + 1]
+                for (a, b), score in scores.items()
                 if a <= last and first <= b and (a, b) != (first, last)
             ),
             default=float("-inf"),
@@ -238,53 +298,37 @@ def settle_run(run: list[Row], columns: dict[Field, list[int]]) -> list[Row]:
     return settled
 
 
-def best_scores(
-    count: int,
-    spans: list[tuple[int, int]],
-    score: Callable[[int, int], float],
-    *,
-    forward: bool,
-) -> list[float]:
-    """Forward: the best score of cutting lines [0, i) into rows, for each i; backward: of
-    cutting lines [i, count)."""
+def best_scores(count: int, scores: dict[tuple[int, int], float], *, forward: bool) -> list[float]:
+    """Forward: the best score of cutting lines [0, i) into rows of the ``scores``' spans, for
+    each i; backward: of cutting lines [i, count)."""
     best = [float("-inf")] * (count + 1)
     if forward:
         best[0] = 0.0
-        for a, b in sorted(spans, key=lambda span: span[1]):
-            best[b + 1] = max(best[b + 1], best[a] + score(a, b))
+        for (a, b), score in sorted(scores.items(), key=lambda item: item[0][1]):
+            best[b + 1] = max(best[b + 1], best[a] + score)
     else:
         best[count] = 0.0
-        for a, b in sorted(spans, key=lambda span: -span[0]):
-            best[a] = max(best[a], best[b + 1] + score(a, b))
+        for (a, b), score in sorted(scores.items(), key=lambda item: -item[0][0]):
+            best[a] = max(best[a], best[b + 1] + score)
     return best
 
 
 def line_fields(row: Row, columns: dict[Field, list[int]]) -> dict[Field, str]:
-    """The line's text per field; of several 指标值 columns (one per region) the first."""
+    """The line's text per field that has some; of several 指标值 columns (one per region)
+    the first."""
     texts = row.texts
-    fields = {
-        name: "".join(texts[i] for i in indices if i < len(texts) and texts[i])
-        for name, indices in columns.items()
-    }
-    values = [texts[i] for i in columns.get(Field.TARGET, []) if i < len(texts) and texts[i]]
-    if len(columns.get(Field.TARGET, [])) > 1:
-        fields[Field.TARGET] = values[0] if values else ""
+    width = len(texts)
+    fields: dict[Field, str] = {}
+    for name, indices in columns.items():
+        text = ""
+        for i in indices:
+            if i < width and texts[i]:
+                text += texts[i]
+                if name is Field.TARGET:
+                    break
+        if text:
+            fields[name] = text
     return fields
-
-
-def is_partial(fields: dict[Field, str], expected: Expected) -> bool:
-    """A line that may not be a whole row by itself: no name or one that does not read whole,
-    no 指标值 (or one the grammar cannot read, ≥978人/) or no 分值/得分 where the table prints
-    them, or a level cell that is no level name."""
-    if not reads_whole(fields.get(Field.NAME, "")):
-        return True
-    if expected.target and quality(fields.get(Field.TARGET, "")) < 0:
-        return True
-    if expected.points and not any(fields.get(field) for field in _POINTS):
-        return True
-    return any(
-        fields.get(level) and normalize_level(level, fields[level]) is None for level in _LEVELS
-    )
 
 
 def cut_cost(above: dict[Field, str], line: dict[Field, str]) -> float:
@@ -313,44 +357,52 @@ def cut_cost(above: dict[Field, str], line: dict[Field, str]) -> float:
 def row_score(lines: Sequence[dict[Field, str]], expected: Expected) -> float:
     """How plausible these lines are as one indicator row, by what the joined cells are."""
     score = 0.0
-    with_points = sum(any(line.get(field) for field in _POINTS) for line in lines)
+    with_points = sum(any(field in line for field in _POINTS) for line in lines)
     if with_points > 1:
         score -= 10 * (with_points - 1)  # 分值/得分 are short cells: on one line of their row
     elif expected.points and not with_points:
         score -= 1  # (a 分值 merged over several rows is printed on the first only)
-    if not aligned(lines):
+    at: dict[Field, list[int]] = {}  # the lines each cell is printed on
+    texts: dict[Field, list[str]] = {}  # and its pieces
+    for number, line in enumerate(lines):
+        for field, text in line.items():
+            at.setdefault(field, []).append(number)
+            texts.setdefault(field, []).append(text)
+    if not aligned(at, len(lines)):
         score -= 3
-    score += name_score(pieces(lines, Field.NAME))
+
+    def pieces(field: Field) -> tuple[str, ...]:
+        return tuple(texts.get(field, ()))
+
+    score += name_score(pieces(Field.NAME))
     for level in _LEVELS:
-        score += level_score(level, pieces(lines, level))
+        score += level_score(level, pieces(level))
     if expected.target:
-        score += value_score(pieces(lines, Field.TARGET), required=True)
-    score += value_score(pieces(lines, Field.ACTUAL), required=False) / 2
-    descriptions = pieces(lines, Field.DESCRIPTION)
+        score += value_score(pieces(Field.TARGET), required=True)
+    score += value_score(pieces(Field.ACTUAL), required=False) / 2
+    descriptions = pieces(Field.DESCRIPTION)
     if any(piece.startswith("反映") for piece in descriptions[1:]):
         score -= 4  # a second description starts: another row's
     return score
 
 
-def aligned(lines: Sequence[dict[Field, str]]) -> bool:
-    """The cells sit in the lines as a row's cells are printed: each on consecutive lines,
-    all from the first line (top-aligned) or all centred on the row's lines — the short cells
-    of a row of two lines on its first, of three on its middle one."""
+def aligned(at: dict[Field, list[int]], count: int) -> bool:
+    """The cells sit on the row's ``count`` lines (``at``: the lines each is printed on) as a
+    row's cells are printed: each on consecutive lines, all from the first line (top-aligned)
+    or all centred on the row's lines — the short cells of a row of two lines on its first,
+    of three on its middle one."""
     top = centred = True
-    for field in {field for line in lines for field, text in line.items() if text}:
-        at = [number for number, line in enumerate(lines) if line.get(field)]
-        if at != list(range(at[0], at[0] + len(at))):
+    for numbers in at.values():
+        if numbers[-1] - numbers[0] != len(numbers) - 1:
             return False
-        top = top and at[0] == 0
-        centred = centred and at[0] == (len(lines) - len(at)) // 2
+        top = top and numbers[0] == 0
+        centred = centred and numbers[0] == (count - len(numbers)) // 2
     return top or centred
 
 
-def pieces(lines: Sequence[dict[Field, str]], field: Field) -> list[str]:
-    return [line[field] for line in lines if line.get(field)]
-
-
-def name_score(parts: list[str]) -> float:
+# The scores of a row's cells are asked again for every cutting that holds the same pieces.
+@lru_cache(maxsize=4096)
+def name_score(parts: tuple[str, ...]) -> float:
     if not parts:
         return -6
     name = join(parts)
@@ -364,13 +416,15 @@ def name_score(parts: list[str]) -> float:
     return score
 
 
+@lru_cache(maxsize=4096)
 def reads_whole(name: str) -> bool:
     """A 三级 name that can stand as a row's: it ends as names end, and is more than a measure
     with no object (提升率, 满意度) or two characters (年限, 情况: the end of a cut name)."""
     return len(name) > 2 and stands_alone(name) and not is_bare_measure(name)
 
 
-def level_score(level: Field, parts: list[str]) -> float:
+@lru_cache(maxsize=4096)
+def level_score(level: Field, parts: tuple[str, ...]) -> float:
     if not parts:
         return 0
     if normalize_level(level, join(parts)) is None:
@@ -385,7 +439,8 @@ def level_score(level: Field, parts: list[str]) -> float:
     return 1
 
 
-def value_score(parts: list[str], *, required: bool) -> float:
+@lru_cache(maxsize=4096)
+def value_score(parts: tuple[str, ...], *, required: bool) -> float:
     if not parts:
         return -4 if required else 0
     score = quality(join(parts))
@@ -442,9 +497,15 @@ def date_continues(head: str, tail: str) -> bool:
 
 
 def join(parts: Sequence[str]) -> str:
+    return joined_text(tuple(parts))
+
+
+@lru_cache(maxsize=4096)  # the spans of a run share their pieces
+def joined_text(parts: tuple[str, ...]) -> str:
     return join_wrapped_lines("\n".join(parts))
 
 
+@lru_cache(maxsize=4096)
 def normalize_level(level: Field, text: str) -> str | None:
     return normalize_level1(text) if level is Field.LEVEL1 else normalize_level2(text)
 

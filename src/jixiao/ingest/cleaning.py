@@ -28,6 +28,8 @@ _SPACES: Final = re.compile(r"[ \t\u00a0\u3000]+")
 _CJK: Final = r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’、]"
 _CJK_GAP: Final = re.compile(rf"(?<={_CJK}) (?={_CJK})")
 _LATIN: Final = re.compile(r"[A-Za-z]")
+# Any character str.strip removes or a line break splits at (\s is exactly str.isspace).
+_WHITESPACE: Final = re.compile(r"\s")
 # Characters of Unicode category Cf that web pages and word processors leave in text: zero-width
 # space, non-joiner and joiner, the direction marks and embeddings, the word joiner and invisible
 # operators, a BOM inside the text, the soft hyphen, the Mongolian vowel separator. They print
@@ -147,8 +149,11 @@ def clean_cell_text(text: str) -> str:
 def normalize_cell_text(text: str) -> str:
     """Whitespace collapsed per line, empty lines dropped, CJK line-wrap gaps removed (and the
     characters made canonical: :func:`canonical_characters`)."""
+    text = canonical_characters(text)
+    if _WHITESPACE.search(text) is None:
+        return text  # most cells: nothing to collapse, strip or join
     lines = []
-    for line in canonical_characters(text).replace("\r", "\n").split("\n"):
+    for line in text.replace("\r", "\n").split("\n"):
         line = _SPACES.sub(" ", line).strip()
         if line:
             lines.append(_CJK_GAP.sub("", line))

@@ -66,10 +66,15 @@ class Row:
     source: SourceRef
     starts_page: bool = False  # the first row of a page after the first (paged formats)
     doubts: tuple[ReadingDoubt, ...] = ()  # set by readers that rebuild rows (pasted text)
+    # the cells' texts, kept once: every stage asks a row for them, many times
+    _texts: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_texts", tuple(cell.text for cell in self.cells))
 
     @property
     def texts(self) -> list[str]:
-        return [cell.text for cell in self.cells]
+        return list(self._texts)
 
     @property
     def text(self) -> str:

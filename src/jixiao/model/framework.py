@@ -32,6 +32,8 @@ FRAMEWORK: Final[dict[str, tuple[str, ...]]] = {
     SATISFACTION: ("服务对象满意度指标",),
 }
 
+_LEVEL2_NAMES: Final = frozenset(name for names in FRAMEWORK.values() for name in names)
+
 # The 二级 names of cost: 成本指标 (88号, under 产出指标) and the 101号 sub-types; of these,
 # the ones that hold money (社会/生态环境成本 describe effects, 101号).
 COST_LEVEL2: Final = frozenset({COST, *FRAMEWORK[COST]})
@@ -125,9 +127,7 @@ def normalize_level2(printed: str | None) -> str | None:
     key = clean_level_name(printed)
     if key in LEVEL2_ALIASES:
         return LEVEL2_ALIASES[key]
-    if any(key in names for names in FRAMEWORK.values()):
-        return key
-    return None
+    return key if key in _LEVEL2_NAMES else None
 
 
 # The evaluation framework (项目支出绩效评价指标体系, 财预〔2020〕10号) that some target forms

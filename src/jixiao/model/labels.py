@@ -67,6 +67,7 @@ def clean_label(text: str) -> str:
 _LIST_NUMBER: Final = re.compile(r"^\d{1,2}\s*[.．、]\s*")
 
 
+@lru_cache(maxsize=4096)
 def header_key(text: str) -> str:
     """The form of a header-block label looked up in the vocabulary (list numbering dropped)."""
     return _LIST_NUMBER.sub("", clean_label(text))
@@ -79,6 +80,7 @@ def header_label(text: str) -> Field | None:
     return HEADER_LABELS.get(header_key(text))
 
 
+@lru_cache(maxsize=8192)  # asked of the first cell of every row, by every stage
 def is_known_label(text: str) -> bool:
     """A header-block label, whether or not the model keeps its value."""
     if not text or len(text) > 24:
@@ -129,6 +131,7 @@ def column_label(text: str) -> Field | None:
     return next((field for pattern, field in _COLUMN_WORDINGS if pattern.fullmatch(label)), None)
 
 
+@lru_cache(maxsize=1024)
 def continues_column_label(above: str, rest: str) -> bool:
     """``rest`` is the second line of the column label ``above`` wrapped in its cell (年度指标 |
     值, 偏差原因 | 分析及改 | 进措施): together they name a column, or start a label that
@@ -169,10 +172,20 @@ def is_anagram(text: str, word: str) -> bool:
 _WRAPPABLE_LABELS: Final = (*COLUMN_LABELS, *UNKEPT_COLUMNS, "偏差原因分析及改进措施")
 
 
+def column_labels(texts: Sequence[str]) -> frozenset[Field | None]:
+    """The indicator columns a row's cells name (None for a cell naming none)."""
+    return row_column_labels(tuple(texts))
+
+
+@lru_cache(maxsize=4096)  # each row is asked whether it heads the indicators, by every stage
+def row_column_labels(texts: tuple[str, ...]) -> frozenset[Field | None]:
+    return frozenset(column_label(text) for text in texts)
+
+
 def is_header_without_target(texts: list[str]) -> bool:
     """A row naming the level columns (一级指标 | 二级指标 | 三级指标) but no 指标值 column (nor
     one per region)."""
-    fields = {column_label(text) for text in texts}
+    fields = column_labels(texts)
     return (
         len(fields & _LEVEL_COLUMNS) >= 2
         and Field.TARGET not in fields
@@ -281,10 +294,12 @@ def spanned_entity_columns(fields: Sequence[Field | None], texts: Sequence[str])
 def is_indicator_header(texts: list[str]) -> bool:
     """True for a row such as 一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值, or
     指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值 (a form with no level columns)."""
-    fields = {column_label(text) for text in texts}
+    fields = column_labels(texts)
     if Field.TARGET not in fields:
         # one 指标值 column per region instead (… | 三级指标 | 城关镇 | 新河乡)
-        return bool(entity_columns([column_label(text) for text in texts], texts))
+        return Field.NAME in fields and bool(
+            entity_columns([column_label(text) for text in texts], texts)
+        )
     if len(fields & _LEVEL_COLUMNS) >= 2:
         return True
     # a form without level columns (部门整体: 指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值)
@@ -351,6 +366,7 @@ WEB_PAGE: Final = "网页元素"
 FOOTER: Final = "表尾说明"
 
 
+@lru_cache(maxsize=8192)  # the wrapped-row settling, the collector and the screen ask it
 def furniture_kind(text: str) -> str | None:
     """What a cell is when it is page furniture or a form's footer, in Chinese; else None.
 
@@ -562,7 +578,7 @@ class PrintedTotal:
     grade: str | None = None
 
 
-_TOTAL_HINT: Final = re.compile(r"[总總]|合计")
+_TOTAL_HINTS: Final = ("总", "總", "合计")
 
 
 def total_label(text: str) -> str | None:
@@ -590,7 +606,8 @@ def printed_total(texts: Sequence[str], *, under_indicators: bool) -> PrintedTot
     合计/总计 count only ``under_indicators`` (in the budget block they sum amounts).
     Linear in the row.
     """
-    if not any(_TOTAL_HINT.search(text) for text in texts):
+    printed = "\n".join(texts)
+    if not any(hint in printed for hint in _TOTAL_HINTS):
         return None  # every total label holds 总 or 合计 (总分, 總分, 合计, 自评得分合计 …)
     start = next((i for i, text in enumerate(texts) if total_label(text.strip())), None)
     if start is None:

@@ -34,12 +34,22 @@ STRUCTURE_READERS: tuple[Callable[[str, str], Target | None], ...] = (
 )
 
 
-@lru_cache(maxsize=16384)
 def parse_target(text: str, *, year: int | None = None) -> Target:
     """Read a printed 指标值; never raises. ``year`` completes dates printed without one.
 
-    Cached: tables repeat the same values ("100%", "≥95%") and a Target is immutable.
+    Cached: tables repeat the same values ("100%", "≥95%") and a Target is immutable. A value
+    is read again with the year only when, read without it, it is a deadline with no date
+    (12月31日前): any other reads the same in every year (the assembler's row typing reads
+    values before the table's year is known).
     """
+    target = read_target(text, None)
+    if year is None or target.kind is not TargetKind.DEADLINE or target.date is not None:
+        return target
+    return read_target(text, year)
+
+
+@lru_cache(maxsize=16384)
+def read_target(text: str, year: int | None) -> Target:
     raw = text.strip()
     normalized = normalize_text(raw)
     if not normalized:
