@@ -524,6 +524,10 @@ MEASURE_UNITS = (
     "%", "‰", "百分比", "个百分点", "百分点",
 )  # fmt: skip
 
+# Letters OCR prints for the digits 0 and 1 (1OO%, l38元, 2〇23年): glued to a digit they are
+# a misread number, never a unit or a word after it.
+MISREAD_DIGITS = "OoIl〇"
+
 # Latin units only count when no other latin letter follows (80M, not 80Mx).
 LATIN_UNITS = ("km", "KM", "kg", "Mbps", "MB", "GB", "TB", "m2", "m3", "M", "m", "t")
 

@@ -19,6 +19,7 @@ from jixiao.model.vocabulary import (
     COUNT_UNITS,
     LATIN_UNITS,
     MEASURE_UNITS,
+    MISREAD_DIGITS,
     MONEY_UNITS,
     PER_ONLY_UNITS,
     PER_WORDS,
@@ -33,7 +34,11 @@ from jixiao.model.vocabulary import (
 # Scaling rounds only past 60 significant digits (a float keeps 17); no traps, so nothing raises.
 DECIMAL_CONTEXT = decimal.Context(prec=60, traps=[])
 
-NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+# a number is not followed by a letter OCR prints for a digit (2O次 is no 2)
+NUMBER = (
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    rf"(?![{MISREAD_DIGITS}])"
+)
 SIGNED_NUMBER = rf"-?(?:{NUMBER})"
 CJK_UNITS = COUNT_UNITS + MONEY_UNITS + MEASURE_UNITS + TIME_UNITS
 BASE_UNIT = rf"{alternation(CJK_UNITS)}|(?:{alternation(LATIN_UNITS)})(?![A-Za-z])"

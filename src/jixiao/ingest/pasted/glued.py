@@ -116,11 +116,23 @@ class GluedText:
         return Token(piece, piece, self.lines[min(start, len(self.lines) - 1)])
 
 
+# OCR text mixes full-width digits and signs into half-width ones (≥９９％, 100．5): read as
+# the characters they are (the 指标值 grammar folds them too), so that a cut sees one number
+_HALF_WIDTH: Final = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+# 口 read for 日 after a month and a day's number (12月31口前): only a date prints there
+_DAY_MISREAD: Final = re.compile(r"(?<=\d月)(\d{1,2})口")
+
+
+def read_as_printed(line: str) -> str:
+    """A line of OCR text with its width variants folded and 日 misread as 口 restored."""
+    return _DAY_MISREAD.sub(r"\1日", line.translate(_HALF_WIDTH))
+
+
 def glue(lines: list[str], first_line: int) -> GluedText:
     chars: list[str] = []
     numbers: list[int] = []
     for offset, line in enumerate(lines):
-        line = _SPACE.sub("", PAGE_MARK.sub("", line))
+        line = read_as_printed(_SPACE.sub("", PAGE_MARK.sub("", line)))
         chars.append(line)
         numbers.extend([first_line + offset] * len(line))
     return GluedText("".join(chars), tuple(numbers))

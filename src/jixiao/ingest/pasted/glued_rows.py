@@ -57,6 +57,7 @@ from jixiao.model.vocabulary import (
     BASELINES,
     DIRECTIONS,
     GRADES,
+    MISREAD_DIGITS,
     PLACEHOLDER_WORDS,
     PREFIX_OPERATORS,
     REVERSE_NAME_WORDS,
@@ -112,6 +113,11 @@ _NAME: Final = re.compile(
 _NOT_IN_NAME: Final = re.compile(r"[≥≤><=＝﹦%]|^[（(][\u3400-\u9fff]")
 # lower-case Latin glued to Chinese: OCR noise (tot扁 for 篇), not a name
 _OCR_NOISE: Final = re.compile(r"[a-z]{2,}[\u3400-\u9fff]|[\u3400-\u9fff][a-z]{2,}")
+_LONE_MISREAD: Final = re.compile(rf"(?<![A-Za-z])[{MISREAD_DIGITS}](?![A-Za-z])")
+# a letter OCR prints for a digit, glued to one (1OO%, l38元): a number misread, in no cell
+_MISREAD_NUMBER: Final = re.compile(
+    rf"[\d≥≤><=＝﹦][{MISREAD_DIGITS}](?![A-Za-z])|(?<![A-Za-z])[{MISREAD_DIGITS}][\d.%‰]"
+)
 _ENDS_IN_QUANTITY: Final = re.compile(r"\d+(?:\.\d+)?[\u3400-\u9fff]{1,2}$")
 # a run of glued digits over the scored columns of a row (指标值|分值|实际值|得分: 901010010)
 _SCORED_FIELDS: Final = (Field.TARGET, Field.WEIGHT, Field.ACTUAL, Field.SCORE)
@@ -147,6 +153,12 @@ _DESCRIPTION: Final = re.compile(
     r"^(?:用于|主要)?(?:反映|考核|衡量|评价)[\u3400-\u9fff、，,（）()]+$"
 )
 _DESCRIPTION_LEAD: Final = re.compile(r"(?:反映|考核|衡量|评价)")
+# a whole 指标描述 (反映…情况) inside a name, with text after it: a row's description glued
+# between two names (…成效|反映…成效情况|持续发挥作用|就业帮扶…: an unread value between)
+_DESCRIPTION_INSIDE: Final = re.compile(
+    rf"(?<=[\u3400-\u9fff])(?:反映|考核|衡量|评价)[\u3400-\u9fff]{{2,}}?"
+    rf"(?:{alternation(_DESCRIPTION_ENDS)})(?=[\u3400-\u9fff])"
+)
 # a value that is a trend word: (明显|显著|有效…)?(提升|减少|改善…)
 _TREND_VALUE: Final = re.compile(
     rf"^(?:{alternation([*TREND_FILLERS, '有效'])})?(?:{alternation([*DIRECTIONS, '改善'])})$"
@@ -186,6 +198,7 @@ _LIST_VALUE: Final = 4.0  # a list the grammar reads whole outweighs a quantity 
 _MAX_LIST: Final = 24
 _REACHES: Final = "达到"
 _MAX_DESCRIPTION: Final = 12
+_MAX_WORD: Final = 6  # characters of a worded value a name's end is checked against (有效提高)
 # the words a line starts with, up to its first number or comparator (name and 指标说明)
 _LEADING_WORDS: Final = re.compile(
     r"[\u3400-\u9fff、，,：:（）()“”]+"
@@ -326,7 +339,7 @@ def read_indicators(
         [rows[:-1] if c.cut else rows for c, rows in zip(chunks, readings, strict=True)], slots
     )
     for item, rows in zip(chunks, readings, strict=True):
-        missed = unsure = False
+        missed = unsure = open_end = False
         for index, row in enumerate(rows):
             # a row with a real alternative reading: where it ends is not known (only its
             # own doubt counts: a row doubted for the row before it ends where it was read)
@@ -341,6 +354,8 @@ def read_indicators(
                 and (printed or not after_number(row, item.text))
             ):
                 row = row.doubt("的上一行未能读取，其末尾的说明文字可能粘连在本行前")
+            if open_end and row.doubtful is None and not starts_shown(row, slots, item):
+                row = row.doubt("的上一行未能读取，两行在文字之间相接，本行从何处开始无法确定")
             missed = fell_short(row, slots, item.text)
             unsure = contested
             if own_levels and row.doubtful is None:
@@ -358,6 +373,7 @@ def read_indicators(
                 levelled=levelled,
                 after_level2=item.after_level2,
             )
+            open_end = row.doubtful is not None and ends_between_words(row, item.text)
             emit_row(builder, glued, item.offset, row, slots, columns, item.level1, item.level2)
             if left is not None:
                 start, end = item.offset + left[0], item.offset + left[1]
@@ -367,6 +383,15 @@ def read_indicators(
                         "PRS010", f"的文字“{glued.text[start:end][:40]}”位于截断的文字末尾，未读取"
                     ),
                 )
+
+
+def ends_between_words(row: GluedRow, chunk: str) -> bool:
+    """The row ends between two characters of text, in a cell the vocabulary does not word
+    whole (公共卫生服务|服务水平…): the next row starts where this reading put the end, which
+    the text does not show."""
+    end = max(b for a, b in row.cells if b > a)
+    last = next(chunk[a:b] for a, b in reversed(row.cells) if b == end and b > a)
+    return 0 < end < len(chunk) and between_words(chunk, end) and not worded_value(last)
 
 
 def after_number(row: GluedRow, chunk: str) -> bool:
@@ -724,6 +749,7 @@ class Reader:
         self.areas = False  # a row may start with a 二级 naming a management area
         self.numbered = [m.start() for m in _ENUMERATOR.finditer(chunk)]  # 任务1: … starts
         self.descriptions: frozenset[str] = frozenset()  # 指标说明 printed on several rows
+        self.word_cuts: dict[int, bool] = {}  # positions inside a worded value
 
     # states are (position, slot); slot == len(slots) is "the row is complete"
     def order(self) -> list[tuple[int, int]]:
@@ -879,6 +905,12 @@ class Reader:
             if shape is Shape.NAME and inside_latin(self.chunk, end):
                 self.fits[key] = None  # 数量t|ot扁: a cut inside a run of letters is no end
                 return None
+            if shape is Shape.NAME and self.after_misread(start):
+                self.fits[key] = None  # ≥I|人设备…: the unit of a misread quantity
+                return None
+            if shape is Shape.NAME and self.inside_value_word(end):
+                self.fits[key] = None  # 改善情况有效提|高: 有效提高 is one value
+                return None
             if shape is Shape.NAME and self.value_lead_at_end(piece, end):
                 self.fits[key] = None  # 人次增|372人次, 报送按时|完成: the lead starts the value
                 return None
@@ -933,6 +965,37 @@ class Reader:
         return bool(_NOISY_UNIT.fullmatch(self.chunk, start, end)) and not inside_latin(
             self.chunk, start
         )
+
+    def after_misread(self, position: int) -> bool:
+        """A lone letter OCR prints for a digit ends right before ``position`` and a unit
+        starts there (人数I|人设备…): the rest of a misread quantity, no name's start."""
+        chunk = self.chunk
+        return (
+            position > 0
+            and _LONE_MISREAD.match(chunk, position - 1) is not None
+            and (
+                position < 2
+                or not chunk[position - 2].isascii()
+                or not chunk[position - 2].isalpha()
+            )
+            and misread_quantity(chunk[position - 1 : position + _MAX_UNIT_TAIL])
+        )
+
+    def inside_value_word(self, position: int) -> bool:
+        """``position`` falls inside a value the vocabulary words whole (有效提|高, 显著|提升):
+        a name does not end there. O(``_MAX_WORD``²) matches, cached per position."""
+        if position not in self.word_cuts:
+            chunk = self.chunk
+            self.word_cuts[position] = (
+                0 < position < len(chunk)
+                and between_words(chunk, position)
+                and any(
+                    worded_value(chunk[start:end])
+                    for start in range(max(0, position - _MAX_WORD + 1), position)
+                    for end in range(position + 1, min(len(chunk), start + _MAX_WORD) + 1)
+                )
+            )
+        return self.word_cuts[position]
 
     def value_lead_at_end(
         self, piece: str, end: int, leads: tuple[str, ...] = _NAME_END_LEADS
@@ -1113,6 +1176,8 @@ class Reader:
             name = self.chunk[slice(*cells[self.name_slot])]
             if _RATE_INSIDE.search(name):
                 doubtful = "的指标名称中间含有“率”字之后的文字，可能包含了指标值"
+            elif Field.DESCRIPTION in fields and _DESCRIPTION_INSIDE.search(name):
+                doubtful = "的指标名称中间含有一段指标说明（反映…情况），可能是两行粘连"
             elif self.short_score_unexplained(cells):
                 doubtful = "的分值与得分由连写的数字拆分而来，得分为0而无偏差原因，可能是一个数"
             elif self.lists_differ(cells):
@@ -1482,6 +1547,7 @@ def value_fit(piece: str, *, free: bool) -> float | None:
     if (
         free
         and _CJK.match(piece)
+        and not _MISREAD_NUMBER.search(piece)
         and not piece.startswith(_RATE_STEM)  # 及时|率…: the 率 ends the name before it
         and not _LEVEL.search(piece)
         and not is_level_name(piece)
@@ -1519,6 +1585,9 @@ def name_fit(text: str) -> float | None:
         and _CJK.search(text)
         and not _NOT_IN_NAME.search(text)
         and not _OCR_NOISE.search(text)
+        and not _MISREAD_NUMBER.search(text)
+        and not misread_quantity(text)
+        and text not in _DESCRIPTION_ENDS  # 情况: the end of a 指标说明, no name
         and not text.startswith("指标")  # the rest of a level name (数量|指标…)
         and not (len(text) <= 4 and is_unit(text))
         and not is_unit(text[:2])  # 亿元…: the unit of the value before it
@@ -1533,6 +1602,16 @@ def name_fit(text: str) -> float | None:
         # 享受资助人数达到预计值: 达到 starts a 指标说明 or a value, never inside a name
         return None if _REACHES in text else 1.0
     return None
+
+
+def misread_quantity(text: str) -> bool:
+    """``text`` holds a lone letter OCR prints for a digit with a unit after it (I元/次…,
+    人数I人设备…: a misread quantity, ≤1元/次, 1人, not a name). O(n · ``_MAX_UNIT_TAIL``)."""
+    return any(
+        is_unit(text[match.end() : end])
+        for match in _LONE_MISREAD.finditer(text)
+        for end in range(match.end() + 1, min(len(text), match.end() + _MAX_UNIT_TAIL) + 1)
+    )
 
 
 def emit_row(
