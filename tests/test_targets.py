@@ -555,3 +555,18 @@ def test_a_template_number_left_unfilled_is_text_not_a_statement(text: str) -> N
     # a reference 申报表 (参考模板) prints its example indicators with their numbers as stars:
     # **人 is no qualitative statement, ≥**% no percentage
     assert parse_target(text).kind is TargetKind.TEXT
+
+
+@pytest.mark.parametrize("text", ["2O次", "1O个", "1OO%", "≥9O%", "l00%", "≤l38元/次", "1〇0%"])
+def test_a_digit_misread_as_a_letter_is_no_number(text: str) -> None:
+    """OCR prints O, l, I or 〇 for a digit: 2O次 is 20次 misread, never the number 2."""
+    target = parse_target(text)
+    assert target.kind is TargetKind.TEXT
+    assert target.value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("１００％", 100.0), ("≥９９％", 99.0), ("ISO9001", None)]
+)
+def test_full_width_digits_read_as_digits(text: str, value: float | None) -> None:
+    assert parse_target(text).value == value

@@ -747,3 +747,73 @@ def test_a_unit_label_glued_after_a_project_name_leaves_it_its_xiangmu(
     )
     tables, _ = read(text)
     assert [(t.project, t.department) for t in tables] == [(project, department)]
+
+
+# --- OCR text: misread characters and values the vocabulary does not word -----------------------
+
+OCR_HEADER = "项目支出绩效自评表一级指标二级指标三级指标年度指标值实际完成值分值得分"
+
+
+@pytest.mark.parametrize(
+    ("misread", "printed"),
+    [("≥9O%", "≥90%"), ("l00%", "100%"), ("≥1O次", "≥10次"), ("I人", "1人")],
+)
+def test_a_digit_misread_as_a_letter_is_a_doubt_never_a_number(misread: str, printed: str) -> None:
+    text = (
+        f"{OCR_HEADER}产出指标数量指标培训人数≥50人≥50人1010"
+        f"质量指标验收合格率{misread}{printed}1010"
+        "时效指标完成及时率100%100%1010说明无"
+    )
+    (table,), findings = read(text)
+    assert [i.name for i in table.indicators if i.name != "验收合格率"] == [
+        "培训人数",
+        "完成及时率",
+    ]
+    read_rows = {i.name: i for i in table.indicators}
+    if "验收合格率" in read_rows:  # read only as what was printed before the scan
+        assert read_rows["验收合格率"].target.raw == printed
+    else:
+        assert any(f.code == "PRS010" and "验收合格率" in f.message for f in findings)
+
+
+def test_full_width_digits_and_a_misread_day_read_as_printed() -> None:
+    text = (
+        f"{OCR_HEADER}产出指标质量指标验收合格率≥９５％９８％1010"
+        "时效指标完成时间2024年12月31口前2024年12月20日1010说明无"
+    )
+    (table,), _ = read(text)
+    assert values(table) == [
+        ("验收合格率", "≥95%", "98%"),
+        ("完成时间", "2024年12月31日前", "2024年12月20日"),
+    ]
+
+
+def test_a_name_holding_a_whole_description_is_a_doubt() -> None:
+    # 持续发挥作用 is no value the vocabulary words: printed once, nothing shows where its row
+    # ends, and the reading that runs two rows into one name is not emitted
+    text = (
+        "项目支出绩效目标表一级指标二级指标三级指标绩效指标描述指标值"
+        "产出指标数量指标信息系统运维场次反映信息系统运维场次情况=3576场"
+        "效益指标经济效益监督检查节约成本情况反映监督检查节约成本情况情况显著提升"
+        "文物保护带动增收成效反映文物保护带动增收成效情况持续发挥作用"
+        "就业帮扶带动增收成效反映就业帮扶带动增收成效情况达标说明无"
+    )
+    (table,), findings = read(text)
+    assert rows(table)[:2] == [
+        ("信息系统运维场次", "=3576场", None),
+        ("监督检查节约成本情况", "显著提升", None),
+    ]
+    assert all("反映" not in i.name for i in table.indicators)
+    assert any(f.code == "PRS010" and "就业帮扶带动增收成效" in f.message for f in findings)
+
+
+def test_a_name_does_not_end_inside_a_worded_value() -> None:
+    # 改善情况有效提|高: 高 is a grade, but 有效提高 is one value
+    text = (
+        "项目支出绩效自评表一级指标二级指标三级指标年度指标值实际完成值分值得分"
+        "偏差原因分析及改进措施产出指标质量指标信息系统运维质量合格5"
+        "效益指标生态效益指标乡村道路硬化环境改善情况有效提高10道路养护生态保护成效有效提高5"
+        "疫苗接种生态保护成效良好10满意度指标服务对象满意度指标村民满意度≥90%5"
+    )
+    tables, _ = read(text)
+    assert all(not i.name.endswith("有效提") for t in tables for i in t.indicators)

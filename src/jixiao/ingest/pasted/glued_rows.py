@@ -148,6 +148,7 @@ _BLANK_LINES: Final = 2  # more blank lines than this end a table printed one ro
 _LOOKAHEAD: Final = 2  # lines after one with no value where a row may show the table goes on
 _QUALIFIERS: Final = ("以上", "以下", "以内", "左右")
 _DESCRIPTION_ENDS: Final = ("情况", "程度", "水平", "比例", "效果", "效率")
+_DESCRIPTION_TAILS: Final = ("情况", "程度")  # a description's end, no name's start
 # a 指标描述 worded as descriptions are: 反映…情况, 考核…, 用于衡量…
 _DESCRIPTION: Final = re.compile(
     r"^(?:用于|主要)?(?:反映|考核|衡量|评价)[\u3400-\u9fff、，,（）()]+$"
@@ -373,7 +374,9 @@ def read_indicators(
                 levelled=levelled,
                 after_level2=item.after_level2,
             )
-            open_end = row.doubtful is not None and ends_between_words(row, item.text)
+            open_end = row.doubtful is not None and ends_between_words(
+                row, item.text, contested=contested
+            )
             emit_row(builder, glued, item.offset, row, slots, columns, item.level1, item.level2)
             if left is not None:
                 start, end = item.offset + left[0], item.offset + left[1]
@@ -385,13 +388,15 @@ def read_indicators(
                 )
 
 
-def ends_between_words(row: GluedRow, chunk: str) -> bool:
+def ends_between_words(row: GluedRow, chunk: str, *, contested: bool) -> bool:
     """The row ends between two characters of text, in a cell the vocabulary does not word
-    whole (公共卫生服务|服务水平…): the next row starts where this reading put the end, which
-    the text does not show."""
+    whole (公共卫生服务|服务水平…), or in any cell of a row with another reading as likely
+    (``contested``: its cells, its last one too, are not known): the next row starts where
+    this reading put the end, which the text does not show."""
     end = max(b for a, b in row.cells if b > a)
     last = next(chunk[a:b] for a, b in reversed(row.cells) if b == end and b > a)
-    return 0 < end < len(chunk) and between_words(chunk, end) and not worded_value(last)
+    shown = worded_value(last) and not contested
+    return 0 < end < len(chunk) and between_words(chunk, end) and not shown
 
 
 def after_number(row: GluedRow, chunk: str) -> bool:
@@ -1588,6 +1593,7 @@ def name_fit(text: str) -> float | None:
         and not _MISREAD_NUMBER.search(text)
         and not misread_quantity(text)
         and text not in _DESCRIPTION_ENDS  # 情况: the end of a 指标说明, no name
+        and not text.startswith(_DESCRIPTION_TAILS)  # 情况情况持续…: a description's end
         and not text.startswith("指标")  # the rest of a level name (数量|指标…)
         and not (len(text) <= 4 and is_unit(text))
         and not is_unit(text[:2])  # 亿元…: the unit of the value before it
