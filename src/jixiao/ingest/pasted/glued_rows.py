@@ -199,6 +199,8 @@ _LIST_VALUE: Final = 4.0  # a list the grammar reads whole outweighs a quantity 
 _MAX_LIST: Final = 24
 _REACHES: Final = "达到"
 _MAX_DESCRIPTION: Final = 12
+_MIN_REPEAT: Final = 4  # characters of text a name holding them twice is two names
+_CJK_RUN: Final = re.compile(r"[\u3400-\u9fff]+")
 _MAX_WORD: Final = 6  # characters of a worded value a name's end is checked against (有效提高)
 # the words a line starts with, up to its first number or comparator (name and 指标说明)
 _LEADING_WORDS: Final = re.compile(
@@ -1183,6 +1185,8 @@ class Reader:
                 doubtful = "的指标名称中间含有“率”字之后的文字，可能包含了指标值"
             elif Field.DESCRIPTION in fields and _DESCRIPTION_INSIDE.search(name):
                 doubtful = "的指标名称中间含有一段指标说明（反映…情况），可能是两行粘连"
+            elif repeats_words(name):
+                doubtful = "的指标名称中同一段文字出现两次，可能是两行粘连"
             elif self.short_score_unexplained(cells):
                 doubtful = "的分值与得分由连写的数字拆分而来，得分为0而无偏差原因，可能是一个数"
             elif self.lists_differ(cells):
@@ -1608,6 +1612,17 @@ def name_fit(text: str) -> float | None:
         # 享受资助人数达到预计值: 达到 starts a 指标说明 or a value, never inside a name
         return None if _REACHES in text else 1.0
     return None
+
+
+def repeats_words(name: str) -> bool:
+    """The name holds a run of ``_MIN_REPEAT`` characters of text twice (…生态保护成效持续发挥
+    作用绿化养护生态保护成效提升率): no name of the corpus does; two rows' names with the
+    value between them unread do. O(n²) for a name of n characters."""
+    for start in range(len(name) - 2 * _MIN_REPEAT + 1):
+        run = name[start : start + _MIN_REPEAT]
+        if _CJK_RUN.fullmatch(run) and name.find(run, start + _MIN_REPEAT) >= 0:
+            return True
+    return False
 
 
 def misread_quantity(text: str) -> bool:
