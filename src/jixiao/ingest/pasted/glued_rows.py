@@ -377,7 +377,7 @@ def read_indicators(
                 after_level2=item.after_level2,
             )
             open_end = row.doubtful is not None and ends_between_words(
-                row, item.text, contested=contested
+                row, item.text, slots, contested=contested
             )
             emit_row(builder, glued, item.offset, row, slots, columns, item.level1, item.level2)
             if left is not None:
@@ -390,14 +390,20 @@ def read_indicators(
                 )
 
 
-def ends_between_words(row: GluedRow, chunk: str, *, contested: bool) -> bool:
+def ends_between_words(
+    row: GluedRow, chunk: str, slots: tuple[Slot, ...], *, contested: bool
+) -> bool:
     """The row ends between two characters of text, in a cell the vocabulary does not word
-    whole (公共卫生服务|服务水平…), or in any cell of a row with another reading as likely
-    (``contested``: its cells, its last one too, are not known): the next row starts where
-    this reading put the end, which the text does not show."""
+    whole (公共卫生服务|服务水平…), or in a value of a row with another reading as likely
+    (``contested``: its cells, its last one too, are not known; a 是/否 column's word ends
+    where it ends): the next row starts where this reading put the end, which the text does
+    not show."""
     end = max(b for a, b in row.cells if b > a)
-    last = next(chunk[a:b] for a, b in reversed(row.cells) if b == end and b > a)
-    shown = worded_value(last) and not contested
+    index, last = next(
+        (i, chunk[a:b]) for i, (a, b) in reversed(list(enumerate(row.cells))) if b == end and b > a
+    )
+    yes_no = slots[index].shape is Shape.YES_NO
+    shown = worded_value(last) and (yes_no or not contested)
     return 0 < end < len(chunk) and between_words(chunk, end) and not shown
 
 
