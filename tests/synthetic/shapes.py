@@ -22,10 +22,6 @@ located by line).
 * ``ocr``: the whole table glued into one text, after the document-sharing site's preamble,
   cut into chunks starting ``N、`` wherever the page ends, inside cells too
   (chongqing-kexuecheng, jiangxi-nanchang);
-* ``ocr_misread``: ``ocr`` with what OCR misreads (chongqing-kexuecheng: ``O76%``, ``第O份``,
-  ``性标定指`` for 定性指标): a digit printed as a letter or 〇 (``1OO%``, ``l38元``), full-width
-  digits and ``％`` mixed in, 口 for 日 (``12月31口前``), a 一级 label printed vertically in two
-  columns and read across (``出标产指`` for 产出指标); the gold is the table before the scan;
 * ``traditional``: pipes in traditional characters with pinyin glosses (``項(xiàng)目``), as
   guangdong-shaoguan and hunan-yueyanglou;
 * ``split``: pipes with 指标性质 | 指标值 | 度量单位 (or 计量单位 first), comparators printed
@@ -265,65 +261,6 @@ def ocr(tables: Tables, variant: int) -> Rendered:
     return text_document(tables, lines)
 
 
-# What OCR misreads in the scanned previews of the corpus (chongqing-kexuecheng: O76%, 第O份,
-# 性标定指 for 定性指标; hubei-xiangyang: 口 for a box) and in scans generally: a letter or 〇 for
-# a digit, full-width digits and ％ mixed into half-width text, 口 for 日.
-_DIGIT_MISREADS = {"0": ("O", "o", "〇"), "1": ("l", "I")}
-_FULL_WIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
-
-
-def misread_value(text: str, rng: random.Random) -> str:
-    """``text`` as OCR may read it: a digit as a letter (1OO%), the number or the percent sign
-    full-width (１００％, 95％), 日 as 口 (12月31口前); unchanged when it has none of these."""
-    choices: list[Callable[[], str]] = []
-    digits = [i for i, c in enumerate(text) if c in _DIGIT_MISREADS]
-    if digits:
-        at = rng.choice(digits)
-        letter = rng.choice(_DIGIT_MISREADS[text[at]])
-        choices.append(lambda: text[:at] + letter + text[at + 1 :])
-    if any(c.isdigit() for c in text):
-        choices.append(lambda: text.translate(_FULL_WIDTH))
-    if "%" in text:
-        choices.append(lambda: text.replace("%", "％"))
-    if "日" in text:
-        choices.append(lambda: text.replace("日", "口"))
-    return rng.choice(choices)() if choices else text
-
-
-def scrambled(label: str) -> str:
-    """A label printed vertically in two columns, read across (定性指标 → 性标定指)."""
-    return label[1::2] + label[0::2]
-
-
-def misread(table: Table, rng: random.Random, share: float) -> Table:
-    """The table as OCR reads it: about ``share`` of the 指标值 and 实际完成值 misread
-    (:func:`misread_value`), and a 一级 label scrambled (:func:`scrambled`) with that chance."""
-
-    def value(text: str) -> str:
-        return misread_value(text, rng) if rng.random() < share else text
-
-    level1 = {r.level1 for r in table.rows if rng.random() < share}
-    rows = tuple(
-        replace(
-            r,
-            level1=scrambled(r.level1) if r.level1 in level1 else r.level1,
-            target=Value(text=value(r.target.printed)),
-            actual=value(r.actual) if r.actual else r.actual,
-        )
-        for r in table.rows
-    )
-    return replace(table, rows=rows)
-
-
-def ocr_misread(tables: Tables, variant: int) -> Rendered:
-    """``ocr`` with characters misread (:func:`misread`): the gold is the table as it was
-    printed before the scan, so a misread read as printed is a wrong row."""
-    rng = random.Random(variant)
-    share = (0.1, 0.25, 0.5)[variant % 3]
-    rendered = ocr([misread(table, rng, share) for table in tables], variant)
-    return replace(rendered, gold=gold(tables))
-
-
 @cache
 def _s2t() -> opencc.OpenCC:
     return opencc.OpenCC("s2t")
@@ -498,7 +435,6 @@ SHAPES: dict[str, Shape] = {
         Shape("spaces_run_on", text_shape(spaces_run_on)),
         Shape("glued", text_shape(glued)),
         Shape("ocr", ocr),
-        Shape("ocr_misread", ocr_misread),
         Shape("traditional", traditional),
         Shape("split", split),
         Shape("html", html),
