@@ -43,6 +43,9 @@ _FULL_WIDTH_DIGITS: Final = {0xFF10 + digit: ord("0") + digit for digit in range
     ord("％"): ord("%")
 }
 _CHARACTERS: Final = str.maketrans(_INVISIBLE | _FULL_WIDTH_DIGITS)
+_NONCANONICAL: Final = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in sorted(_INVISIBLE | _FULL_WIDTH_DIGITS)) + "]"
+)
 # A full-width full stop between two digits is a decimal point (１２．５ → 12.5).
 _DECIMAL_POINT: Final = re.compile(r"(?<=[0-9])．(?=[0-9])")
 
@@ -50,6 +53,8 @@ _DECIMAL_POINT: Final = re.compile(r"(?<=[0-9])．(?=[0-9])")
 def canonical_characters(text: str) -> str:
     """Invisible format characters removed; full-width digits, percent sign and decimal point
     as ASCII. Idempotent, and a no-op on text without them."""
+    if not _NONCANONICAL.search(text):  # nearly every text: a scan, no copy
+        return text
     text = text.translate(_CHARACTERS)
     return _DECIMAL_POINT.sub(".", text) if "．" in text else text
 
