@@ -817,3 +817,17 @@ def test_a_name_does_not_end_inside_a_worded_value() -> None:
     )
     tables, _ = read(text)
     assert all(not i.name.endswith("有效提") for t in tables for i in t.indicators)
+
+
+def test_a_target_over_region_columns_glued_is_doubted_not_read() -> None:
+    # the national 区域绩效目标表: 指标值 over one column per region, their names on the
+    # header's second line; glued, each region's value runs into the next one's
+    text = (
+        "专项名称乡村道路硬化补助经费\n中央主管部门财政局区域天长市\n"
+        "一级指标二级指标三级指标指标值\n龙泉乡石桥镇\n"
+        "效益指标社会效益指标补助发放服务水平高高\n"
+        "满意度指标服务对象满意度指标村民满意度≥90%≥90%\n"
+    )
+    tables, findings = read(text)
+    assert [i for t in tables for i in t.indicators] == []
+    assert any(f.code == "PRS010" and "按地区" in f.message for f in findings)

@@ -171,6 +171,13 @@ def read_glued(builder: RowBuilder, text: str) -> None:
             return
         columns_end, columns = read_column_labels(builder, glued, header)
         by_line = glued.starts_line(header.start) and glued.starts_line(header.end)
+        names_end = region_names_end(glued, columns_end) if by_line else None
+        if names_end is not None:  # 指标值 over the regions' columns: values not told apart
+            following = leave_rows(builder, glued, names_end, by_line=by_line)
+            if following is None:
+                return
+            position = following
+            continue
         following = next_table(glued, columns_end, by_line=by_line)
         footer = _FOOTER.search(glued.text, columns_end, following or len(glued.text))
         read_indicators(
@@ -211,7 +218,7 @@ def read_glued_total(builder: RowBuilder, glued: GluedText, start: int) -> None:
 
 _REGION_DOUBT: Final = ReadingDoubt(
     "PRS010",
-    "的指标表头没有指标值列，其后按地区（单位）分列的指标值在没有分隔符的文本中无法分开，指标行未读取",
+    "的指标值按地区（单位）分列，各地区的指标值在没有分隔符的文本中无法分开，指标行未读取",
 )
 
 
@@ -221,13 +228,35 @@ def leave_region_rows(builder: RowBuilder, glued: GluedText, run: LabelRun) -> i
     their lines. Where the next table starts (None: the text ends)."""
     columns_end, _ = read_column_labels(builder, glued, run)
     by_line = glued.starts_line(run.start) and glued.starts_line(run.end)
-    following = next_table(glued, columns_end, by_line=by_line)
+    return leave_rows(builder, glued, columns_end, by_line=by_line)
+
+
+def leave_rows(builder: RowBuilder, glued: GluedText, start: int, *, by_line: bool) -> int | None:
+    """The rows from ``start`` to the next table are not read; one doubt names their lines.
+    Where the next table starts (None: the text ends)."""
+    following = next_table(glued, start, by_line=by_line)
     stop = following if following is not None else len(glued.text)
-    if stop > columns_end:
-        last = max(columns_end, stop - 1)
-        tokens = [glued.token(columns_end, last), glued.token(last, stop)]
+    if stop > start:
+        last = max(start, stop - 1)
+        tokens = [glued.token(start, last), glued.token(last, stop)]
         builder.doubt([t for t in tokens if t.text], _REGION_DOUBT)
     return following
+
+
+# A printed line of two or more place or unit names glued together (龙泉乡石桥镇): the regions
+# whose columns a header's 指标值 spans, their names on the header's second row (the national
+# 区域绩效目标表). Each region's value is glued to the next one's in the rows below.
+_REGION_NAMES: Final = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,10}?(?:省|市|州|盟|县|区|旗|镇|乡|村|街道|社区)){2,}"
+)
+
+
+def region_names_end(glued: GluedText, start: int) -> int | None:
+    """The end of the printed line at ``start`` when it holds only region names, else None."""
+    end = start + 1
+    while end < len(glued.text) and not glued.starts_line(end):
+        end += 1
+    return end if _REGION_NAMES.fullmatch(glued.text, start, end) else None
 
 
 # the wording a table's title ends in (…绩效目标表（2022年度）), with a label that opens a header
