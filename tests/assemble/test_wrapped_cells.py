@@ -156,3 +156,122 @@ def test_levels_printed_where_no_span_centres_them_are_doubted() -> None:
     assert table.indicators == []
     (doubt,) = [f for f in findings if f.code == "PRS024"]
     assert (doubt.location.line, doubt.location.line_end) == (6, 10)
+
+
+def test_a_header_printed_centred_over_three_lines_is_one_header() -> None:
+    """A converter prints a centred header's labels around the line of the level labels
+    (年度指标 | 值 above and on it, 未完成原 | 因分析及 | 改进措施 over three lines), and a
+    level cut by its column (满意度指 | 标): the tab reading holds, the lines are one header."""
+    text = "\n".join([
+        HEAD,
+        "\t\t\t年度指标\t实际完成\t\t\t未完成原",
+        "一级指标\t二级指标\t三级指标\t值\t值\t分值\t得分\t因分析及",
+        "\t\t\t\t\t\t\t改进措施",
+        "产出指标\t时效指标\t文物保护\t≤18天\t18天\t10\t10\t",
+        "\t\t办理时限\t\t\t\t\t",
+        "满意度指\t服务对象\t受益群众\t100%\t96%\t20\t18\t无",
+        "标\t满意度\t满意度\t\t\t\t\t",
+    ])  # fmt: skip
+    (table,), findings = assemble(text)
+    assert rows(table) == [("时效指标", "文物保护办理时限", "≤18天"),
+                           ("服务对象满意度", "受益群众满意度", "100%")]  # fmt: skip
+    assert [i.level1 for i in table.indicators] == ["产出指标", "满意度指标"]
+    assert table.indicators[1].actual is not None
+    assert table.indicators[1].actual.raw == "96%"
+    assert not [f for f in findings if f.code == "PRS024"]
+
+
+def test_a_line_above_the_header_is_not_taken_for_its_labels() -> None:
+    """Only pieces that start or continue a column label join the header: the 年度目标 line
+    above it stays the goal."""
+    text = "\n".join([
+        "项目名称\t甲项目",
+        "年度目标\t完成甲。",
+        "一级指标\t二级指标\t三级指标\t指标值",
+        "产出指标\t数量指标\t培训人次\t≥95人次",
+    ])  # fmt: skip
+    (table,), _ = assemble(text)
+    assert rows(table) == [("数量指标", "培训人次", "≥95人次")]
+    assert table.goals
+    assert "完成甲" in table.goals[0]
+
+
+def test_two_whole_names_in_one_cell_are_two_rows_pieces() -> None:
+    """Cells centred: 县级储备粮 | 应急保障率 is a whole row, 国家政策性 starts the next (its
+    二级 on its middle line); never one row 县级储备粮应急保障率国家政策性."""
+    text = "\n".join([
+        HEAD,
+        "一级指标\t二级指标\t三级指标\t指标值",
+        "\t\t县级储备粮\t",
+        "产出指标\t时效指标\t贷款付息及\t100%",
+        "\t\t时率\t",
+        "\t\t县级储备粮\t100%",
+        "\t\t应急保障率\t",
+        "\t\t国家政策性\t",
+        "\t成本指标\t粮收购价格\t100%",
+        "\t\t执行率\t",
+    ])  # fmt: skip
+    (table,), findings = assemble(text)
+    read = rows(table)
+    assert ("时效指标", "县级储备粮应急保障率国家政策性", "100%") not in read
+    assert ("时效指标", "县级储备粮贷款付息及时率", "100%") in read
+    for row in read:  # every row read is one of the table's, the others doubted
+        assert row in [("时效指标", "县级储备粮贷款付息及时率", "100%"),
+                       ("时效指标", "县级储备粮应急保障率", "100%"),
+                       ("成本指标", "国家政策性粮收购价格执行率", "100%")]  # fmt: skip
+    assert len(read) == 3 or [f for f in findings if f.code == "PRS024"]
+
+
+def test_a_month_cut_before_its_end_joins_its_row() -> None:
+    """2019年6月 | 底前完成 beside 困难群众救助完 | 成时间, the descriptions starting with 反映
+    on the first line of each row: one row."""
+    text = "\n".join([
+        HEAD,
+        "一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值",
+        "产出指标\t时效指标\t业务培训办理时\t反映业务培训办\t≤20天",
+        "\t\t限\t理时限情况\t",
+        "\t\t困难群众救助完\t反映困难群众救\t2019年6月",
+        "\t\t成时间\t助完成时间情况\t底前完成",
+    ])  # fmt: skip
+    (table,), findings = assemble(text)
+    assert rows(table) == [("时效指标", "业务培训办理时限", "≤20天"),
+                           ("时效指标", "困难群众救助完成时间", "2019年6月底前完成")]  # fmt: skip
+    assert not [f for f in findings if f.code == "PRS024"]
+
+
+def test_a_header_label_word_in_the_name_column_is_a_piece_of_a_name() -> None:
+    """执行率 names a budget column in the header block; on a line of its own in the 三级
+    column it is the end of a wrapped name, not the next table's header block."""
+    text = "\n".join([
+        HEAD,
+        "一级指标\t二级指标\t三级指标\t指标值",
+        "产出指标\t成本指标\t国家政策性粮\t100%",
+        "\t\t收购价格执行率\t",
+        "\t\t县级储备粮库存成本核算率\t100%",
+    ])  # fmt: skip
+    text = text.replace("收购价格执行率", "收购价格\n\t\t执行率")
+    (table,), _ = assemble(text)
+    assert rows(table) == [("成本指标", "国家政策性粮收购价格执行率", "100%"),
+                           ("成本指标", "县级储备粮库存成本核算率", "100%")]  # fmt: skip
+
+
+def test_two_characters_after_a_page_break_end_the_name_cut_before_it() -> None:
+    """情况 on the first line of a page, under the repeated header, with the rest of the
+    description: no name (two characters end a cut name), so the row before the break is
+    joined with it — not read as a whole row and a row named 情况."""
+    header = "一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值"
+    text = "\n".join([
+        HEAD,
+        header,
+        "效益指标\t经济效益指标\t业务培训经济效益\t反映业务培训经济效益情况\t明显改善",
+        "\t\t疫苗接种节约成本\t反映疫苗接种节约成本\t有效提高",
+        "",
+        header,
+        "\t\t情况\t情况\t",
+        "\t可持续影响指标\t森林防火巡查制度建设\t反映森林防火巡查制度建设情况\t中",
+    ])  # fmt: skip
+    (table,), findings = assemble(text)
+    assert [name for _, name, _ in rows(table)] == [
+        "业务培训经济效益", "疫苗接种节约成本情况", "森林防火巡查制度建设"
+    ]  # fmt: skip
+    assert [f for f in findings if f.code == "PRS001"]

@@ -173,6 +173,7 @@ def score_reading(
     raw_lines = [_LINE_BREAK_TAG.sub("", line) for line in lines]
     lines = [normalize(line) for line in raw_lines]
     seen: dict[str, int] = {}  # gold rows of each name so far (a name may recur in a next table)
+    expected_names = {gold_row(row)["name"] for t in gold["tables"] for row in t["indicators"]}
     for index, gold_table in enumerate(gold["tables"]):
         table = document.tables[index] if index < len(document.tables) else None
         score_table_fields(score, gold_table, table)
@@ -181,9 +182,15 @@ def score_reading(
             expected = gold_row(row)
             seen[expected["name"]] = seen.get(expected["name"], -1) + 1
             score_row(
-                score, expected, indicators, document, lines, seen[expected["name"]], raw_lines
+                score,
+                expected,
+                indicators,
+                document,
+                lines,
+                seen[expected["name"]],
+                raw_lines,
+                expected_names,
             )
-    expected_names = {gold_row(row)["name"] for t in gold["tables"] for row in t["indicators"]}
     read_for_misses = {miss.read["name"] for miss in score.misses if miss.read is not None}
     for table in document.tables:
         for indicator in table.indicators:
@@ -201,9 +208,11 @@ def score_row(
     lines: list[str],
     occurrence: int = 0,
     raw_lines: list[str] | None = None,
+    expected_names: set[str] | None = None,
 ) -> None:
     """``occurrence``: gold rows of the same name before this one (its printing is the
-    ``occurrence``-th line holding the name)."""
+    ``occurrence``-th line holding the name); ``expected_names``: the names of all gold rows
+    (a read row of another gold row's name is that row's reading, never this one's)."""
     score.rows += 1
     read = [(output_row(i), i) for i in indicators]
     same = next((pair for pair in read if pair[0] == expected), None)
@@ -220,6 +229,7 @@ def score_row(
                 for pair in read
                 if pair[0]["target"] == expected["target"]
                 and pair[0]["level2"] == expected["level2"]
+                and pair[0]["name"] not in (expected_names or ())
                 and expected["name"].startswith(pair[0]["name"][:2])
             ),
             None,
@@ -340,13 +350,17 @@ def covering_findings(
             for n, line in enumerate(lines, start=1)
             if target and name in line and target in line[line.find(name) + len(name) :]
         ]
-        found = found or [n for n, line in enumerate(lines, start=1) if name in line]
         if found:
             first = last = found[min(occurrence, len(found) - 1)]
-        else:
-            first, last = printed_across(name, lines)
-        if first is None:
+        else:  # its cell wrapped down a column, else any line holding it (a goal's sentence
+            # may hold a name too: 提升污水处理服务水平), else wrapped across lines
             first, last = printed_down(name, raw_lines or [])
+        if first is None:
+            found = [n for n, line in enumerate(lines, start=1) if name in line]
+            if found:
+                first = last = found[min(occurrence, len(found) - 1)]
+            else:
+                first, last = printed_across(name, lines)
     codes = []
     for finding in findings:
         if finding.indicator is not None and normalize(finding.indicator) == name:

@@ -31,9 +31,6 @@ VARIANTS = (0, 1)
 FAILING: dict[str, str] = {
     "glued": "58 renderings: 54 pass; 420 rows, 172 exact, 246 doubted, 2 missed, 2 spurious",
     "ocr": "58 renderings: 54 pass; 420 rows, 174 exact, 245 doubted, 1 missed, 3 spurious",
-    "tabs_wrapped": "58 renderings: 51 pass; 420 rows, 240 exact, 173 doubted, 5 wrong, "
-    "2 missed, 4 spurious (traditional text and evaluation-framework forms read by the pasted "
-    "reader, which does not join wrapped lines; names ending outside the name vocabulary)",
 }
 
 

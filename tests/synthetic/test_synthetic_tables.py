@@ -60,9 +60,6 @@ FAILING: dict[str, str] = {
     "whole 指标说明 or a run of four characters twice); the first failure left, after 1,400 s: "
     "a worded 指标值 read into the name and the 分值 read as the 指标值 (质量指标道路养护质量达标5 "
     "→ 道路养护质量达标 | 5), one spurious row",
-    "tabs_wrapped": "150 documents (223 tables): 149 pass; 908 rows, 860 exact, 38 doubted, "
-    "0 wrong, 10 missed, 21 spurious (a level cut inside its cell in the 一级 column, 满意度指 | "
-    "标, sends the text to the pasted reader, which does not join wrapped lines)",
 }
 
 

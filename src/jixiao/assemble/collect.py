@@ -1366,8 +1366,8 @@ def continues_name(before: str, rest: str) -> bool:
     (…颁发率 | …合规率) are two rows when the second prints more than its name
     (:func:`prints_beside_name`, checked by the caller).
     """
-    if not rest:
-        return True
+    if not rest or len(clean_label(rest)) <= 2:
+        return True  # (two characters are the end of a cut name: 情况, 年限)
     if is_bare_measure(rest):
         return True
     return not (stands_alone(before) and stands_alone(rest))

@@ -37,6 +37,7 @@ from jixiao.assemble.columns import map_columns, region_columns, regions_under_t
 from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import join_wrapped_lines
 from jixiao.ingest.grid import Cell, ReadingDoubt, Row, RowKind
+from jixiao.model.characters import is_traditional, to_simplified
 from jixiao.model.framework import normalize_level1, normalize_level2
 from jixiao.model.labels import (
     continues_column_label,
@@ -59,6 +60,8 @@ _MARGIN: Final = 2.5
 _LEVELS: Final = (Field.LEVEL1, Field.LEVEL2)
 _JOINING_END: Final = ("、", "，", ",", "及", "和", "与")
 _POINTS: Final = (Field.WEIGHT, Field.SCORE)
+# how a level name ends, the framework's or a form's own (预算执行管理, 资产管理)
+_LEVEL_ENDS: Final = ("指标", "管理", "效益", "效果", "质量", "数量", "时效", "成本", "满意度")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,12 @@ class Expected:
 
     target: bool
     points: bool
+    # the table's 指标说明 cells start with 反映 (反映…情况): a line whose piece does not is
+    # the rest of the row above
+    reflects: bool = False
+    # how the table prints a row's short cells: on its first line ("top"), on its middle one
+    # ("centred"); None: either
+    alignment: str | None = None
 
 
 def settle_wrapped_rows(rows: Sequence[Row]) -> list[Row]:
@@ -125,7 +134,7 @@ def settle_wrapped_rows(rows: Sequence[Row]) -> list[Row]:
             settled.append(row)
             continue
         header = None
-        if columns is not None and is_indicator_line(row, texts):
+        if columns is not None and is_indicator_line(row, texts, columns):
             if run and (row.starts_page or not follows(run[-1], row)):
                 flush()
                 broken = True
@@ -139,7 +148,7 @@ def settle_wrapped_rows(rows: Sequence[Row]) -> list[Row]:
             continue
         flush()
         broken = seen
-        if row.kind is RowKind.TABLE and is_known_label(first_text(texts)):
+        if row.kind is RowKind.TABLE and opens_header_block(texts, columns):
             columns, seen, broken = None, False, False  # the next table's header block
         settled.append(row)
     flush()
@@ -168,7 +177,7 @@ def cut_by_break(row: Row, columns: dict[Field, list[int]]) -> bool:
     return not any(fields.get(field) for field in (*_LEVELS, Field.TARGET))
 
 
-def is_indicator_line(row: Row, texts: Sequence[str]) -> bool:
+def is_indicator_line(row: Row, texts: Sequence[str], columns: dict[Field, list[int]]) -> bool:
     """A table line (its cells' ``texts``) under the indicator header that may be (part of)
     an indicator row: not a header-block label, a total or furniture."""
     if row.kind is not RowKind.TABLE or row.source.line is None:
@@ -176,14 +185,22 @@ def is_indicator_line(row: Row, texts: Sequence[str]) -> bool:
     printed = [text for text in texts if text]
     return (
         bool(printed)
-        and not is_known_label(printed[0])
+        and not opens_header_block(texts, columns)
         and printed_total(printed, under_indicators=True) is None
         and not any(furniture_kind(text) for text in printed)
     )
 
 
-def first_text(texts: Sequence[str]) -> str:
-    return next((text for text in texts if text), "")
+def opens_header_block(texts: Sequence[str], columns: dict[Field, list[int]] | None) -> bool:
+    """The line starts the next table's header block (项目名称, 部门名称 …): its first text is
+    a header label, printed left of the 二级 and 三级 columns (in those, a label's word is a
+    level of the evaluation framework, 绩效目标, or a piece of a wrapped name: 国家政策性 |
+    粮收购价格 | 执行率)."""
+    first = next((i for i, text in enumerate(texts) if text), None)
+    if first is None or not is_known_label(texts[first]):
+        return False
+    inner = [i for field in (Field.LEVEL2, Field.NAME) for i in (columns or {}).get(field, [])]
+    return not inner or first < min(inner)
 
 
 def follows(above: Row, row: Row) -> bool:
@@ -199,18 +216,59 @@ def settle_run(run: list[Row], columns: dict[Field, list[int]]) -> list[Row]:
     its pieces holding a partial line are settled by the dynamic program."""
     lines = [line_fields(row, columns) for row in run]
     expected = Expected(
-        target=Field.TARGET in columns, points=any(field in columns for field in _POINTS)
+        target=Field.TARGET in columns,
+        points=any(field in columns for field in _POINTS),
+        reflects=any(line.get(Field.DESCRIPTION, "").startswith("反映") for line in lines),
     )
     once = [printed_once(fields, expected) for fields in lines]
     cuts = [i for i in range(1, len(run)) if once[i - 1] & once[i]]
+    pieces = [
+        (first, end)
+        for first, end in zip([0, *cuts], [*cuts, len(run)], strict=True)
+        if end - first > 1
+    ]
+    # a table prints all its rows one way: the pieces are cut under each alignment, and the
+    # one whose cuttings score better is taken; where the other scores within the margin, the
+    # rows the two cut differently are not read
+    plans = {
+        alignment: [
+            cutting(lines[a:b], once[a:b], replace(expected, alignment=alignment))
+            for a, b in pieces
+        ]
+        for alignment in _ALIGNMENTS
+    }
+    totals = {alignment: sum(plan.best for plan in plans[alignment]) for alignment in plans}
+    chosen, other = sorted(_ALIGNMENTS, key=lambda alignment: -totals[alignment])
+    close = totals[chosen] - totals[other] < _MARGIN
+    cut = {a: plan for (a, _), plan in zip(pieces, plans[chosen], strict=True)}
+    rival = {a: plan for (a, _), plan in zip(pieces, plans[other], strict=True)}
     settled: list[Row] = []
-    for first, end in zip([0, *cuts], [*cuts, len(run)], strict=True):
-        if end - first == 1:
-            settled.append(run[first])  # a row of its own line
-        else:
-            piece = slice(first, end)
-            settled.extend(settle_piece(run[piece], lines[piece], once[piece], expected, columns))
+    index = 0
+    while index < len(run):
+        plan = cut.get(index)
+        if plan is None:
+            settled.append(run[index])  # a row of its own line
+            index += 1
+            continue
+        unsure = plan.unsure
+        if close:
+            theirs = set(rival[index].groups)
+            unsure = [
+                u or group not in theirs for group, u in zip(plan.groups, unsure, strict=True)
+            ]
+        for (first, last), doubt in zip(plan.groups, unsure, strict=True):
+            rows = run[index + first : index + last + 1]
+            if doubt:
+                settled.append(doubted(rows, columns))
+            elif len(rows) == 1:
+                settled.append(rows[0])
+            else:
+                settled.append(joined(rows))
+        index += plan.groups[-1][1] + 1
     return settled
+
+
+_ALIGNMENTS: Final = ("top", "centred")
 
 
 _WHOLE: Final = "whole line"
@@ -245,17 +303,23 @@ def printed_twice(once: Sequence[frozenset[str]]) -> bool:
     return False
 
 
-def settle_piece(
-    run: list[Row],
-    lines: list[dict[Field, str]],
-    once: list[frozenset[str]],
-    expected: Expected,
-    columns: dict[Field, list[int]],
-) -> list[Row]:
+@dataclass(frozen=True, slots=True)
+class Cutting:
+    """The best cutting of a piece of a run into rows: the rows' first and last lines (in the
+    piece), whether each is unsure, and the cutting's score."""
+
+    groups: list[tuple[int, int]]
+    unsure: list[bool]
+    best: float
+
+
+def cutting(
+    lines: list[dict[Field, str]], once: list[frozenset[str]], expected: Expected
+) -> Cutting:
     """Lines of a run, no two after one another printing the same thing a row prints once
     (:func:`printed_once`), cut into rows by dynamic programming over the spans of one to
     ``_MOST_LINES`` lines among which none is printed twice: the best cutting, each of its rows
-    doubted where another cutting that puts some of its lines in another row scores within
+    unsure where another cutting that puts some of its lines in another row scores within
     ``_MARGIN`` of the best."""
     count = len(lines)
     scores = {
@@ -278,9 +342,9 @@ def settle_piece(
         groups.append((first, end - 1))
         end = first
     groups.reverse()
-    settled: list[Row] = []
-    for first, last in groups:
-        rival = max(
+    unsure = [
+        best
+        - max(
             (
                 before[a] + score + after[b + 1]
                 for (a, b), score in scores.items()
@@ -288,14 +352,21 @@ def settle_piece(
             ),
             default=float("-inf"),
         )
-        rows = run[first : last + 1]
-        if best - rival < _MARGIN:
-            settled.append(doubted(rows, columns))
-        elif len(rows) == 1:
-            settled.append(rows[0])
-        else:
-            settled.append(joined(rows))
-    return settled
+        < _MARGIN
+        for first, last in groups
+    ]
+    # a row whose name does not read whole before lines not settled may hold their start
+    # (公卫均等化签 | 约完成率、特 …), after them their end unless it prints a level of its
+    # own: not read either
+    for index, (first, last) in enumerate(groups):
+        name = join([line.get(Field.NAME, "") for line in lines[first : last + 1]])
+        if reads_whole(name):
+            continue
+        ends_them = index > 0 and unsure[index - 1] and not once[first] - {_WHOLE}
+        starts_them = unsure[index + 1 : index + 2] == [True]
+        if ends_them or starts_them:
+            unsure[index] = True
+    return Cutting(groups, unsure, best)
 
 
 def best_scores(count: int, scores: dict[tuple[int, int], float], *, forward: bool) -> list[float]:
@@ -368,7 +439,7 @@ def row_score(lines: Sequence[dict[Field, str]], expected: Expected) -> float:
         for field, text in line.items():
             at.setdefault(field, []).append(number)
             texts.setdefault(field, []).append(text)
-    if not aligned(at, len(lines)):
+    if not aligned(at, len(lines), expected.alignment):
         score -= 3
 
     def pieces(field: Field) -> tuple[str, ...]:
@@ -383,20 +454,24 @@ def row_score(lines: Sequence[dict[Field, str]], expected: Expected) -> float:
     descriptions = pieces(Field.DESCRIPTION)
     if any(piece.startswith("反映") for piece in descriptions[1:]):
         score -= 4  # a second description starts: another row's
+    if expected.reflects and descriptions and not descriptions[0].startswith("反映"):
+        score -= 4  # a row starting with the rest of a description (…完成时间情况)
     return score
 
 
-def aligned(at: dict[Field, list[int]], count: int) -> bool:
+def aligned(at: dict[Field, list[int]], count: int, alignment: str | None = None) -> bool:
     """The cells sit on the row's ``count`` lines (``at``: the lines each is printed on) as a
     row's cells are printed: each on consecutive lines, all from the first line (top-aligned)
     or all centred on the row's lines — the short cells of a row of two lines on its first,
-    of three on its middle one."""
+    of three on its middle one; only as ``alignment`` says where it is given."""
     top = centred = True
     for numbers in at.values():
         if numbers[-1] - numbers[0] != len(numbers) - 1:
             return False
         top = top and numbers[0] == 0
         centred = centred and numbers[0] == (count - len(numbers)) // 2
+    if alignment is not None:
+        return top if alignment == "top" else centred
     return top or centred
 
 
@@ -407,12 +482,12 @@ def name_score(parts: tuple[str, ...]) -> float:
         return -6
     name = join(parts)
     score = 2.0 if reads_whole(name) else -2.0
-    if (
-        len(parts) > 1
-        and reads_whole(parts[0])
-        and (reads_whole(join(parts[1:])) or any(reads_whole(part) for part in parts[1:]))
+    if len(parts) > 1 and any(
+        reads_whole(join(parts[:cut]))
+        and (reads_whole(join(parts[cut:])) or any(reads_whole(part) for part in parts[cut:]))
+        for cut in range(1, len(parts))
     ):
-        score -= 5  # two whole names: two rows
+        score -= 5  # two whole names: two rows (县级储备粮 | 应急保障率 / 国家政策性)
     return score
 
 
@@ -420,6 +495,8 @@ def name_score(parts: tuple[str, ...]) -> float:
 def reads_whole(name: str) -> bool:
     """A 三级 name that can stand as a row's: it ends as names end, and is more than a measure
     with no object (提升率, 满意度) or two characters (年限, 情况: the end of a cut name)."""
+    if is_traditional(name):
+        name = to_simplified(name)  # (how names end is told in simplified characters)
     return len(name) > 2 and stands_alone(name) and not is_bare_measure(name)
 
 
@@ -433,7 +510,10 @@ def level_score(level: Field, parts: tuple[str, ...]) -> float:
         # is a form's own word (管理指标's areas)
         if len(parts) == 1 or all(part.endswith(_JOINING_END) for part in parts[:-1]):
             return 0
-        return -6 * sum(normalize_level(level, part) is not None for part in parts) - 3
+        named = sum(normalize_level(level, part) is not None for part in parts)
+        if not named and not parts[0].endswith(_LEVEL_ENDS):
+            return 0  # a form's own level word cut by its column (预算执行管 | 理)
+        return -6 * named - 3
     if len(parts) > 1 and normalize_level(level, parts[0]) is None:
         return 3  # a level name cut by its column and completed (经济成本指 | 标)
     return 1
@@ -442,7 +522,7 @@ def level_score(level: Field, parts: tuple[str, ...]) -> float:
 @lru_cache(maxsize=4096)
 def value_score(parts: tuple[str, ...], *, required: bool) -> float:
     if not parts:
-        return -4 if required else 0
+        return -6 if required else 0  # (a row without its 指标值: rather a row's piece)
     score = quality(join(parts))
     if len(parts) > 1:
         if date_continues(parts[0], join(parts[1:])):
@@ -483,12 +563,13 @@ _UNIT_ONLY: Final = re.compile(r"[/／]?[\u3400-\u9fff]{1,3}(?:[/／][\u3400-\u9
 _WORDED_ENDS: Final = (*DIRECTIONS, *(grade for grade in GRADES if len(grade) > 1), "改善")
 _NONE_VALUES: Final = ("无", "没有", "零")
 _YEAR_ALONE: Final = re.compile(r"(?:19|20)\d{2}\s*年")
-_DATE_HEAD: Final = re.compile(r"(?:(?:19|20)\d{2}年|\d)$")
-_DATE_TAIL: Final = re.compile(r"^(?:\d{1,2}\s*[月日]|[月日号])")
+_DATE_HEAD: Final = re.compile(r"(?:(?:19|20)\d{2}年|\d|\d月)$")
+_DATE_TAIL: Final = re.compile(r"^(?:\d{1,2}\s*[月日]|[月日号]|[底末]|[上中下]旬)")
 
 
 def date_continues(head: str, tail: str) -> bool:
-    """A date cut inside by its column: 2018年 | 12月31日前, 2019年12 | 月31日前."""
+    """A date cut inside by its column: 2018年 | 12月31日前, 2019年12 | 月31日前, 2019年6月 |
+    底前完成."""
     return (
         bool(_DATE_HEAD.search(head))
         and bool(_DATE_TAIL.match(tail))

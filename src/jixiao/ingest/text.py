@@ -8,6 +8,7 @@ before each table, and blank lines where pages broke.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Final
 
 from jixiao.errors import UnreadableFile
@@ -15,6 +16,12 @@ from jixiao.ingest.budget import check_budget
 from jixiao.ingest.cleaning import canonical_characters, clean_cell_text, close_spaced_labels
 from jixiao.ingest.grid import Cell, Grid, Row, RowKind
 from jixiao.model import SourceRef
+from jixiao.model.labels import (
+    continues_column_label,
+    is_header_without_target,
+    is_indicator_header,
+    starts_column_label,
+)
 
 _HEADING: Final = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
 _PIPE_SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -47,7 +54,96 @@ def read_text(data: bytes, file: str) -> Grid:
         row = parse_line(close_spaced_labels(line), file, number)
         if row is not None:
             grid.rows.append(row)
+    grid.rows = join_wrapped_headers(grid.rows)
     return grid
+
+
+def join_wrapped_headers(rows: list[Row]) -> list[Row]:
+    """Rows with each indicator header whose labels a converter wrapped over two or three
+    lines made one row: the rests under the labels (一级指标 | … | 年度指标 / | … | 值), or a
+    header printed centred, its labels' first lines above the line of the level labels
+    (| … | 年度指标 | 偏差原因 / 一级指标 | … | 值 | 分析及改 / | … | | 进措施). Every piece
+    joined must continue the label above it, and the lines together must name the indicator
+    columns that the line of the level labels alone does not (the most lines that do: a
+    label wraps over three, 偏差原因分 | 析及改进措 | 施). O(rows)."""
+    joined: list[Row] = []
+    index = 0
+    floor = 0  # the first line not joined into a header yet
+    while index < len(rows):
+        row = rows[index]
+        span = None
+        if row.kind is RowKind.TABLE and _names_levels(row.texts):
+            span = _header_span(rows, index, floor)
+        if span is None:
+            joined.append(row)
+            index += 1
+            continue
+        first, last = span
+        if first < index:
+            joined.pop()  # the line above: its labels' first pieces
+        joined.append(_joined_header(rows[first : last + 1], index - first))
+        index = floor = last + 1
+    return joined
+
+
+# the lines a header may be printed on, around its line of level labels: longest first
+_AROUND: Final = ((-1, 2), (-1, 1), (0, 2), (0, 1), (-1, 0))
+
+
+def _names_levels(texts: list[str]) -> bool:
+    """A header line naming the level columns (一级指标 | 二级指标 …), its 指标值 or not."""
+    return is_indicator_header(texts) or is_header_without_target(texts)
+
+
+def _header_span(rows: list[Row], index: int, floor: int) -> tuple[int, int] | None:
+    """The lines around ``rows[index]`` (a line of level labels), none before ``floor``, that
+    make one header."""
+    for first, last in _AROUND:
+        first, last = index + first, index + last
+        if first < floor or last >= len(rows) or not _consecutive(rows[first : last + 1]):
+            continue
+        texts = _column_pieces(rows[first : last + 1], index - first)
+        if texts is not None and is_indicator_header(texts):
+            return first, last
+    return None
+
+
+def _consecutive(rows: list[Row]) -> bool:
+    return all(row.kind is RowKind.TABLE for row in rows) and all(
+        above.source.line is not None and below.source.line == above.source.line + 1
+        for above, below in pairwise(rows)
+    )
+
+
+def _column_pieces(rows: list[Row], main: int) -> list[str] | None:
+    """Each column's pieces joined top to bottom, or None when a piece does not continue the
+    label above it, or one alone in its column on a line other than ``main`` (the line of the
+    level labels) starts no label: these lines are no header's."""
+    width = max(len(row.texts) for row in rows)
+    joined = []
+    for column in range(width):
+        pieces = [
+            (number, row.texts[column])
+            for number, row in enumerate(rows)
+            if column < len(row.texts) and row.texts[column]
+        ]
+        if len(pieces) == 1 and pieces[0][0] != main and not starts_column_label(pieces[0][1]):
+            return None
+        text = pieces[0][1] if pieces else ""
+        for _, piece in pieces[1:]:
+            if not continues_column_label(text, piece):
+                return None
+            text += piece
+        joined.append(text)
+    return joined
+
+
+def _joined_header(rows: list[Row], main: int) -> Row:
+    texts = _column_pieces(rows, main)
+    assert texts is not None
+    cells = tuple(Cell(text, column) for column, text in enumerate(texts))
+    source = rows[0].source.model_copy(update={"line_end": rows[-1].source.line})
+    return Row(RowKind.TABLE, cells, source)
 
 
 def parse_line(line: str, file: str, number: int) -> Row | None:

@@ -132,6 +132,16 @@ def column_label(text: str) -> Field | None:
 
 
 @lru_cache(maxsize=1024)
+def starts_column_label(text: str) -> bool:
+    """``text`` names a column, or is the first line of a label wrapped in its cell (年度指标,
+    偏差原因分)."""
+    label = clean_label(text)
+    return bool(label) and (
+        column_label(text) is not None or any(w.startswith(label) for w in _WRAPPABLE_LABELS)
+    )
+
+
+@lru_cache(maxsize=1024)
 def continues_column_label(above: str, rest: str) -> bool:
     """``rest`` is the second line of the column label ``above`` wrapped in its cell (年度指标 |
     值, 偏差原因 | 分析及改 | 进措施): together they name a column, or start a label that
@@ -474,7 +484,7 @@ def is_level_name(text: str) -> bool:
 # word (及, 和, 与, 的 …) or a bracket continues the name before it.
 _WHOLE_NAME_END: Final = re.compile(
     r"(?:率|数|量|度|值|性|比|比例|额|费|费用|标准|成本|价格|时间|时限|期限|周期|工期|次|人次|"
-    r"户数|效果|效益|成效|情况|水平|面积|长度|里程|规模|能力|影响|作用|指数|覆盖面|程度|质量|年限|机制)$"
+    r"户数|效果|效益|成效|情况|水平|面积|长度|里程|规模|能力|影响|作用|指数|覆盖面|程度|质量|年限|机制|建设)$"
 )
 # (及时 is a word: 及时(按期)开工率 starts a name)
 _JOINING_START: Final = re.compile(r"^(?!及时)[及和与或的之等、，,（(）)）：:;；%]")

@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from jixiao.ingest.grid import Grid, RowKind, drop_text_after_tables, ends_in_table
+from jixiao.ingest.grid import Grid, Row, RowKind, drop_text_after_tables, ends_in_table
 from jixiao.ingest.pasted.cells import is_level_name
 from jixiao.ingest.pasted.glued import read_glued
 from jixiao.ingest.pasted.header import group_label_runs
@@ -346,7 +346,8 @@ def needs_pasted_reading(grid: Grid) -> bool:
     """
     columns: set[int] | None = None
     width = 0
-    for row in grid.rows:
+    rows = grid.rows
+    for number, row in enumerate(rows):
         if row.kind is not RowKind.TABLE:
             if columns is not None and is_table_title(row.text):
                 columns = None  # the next table: its header block is no indicator row
@@ -367,7 +368,10 @@ def needs_pasted_reading(grid: Grid) -> bool:
         kept_empty = any(i < len(texts) and not texts[i] for i in columns)
         # a row whose level cells all hold level names lost no cell before them either: a
         # level word after them is its 三级 (满意度指标 | 服务对象满意度指标 | 满意度)
-        levels_printed = all(i < len(texts) and is_level_cell(texts[i]) for i in columns)
+        levels_printed = all(
+            i < len(texts) and (is_level_cell(texts[i]) or _wrapped_level_cell(rows, number, i))
+            for i in columns
+        )
         if (
             not kept_empty
             and not levels_printed
@@ -383,12 +387,31 @@ def needs_pasted_reading(grid: Grid) -> bool:
             and sum(bool(t) for t in texts) < width
             and not is_level_cell(texts[first])
             and not texts[first].endswith("指标")
+            and not _wrapped_level_cell(rows, number, first)
             and not is_known_label(texts[first])  # the next table's header block
             and printed_total(texts, under_indicators=True) is None  # 总分 | | 100 | 96
             and furniture_kind(texts[first]) is None  # a note under the table, 附件2
         ):
             return True
     return columns is None
+
+
+def _wrapped_level_cell(rows: list[Row], number: int, column: int) -> bool:
+    """Whether the cell at ``column`` of row ``number`` is part of a level name wrapped over
+    two or three lines of that column (满意度指 | 标): converter text whose cells wrap keeps
+    its cells in place (assemble/wrapped.py joins the lines); its rows lost no cell."""
+    for top in range(max(0, number - 2), number + 1):
+        joined = ""
+        for below in range(top, min(len(rows), top + 3)):
+            row = rows[below]
+            if row.kind is not RowKind.TABLE or column >= len(row.texts):
+                break
+            if below > top and (not row.texts[column] or any(row.texts[:column])):
+                break
+            joined += row.texts[column]
+            if below >= number and below > top and is_level_cell(joined):
+                return True
+    return False
 
 
 @lru_cache(maxsize=4096)
