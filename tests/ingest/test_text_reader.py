@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from jixiao.errors import UnreadableFile
 from jixiao.ingest import RowKind, detect_format, read_grid
-from jixiao.ingest.cleaning import canonical_characters, clean_cell_text
+from jixiao.ingest.cleaning import canonical_characters, clean_cell_text, close_spaced_labels
 from jixiao.ingest.text import decode_text
 from jixiao.services import read_document
 from jixiao.services.documents import read_tables
@@ -164,3 +164,19 @@ def test_a_page_pasted_with_zero_width_spaces_and_full_width_digits_reads_as_pri
         read_document(example_path).tables[0].project
         == read_tables(noisy.encode(), example_path.name).tables[0].project
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "closed"),
+    [
+        ("项 目 名 称  甲项目", "项目名称  甲项目"),
+        ("项目 名称  甲项目", "项目名称  甲项目"),
+        ("一  级  指  标", "一级指标"),
+        # a level wrapped in its column beside the rest of a name in the next column
+        # (pdftotext -layout): two cells, not the label 服务对象满意度 typed with a space
+        ("             服务对象满   意度", "             服务对象满   意度"),
+        ("项目  名称 甲", "项目  名称 甲"),
+    ],
+)
+def test_spaced_labels_are_closed_only_when_typed_so(line: str, closed: str) -> None:
+    assert close_spaced_labels(line).rstrip() == closed.rstrip()

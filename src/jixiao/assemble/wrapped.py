@@ -563,13 +563,13 @@ _UNIT_ONLY: Final = re.compile(r"[/／]?[\u3400-\u9fff]{1,3}(?:[/／][\u3400-\u9
 _WORDED_ENDS: Final = (*DIRECTIONS, *(grade for grade in GRADES if len(grade) > 1), "改善")
 _NONE_VALUES: Final = ("无", "没有", "零")
 _YEAR_ALONE: Final = re.compile(r"(?:19|20)\d{2}\s*年")
-_DATE_HEAD: Final = re.compile(r"(?:(?:19|20)\d{2}年|\d|\d月)$")
-_DATE_TAIL: Final = re.compile(r"^(?:\d{1,2}\s*[月日]|[月日号]|[底末]|[上中下]旬)")
+_DATE_HEAD: Final = re.compile(r"(?:(?:19|20)\d{2}年|\d|\d月|[月日底末]前)$")
+_DATE_TAIL: Final = re.compile(r"^(?:\d{1,2}\s*[月日]|[月日号]|[底末]|[上中下]旬|完成)")
 
 
 def date_continues(head: str, tail: str) -> bool:
     """A date cut inside by its column: 2018年 | 12月31日前, 2019年12 | 月31日前, 2019年6月 |
-    底前完成."""
+    底前完成, 2019年12月底前 | 完成."""
     return (
         bool(_DATE_HEAD.search(head))
         and bool(_DATE_TAIL.match(tail))

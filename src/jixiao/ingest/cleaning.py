@@ -136,7 +136,10 @@ def _spaced_label_at(text: str, gap_after: list[str], index: int, words: frozens
         if all(inside):  # spaced out: a space between every two characters
             return length
         starts = index == 0 or bool(gap_after[index - 1])
-        if starts and (last == len(text) - 1 or gap_after[last]):  # whole pieces
+        # whole pieces, one space apart (a wider gap parts two cells: 服务对象满   意度 is a
+        # level wrapped in its column beside a name's rest in the next one)
+        single = all(len(gap) <= 1 for gap in inside)
+        if single and starts and (last == len(text) - 1 or gap_after[last]):
             return length
     return 0
 

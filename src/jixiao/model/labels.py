@@ -484,7 +484,7 @@ def is_level_name(text: str) -> bool:
 # word (及, 和, 与, 的 …) or a bracket continues the name before it.
 _WHOLE_NAME_END: Final = re.compile(
     r"(?:率|数|量|度|值|性|比|比例|额|费|费用|标准|成本|价格|时间|时限|期限|周期|工期|次|人次|"
-    r"户数|效果|效益|成效|情况|水平|面积|长度|里程|规模|能力|影响|作用|指数|覆盖面|程度|质量|年限|机制|建设)$"
+    r"户数|效果|效益|成效|情况|水平|面积|长度|里程|规模|能力|影响|作用|指数|覆盖面|程度|质量|年限|机制|制度建设)$"
 )
 # (及时 is a word: 及时(按期)开工率 starts a name)
 _JOINING_START: Final = re.compile(r"^(?!及时)[及和与或的之等、，,（(）)）：:;；%]")
