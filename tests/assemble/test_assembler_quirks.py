@@ -200,3 +200,20 @@ def test_amounts(text: str, unit: str | None, yuan: float | None) -> None:
 def test_year_prefers_the_most_frequent() -> None:
     assert find_year("用于 2024 年", "2023年结转，2024年支付") == 2024
     assert find_year("无年份") is None
+
+
+def test_a_readers_unread_row_is_never_a_department_line() -> None:
+    """1109元/次≤1109元/次, a row a reader left unread with a doubt, reads like '<code>
+    <department>': the table goes on, and the doubts of the rows below it reach the user."""
+    from jixiao.ingest.grid import Cell, Grid, ReadingDoubt, Row, RowKind
+    from jixiao.model import SourceRef
+
+    row = "产出指标\t数量指标\t培训人次\t反映培训人次\t≥95人次"
+    grid = read_grid(table_text(row).encode(), "t.txt")
+    doubt = ReadingDoubt("PRS010", "的文字未读取为指标")
+    for number, text in enumerate(["1109元/次≤1109元/次", "参训人员满意度≥85%"], start=20):
+        source = SourceRef(file="t.txt", line=number)
+        grid.rows.append(Row(RowKind.LINE, (Cell(text, 0),), source, doubts=(doubt,)))
+    (table,), findings = assemble_tables(Grid(file="t.txt", format="text", rows=grid.rows))
+    assert table.department is None
+    assert [f.location.line for f in findings if f.code == "PRS010"] == [20, 21]

@@ -327,6 +327,9 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+_GOAL_LINE = re.compile(r"^\W*(?:年度|实施期|总体|绩效|预期)*(?:总体)?(?:绩效)?目标")
+
+
 def covering_findings(
     findings: list[Finding],
     expected: dict[str, str],
@@ -348,7 +351,10 @@ def covering_findings(
         found = [
             n
             for n, line in enumerate(lines, start=1)
-            if target and name in line and target in line[line.find(name) + len(name) :]
+            if target
+            and name in line
+            and target in line[line.find(name) + len(name) :]
+            and not _GOAL_LINE.match(line)  # a goal's sentence may print both: 服务周期2023.07…
         ]
         if found:
             first = last = found[min(occurrence, len(found) - 1)]
@@ -366,12 +372,27 @@ def covering_findings(
         if finding.indicator is not None and normalize(finding.indicator) == name:
             codes.append(finding.code)
             continue
+        if quotes_row(finding.message, name, expected["target"]):
+            codes.append(finding.code)  # the finding quotes the row's text, name and value
+            continue
         begin = finding.location.line
         end = finding.location.line_end or begin
         known = None not in (first, last, begin, end)
         if known and begin <= last and first <= end:  # type: ignore[operator]
             codes.append(finding.code)
     return codes
+
+
+def quotes_row(message: str, name: str, target: str) -> bool:
+    """A finding quoting a text (“…”) that holds the name with the value after it."""
+    for quoted in _QUOTED.findall(message):
+        text = normalize(quoted)
+        if name in text and target in text[text.find(name) + len(name) :]:
+            return True
+    return False
+
+
+_QUOTED = re.compile(r"“([^”]*)”")
 
 
 def score_table_fields(

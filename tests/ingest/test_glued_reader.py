@@ -19,6 +19,7 @@ from jixiao.ingest.pasted.glued_rows import (
     Shape,
     Slot,
     digit_splits,
+    grade_glued_to_name,
     scored_as_read,
     segment,
 )
@@ -831,3 +832,73 @@ def test_a_target_over_region_columns_glued_is_doubted_not_read() -> None:
     tables, findings = read(text)
     assert [i for t in tables for i in t.indicators] == []
     assert any(f.code == "PRS010" and "按地区" in f.message for f in findings)
+
+
+# --- rows glued so that a value hides in a name: doubted, never read -------------------------
+
+TARGET_SCORE_HEADER = "一级指标二级指标三级指标指标值分值"
+
+
+@pytest.mark.parametrize(
+    ("rows", "doubted"),
+    [
+        # a worded value between two names (…机制 | 持续发挥作用 | 就业帮扶…提升率)
+        (
+            "效益指标可持续影响指标设备维护长效管护机制持续发挥作用就业帮扶制度建设提升率≥8%5",
+            "管护机制持续发挥作用",
+        ),
+        # a date range between two names (项目实施时间 | 2021年1月-12月 | 资金拨付)
+        ("产出指标时效指标项目实施时间2021年1月-12月资金拨付12月底到位5", "项目实施时间2021年"),
+    ],
+)
+def test_a_value_hidden_in_a_glued_name_is_a_doubt(rows: str, doubted: str) -> None:
+    tables, findings = read(f"项目支出绩效目标表\n{TARGET_SCORE_HEADER}{rows}")
+    for table in tables:
+        for indicator in table.indicators:
+            assert doubted not in indicator.name + indicator.target.raw
+    assert any(f.code == "PRS010" and doubted[:4] in f.message for f in findings)
+
+
+def test_a_name_of_two_characters_doubts_the_name_cut_before_it() -> None:
+    """义务教育营养改善完成时间2018年11月19日前按期完成: never 义务教育营养 | 改善 | 完成 and a row
+    named 时间."""
+    header = "一级指标二级指标三级指标年度指标值全年实际完成值"
+    row = "产出指标时效指标义务教育营养改善完成时间2018年11月19日前按期完成"
+    tables, findings = read(f"自评表\n{header}{row}")
+    names = [i.name for t in tables for i in t.indicators]
+    assert "时间" not in names
+    assert "义务教育营养" not in names
+    assert any(f.code == "PRS010" for f in findings)
+
+
+def test_a_level_no_framework_has_before_a_bare_measure_is_a_doubt() -> None:
+    """食品安全指标 | 达标率: rather one name cut at its 指标 than a level and a row named 达标率;
+    a form's own area before a measure stays (政府采购管理 | 执行率, tests above)."""
+    header = "一级指标二级指标指标名称年度绩效指标值实际值"
+    text = f"自评表\n{header}\n效益指标生态效益指标科学保粮率100%100%\n食品安全指标达标率100%100%"
+    tables, findings = read(text)
+    assert ("达标率", "100%", None) not in [row for t in tables for row in rows(t)]
+    assert any(f.code == "PRS010" and "食品安全指标" in f.message for f in findings)
+
+
+def test_a_description_lead_cut_into_the_name_is_a_doubt() -> None:
+    """该指 | 标主要考察…: a description where the 三级 name is empty, never a row named 该指."""
+    header = "一级指标二级指标三级指标绩效指标描述绩效目标值"
+    row = "成本指标社会成本指标该指标主要考察总成本控制情况100%"
+    tables, findings = read(f"项目支出绩效目标表\n{header}{row}")
+    assert not [i for t in tables for i in t.indicators if i.name.startswith("该指")]
+    assert any(f.code == "PRS010" and "该指标主要考察" in f.message for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "glued"),
+    [
+        ("图书采购带动增收成效高", "15", True),
+        ("义务教育营养改善社会影响无", "10", True),
+        ("图书采购带动增收成效", "15", False),  # the name reads whole
+        ("图书采购带动增收成效高", "≥15次", False),  # a 指标值 of its own
+        ("建设质量优良率", "98", False),
+    ],
+)
+def test_a_grade_glued_to_a_name_before_a_bare_number(name: str, value: str, glued: bool) -> None:
+    assert grade_glued_to_name(name, value) is glued

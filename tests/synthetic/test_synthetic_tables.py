@@ -54,13 +54,7 @@ settings.register_profile(
 PROFILE = settings.get_profile(os.environ.get("JIXIAO_SYNTHETIC", "ci"))
 
 # Shapes the readers do not read yet, with what bench/bench_synthetic.py measured.
-FAILING: dict[str, str] = {
-    "ocr": "the ci budget (600 documents), 2026-12-05: the unknown qualitative 指标值 printed "
-    "once (持续发挥作用) no longer runs two glued rows into one name (doubted: a name holding a "
-    "whole 指标说明 or a run of four characters twice); the first failure left, after 1,400 s: "
-    "a worded 指标值 read into the name and the 分值 read as the 指标值 (质量指标道路养护质量达标5 "
-    "→ 道路养护质量达标 | 5), one spurious row",
-}
+FAILING: dict[str, str] = {}
 
 
 variants = st.integers(0, 2**16)

@@ -358,8 +358,10 @@ class Collector:
             return True
         unit = parse_unit_line(text)
         department = parse_unit_line_with_role(text)
-        if department is not None and len(department[2]) < 2:
-            department = None  # '100分': a score, not '<code> <department>'
+        if department is not None and (len(department[2]) < 2 or row.doubts):
+            # '100分': a score, not '<code> <department>'; nor is a reader's unread row
+            # (1109元/次≤1109元/次)
+            department = None
         is_title = looks_like_title(text) and len(text) <= 80
         if parse_year_line(text) is not None and not self.in_indicators():
             # （2019年度） printed under the title: the table's year

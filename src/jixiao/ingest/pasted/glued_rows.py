@@ -51,8 +51,8 @@ from jixiao.ingest.pasted.glued_levels import (
 )
 from jixiao.ingest.pasted.tokens import Token
 from jixiao.model import TargetKind
-from jixiao.model.framework import evaluation_level, is_management_area
-from jixiao.model.labels import is_anagram, stands_alone, unkept_column_shape
+from jixiao.model.framework import evaluation_level, is_management_area, normalize_level2
+from jixiao.model.labels import is_anagram, is_bare_measure, stands_alone, unkept_column_shape
 from jixiao.model.vocabulary import (
     BASELINES,
     DIRECTIONS,
@@ -1136,6 +1136,20 @@ class Reader:
             cells.extend(edge.pieces)
             inferred = inferred or edge.inferred
             junk = junk or edge.junk
+        return self.cut_names_doubted(rows)
+
+    def cut_names_doubted(self, rows: list[GluedRow]) -> list[GluedRow]:
+        """A row named by two characters (时间) holds the end of the name before it, cut where
+        a value word stood (义务教育营养 | 改善 | 完成 / 时间 | 2018年…
+        | 按期完成): it, and the row before when that name does not read whole, are doubted."""
+        names = [self.chunk[slice(*row.cells[self.name_slot])] for row in rows]
+        for index, name in enumerate(names):
+            if rows[index].doubtful is not None or not name or not is_name_end(name):
+                continue
+            reason = "的指标名称只有两个字，可能是上一行名称的后半"
+            rows[index] = rows[index].doubt(reason)
+            if index and rows[index - 1].doubtful is None and not stands_alone(names[index - 1]):
+                rows[index - 1] = rows[index - 1].doubt("的指标名称不完整，其后半可能在下一行")
         return rows
 
     def row(
@@ -1193,6 +1207,10 @@ class Reader:
                 doubtful = "的指标名称中间含有一段指标说明（反映…情况），可能是两行粘连"
             elif repeats_words(name):
                 doubtful = "的指标名称中同一段文字出现两次，可能是两行粘连"
+            elif _DATE_INSIDE.search(name):
+                doubtful = "的指标名称中间含有一个日期，可能包含了指标值（两行粘连）"
+            elif holds_two_names(name):
+                doubtful = "的指标名称由两个各自完整的名称（或说明）连成，可能是两行粘连"
             elif self.short_score_unexplained(cells):
                 doubtful = "的分值与得分由连写的数字拆分而来，得分为0而无偏差原因，可能是一个数"
             elif self.lists_differ(cells):
@@ -1203,6 +1221,11 @@ class Reader:
                 doubtful = "的指标值与实际完成值单位不同，数字可能粘连在指标名称中"
             elif self.scores_in_values(cells):
                 doubtful = "的分值、得分为空而指标值由连写的数字拆分而来，数字可能是分值或得分"
+            elif self.grade_in_name(cells):
+                doubtful = (
+                    "的指标名称以等级词（高、无…）结尾而指标值只是一个数字，"
+                    "等级词可能是指标值，数字可能是分值"
+                )
         unplaced = self.figures_unplaced(cells) if doubtful is None else None
         name_start = cells[self.name_slot][0]
         sure = not junk and not any(contested[begin:name_start])
@@ -1389,12 +1412,37 @@ class Reader:
             for slot, (a, b) in zip(self.slots, cells, strict=True)
         )
 
+    def grade_in_name(self, cells: tuple[tuple[int, int], ...]) -> bool:
+        """The name reads whole only without its last word, a grade or none (图书采购带动增收
+        成效高, 社会影响无), and the 指标值 is a bare number: the grade may be the 指标值
+        and the number its 分值. Linear in the name."""
+        target = next((i for i, slot in enumerate(self.slots) if slot.field is Field.TARGET), None)
+        if target is None:
+            return False
+        name = self.chunk[slice(*cells[self.name_slot])]
+        return grade_glued_to_name(name, self.chunk[slice(*cells[target])])
+
     def unit_printed(self, cells: tuple[tuple[int, int], ...]) -> bool:
         for slot, (a, b) in zip(self.slots, cells, strict=True):
             if slot.field is Field.TARGET and b > a:
                 target = parse_target(self.chunk[a:b])
                 return bool(target.unit) and target.unit != "%"
         return False
+
+
+def grade_glued_to_name(name: str, value: str) -> bool:
+    """``name`` reads whole only without its last word, a grade or none (图书采购带动增收成效
+    高, 社会影响无), and ``value`` is a bare number (the row's 分值, most likely)."""
+    if not _BARE_NUMBER.fullmatch(value) or stands_alone(name):
+        return False
+    return any(
+        name[-length:] in _GRADE_WORDS and stands_alone(name[:-length])
+        for length in range(1, min(4, len(name) - 2) + 1)
+    )
+
+
+_BARE_NUMBER: Final = re.compile(r"\d+(?:\.\d+)?")
+_GRADE_WORDS: Final = frozenset([*GRADES, "无", "没有"])
 
 
 @lru_cache(maxsize=16384)
@@ -1631,6 +1679,46 @@ def repeats_words(name: str) -> bool:
     return False
 
 
+def is_name_end(name: str) -> bool:
+    """A name of two characters (时间, 情况): the end of a name cut before it. (A measure
+    alone, 结余率 or 执行率, names a row under a form's own area, 部门结转结余资金管理.)"""
+    return len(name) <= 2
+
+
+def holds_two_names(name: str) -> bool:
+    """The name reads whole up to a point, and again after it, as two names do (设备维护长效
+    管护机制 | 持续发挥作用就业帮扶制度建设提升率; …经济效益情况 | 持续发挥作用…提升率), or it
+    ends in the first words of a description (…经济效益反映, 该指): two rows' text with the value
+    between them unread. Each part at least ``_MIN_PART`` characters. O(n) checks of the ends
+    of names."""
+    if _DESCRIPTION_LEAD_END.search(name):
+        return True
+    return any(
+        _FIRST_NAME_END.search(name[:cut])
+        and stands_alone(name[:cut])
+        and stands_alone(name[cut:])
+        and not is_bare_measure(name[cut:])
+        for cut in range(_MIN_PART, len(name) - _MIN_SECOND + 1)
+    )
+
+
+# the first of two names, at least four characters, ends in a measure that ends a name for
+# sure (not 度 or 量, which end words inside names: 管理制度严格执行率); the second is at
+# least six characters (not a measure added to the first: …成效 | 提升率)
+_MIN_PART: Final = 4
+_MIN_SECOND: Final = 6
+_FIRST_NAME_END: Final = re.compile(
+    r"(?:率|情况|机制|成效|效益|效果|满意度|标准|时间|时限|年限|水平|影响)$"
+)
+# a date in a name with a name's words after it (项目实施时间2021年1月-12月资金拨付): a value
+# between two rows' names
+_DATE_INSIDE: Final = re.compile(
+    r"(?:19|20)\d{2}年\d{1,2}月(?:[-—~至]\d{1,2}月)?(?![\d日号底末前中上下旬份])[\u3400-\u9fff]{2,}"
+)
+# a description's first words, maybe cut (该指 | 标主要考察…), ending a name
+_DESCRIPTION_LEAD_END: Final = re.compile(r"(?:[该該本此]指[标標]?|反映|考核|衡量)$")
+
+
 def misread_quantity(text: str) -> bool:
     """``text`` holds a lone letter OCR prints for a digit with a unit after it (I元/次…,
     人数I人设备…: a misread quantity, ≤1元/次, 1人, not a name). O(n · ``_MAX_UNIT_TAIL``)."""
@@ -1682,6 +1770,28 @@ def emit_row(
         if cells[first + slot] is None:
             cells[first + slot] = token
     tokens = [c for c in cells if c is not None]
+    name = cells[fields.index(Field.NAME)] if Field.NAME in fields else None
+    level2 = cells[fields.index(Field.LEVEL2)] if Field.LEVEL2 in fields else None
+    if (
+        level2 is not None
+        and name is not None
+        and level2.text.endswith("指标")
+        and normalize_level2(level2.text) is None
+        and normalize_level2(level2.text[-4:]) is None  # (产出数量指标: a 数量指标)
+        and is_bare_measure(name.text)
+    ):
+        # 食品安全指标 | 达标率: a level no framework has, before a measure with no object —
+        # rather one name (食品安全指标达标率) cut at its 指标 (a form's own areas, 政府采购管理
+        # | 执行率, end otherwise)
+        builder.doubt(
+            tokens_of_row,
+            ReadingDoubt(
+                "PRS010",
+                f"的二级指标“{level2.text}”不在指标体系中，三级指标“{name.text}”只是一个"
+                "度量词，二者可能是同一个指标名称，未读取为指标",
+            ),
+        )
+        return
     doubts: tuple[ReadingDoubt, ...] = (
         (ReadingDoubt("PRS012", "的单元格之间没有分隔符，按数值格式与指标词汇拆分"),)
         if row.inferred
