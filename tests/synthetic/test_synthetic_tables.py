@@ -6,7 +6,7 @@ Issue 13 part 4. Tables come from :func:`synthetic.tables.tables`, shapes from
 by a PRS finding, no row is read wrong or lost without one, and no spurious row is read.
 
 A document holds one to three tables (1.64 on average). Budget: the hypothesis profile named by
-``JIXIAO_SYNTHETIC`` (default ``ci``: 600 documents per shape, about 1,000 tables, 11,800 in
+``JIXIAO_SYNTHETIC`` (default ``ci``: 600 documents per shape, about 915 tables, 19,000 in
 all, derandomized, no example database, no shrinking — a failure prints the document as
 generated; ``dev``: 100 documents per shape with shrinking, to find the smallest failing
 document; ``long``: 6,000 documents per shape).
