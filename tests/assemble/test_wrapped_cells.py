@@ -275,3 +275,78 @@ def test_two_characters_after_a_page_break_end_the_name_cut_before_it() -> None:
         "业务培训经济效益", "疫苗接种节约成本情况", "森林防火巡查制度建设"
     ]  # fmt: skip
     assert [f for f in findings if f.code == "PRS001"]
+
+
+def test_header_block_cells_wrapped_over_lines_are_joined() -> None:
+    """Converter tab text prints a header block's long cells over lines, under their columns:
+    the unit of 年度预算安排（万 / 元）, the department 乌海市民 / 政局 and a label cut in its
+    cell (部门预算 / 编码) are joined; a sub-item (项目支出) and a finished sentence stay rows."""
+    text = "\n".join([
+        "部门整体支出绩效目标表",
+        "部门名称\t乌海市民\t部门预算\t345743",
+        "\t政局\t编码\t",
+        "年度预算\t资金总额\t17.91\t",
+        "安排（万\t\t\t",
+        "元）\t\t\t",
+        "\t项目支出\t0\t",
+        "\t基本支出\t17.91\t",
+        "年度总体\t完成设备维护工作任务。\t\t",
+        "目标\t\t\t",
+        "一级指标\t二级指标\t三级指标\t指标值",
+        "产出指标\t质量指标\t补助发放质量\t合格",
+    ])  # fmt: skip
+    (table,), _ = assemble(text)
+    assert table.department == "乌海市民政局"
+    assert table.department_code == "345743"
+    assert table.budget.total == 179100.0
+    assert table.goals == ["完成设备维护工作任务。"]
+    assert rows(table) == [("质量指标", "补助发放质量", "合格")]
+
+
+def test_a_whole_unit_name_is_not_joined_with_the_line_below() -> None:
+    """…项目 ends as project names end: the next line's 财政局、教育 is another cell's."""
+    text = "\n".join([
+        "项目名称\t文物保护能力提升项目\t",
+        "\t财政局、教育\t",
+        "主管部门\t局\t",
+        "一级指标\t二级指标\t三级指标\t指标值",
+        "产出指标\t质量指标\t补助发放质量\t合格",
+    ])  # fmt: skip
+    (table,), _ = assemble(text)
+    assert table.project is not None
+    assert not table.project.startswith("文物保护能力提升项目财政局")
+
+
+def test_a_unit_broken_inside_its_bracket_is_the_tables_unit() -> None:
+    """Converter markdown breaks a label's cell with <br> inside the bracket (年度预算安排（万<br>
+    元）): the amounts are 万元 — 0.01 is 100 yuan, not 0.01."""
+    text = "\n".join([
+        "| 部门名称 | 滨海新区卫生健康<br>委员会 | 部门预算编码 | 100001 |",
+        "|---|---|---|---|",
+        "| 年度预算安排（万<br>元） | 资金总额 | 0.01 |  |",
+        "|  | 项目支出 | 0 |  |",
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "| 产出指标 | 数量指标 | 业务培训人数 | ≥1人 |",
+    ])  # fmt: skip
+    (table,), _ = assemble(text)
+    assert table.budget.total == 100.0
+
+
+def test_the_blocks_unit_wrapped_onto_its_second_row_is_the_tables_unit() -> None:
+    """Pasted text: 项目资金 | 年度资金总额 | 0.64 / (万元) | 其中：财政资金 | 0.64 — the unit of
+    the merged label printed on the block's second row: 6,400 yuan, not 0.64."""
+    text = "\n".join([
+        "项目支出绩效目标批复表",
+        "（2020年度）",
+        "项目名称 食品安全抽检运行维护经费",
+        "主管部门 宁晋县教育体育局 实施单位 宁晋县教育体育局",
+        "项目资金 年度资金总额 0.64",
+        "（万元） 其中：财政资金 0.64",
+        "其他资金",
+        "年度目标 完成食品安全抽检工作任务。",
+        "一级指标 二级指标 三级指标 实施期指标值 年度指标值",
+        "产出指标 成本指标 文物保护成本控制率 ≤66% ≤66%",
+    ])  # fmt: skip
+    (table,), _ = assemble(text)
+    assert table.budget.total == 6400.0
+    assert table.budget.fiscal == 6400.0

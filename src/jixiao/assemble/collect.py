@@ -258,6 +258,18 @@ class Collector:
             return
         first = next((t for t in texts if t), "")
         first_is_label = bool(texts) and texts[0] == first and is_known_label(first)
+        if not first_is_label and not self.sub_columns and not self.in_indicators():
+            cells = [cell for cell in row.cells if cell.text]
+            unit = label_unit(first) if len(cells) > 1 and not clean_label(first) else None
+            if unit is not None and header_label(cells[1].text) in _MONEY_LABELS:
+                # the unit of the merged 项目资金 label wrapped onto a row of its block
+                # (项目资金 | 年度资金总额 | 0.64 / (万元) | 其中：财政资金 | 0.64): the block's
+                if self.current is not None:
+                    self.current.unit_printed = self.current.unit_printed or unit
+                row = replace(row, cells=tuple(cells[1:]))
+                texts = row.texts
+                first = texts[0]
+                first_is_label = True
         if not first_is_label and self.sub_columns:
             # 年度资金总额 under the merged 项目资金 cell (its cell left empty, or holding the
             # label's unit wrapped onto this row: (万元) | 年度资金总额 | 29 | …): the budget row

@@ -48,6 +48,7 @@ from jixiao.model.labels import (
     is_known_label,
     printed_total,
     stands_alone,
+    starts_header_label,
 )
 from jixiao.model.target import TargetKind
 from jixiao.model.vocabulary import DIRECTIONS, GRADES, Field
@@ -107,6 +108,12 @@ def settle_wrapped_rows(rows: Sequence[Row]) -> list[Row]:
             mapped[Field.TARGET] = regions  # one 指标值 column per region (the collector's)
         return mapped
 
+    block: list[Row] = []  # the lines of a header block (before its indicator header)
+
+    def settle_block() -> None:
+        settled.extend(settle_header_block(block))
+        block.clear()
+
     seen = False  # the table has indicator lines: a header or a line between them is a break
     broken = False  # the next line starts a page
     for row in rows:
@@ -115,6 +122,7 @@ def settle_wrapped_rows(rows: Sequence[Row]) -> list[Row]:
         if row.kind is RowKind.TABLE and (
             is_indicator_header(texts) or is_header_without_target(texts)
         ):
+            settle_block()
             flush()
             broken = seen and columns is not None
             columns, header = header_columns(row.cells), row
@@ -150,9 +158,75 @@ def settle_wrapped_rows(rows: Sequence[Row]) -> list[Row]:
         broken = seen
         if row.kind is RowKind.TABLE and opens_header_block(texts, columns):
             columns, seen, broken = None, False, False  # the next table's header block
+        if columns is None and row.kind is RowKind.TABLE:
+            block.append(row)
+            continue
+        settle_block()
         settled.append(row)
     flush()
+    settle_block()
     return settled
+
+
+def settle_header_block(lines: list[Row]) -> list[Row]:
+    """A header block's lines with each cell wrapped over lines joined to its row
+    (:func:`continues_block_row`), when the block is printed top-aligned. A block printed
+    centred (its first line holds no label: the first line of values centred on the label's
+    line below) is left as printed."""
+    if not lines or not lines[0].texts or not lines[0].texts[0]:
+        return list(lines)
+    out: list[Row] = []
+    for row in lines:
+        if out and continues_block_row(out[-1], row):
+            out[-1] = joined([out[-1], row])  # 部门名称 | 乌海市民 / | 政局
+        else:
+            out.append(row)
+    return out
+
+
+def continues_block_row(above: Row, row: Row) -> bool:
+    """In a header block, the line right after a row holding only the rests of its cells
+    wrapped in their columns (部门名称 | 乌海市民 | 部门预算 | 345743 / | 政局 | 编码 |; 年度预算 /
+    安排（万 / 元）): every piece under a cut cell of the row — not under a whole label, a figure
+    or a sentence — and no piece starting a label of its own (| 项目支出 | 0, | 其中：财政拨款
+    | …), unless it completes the label above it (部门预算 | 编码)."""
+    if (
+        row.kind is not RowKind.TABLE
+        or above.kind is not RowKind.TABLE
+        or not follows(above, row)
+        or is_indicator_header(above.texts)
+    ):
+        return False
+    upper = above.texts
+    printed = [(i, text) for i, text in enumerate(row.texts) if text]
+    if not printed:
+        return False
+    for i, text in printed:
+        head = upper[i] if i < len(upper) else ""
+        if not head or _FIGURE.fullmatch(head) or head.endswith(_SENTENCE_END):
+            return False
+        label_above = is_known_label(head)
+        if label_above and not starts_header_label(head + text):
+            return False  # a whole label: the line is the next row (年度资金总额 / 其中：财…)
+        if not label_above and starts_header_label(head + text):
+            continue  # the label cut in its cell (部门预算 | 编码, 预算规模及资金 | 用途)
+        if head.endswith(_WHOLE_VALUE_END) and not text.startswith(_JOINING_START):
+            return False  # a name ending as names of projects and units end (…项目, …局)
+        if text.startswith("其中") or is_known_label(text) or starts_header_label(text):
+            return False  # a label of its own: the next row
+    return True
+
+
+# how the names of projects and units end: a value so ending is whole unless the next piece
+# starts with a joining mark (财政局、水利局 | 、自然资源局)
+# (not a character that starts longer words too: 委 of 委员会, 部 of 部门, 院 of 院校)
+_WHOLE_VALUE_END: Final = (
+    "项目", "经费", "资金", "工程", "专项", "局", "委员会", "中心", "办公室", "政府", "学校",
+    "医院", "图书馆", "博物馆",
+)  # fmt: skip
+_JOINING_START: Final = ("、", "，", ",", "及", "和", "与", "（", "(")
+_FIGURE: Final = re.compile(r"[-+]?[\d,，.]+%?")
+_SENTENCE_END: Final = ("。", "；", ";", "！", "？")
 
 
 def continues_header(header: Row, row: Row) -> bool:

@@ -98,8 +98,11 @@ def budget_sub_column(text: str) -> Field | None:
 
 def label_unit(text: str) -> str | None:
     """The amount unit a label prints in brackets: '资金情况（万元）' → '万元'."""
-    match = _UNIT_IN_BRACKETS.search(text)
+    match = _UNIT_IN_BRACKETS.search(_LINE_BREAKS.sub("", text))  # (万<br>元): one unit
     return match.group(1) if match else None
+
+
+_LINE_BREAKS: Final = re.compile(r"\s*\n\s*")
 
 
 # Wordings of the value columns beyond the listed labels, by how forms compose them: the
@@ -129,6 +132,19 @@ def column_label(text: str) -> Field | None:
     if found is not None or label in UNKEPT_COLUMNS:
         return found
     return next((field for pattern, field in _COLUMN_WORDINGS if pattern.fullmatch(label)), None)
+
+
+@lru_cache(maxsize=1024)
+def starts_header_label(text: str) -> bool:
+    """``text`` is a header-block label, or the first line of one wrapped in its cell
+    (部门预算 of 部门预算编码, 年度预算安排（万 of 年度预算安排（万元））."""
+    key = header_key(_OPEN_BRACKET.sub("", text))
+    return len(key) >= 2 and any(
+        label.startswith(key) for labels in (HEADER_LABELS, IGNORED_LABELS) for label in labels
+    )
+
+
+_OPEN_BRACKET: Final = re.compile(r"[（(][^）)]*$")
 
 
 @lru_cache(maxsize=1024)
