@@ -111,8 +111,9 @@ def settle_wrapped_rows(rows: Sequence[Row]) -> list[Row]:
     block: list[Row] = []  # the lines of a header block (before its indicator header)
 
     def settle_block() -> None:
-        settled.extend(settle_header_block(block))
-        block.clear()
+        if block:
+            settled.extend(settle_header_block(block))
+            block.clear()
 
     seen = False  # the table has indicator lines: a header or a line between them is a break
     broken = False  # the next line starts a page

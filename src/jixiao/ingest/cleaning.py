@@ -144,20 +144,27 @@ def _spaced_label_at(text: str, gap_after: list[str], index: int, words: frozens
     return 0
 
 
-def clean_cell_text(text: str) -> str:
-    """Markup removed, entities decoded, whitespace collapsed; paragraphs kept as newlines."""
+def clean_cell_text(text: str, *, canonical: bool = True) -> str:
+    """Markup removed, entities decoded, whitespace collapsed; paragraphs kept as newlines.
+    ``canonical=False``: the text's characters are canonical already (decoded text, made
+    canonical whole), unless an entity decoded here brings others."""
+    if not text:
+        return text
     if "<" in text:
         text = _PARAGRAPH_BREAK.sub("\n", text)
         text = _TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
-    return normalize_cell_text(text)
+        canonical = True
+    return normalize_cell_text(text, canonical=canonical)
 
 
-def normalize_cell_text(text: str) -> str:
+def normalize_cell_text(text: str, *, canonical: bool = True) -> str:
     """Whitespace collapsed per line, empty lines dropped, CJK line-wrap gaps removed (and the
-    characters made canonical: :func:`canonical_characters`)."""
-    text = canonical_characters(text)
+    characters made canonical: :func:`canonical_characters`, unless ``canonical`` is False:
+    they are already)."""
+    if canonical:
+        text = canonical_characters(text)
     if _WHITESPACE.search(text) is None:
         return text  # most cells: nothing to collapse, strip or join
     lines = []

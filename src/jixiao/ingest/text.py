@@ -49,40 +49,43 @@ def read_text(data: bytes, file: str) -> Grid:
     """Split converter text into grid rows, keeping each row's line number."""
     grid = Grid(file=file, format="text", lines_as_printed=True)
     text = decode_text(data, file)
+    levels: list[int] = []  # the rows that may name the level columns (一级指标 …)
     for number, line in enumerate(text.splitlines(), start=1):
         check_budget()
         row = parse_line(close_spaced_labels(line), file, number)
         if row is not None:
+            if "级" in line:
+                levels.append(len(grid.rows))
             grid.rows.append(row)
-    grid.rows = join_wrapped_headers(grid.rows)
+    grid.rows = join_wrapped_headers(grid.rows, levels)
     return grid
 
 
-def join_wrapped_headers(rows: list[Row]) -> list[Row]:
+def join_wrapped_headers(rows: list[Row], candidates: list[int]) -> list[Row]:
     """Rows with each indicator header whose labels a converter wrapped over two or three
     lines made one row: the rests under the labels (一级指标 | … | 年度指标 / | … | 值), or a
     header printed centred, its labels' first lines above the line of the level labels
     (| … | 年度指标 | 偏差原因 / 一级指标 | … | 值 | 分析及改 / | … | | 进措施). Every piece
     joined must continue the label above it, and the lines together must name the indicator
     columns that the line of the level labels alone does not (the most lines that do: a
-    label wraps over three, 偏差原因分 | 析及改进措 | 施). O(rows)."""
+    label wraps over three, 偏差原因分 | 析及改进措 | 施). ``candidates``: the rows that may
+    name the level columns, in order. O(rows)."""
     joined: list[Row] = []
-    index = 0
     floor = 0  # the first line not joined into a header yet
-    while index < len(rows):
+    for index in candidates:
         row = rows[index]
-        span = None
-        if row.kind is RowKind.TABLE and _names_levels(row.texts):
-            span = _header_span(rows, index, floor)
+        if index < floor or row.kind is not RowKind.TABLE or not _names_levels(row.texts):
+            continue
+        span = _header_span(rows, index, floor)
         if span is None:
-            joined.append(row)
-            index += 1
             continue
         first, last = span
-        if first < index:
-            joined.pop()  # the line above: its labels' first pieces
+        joined.extend(rows[floor:first])
         joined.append(_joined_header(rows[first : last + 1], index - first))
-        index = floor = last + 1
+        floor = last + 1
+    if not joined:
+        return rows
+    joined.extend(rows[floor:])
     return joined
 
 
@@ -98,6 +101,10 @@ def _names_levels(texts: list[str]) -> bool:
 def _header_span(rows: list[Row], index: int, floor: int) -> tuple[int, int] | None:
     """The lines around ``rows[index]`` (a line of level labels), none before ``floor``, that
     make one header."""
+    above = rows[index - 1].texts if index > floor else []
+    below = rows[index + 1].texts if index + 1 < len(rows) else []
+    if not _label_pieces(above) and not _label_pieces(below):
+        return None  # (nearly every header: a title or a block row above, a row below)
     for first, last in _AROUND:
         first, last = index + first, index + last
         if first < floor or last >= len(rows) or not _consecutive(rows[first : last + 1]):
@@ -106,6 +113,15 @@ def _header_span(rows: list[Row], index: int, floor: int) -> tuple[int, int] | N
         if texts is not None and is_indicator_header(texts):
             return first, last
     return None
+
+
+def _label_pieces(texts: list[str]) -> bool:
+    """A line whose every text may be a piece of a wrapped column label (年度指标, 值, 措施)."""
+    printed = [text for text in texts if text]
+    return bool(printed) and all(len(text) <= 12 and not _DIGITS.search(text) for text in printed)
+
+
+_DIGITS: Final = re.compile(r"\d")
 
 
 def _consecutive(rows: list[Row]) -> bool:
@@ -153,18 +169,22 @@ def parse_line(line: str, file: str, number: int) -> Row | None:
     source = SourceRef(file=file, line=number)
     heading = _HEADING.match(line)
     if heading:
-        return Row(RowKind.HEADING, (Cell(clean_cell_text(heading.group(2)), 0),), source)
+        heading_text = clean_cell_text(heading.group(2), canonical=False)
+        return Row(RowKind.HEADING, (Cell(heading_text, 0),), source)
     if "\t" in line:
         return Row(RowKind.TABLE, split_cells(line.split("\t")), source)
     stripped = line.strip()
     if stripped.startswith("|") and stripped.count("|") >= 2:
         inner = stripped[1:-1] if stripped.endswith("|") else stripped[1:]
         return Row(RowKind.TABLE, split_cells(inner.split("|")), source)
-    return Row(RowKind.LINE, (Cell(clean_cell_text(line), 0),), source)
+    return Row(RowKind.LINE, (Cell(clean_cell_text(line, canonical=False), 0),), source)
 
 
 def split_cells(parts: list[str]) -> tuple[Cell, ...]:
-    cells = [Cell(clean_cell_text(part), column) for column, part in enumerate(parts)]
+    # (the decoded text was made canonical whole: decode_text)
+    cells = [
+        Cell(clean_cell_text(part, canonical=False), column) for column, part in enumerate(parts)
+    ]
     while cells and not cells[-1].text:
         cells.pop()
     return tuple(cells)

@@ -366,16 +366,15 @@ def needs_pasted_reading(grid: Grid) -> bool:
         if columns is None:
             continue
         kept_empty = any(i < len(texts) and not texts[i] for i in columns)
-        # a row whose level cells all hold level names lost no cell before them either: a
-        # level word after them is its 三级 (满意度指标 | 服务对象满意度指标 | 满意度)
-        levels_printed = all(
-            i < len(texts) and (is_level_cell(texts[i]) or _wrapped_level_cell(rows, number, i))
-            for i in columns
-        )
         if (
             not kept_empty
-            and not levels_printed
             and any(t and i not in columns and is_level_cell(t) for i, t in enumerate(texts))
+            # a row whose level cells all hold level names lost no cell before them either: a
+            # level word after them is its 三级 (满意度指标 | 服务对象满意度指标 | 满意度)
+            and not all(
+                i < len(texts) and (is_level_cell(texts[i]) or _wrapped_level_cell(rows, number, i))
+                for i in columns
+            )
         ):
             # (a row that kept its empty level cells lost none: a level word in its 三级 cell
             # is the rest of a name cut by a page break, 学生家长 | 满意度)
