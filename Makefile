@@ -48,8 +48,9 @@ typecheck: $(STAMP)
 architecture: $(STAMP)
 	$(BIN)/lint-imports
 
+# one worker per core (pytest-xdist): each test still sees its own databases and ports
 unit: $(STAMP) $(ASSETS) clean-mypyc postgres chromium libreoffice
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 # The browser tests drive Debian's chromium; install it in CI or as root when it is missing.
 chromium:
