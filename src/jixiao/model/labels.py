@@ -506,6 +506,19 @@ _WHOLE_NAME_END: Final = re.compile(
 _JOINING_START: Final = re.compile(r"^(?!及时)[及和与或的之等、，,（(）)）：:;；%]")
 
 
+# How a name ends for sure: a measure that ends names and no word inside them (not 度 or 量,
+# which end words inside names too: 管理制度严格执行率).
+_SURE_NAME_END: Final = re.compile(
+    r"(?:率|情况|机制|成效|效益|效果|满意度|标准|时间|时限|年限|水平|影响)$"
+)
+
+
+def ends_name_surely(text: str) -> bool:
+    """``text`` ends as a 三级 name ends, with a measure that ends no word inside names (two
+    names glued: 设备维护长效管护机制 | 持续发挥作用…)."""
+    return _SURE_NAME_END.search(text) is not None
+
+
 def stands_alone(name: str) -> bool:
     """Whether a 三级 name reads as whole: it ends as indicator names end (…率, …数量,
     …费用, …效果) and does not start with a joining word or bracket. Used to tell a row cut

@@ -52,7 +52,13 @@ from jixiao.ingest.pasted.glued_levels import (
 from jixiao.ingest.pasted.tokens import Token
 from jixiao.model import TargetKind
 from jixiao.model.framework import evaluation_level, is_management_area, normalize_level2
-from jixiao.model.labels import is_anagram, is_bare_measure, stands_alone, unkept_column_shape
+from jixiao.model.labels import (
+    ends_name_surely,
+    is_anagram,
+    is_bare_measure,
+    stands_alone,
+    unkept_column_shape,
+)
 from jixiao.model.vocabulary import (
     BASELINES,
     DIRECTIONS,
@@ -1694,7 +1700,7 @@ def holds_two_names(name: str) -> bool:
     if _DESCRIPTION_LEAD_END.search(name):
         return True
     return any(
-        _FIRST_NAME_END.search(name[:cut])
+        ends_name_surely(name[:cut])
         and stands_alone(name[:cut])
         and stands_alone(name[cut:])
         and not is_bare_measure(name[cut:])
@@ -1702,14 +1708,8 @@ def holds_two_names(name: str) -> bool:
     )
 
 
-# the first of two names, at least four characters, ends in a measure that ends a name for
-# sure (not 度 or 量, which end words inside names: 管理制度严格执行率); the second is at
-# least six characters (not a measure added to the first: …成效 | 提升率)
-_MIN_PART: Final = 4
-_MIN_SECOND: Final = 6
-_FIRST_NAME_END: Final = re.compile(
-    r"(?:率|情况|机制|成效|效益|效果|满意度|标准|时间|时限|年限|水平|影响)$"
-)
+_MIN_PART: Final = 4  # (the first name at least four characters, the second six: not a
+_MIN_SECOND: Final = 6  # measure added to the first, …成效 | 提升率)
 # a date in a name with a name's words after it (项目实施时间2021年1月-12月资金拨付): a value
 # between two rows' names
 _DATE_INSIDE: Final = re.compile(
