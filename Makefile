@@ -48,9 +48,10 @@ typecheck: $(STAMP)
 architecture: $(STAMP)
 	$(BIN)/lint-imports
 
-# one worker per core (pytest-xdist): each test still sees its own databases and ports
+# one worker per core (pytest-xdist), an idle worker taking tests queued for the other (the
+# synthetic shapes take minutes each); each test still sees its own databases and ports
 unit: $(STAMP) $(ASSETS) clean-mypyc postgres chromium libreoffice
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n auto --dist worksteal
 
 # The browser tests drive Debian's chromium; install it in CI or as root when it is missing.
 chromium:
