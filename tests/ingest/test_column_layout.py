@@ -290,3 +290,48 @@ def test_a_header_value_centred_on_its_label_keeps_its_first_line() -> None:
 def test_a_short_line_between_two_labelled_lines_is_the_rest_of_the_value_above() -> None:
     tables, _ = read(STACKED_HEADER)
     assert (tables[0].project, tables[0].department) == ("某项目", "乙县卫生健康委员会")
+
+
+LAYOUT_BLOCKS = """\
+                    项目支出绩效目标批复表
+                    （2020年度）
+项目名称              食品安全抽检运行维护经费
+主管部门              宁晋县教育体育局      实施单位              宁晋县教育体育局
+                      年度资金总额          0.64
+项目资金（万元）      其中：财政资金        0.64
+                      其他资金
+年度目标              完成食品安全抽检工作任务。
+一级指标              二级指标              三级指标              年度指标值
+产出指标              成本指标              文物保护成本控制率    ≤66%
+
+                    项目支出绩效目标批复表
+                    （2020年度）
+项目名称       森林防火巡查运行维护经费
+主管部门       天长市水利局   实施单位       天长市水利工程管理站
+               年度资金总额   8.37
+项目资金（万   其中：财政资   4.19
+元）           金
+               其他资金       4.18
+年度目标       完成森林防火巡查工作任务。
+一级指标       二级指标       三级指标       指标值
+产出指标       数量指标       课程建设人数   883人
+
+                    部门整体支出绩效目标表
+                    （2023年度）
+部门名称      乌海市林业局  部门预算编码  708126
+年度预算安排  资金总额      237.79
+（万元）      项目支出      118.89
+              基本支出      118.9
+年度总体目标  完成污水处理工作任务。
+一级指标      二级指标      三级指标      指标值
+产出指标      数量指标      课程建设人数  883人
+"""
+
+
+def test_a_budget_block_laid_out_around_its_merged_label_keeps_its_unit() -> None:
+    """The total above the merged label (centred on the block's lines), the label's bracket
+    wrapped onto the next line (项目资金（万 / 元）) and the unit alone on the second row:
+    the amounts are 万元 in all three, never read as yuan."""
+    tables, _ = assemble_tables(read_grid(LAYOUT_BLOCKS.encode(), "layout.txt"))
+    assert [t.budget.total for t in tables] == [6400.0, 83700.0, 2377900.0]
+    assert [t.budget.fiscal for t in tables[:2]] == [6400.0, 41900.0]

@@ -261,9 +261,12 @@ class Collector:
         if not first_is_label and not self.sub_columns and not self.in_indicators():
             cells = [cell for cell in row.cells if cell.text]
             unit = label_unit(first) if len(cells) > 1 and not clean_label(first) else None
-            if unit is not None and header_label(cells[1].text) in _MONEY_LABELS:
+            if unit is not None and (
+                header_label(cells[1].text) in _MONEY_LABELS or is_known_label(cells[1].text)
+            ):
                 # the unit of the merged 项目资金 label wrapped onto a row of its block
-                # (项目资金 | 年度资金总额 | 0.64 / (万元) | 其中：财政资金 | 0.64): the block's
+                # (项目资金 | 年度资金总额 | 0.64 / (万元) | 其中：财政资金 | 0.64; 年度预算安排 |
+                # 资金总额 | 237.79 / (万元) | 项目支出 | 118.89): the block's
                 if self.current is not None:
                     self.current.unit_printed = self.current.unit_printed or unit
                 row = replace(row, cells=tuple(cells[1:]))
@@ -350,13 +353,16 @@ class Collector:
 
     def continues_money_block(self, first: str) -> bool:
         """A row of the 项目资金 block under its merged label (empty here): 其中：财政资金 |
-        amount, then 其他资金 | amount, each a label of its own after the 年度资金总额 row."""
-        return (
-            self.current is not None
-            and not self.in_indicators()
-            and self.last_label in _MONEY_LABELS
-            and header_label(first) in _MONEY_LABELS - {Field.BUDGET_SECTION}
-        )
+        amount, then 其他资金 | amount, each a label of its own after the 年度资金总额 row; or
+        the block's total row above the label."""
+        if self.current is None or self.in_indicators():
+            return False
+        field = header_label(first)
+        if self.last_label in _MONEY_LABELS and field in _MONEY_LABELS - {Field.BUDGET_SECTION}:
+            return True
+        # the block's total printed above its merged label, which a layout centres on the
+        # block's lines (| 年度资金总额 | 0.64 / 项目资金（万元） | 其中：财政资金 | 0.64)
+        return field is Field.TOTAL and Field.TOTAL not in self.current.printed_fields
 
     def feed_preamble(self, row: Row) -> bool:
         """A single-cell line outside table rows: title, department or unit line."""

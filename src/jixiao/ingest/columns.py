@@ -57,6 +57,7 @@ from jixiao.model.labels import (
     is_page_number,
     printed_total,
     spanned_entity_columns,
+    starts_header_label,
     total_label,
 )
 
@@ -259,22 +260,35 @@ def read_column_layout(text: str, file: str) -> Grid:
 def wrapped_rests(
     found: list[tuple[int, str]], above: list[tuple[int, str]]
 ) -> dict[int, str] | None:
-    """A header-block line that holds only the rests of the values on the line above, each
-    wrapped in its column: every stretch indented (the label column empty), starting where a
-    value above starts, and neither a label nor an amount (the next row of a budget block,
+    """A header-block line that holds only the rests of the cells on the line above, each
+    wrapped in its column: every stretch starting where a cell above starts, the label's rest
+    only where it closes the label's bracket or completes a label (项目资金（万 / 元）), a
+    value's neither a label nor an amount (the next row of a budget block,
     其中：财政资金 | 0.01, starts where the total row's cells do). Stretch index above → rest;
     None when the line is no such rest. O(stretches²)."""
-    if not found or found[0][0] <= 0 or len(above) < 2 or above[0][0] > 0:
+    if not found or len(above) < 2 or above[0][0] > 0:
+        return None
+    if found[0][0] <= 0 and not continues_label(above[0][1], found[0][1]):
         return None
     rests: dict[int, str] = {}
     for x, text in found:
-        index = next(
-            (i for i, (start, _) in enumerate(above) if i and abs(start - x) <= _SLACK), None
-        )
-        if index is None or index in rests or not is_wrapped_rest(text):
+        index = next((i for i, (start, _) in enumerate(above) if abs(start - x) <= _SLACK), None)
+        if index is None or index in rests:
+            return None
+        if (index == 0 and not continues_label(above[0][1], text)) or (
+            index > 0 and not is_wrapped_rest(text)
+        ):
             return None
         rests[index] = text
     return rests
+
+
+def continues_label(label: str, rest: str) -> bool:
+    """``rest``, at the left edge under the label ``label``, is the label's wrapped rest: it
+    closes the label's bracket (项目资金（万 / 元）) or completes a label (年度预算 / 安排)."""
+    label = normalize_cell_text(label)
+    opened = label.count("（") + label.count("(") > label.count("）") + label.count(")")
+    return opened or starts_header_label(label + normalize_cell_text(rest))
 
 
 def centred_top(

@@ -63,6 +63,8 @@ def clean_label(text: str) -> str:
     return _TRAILING_COLON.sub("", label)
 
 
+# a bracket left open at the end of a label cut by its column (项目资金（万)
+_OPEN_BRACKET: Final = re.compile(r"[（(][^）)]*$")
 # '2.市级资金', '其中:1.中央资金': a header label numbered in a list of parts
 _LIST_NUMBER: Final = re.compile(r"^\d{1,2}\s*[.．、]\s*")
 
@@ -142,9 +144,6 @@ def starts_header_label(text: str) -> bool:
     return len(key) >= 2 and any(
         label.startswith(key) for labels in (HEADER_LABELS, IGNORED_LABELS) for label in labels
     )
-
-
-_OPEN_BRACKET: Final = re.compile(r"[（(][^）)]*$")
 
 
 @lru_cache(maxsize=1024)
