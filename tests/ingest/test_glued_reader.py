@@ -902,3 +902,13 @@ def test_a_description_lead_cut_into_the_name_is_a_doubt() -> None:
 )
 def test_a_grade_glued_to_a_name_before_a_bare_number(name: str, value: str, glued: bool) -> None:
     assert grade_glued_to_name(name, value) is glued
+
+
+@pytest.mark.parametrize("title", ["项目支出绩效目标批复表", "中央预算内投资项目绩效目标表"])
+def test_a_title_starting_with_a_label_word_keeps_its_year(title: str) -> None:
+    """项目支出 and 中央预算内投资 are labels of budget blocks; at the start of a title they
+    are its words: the title and its year line (（2025年度）) stay the table's."""
+    text = f"{title}\n（2025年度）\n项目名称甲项目\n{TARGET_HEADER}产出指标数量指标培训人次≥95人次"
+    tables, _ = read(text)
+    assert [t.year for t in tables] == [2025]
+    assert [t.project for t in tables] == ["甲项目"]

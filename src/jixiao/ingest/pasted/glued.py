@@ -54,12 +54,14 @@ _BRACKET: Final = r"(?:[（(][^（()）]{1,12}[)）])?"
 _RATE_LABELS: Final = [
     label for label, name in BUDGET_SUB_COLUMNS.items() if name is Field.EXECUTION_RATE
 ]
-# a label, not a title that contains one (…绩效目标自评表, …绩效目标自评 (2021年度)), nor the
-# words of a name (车辆购置税收入补助地方资金（普通省道公路建设）: a label's bracket holds a
-# unit or a short qualifier, never five letters of a name)
+# a label, not a title that contains one (…绩效目标自评表, …绩效目标自评 (2021年度),
+# 项目支出绩效目标批复表, 中央预算内投资项目绩效目标表), nor the words of a name
+# (车辆购置税收入补助地方资金（普通省道公路建设）: a label's bracket holds a unit or a short
+# qualifier, never five letters of a name)
 _HEADER_LABEL: Final = re.compile(
     rf"(?:其中[:：]?)?(?:{alternation([*HEADER_LABELS, *IGNORED_LABELS, *_RATE_LABELS])})"
-    rf"(?!(?:自评|申报|批复)?表|自评|[（(][\u3400-\u9fff]{{5,}}[)）]){_BRACKET}[:：]?"
+    rf"(?!(?:自评|申报|批复)?表|自评|(?:项目|支出)?绩效(?:目标|自评)|[（(][\u3400-\u9fff]{{5,}}[)）])"
+    rf"{_BRACKET}[:：]?"
 )
 # …, or 附件2: the next attachment (a table) follows
 _UNIT_LABELS_AFTER_PROJECT: Final = [
