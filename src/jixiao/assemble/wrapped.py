@@ -17,12 +17,19 @@ cells — a 三级 name that reads whole (`stands_alone`), a level cell that is 
 better, one completed by the join: 经济成本指 | 标), a 指标值 the grammar reads (a number
 completed by its unit, ≤2000 | 元/次; a date cut inside, 2019年12 | 月31日前), at most one
 line of 分值/得分 (short cells are never wrapped). Two whole values, two whole names or two
-descriptions (反映… twice) in one row cost, as does a row without a name or a 指标值.
+descriptions (反映… twice) in one row cost, as does a row without a name or a 指标值. A table
+prints all its rows one way: a run is cut once with every row's short cells on its first line
+and once on its middle line, and the better of the two is taken.
 
 Precision first: where another cutting that puts some line in another row scores within a
-margin of the best, the rows it touches are not read: one ``PRS024`` doubt names their lines
-(their level cells are kept, so that the rows below carry the right levels). Runs whose every
-line is a whole row are left as they are.
+margin of the best (or the other alignment's cutting, within the margin, cuts it otherwise),
+the rows it touches are not read: one ``PRS024`` doubt names their lines (their level cells
+are kept, so that the rows below carry the right levels). Runs whose every line is a whole
+row are left as they are.
+
+The header block above the indicators wraps too (部门名称 | 乌海市民 / | 政局): in a block
+printed top-aligned, a line holding only the rests of the cells above is joined to them
+(:func:`settle_header_block`).
 """
 
 from __future__ import annotations
