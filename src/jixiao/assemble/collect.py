@@ -259,32 +259,24 @@ class Collector:
         first = next((t for t in texts if t), "")
         first_is_label = bool(texts) and texts[0] == first and is_known_label(first)
         if not first_is_label and not self.sub_columns and not self.in_indicators():
-            cells = [cell for cell in row.cells if cell.text]
-            unit = label_unit(first) if len(cells) > 1 and not clean_label(first) else None
-            if unit is not None and (
-                header_label(cells[1].text) in _MONEY_LABELS or is_known_label(cells[1].text)
-            ):
+            unit, cells = split_block_unit(row, first)
+            if unit is not None and is_known_label(cells[0].text):
                 # the unit of the merged 项目资金 label wrapped onto a row of its block
                 # (项目资金 | 年度资金总额 | 0.64 / (万元) | 其中：财政资金 | 0.64; 年度预算安排 |
                 # 资金总额 | 237.79 / (万元) | 项目支出 | 118.89): the block's
-                if self.current is not None:
-                    self.current.unit_printed = self.current.unit_printed or unit
-                row = replace(row, cells=tuple(cells[1:]))
+                self.take_block_unit(unit)
+                row = replace(row, cells=tuple(cells))
                 texts = row.texts
                 first = texts[0]
                 first_is_label = True
         if not first_is_label and self.sub_columns:
             # 年度资金总额 under the merged 项目资金 cell (its cell left empty, or holding the
             # label's unit wrapped onto this row: (万元) | 年度资金总额 | 29 | …): the budget row
-            cells = [cell for cell in row.cells if cell.text]
-            unit = label_unit(first) if len(cells) > 1 and not clean_label(first) else None
-            if unit is not None:
-                cells = cells[1:]
+            unit, cells = split_block_unit(row, first)
             if block_total(cells[0].text):
                 first_is_label = True
                 row = replace(row, cells=tuple(cells))
-                if unit is not None and self.current is not None:
-                    self.current.unit_printed = self.current.unit_printed or unit
+                self.take_block_unit(unit)
         if (
             first_is_label
             or self.continues_money_block(first)
@@ -350,6 +342,11 @@ class Collector:
         if self.current is not None:
             self.current.reached(row.source)
         return True
+
+    def take_block_unit(self, unit: str | None) -> None:
+        """The unit of the 项目资金 block's merged label, printed on a row of the block."""
+        if unit is not None and self.current is not None:
+            self.current.unit_printed = self.current.unit_printed or unit
 
     def continues_money_block(self, first: str) -> bool:
         """A row of the 项目资金 block under its merged label (empty here): 其中：财政资金 |
@@ -1445,6 +1442,14 @@ def collect_drafts(grid: Grid) -> list[TableDraft]:
         for draft in drafts:
             draft.stated_amounts = stated
     return drafts
+
+
+def split_block_unit(row: Row, first: str) -> tuple[str | None, list[Cell]]:
+    """The unit of a budget block's merged label wrapped onto the row's first cell ((万元) |
+    年度资金总额 | 29), if it holds one, and the row's printed cells after it."""
+    cells = [cell for cell in row.cells if cell.text]
+    unit = label_unit(first) if len(cells) > 1 and not clean_label(first) else None
+    return unit, cells[1:] if unit is not None else cells
 
 
 def rows_left_out(draft: TableDraft) -> bool:

@@ -163,10 +163,7 @@ def continues_column_label(above: str, rest: str) -> bool:
     does."""
     if not above or not clean_label(rest):
         return False  # nothing, or a bracketed qualifier (（含直属单位）): no label's rest
-    if column_label(above + rest) is not None:
-        return True
-    joined = clean_label(above + rest)
-    return any(label.startswith(joined) for label in _WRAPPABLE_LABELS)
+    return starts_column_label(above + rest)
 
 
 def column_field(text: str) -> Field | None:
